@@ -1,0 +1,96 @@
+package frame.core;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Resolves {@link FrameConfig}: a command-line flag beats an environment variable beats
+ * {@code frame.properties} in the data folder beats the default.
+ *
+ * <p>Keys (environment name / file key): {@code FRAME_HOME}, {@code STORAGE_DIR} / storage.dir,
+ * {@code DATABASE_URL} / database.url, {@code FRAME_WORKERS} / workers, {@code FRAME_BATCH_SIZE} /
+ * batch.size, {@code FRAME_POLL_SECONDS} / poll.seconds, {@code FRAME_MAX_PIXELS} / max.pixels,
+ * {@code FRAME_PORT} / port, {@code FRAME_LAN} / lan.
+ */
+public final class ConfigLoader {
+  public static final String CONFIG_FILE = "frame.properties";
+
+  private final Map<String, String> env;
+  private final Map<String, String> flags = new HashMap<>();
+
+  private ConfigLoader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  public static ConfigLoader fromEnvironment() {
+    return new ConfigLoader(System.getenv());
+  }
+
+  public static ConfigLoader from(Map<String, String> env) {
+    return new ConfigLoader(env);
+  }
+
+  /** Sets a value given on the command line, by its environment name; null is ignored. */
+  public ConfigLoader flag(String envName, Object value) {
+    if (value != null) flags.put(envName, value.toString());
+    return this;
+  }
+
+  public FrameConfig load() {
+    Path dataDir = Path.of(firstOf("FRAME_HOME", null, () -> DataDirs.defaultFor(
+        env, System.getProperty("os.name"), Path.of(System.getProperty("user.home"))).toString()));
+    Properties file = readConfigFile(dataDir.resolve(CONFIG_FILE));
+    FrameConfig defaults = FrameConfig.inDataDir(dataDir);
+    return new FrameConfig(
+        defaults.dataDir(),
+        Path.of(value("STORAGE_DIR", "storage.dir", file, defaults.storageDir().toString())).toAbsolutePath(),
+        value("DATABASE_URL", "database.url", file, defaults.databaseUrl()),
+        positive("FRAME_WORKERS", value("FRAME_WORKERS", "workers", file, "" + defaults.workers())),
+        positive("FRAME_BATCH_SIZE", value("FRAME_BATCH_SIZE", "batch.size", file, "" + defaults.batchSize())),
+        Duration.ofMillis((long) (1000 * Double.parseDouble(
+            value("FRAME_POLL_SECONDS", "poll.seconds", file, "" + defaults.pollInterval().toSeconds())))),
+        Long.parseLong(value("FRAME_MAX_PIXELS", "max.pixels", file, "" + defaults.maxPixels())),
+        positive("FRAME_PORT", value("FRAME_PORT", "port", file, "" + defaults.port())),
+        Boolean.parseBoolean(value("FRAME_LAN", "lan", file, "false")));
+  }
+
+  private String value(String envName, String fileKey, Properties file, String fallback) {
+    return firstOf(envName, file.getProperty(fileKey), () -> fallback);
+  }
+
+  private String firstOf(String envName, String fileValue, java.util.function.Supplier<String> fallback) {
+    if (flags.containsKey(envName)) return flags.get(envName);
+    String fromEnv = env.get(envName);
+    if (fromEnv != null && !fromEnv.isBlank()) return fromEnv;
+    if (fileValue != null && !fileValue.isBlank()) return fileValue.trim();
+    return fallback.get();
+  }
+
+  private static int positive(String name, String raw) {
+    try {
+      int value = Integer.parseInt(raw.trim());
+      if (value > 0) return value;
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + " must be a positive whole number, not '" + raw + "'");
+  }
+
+  private static Properties readConfigFile(Path file) {
+    Properties properties = new Properties();
+    if (Files.isRegularFile(file)) {
+      try (Reader reader = Files.newBufferedReader(file)) {
+        properties.load(reader);
+      } catch (IOException e) {
+        throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+    return properties;
+  }
+}

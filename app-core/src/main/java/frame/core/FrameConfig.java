@@ -1,0 +1,62 @@
+package frame.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything FRAME needs to start, already resolved (see {@link ConfigLoader} for where each value
+ * comes from).
+ */
+public record FrameConfig(
+    Path dataDir,
+    Path storageDir,
+    String databaseUrl,
+    int workers,
+    int batchSize,
+    Duration pollInterval,
+    long maxPixels,
+    int port,
+    boolean lan) {
+
+  public static final int DEFAULT_PORT = 8420;
+  public static final long DEFAULT_MAX_PIXELS = 150_000_000L;
+
+  /** Defaults for a data folder: storage and database inside it. */
+  public static FrameConfig inDataDir(Path dataDir) {
+    Path data = dataDir.toAbsolutePath().normalize();
+    return new FrameConfig(
+        data,
+        data.resolve("storage"),
+        hsqldbUrl(data),
+        Runtime.getRuntime().availableProcessors(),
+        5,
+        Duration.ofSeconds(5),
+        DEFAULT_MAX_PIXELS,
+        DEFAULT_PORT,
+        false);
+  }
+
+  static String hsqldbUrl(Path dataDir) {
+    return "jdbc:hsqldb:file:" + dataDir.resolve("db").resolve("frame");
+  }
+
+  public boolean embeddedDatabase() {
+    return databaseUrl.startsWith("jdbc:hsqldb:");
+  }
+
+  public FrameConfig withWorkers(int count) {
+    return new FrameConfig(dataDir, storageDir, databaseUrl, count, batchSize, pollInterval, maxPixels, port, lan);
+  }
+
+  public FrameConfig withMaxPixels(long limit) {
+    return new FrameConfig(dataDir, storageDir, databaseUrl, workers, batchSize, pollInterval, limit, port, lan);
+  }
+
+  public FrameConfig withPollInterval(Duration interval) {
+    return new FrameConfig(dataDir, storageDir, databaseUrl, workers, batchSize, interval, maxPixels, port, lan);
+  }
+
+  public FrameConfig withServer(int serverPort, boolean onLan) {
+    return new FrameConfig(dataDir, storageDir, databaseUrl, workers, batchSize, pollInterval, maxPixels, serverPort, onLan);
+  }
+}

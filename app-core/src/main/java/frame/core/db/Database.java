@@ -1,0 +1,155 @@
+package frame.core.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection pool and schema. For the embedded HSQLDB it applies, at every start, the
+ * settings that make commits durable and writers not block readers, and checks that they hold:
+ * connection-URL properties are ignored for a database that already exists.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  private final HikariDataSource dataSource;
+  private final boolean hsqldb;
+  private final Jdbc jdbc;
+
+  private Database(HikariDataSource dataSource, boolean hsqldb) {
+    this.dataSource = dataSource;
+    this.hsqldb = hsqldb;
+    this.jdbc = new Jdbc(dataSource);
+  }
+
+  public static Database open(String url, int poolSize) {
+    boolean hsqldb = url.startsWith("jdbc:hsqldb:");
+    if (hsqldb) refuseDamagedFiles(url);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(hsqldb ? url + ";shutdown=false;hsqldb.default_table_type=cached;hsqldb.tx=mvcc" : url);
+    if (hsqldb) {
+      config.setUsername("SA");
+      config.setPassword("");
+    }
+    config.setMaximumPoolSize(poolSize);
+    config.setPoolName("frame-db");
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    config.setInitializationFailTimeout(10_000);
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new DatabaseException("Cannot open the database at " + url + ": " + rootMessage(e), e);
+    }
+    Database database = new Database(dataSource, hsqldb);
+    try {
+      if (hsqldb) database.applyDurableSettings();
+      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      if (hsqldb) database.verifyDurableSettings();
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    return database;
+  }
+
+  public Jdbc jdbc() {
+    return jdbc;
+  }
+
+  public boolean isHsqldb() {
+    return hsqldb;
+  }
+
+  private void applyDurableSettings() {
+    execute(
+        "SET DATABASE TRANSACTION CONTROL MVCC",
+        "SET DATABASE DEFAULT ISOLATION LEVEL READ COMMITTED",
+        "SET FILES WRITE DELAY FALSE",
+        "SET DATABASE DEFAULT TABLE TYPE CACHED");
+  }
+
+  /** Fails the start when HSQLDB did not take the settings that keep commits safe. */
+  void verifyDurableSettings() {
+    String control = jdbc.queryOne("SELECT TRANSACTION_CONTROL() FROM (VALUES(0))", r -> r.getString(1)).orElse("?");
+    String writeDelay = jdbc.queryOne(
+        "SELECT PROPERTY_VALUE FROM INFORMATION_SCHEMA.SYSTEM_PROPERTIES WHERE PROPERTY_NAME = 'hsqldb.write_delay_millis'",
+        r -> r.getString(1)).orElse("?");
+    if (!"MVCC".equals(control) || !"0".equals(writeDelay)) {
+      throw new DatabaseException(
+          "Database settings not in force (transaction control " + control + ", write delay " + writeDelay + " ms)", null);
+    }
+  }
+
+  /** The settings in force, for tests and the health report. */
+  public String transactionControl() {
+    return jdbc.queryOne("SELECT TRANSACTION_CONTROL() FROM (VALUES(0))", r -> r.getString(1)).orElseThrow();
+  }
+
+  public long writeDelayMillis() {
+    return jdbc.queryOne(
+            "SELECT PROPERTY_VALUE FROM INFORMATION_SCHEMA.SYSTEM_PROPERTIES WHERE PROPERTY_NAME = 'hsqldb.write_delay_millis'",
+            r -> Long.parseLong(r.getString(1)))
+        .orElseThrow();
+  }
+
+  private void execute(String... statements) {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) statement.execute(sql);
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
+  /**
+   * HSQLDB happily creates a fresh, empty database when its script file is missing or unreadable.
+   * A data folder that has database files but no readable script is damaged: refuse to start
+   * rather than replace the library with an empty one.
+   */
+  private static void refuseDamagedFiles(String url) {
+    String prefix = "jdbc:hsqldb:file:";
+    if (!url.startsWith(prefix)) return;
+    Path base = Path.of(url.substring(prefix.length()).split(";")[0]);
+    Path script = sibling(base, ".script");
+    Path properties = sibling(base, ".properties");
+    Path data = sibling(base, ".data");
+    boolean hasAnyFile = Files.exists(properties) || Files.exists(data) || Files.exists(sibling(base, ".log"));
+    if (hasAnyFile && !Files.isRegularFile(script) && !Files.exists(sibling(base, ".script.new"))) {
+      throw new DatabaseException(
+          "The database in " + base.getParent() + " is damaged (" + script.getFileName()
+              + " is missing). FRAME will not start and replace it with an empty one; restore it from a backup.",
+          null);
+    }
+  }
+
+  private static Path sibling(Path base, String suffix) {
+    return base.resolveSibling(base.getFileName() + suffix);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) root = root.getCause();
+    return root.getMessage();
+  }
+
+  @Override
+  public void close() {
+    if (hsqldb && !dataSource.isClosed()) {
+      // A clean SHUTDOWN checkpoints, so the next start has no log to replay.
+      try {
+        execute("SHUTDOWN");
+      } catch (RuntimeException e) {
+        log.warn("Database shutdown did not complete: {}", e.getMessage());
+      }
+    }
+    dataSource.close();
+  }
+}

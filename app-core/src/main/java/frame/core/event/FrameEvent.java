@@ -1,0 +1,12 @@
+package frame.core.event;
+
+import frame.core.image.ImageState;
+import frame.core.job.JobState;
+import frame.core.job.JobType;
+
+/** A state change the UI and the server show live. */
+public sealed interface FrameEvent {
+  record ImageChanged(long imageId, ImageState state) implements FrameEvent {}
+
+  record JobChanged(long jobId, Long imageId, JobType type, JobState state) implements FrameEvent {}
+}

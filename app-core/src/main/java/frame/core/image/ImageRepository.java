@@ -1,0 +1,135 @@
+package frame.core.image;
+
+import frame.core.db.Jdbc;
+import frame.core.db.Jdbc.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The one place that knows image SQL. */
+public final class ImageRepository {
+  private final Jdbc jdbc;
+
+  public ImageRepository(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** What ingest knows about a new image before its row exists. */
+  public record NewImage(
+      String sha256, ImageFormat format, int width, int height, long byteSize,
+      String originalName, String takenAt, String cameraMake, String cameraModel) {}
+
+  public long insert(Tx tx, NewImage image, Instant now) throws SQLException {
+    return tx.insert("""
+        INSERT INTO image (sha256, state, format, width, height, byte_size, original_name,
+                           taken_at, camera_make, camera_model, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        image.sha256(), ImageState.INGESTED, image.format(), image.width(), image.height(),
+        image.byteSize(), image.originalName(), image.takenAt(), image.cameraMake(),
+        image.cameraModel(), now.toEpochMilli(), now.toEpochMilli());
+  }
+
+  public Optional<Image> find(long id) {
+    return jdbc.queryOne("SELECT * FROM image WHERE id = ?", ImageRepository::map, id);
+  }
+
+  public Optional<Image> find(Tx tx, long id) throws SQLException {
+    return tx.queryOne("SELECT * FROM image WHERE id = ?", ImageRepository::map, id);
+  }
+
+  public Optional<Image> findBySha256(String sha256) {
+    return jdbc.queryOne("SELECT * FROM image WHERE sha256 = ?", ImageRepository::map, sha256);
+  }
+
+  public List<Image> list(ImageQuery query) {
+    List<Object> params = new ArrayList<>();
+    String where = "";
+    if (query.state() != null) {
+      where = "WHERE state = ?";
+      params.add(query.state());
+    }
+    params.add(query.limit());
+    params.add(query.offset());
+    return jdbc.query(
+        "SELECT * FROM image " + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+        ImageRepository::map, params.toArray());
+  }
+
+  public long count(ImageState state) {
+    return state == null
+        ? jdbc.queryOne("SELECT COUNT(*) FROM image", r -> r.getLong(1)).orElse(0L)
+        : jdbc.queryOne("SELECT COUNT(*) FROM image WHERE state = ?", r -> r.getLong(1), state.name()).orElse(0L);
+  }
+
+  public Map<ImageState, Long> countByState() {
+    Map<ImageState, Long> counts = new TreeMap<>();
+    for (ImageState state : ImageState.values()) counts.put(state, 0L);
+    jdbc.query("SELECT state, COUNT(*) FROM image GROUP BY state",
+            r -> Map.entry(ImageState.valueOf(r.getString(1)), r.getLong(2)))
+        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    return counts;
+  }
+
+  /**
+   * Moves an image along its lifecycle if it is still in {@code from}; the row lock this takes
+   * also serialises the completions of one image's jobs.
+   */
+  public boolean transition(Tx tx, long id, ImageState from, ImageState to, String reason, Instant now)
+      throws SQLException {
+    if (!from.canBecome(to)) throw new IllegalStateException("An image cannot go from " + from + " to " + to);
+    return tx.update(
+            "UPDATE image SET state = ?, failure_reason = ?, updated_at = ? WHERE id = ? AND state = ?",
+            to, reason, now.toEpochMilli(), id, from) == 1;
+  }
+
+  /** Locks the image row for the rest of the transaction. */
+  public void lock(Tx tx, long id, Instant now) throws SQLException {
+    tx.update("UPDATE image SET updated_at = ? WHERE id = ?", now.toEpochMilli(), id);
+  }
+
+  public void saveExif(Tx tx, long imageId, ExifSummary exif) throws SQLException {
+    tx.update("DELETE FROM image_exif WHERE image_id = ?", imageId);
+    tx.update("""
+        INSERT INTO image_exif (image_id, taken_at, camera_make, camera_model, lens, exposure_time,
+                                f_number, iso, focal_length, gps_latitude, gps_longitude,
+                                directories, problems)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        imageId, exif.takenAt(), exif.cameraMake(), exif.cameraModel(), exif.lens(),
+        exif.exposureTime(), exif.fNumber(), exif.iso(), exif.focalLength(),
+        exif.gpsLatitude(), exif.gpsLongitude(), exif.directoriesJson(), exif.problems());
+  }
+
+  public Optional<ExifSummary> exif(long imageId) {
+    return jdbc.queryOne("SELECT * FROM image_exif WHERE image_id = ?", r -> new ExifSummary(
+        r.getString("taken_at"), r.getString("camera_make"), r.getString("camera_model"),
+        r.getString("lens"), r.getString("exposure_time"), Jdbc.nullableDouble(r, "f_number"),
+        Jdbc.nullableInt(r, "iso"), Jdbc.nullableDouble(r, "focal_length"),
+        Jdbc.nullableDouble(r, "gps_latitude"), Jdbc.nullableDouble(r, "gps_longitude"),
+        r.getString("directories"), r.getString("problems")), imageId);
+  }
+
+  static Image map(ResultSet r) throws SQLException {
+    return new Image(
+        r.getLong("id"),
+        r.getString("sha256").trim(),
+        ImageState.valueOf(r.getString("state")),
+        ImageFormat.valueOf(r.getString("format")),
+        r.getInt("width"),
+        r.getInt("height"),
+        r.getLong("byte_size"),
+        r.getString("original_name"),
+        r.getString("taken_at"),
+        r.getString("camera_make"),
+        r.getString("camera_model"),
+        r.getString("failure_reason"),
+        Instant.ofEpochMilli(r.getLong("created_at")),
+        Instant.ofEpochMilli(r.getLong("updated_at")));
+  }
+}

@@ -1,0 +1,49 @@
+package frame.core.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Streams bytes to a file while hashing them, then forces them to disk. Never the whole file in memory. */
+final class HashingCopy {
+  record Copied(String sha256, long size, byte[] head, int headLength) {}
+
+  private HashingCopy() {}
+
+  static Copied copy(InputStream in, Path target) throws IOException {
+    MessageDigest sha256;
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    byte[] head = new byte[FormatSniffer.HEAD_BYTES];
+    int headLength = 0;
+    long size = 0;
+    byte[] buffer = new byte[256 * 1024];
+    try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      OutputStream out = Channels.newOutputStream(channel);
+      int read;
+      while ((read = in.read(buffer)) != -1) {
+        if (headLength < head.length) {
+          int take = Math.min(read, head.length - headLength);
+          System.arraycopy(buffer, 0, head, headLength, take);
+          headLength += take;
+        }
+        sha256.update(buffer, 0, read);
+        out.write(buffer, 0, read);
+        size += read;
+      }
+      out.flush();
+      channel.force(true);
+    }
+    return new Copied(HexFormat.of().formatHex(sha256.digest()), size, head, headLength);
+  }
+}

@@ -1,0 +1,134 @@
+package frame.core.ingest;
+
+import frame.core.FrameException;
+import frame.core.db.DatabaseException;
+import frame.core.db.Jdbc;
+import frame.core.event.EventBus;
+import frame.core.event.FrameEvent;
+import frame.core.image.ExifSummary;
+import frame.core.image.Image;
+import frame.core.image.ImageFormat;
+import frame.core.image.ImageRepository;
+import frame.core.image.ImageRepository.NewImage;
+import frame.core.image.ImageState;
+import frame.core.job.JobRepository;
+import frame.core.job.JobState;
+import frame.core.job.JobType;
+import frame.core.job.NewJob;
+import frame.core.media.ImageHeader;
+import frame.core.media.PhotoMetadata;
+import frame.core.store.FileStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Takes a photo in: stream to a temp file while hashing, sniff the format, check the declared
+ * size against the pixel limit, move the original to its content-addressed place, then commit the
+ * image row and its first job together. A crash at any point leaves either nothing or a complete
+ * image; a duplicate is never stored twice.
+ */
+public final class Ingestor {
+  private final FileStore store;
+  private final ImageRepository images;
+  private final JobRepository jobs;
+  private final Jdbc jdbc;
+  private final EventBus events;
+  private final Clock clock;
+  private final long maxPixels;
+  private final Runnable jobsEnqueued;
+
+  public Ingestor(FileStore store, ImageRepository images, JobRepository jobs, Jdbc jdbc, EventBus events,
+      Clock clock, long maxPixels, Runnable jobsEnqueued) {
+    this.store = store;
+    this.images = images;
+    this.jobs = jobs;
+    this.jdbc = jdbc;
+    this.events = events;
+    this.clock = clock;
+    this.maxPixels = maxPixels;
+    this.jobsEnqueued = jobsEnqueued;
+  }
+
+  public IngestResult ingest(Path file) {
+    String name = FileNames.displayName(file.getFileName() == null ? null : file.getFileName().toString());
+    try (InputStream in = Files.newInputStream(file)) {
+      return ingest(in, name, null);
+    } catch (IOException e) {
+      return new IngestResult.Rejected(name, "unreadable", "Cannot read the file: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Ingests a stream. A {@code declaredSha256} that does not match the bytes throws
+   * {@link ChecksumMismatch} and stores nothing; other problems with the file are a
+   * {@link IngestResult.Rejected}.
+   */
+  public IngestResult ingest(InputStream in, String rawName, String declaredSha256) {
+    String name = FileNames.displayName(rawName);
+    Path part = store.newPartFile();
+    try {
+      HashingCopy.Copied copied = HashingCopy.copy(in, part);
+      if (declaredSha256 != null && !declaredSha256.toLowerCase(Locale.ROOT).equals(copied.sha256())) {
+        throw new ChecksumMismatch(declaredSha256, copied.sha256());
+      }
+      Optional<Image> existing = images.findBySha256(copied.sha256());
+      if (existing.isPresent()) return new IngestResult.Duplicate(name, existing.get());
+      if (copied.size() == 0) throw FrameException.emptyFile();
+      ImageFormat format = FormatSniffer.sniff(copied.head(), copied.headLength());
+      ImageHeader header = ImageHeader.read(part, format).requireAtMost(maxPixels);
+      ExifSummary basics = PhotoMetadata.read(part);
+      store.moveIntoPlace(part, store.original(copied.sha256(), format));
+      NewImage image = new NewImage(copied.sha256(), format, header.width(), header.height(), copied.size(), name,
+          basics.takenAt(), basics.cameraMake(), basics.cameraModel());
+      return commit(name, image);
+    } catch (ChecksumMismatch e) {
+      throw e;
+    } catch (FrameException e) {
+      if (!e.permanent()) throw e;
+      return new IngestResult.Rejected(name, e.code(), e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot store " + name + ": " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(part);
+    }
+  }
+
+  private IngestResult commit(String name, NewImage image) {
+    Instant now = clock.instant();
+    long[] ids;
+    try {
+      ids = jdbc.inTransaction(tx -> {
+        long imageId = images.insert(tx, image, now);
+        long jobId = jobs.enqueue(tx, NewJob.forImage(JobType.OFFLOAD_ORIGINAL, imageId), now);
+        return new long[] {imageId, jobId};
+      });
+    } catch (DatabaseException e) {
+      // Another upload of the same bytes committed first: answer with its image.
+      if (e.isUniqueViolation()) {
+        return images.findBySha256(image.sha256())
+            .<IngestResult>map(existing -> new IngestResult.Duplicate(name, existing))
+            .orElseThrow(() -> e);
+      }
+      throw e;
+    }
+    events.publish(new FrameEvent.ImageChanged(ids[0], ImageState.INGESTED));
+    events.publish(new FrameEvent.JobChanged(ids[1], ids[0], JobType.OFFLOAD_ORIGINAL, JobState.PENDING));
+    jobsEnqueued.run();
+    return new IngestResult.Stored(name, images.find(ids[0]).orElseThrow());
+  }
+
+  private static void deleteQuietly(Path part) {
+    try {
+      Files.deleteIfExists(part);
+    } catch (IOException ignored) {
+      // swept at the next start
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package frame.core.job;
+
+import frame.core.FrameException;
+import frame.core.event.EventBus;
+import frame.core.event.FrameEvent;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs one claimed job through its handler and records how it ended, fenced by its lease token. */
+final class ExecutePicked {
+  private static final Logger log = LoggerFactory.getLogger(ExecutePicked.class);
+
+  private final JobRepository jobs;
+  private final Map<JobType, JobHandler> handlers;
+  private final JobLifecycle lifecycle;
+  private final EventBus events;
+  private final Clock clock;
+  private final RetryPolicy retry;
+
+  ExecutePicked(JobRepository jobs, Map<JobType, JobHandler> handlers, JobLifecycle lifecycle, EventBus events,
+      Clock clock, RetryPolicy retry) {
+    this.jobs = jobs;
+    this.handlers = handlers;
+    this.lifecycle = lifecycle;
+    this.events = events;
+    this.clock = clock;
+    this.retry = retry;
+  }
+
+  /** Returns true when this worker's result was written, false when its lease had been lost. */
+  boolean run(Job job, JobContext context) {
+    JobOutcome outcome;
+    try {
+      JobHandler handler = handlers.get(job.type());
+      if (handler == null) throw new FrameException("no_handler", "No handler for " + job.type(), true);
+      outcome = handler.handle(job, context);
+    } catch (Throwable failure) {
+      if (failure instanceof VirtualMachineError fatal && !(fatal instanceof OutOfMemoryError)) throw fatal;
+      return recordFailure(job, failure);
+    }
+    return recordSuccess(job, outcome);
+  }
+
+  private boolean recordSuccess(Job job, JobOutcome outcome) {
+    List<FrameEvent> published = new ArrayList<>();
+    boolean written = jobs.jdbc().inTransaction(tx -> {
+      Instant now = clock.instant();
+      if (!jobs.complete(tx, job, now)) return false;
+      published.add(new FrameEvent.JobChanged(job.id(), job.imageId(), job.type(), JobState.COMPLETED));
+      for (JobType next : outcome.followUps()) {
+        NewJob followUp = job.imageId() == null
+            ? new NewJob(next, null, job.payload(), NewJob.DEFAULT_MAX_ATTEMPTS)
+            : NewJob.forImage(next, job.imageId());
+        long id = jobs.enqueue(tx, followUp, now);
+        published.add(new FrameEvent.JobChanged(id, job.imageId(), next, JobState.PENDING));
+      }
+      lifecycle.completed(tx, job, now, published);
+      return true;
+    });
+    afterCommit(job, written, published);
+    return written;
+  }
+
+  private boolean recordFailure(Job job, Throwable failure) {
+    boolean permanent = failure instanceof FrameException fe && fe.permanent();
+    String reason = reasonOf(failure);
+    String detail = reason + "\n" + stackTrace(failure);
+    List<FrameEvent> published = new ArrayList<>();
+    boolean written = jobs.jdbc().inTransaction(tx -> {
+      Instant now = clock.instant();
+      if (permanent || !job.attemptsLeft()) {
+        if (!jobs.fail(tx, job, detail, now, JobAttempt.Outcome.FAILED)) return false;
+        published.add(new FrameEvent.JobChanged(job.id(), job.imageId(), job.type(), JobState.FAILED));
+        lifecycle.failed(tx, job, reason, now, published);
+      } else {
+        Instant runAfter = now.plus(retry.delayAfter(job.attempts()));
+        if (!jobs.retryLater(tx, job, detail, runAfter, now, JobAttempt.Outcome.RETRY)) return false;
+        published.add(new FrameEvent.JobChanged(job.id(), job.imageId(), job.type(), JobState.PENDING));
+      }
+      return true;
+    });
+    if (written) {
+      log.info("Job {} ({}) attempt {}/{} failed{}: {}", job.id(), job.type(), job.attempts(), job.maxAttempts(),
+          permanent ? " permanently" : "", reason);
+    }
+    afterCommit(job, written, published);
+    return written;
+  }
+
+  private void afterCommit(Job job, boolean written, List<FrameEvent> published) {
+    if (written) {
+      published.forEach(events::publish);
+    } else {
+      log.warn("Job {} lost its lease while running; another worker owns it, so this result is dropped", job.id());
+    }
+  }
+
+  static String reasonOf(Throwable failure) {
+    if (failure instanceof FrameException) return failure.getMessage();
+    String message = failure.getMessage();
+    return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
+  private static String stackTrace(Throwable failure) {
+    StringWriter text = new StringWriter();
+    failure.printStackTrace(new PrintWriter(text));
+    return text.toString();
+  }
+}

@@ -1,0 +1,58 @@
+package frame.core.job;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The leases this runner holds, renewed together; a renewal that fails marks that job lost. */
+final class Heartbeats {
+  private static final Logger log = LoggerFactory.getLogger(Heartbeats.class);
+
+  record Held(Job job, JobContext context) {}
+
+  private final Map<Long, Held> held = new ConcurrentHashMap<>();
+  private final JobRepository jobs;
+  private final Clock clock;
+  private final Duration lease;
+
+  Heartbeats(JobRepository jobs, Clock clock, Duration lease) {
+    this.jobs = jobs;
+    this.clock = clock;
+    this.lease = lease;
+  }
+
+  void hold(Job job, JobContext context) {
+    held.put(job.id(), new Held(job, context));
+  }
+
+  void drop(Job job) {
+    held.remove(job.id());
+  }
+
+  int count() {
+    return held.size();
+  }
+
+  Collection<Held> all() {
+    return List.copyOf(held.values());
+  }
+
+  void renewAll() {
+    for (Held h : all()) {
+      try {
+        if (!jobs.heartbeat(h.job().id(), h.job().leaseToken(), clock.instant(), lease)) {
+          log.warn("Lease of job {} was lost; another worker may run it now", h.job().id());
+          h.context().markLeaseLost();
+          held.remove(h.job().id());
+        }
+      } catch (RuntimeException e) {
+        log.warn("Heartbeat for job {} failed; will try again: {}", h.job().id(), e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package frame.core.job;
+
+import frame.core.db.Jdbc.Tx;
+import frame.core.event.FrameEvent;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What else changes when a job ends, inside the same transaction as the job's own row (so an
+ * image never says PROCESSED while its job says RUNNING). Events are published after commit.
+ */
+public interface JobLifecycle {
+  void completed(Tx tx, Job job, Instant now, List<FrameEvent> events) throws SQLException;
+
+  void failed(Tx tx, Job job, String reason, Instant now, List<FrameEvent> events) throws SQLException;
+
+  JobLifecycle NONE = new JobLifecycle() {
+    @Override
+    public void completed(Tx tx, Job job, Instant now, List<FrameEvent> events) {}
+
+    @Override
+    public void failed(Tx tx, Job job, String reason, Instant now, List<FrameEvent> events) {}
+  };
+}

@@ -1,0 +1,232 @@
+package frame.core.job;
+
+import frame.core.db.Jdbc;
+import frame.core.db.Jdbc.Tx;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one place that knows job SQL. Every state change after a claim is conditional on the
+ * fencing token ({@code lease_token}): an update count of 0 means another worker owns the job now,
+ * and the caller must write nothing.
+ */
+public final class JobRepository {
+  private static final int MAX_ERROR_CHARS = 30_000;
+
+  private final Jdbc jdbc;
+
+  public JobRepository(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Jdbc jdbc() {
+    return jdbc;
+  }
+
+  public long enqueue(Tx tx, NewJob job, Instant now) throws SQLException {
+    long millis = now.toEpochMilli();
+    return tx.insert("""
+        INSERT INTO job (type, image_id, payload, state, attempts, max_attempts, run_after,
+                         lease_token, created_at, updated_at)
+        VALUES (?, ?, ?, 'PENDING', 0, ?, ?, 0, ?, ?)
+        """, job.type(), job.imageId(), job.payload(), job.maxAttempts(), millis, millis, millis);
+  }
+
+  /** A due job seen at a moment: its id and the token a claim must still find. */
+  public record Candidate(long id, long leaseToken) {}
+
+  public List<Candidate> findDue(Instant now, int limit) {
+    return jdbc.query("""
+        SELECT id, lease_token FROM job
+        WHERE state = 'PENDING' AND run_after <= ?
+        ORDER BY run_after, id LIMIT ?
+        """, r -> new Candidate(r.getLong(1), r.getLong(2)), now.toEpochMilli(), limit);
+  }
+
+  /**
+   * Claims a candidate: counts the attempt, takes a lease and bumps the fencing token, all in one
+   * conditional update. Empty when another worker claimed it first.
+   */
+  public Optional<Job> claim(Candidate candidate, String workerId, Instant now, Duration lease) {
+    return jdbc.inTransaction(tx -> {
+      long millis = now.toEpochMilli();
+      int updated = tx.update("""
+          UPDATE job SET state = 'RUNNING', worker_id = ?, locked_at = ?, lease_until = ?,
+                         lease_token = lease_token + 1, attempts = attempts + 1, updated_at = ?
+          WHERE id = ? AND state = 'PENDING' AND lease_token = ?
+          """, workerId, millis, millis + lease.toMillis(), millis, candidate.id(), candidate.leaseToken());
+      if (updated == 0) return Optional.empty();
+      if (updated > 1) throw new SQLException("claim matched " + updated + " rows for job " + candidate.id());
+      Job job = find(tx, candidate.id()).orElseThrow();
+      tx.update("""
+          INSERT INTO job_attempt (job_id, attempt, worker_id, started_at, outcome)
+          VALUES (?, ?, ?, ?, 'RUNNING')
+          """, job.id(), job.attempts(), workerId, millis);
+      return Optional.of(job);
+    });
+  }
+
+  /** Renews a lease; false when it was lost. */
+  public boolean heartbeat(long id, long leaseToken, Instant now, Duration lease) {
+    return jdbc.update("""
+        UPDATE job SET lease_until = ? WHERE id = ? AND state = 'RUNNING' AND lease_token = ?
+        """, now.plus(lease).toEpochMilli(), id, leaseToken) == 1;
+  }
+
+  /** Marks a claimed job COMPLETED; false when the lease was lost (nothing written). */
+  public boolean complete(Tx tx, Job job, Instant now) throws SQLException {
+    long millis = now.toEpochMilli();
+    int updated = tx.update("""
+        UPDATE job SET state = 'COMPLETED', completed_at = ?, updated_at = ?, lease_until = NULL,
+                       last_error = NULL
+        WHERE id = ? AND state = 'RUNNING' AND lease_token = ?
+        """, millis, millis, job.id(), job.leaseToken());
+    if (updated == 1) endAttempt(tx, job, JobAttempt.Outcome.COMPLETED, null, now);
+    return updated == 1;
+  }
+
+  /** Puts a claimed job back to PENDING after {@code runAfter}; false when the lease was lost. */
+  public boolean retryLater(Tx tx, Job job, String error, Instant runAfter, Instant now, JobAttempt.Outcome outcome)
+      throws SQLException {
+    int updated = tx.update("""
+        UPDATE job SET state = 'PENDING', run_after = ?, last_error = ?, lease_until = NULL, updated_at = ?
+        WHERE id = ? AND state = 'RUNNING' AND lease_token = ?
+        """, runAfter.toEpochMilli(), truncate(error), now.toEpochMilli(), job.id(), job.leaseToken());
+    if (updated == 1) endAttempt(tx, job, outcome, error, now);
+    return updated == 1;
+  }
+
+  /** Marks a claimed job FAILED for good; false when the lease was lost. */
+  public boolean fail(Tx tx, Job job, String error, Instant now, JobAttempt.Outcome outcome) throws SQLException {
+    long millis = now.toEpochMilli();
+    int updated = tx.update("""
+        UPDATE job SET state = 'FAILED', last_error = ?, lease_until = NULL, updated_at = ?, completed_at = ?
+        WHERE id = ? AND state = 'RUNNING' AND lease_token = ?
+        """, truncate(error), millis, millis, job.id(), job.leaseToken());
+    if (updated == 1) endAttempt(tx, job, outcome, error, now);
+    return updated == 1;
+  }
+
+  /** Hands a job back untouched at shutdown: the attempt is not counted against it. */
+  public boolean release(Job job, Instant now) {
+    return jdbc.inTransaction(tx -> {
+      int updated = tx.update("""
+          UPDATE job SET state = 'PENDING', attempts = attempts - 1, lease_until = NULL, updated_at = ?
+          WHERE id = ? AND state = 'RUNNING' AND lease_token = ?
+          """, now.toEpochMilli(), job.id(), job.leaseToken());
+      if (updated == 1) endAttempt(tx, job, JobAttempt.Outcome.RELEASED, "released at shutdown", now);
+      return updated == 1;
+    });
+  }
+
+  /** RUNNING jobs whose lease ran out: their worker crashed, hung or lost the database. */
+  public List<Job> findExpired(Instant now) {
+    return jdbc.query("SELECT * FROM job WHERE state = 'RUNNING' AND lease_until < ? ORDER BY id",
+        JobRepository::map, now.toEpochMilli());
+  }
+
+  private void endAttempt(Tx tx, Job job, JobAttempt.Outcome outcome, String error, Instant now) throws SQLException {
+    tx.update("""
+        UPDATE job_attempt SET ended_at = ?, outcome = ?, error = ?
+        WHERE job_id = ? AND attempt = ? AND ended_at IS NULL
+        """, now.toEpochMilli(), outcome, truncate(error), job.id(), job.attempts());
+  }
+
+  public Optional<Job> find(long id) {
+    return jdbc.queryOne("SELECT * FROM job WHERE id = ?", JobRepository::map, id);
+  }
+
+  public Optional<Job> find(Tx tx, long id) throws SQLException {
+    return tx.queryOne("SELECT * FROM job WHERE id = ?", JobRepository::map, id);
+  }
+
+  public List<Job> list(JobQuery query) {
+    Filter filter = Filter.of(query);
+    List<Object> params = new ArrayList<>(filter.params());
+    params.add(query.limit());
+    params.add(query.offset());
+    return jdbc.query("SELECT * FROM job" + filter.where() + " ORDER BY id DESC LIMIT ? OFFSET ?",
+        JobRepository::map, params.toArray());
+  }
+
+  public long count(JobQuery query) {
+    Filter filter = Filter.of(query);
+    return jdbc.queryOne("SELECT COUNT(*) FROM job" + filter.where(), r -> r.getLong(1), filter.params().toArray())
+        .orElse(0L);
+  }
+
+  public Map<JobState, Long> countByState() {
+    Map<JobState, Long> counts = new EnumMap<>(JobState.class);
+    for (JobState state : JobState.values()) counts.put(state, 0L);
+    jdbc.query("SELECT state, COUNT(*) FROM job GROUP BY state",
+            r -> Map.entry(JobState.valueOf(r.getString(1)), r.getLong(2)))
+        .forEach(e -> counts.put(e.getKey(), e.getValue()));
+    return counts;
+  }
+
+  public List<Job> forImage(Tx tx, long imageId) throws SQLException {
+    return tx.query("SELECT * FROM job WHERE image_id = ? ORDER BY id", JobRepository::map, imageId);
+  }
+
+  public List<JobAttempt> attempts(long jobId) {
+    return jdbc.query("SELECT * FROM job_attempt WHERE job_id = ? ORDER BY attempt, id", r -> new JobAttempt(
+        r.getInt("attempt"), r.getString("worker_id"), Instant.ofEpochMilli(r.getLong("started_at")),
+        instant(r, "ended_at"), JobAttempt.Outcome.valueOf(r.getString("outcome")), r.getString("error")), jobId);
+  }
+
+  private record Filter(String where, List<Object> params) {
+    static Filter of(JobQuery query) {
+      List<String> conditions = new ArrayList<>();
+      List<Object> params = new ArrayList<>();
+      if (query.state() != null) {
+        conditions.add("state = ?");
+        params.add(query.state());
+      }
+      if (query.type() != null) {
+        conditions.add("type = ?");
+        params.add(query.type());
+      }
+      if (query.imageId() != null) {
+        conditions.add("image_id = ?");
+        params.add(query.imageId());
+      }
+      return new Filter(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
+    }
+  }
+
+  static Job map(ResultSet r) throws SQLException {
+    return new Job(
+        r.getLong("id"),
+        JobType.valueOf(r.getString("type")),
+        Jdbc.nullableLong(r, "image_id"),
+        r.getString("payload"),
+        JobState.valueOf(r.getString("state")),
+        r.getInt("attempts"),
+        r.getInt("max_attempts"),
+        Instant.ofEpochMilli(r.getLong("run_after")),
+        r.getString("worker_id"),
+        instant(r, "locked_at"),
+        instant(r, "lease_until"),
+        r.getLong("lease_token"),
+        r.getString("last_error"),
+        Instant.ofEpochMilli(r.getLong("created_at")),
+        Instant.ofEpochMilli(r.getLong("updated_at")),
+        instant(r, "completed_at"));
+  }
+
+  private static Instant instant(ResultSet r, String column) throws SQLException {
+    Long millis = Jdbc.nullableLong(r, column);
+    return millis == null ? null : Instant.ofEpochMilli(millis);
+  }
+
+  private static String truncate(String text) {
+    return text == null || text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS);
+  }
+}

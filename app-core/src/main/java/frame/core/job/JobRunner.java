@@ -1,0 +1,222 @@
+package frame.core.job;
+
+import frame.core.event.EventBus;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The persistent job runner: one loop thread that takes back expired leases and claims due jobs,
+ * a pool of workers that run them, and a heartbeat that renews their leases. An enqueue in this
+ * process wakes the loop at once; otherwise it polls.
+ */
+public final class JobRunner implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+  private final JobRepository jobs;
+  private final Clock clock;
+  private final RunnerSettings settings;
+  private final String workerId;
+  private final ExecutePicked executor;
+  private final ExpiredLeases expiredLeases;
+  private final Heartbeats heartbeats;
+  private final Waiter waiter = new Waiter();
+  private final Semaphore freeWorkers;
+
+  private volatile boolean running;
+  private Thread loop;
+  private ExecutorService workers;
+  private ScheduledExecutorService heartbeatTimer;
+  private Instant lastReap = Instant.EPOCH;
+
+  public JobRunner(JobRepository jobs, Map<JobType, JobHandler> handlers, JobLifecycle lifecycle, EventBus events,
+      Clock clock, RunnerSettings settings) {
+    this.jobs = jobs;
+    this.clock = clock;
+    this.settings = settings;
+    this.workerId = workerName();
+    this.executor = new ExecutePicked(jobs, Map.copyOf(handlers), lifecycle, events, clock, settings.retry());
+    this.expiredLeases = new ExpiredLeases(jobs, lifecycle, events, clock);
+    this.heartbeats = new Heartbeats(jobs, clock, settings.lease());
+    this.freeWorkers = new Semaphore(settings.workers());
+  }
+
+  public String workerId() {
+    return workerId;
+  }
+
+  /** Number of jobs this runner is executing right now. */
+  public int runningCount() {
+    return heartbeats.count();
+  }
+
+  public synchronized void start() {
+    if (running) return;
+    running = true;
+    AtomicInteger n = new AtomicInteger();
+    workers = Executors.newFixedThreadPool(settings.workers(), r -> daemon(r, "frame-worker-" + n.incrementAndGet()));
+    heartbeatTimer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "frame-heartbeat"));
+    long beat = settings.heartbeat().toMillis();
+    heartbeatTimer.scheduleAtFixedRate(heartbeats::renewAll, beat, beat, TimeUnit.MILLISECONDS);
+    loop = daemon(this::runUntilShutdown, "frame-runner");
+    loop.start();
+    log.info("Job runner {} started: {} workers, batch {}, poll {}", workerId, settings.workers(),
+        settings.batchSize(), settings.pollInterval());
+  }
+
+  /** Tells the loop that work was enqueued, so it claims at once instead of at the next poll. */
+  public void wake() {
+    waiter.wake();
+  }
+
+  private void runUntilShutdown() {
+    while (running) {
+      try {
+        int claimed = claimAndSubmit();
+        // A full batch likely means more is waiting: go again without sleeping.
+        if (claimed < settings.batchSize() || freeWorkers.availablePermits() == 0) {
+          waiter.await(settings.pollInterval());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Throwable t) {
+        log.error("Job runner loop failed; will keep running", t);
+        sleepQuietly();
+      }
+    }
+  }
+
+  private int claimAndSubmit() {
+    reapIfDue();
+    int free = freeWorkers.availablePermits();
+    if (free == 0) return 0;
+    int claimed = 0;
+    for (JobRepository.Candidate candidate : jobs.findDue(clock.instant(), Math.min(free, settings.batchSize()))) {
+      if (!running || !freeWorkers.tryAcquire()) break;
+      Job job = jobs.claim(candidate, workerId, clock.instant(), settings.lease()).orElse(null);
+      if (job == null) {
+        freeWorkers.release();
+        continue;
+      }
+      claimed++;
+      JobContext context = new JobContext();
+      heartbeats.hold(job, context);
+      workers.execute(() -> {
+        try {
+          executor.run(job, context);
+        } catch (Throwable t) {
+          log.error("Job {} could not be recorded; its lease will expire and it will be retried", job.id(), t);
+        } finally {
+          heartbeats.drop(job);
+          freeWorkers.release();
+          waiter.wake();
+        }
+      });
+    }
+    return claimed;
+  }
+
+  private void reapIfDue() {
+    Instant now = clock.instant();
+    if (now.isBefore(lastReap.plus(settings.heartbeat()))) return;
+    lastReap = now;
+    expiredLeases.reap();
+  }
+
+  /**
+   * Runs every due job on the calling thread until none is due, then returns how many ran. For
+   * tests and tools that drive the runner by hand with a settable clock.
+   */
+  public int runDueJobsNow() {
+    int ran = 0;
+    expiredLeases.reap();
+    while (true) {
+      List<JobRepository.Candidate> due = jobs.findDue(clock.instant(), settings.batchSize());
+      if (due.isEmpty()) return ran;
+      for (JobRepository.Candidate candidate : due) {
+        Job job = jobs.claim(candidate, workerId, clock.instant(), settings.lease()).orElse(null);
+        if (job != null) {
+          executor.run(job, new JobContext());
+          ran++;
+        }
+      }
+    }
+  }
+
+  /**
+   * Takes back every RUNNING job at once, whatever its lease says. Only for a start where no
+   * other worker can be alive: the embedded database, locked to this process.
+   */
+  public int takeBackAllRunning() {
+    return expiredLeases.reapLeasesEndingBefore(Instant.ofEpochMilli(Long.MAX_VALUE));
+  }
+
+  /** Takes back expired leases now; returns how many. */
+  public int reapExpiredNow() {
+    return expiredLeases.reap();
+  }
+
+  /**
+   * Graceful stop: no new claims, running jobs get the grace period to finish, and whatever is
+   * still running after it is handed back as PENDING, so nothing is left stuck RUNNING.
+   */
+  @Override
+  public synchronized void close() {
+    if (!running) return;
+    running = false;
+    waiter.wake();
+    try {
+      loop.join(settings.shutdownGrace().toMillis());
+      workers.shutdown();
+      if (!workers.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+        for (Heartbeats.Held held : heartbeats.all()) {
+          held.context().markLeaseLost();
+          if (jobs.release(held.job(), clock.instant())) log.info("Released job {} at shutdown", held.job().id());
+        }
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      heartbeatTimer.shutdownNow();
+    }
+    log.info("Job runner {} stopped", workerId);
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread thread = new Thread(r, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private static String workerName() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.io.IOException e) {
+      host = "localhost";
+    }
+    String pid = ManagementFactory.getRuntimeMXBean().getPid() + "";
+    return host + ":" + pid + ":" + UUID.randomUUID().toString().substring(0, 4);
+  }
+
+  private void sleepQuietly() {
+    try {
+      waiter.await(settings.pollInterval());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package frame.core.job;
+
+/** What a job does; see the handlers in {@code frame.core.pipeline}. */
+public enum JobType {
+  /** Marks the image PROCESSING and enqueues the three derived jobs (this phase: no file move). */
+  OFFLOAD_ORIGINAL,
+  /** 64, 128, 256 and 512 px centre-cropped squares. */
+  THUMBNAIL_GENERATION,
+  /** A web preview, longest side at most 2000 px. */
+  PREVIEW_GENERATION,
+  /** Every metadata directory of the original, kept queryable. */
+  EXIF_ENRICHMENT,
+  /** Does nothing: measures the runner itself (benchmark, tests). */
+  NOOP;
+
+  /** The jobs that make an image PROCESSED once all of them completed. */
+  public static final java.util.Set<JobType> DERIVED =
+      java.util.EnumSet.of(THUMBNAIL_GENERATION, PREVIEW_GENERATION, EXIF_ENRICHMENT);
+}

@@ -1,0 +1,84 @@
+package frame.core.media;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import frame.core.FrameException;
+import frame.core.image.ImageFormat;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Decodes an original to 8-bit sRGB pixels whatever it was stored as (CMYK/YCCK JPEG, 16-bit,
+ * grayscale, palette, alpha over white), after checking its declared size against the limit.
+ */
+public final class ImageDecoder {
+  private final long maxPixels;
+
+  public ImageDecoder(long maxPixels) {
+    this.maxPixels = maxPixels;
+  }
+
+  public DecodedImage decode(Path file, ImageFormat format) {
+    ImageHeader.read(file, format).requireAtMost(maxPixels);
+    BufferedImage raw = readPixels(file, format);
+    return new DecodedImage(toRgb(raw), orientationOf(file));
+  }
+
+  private static BufferedImage readPixels(Path file, ImageFormat format) {
+    List<String> warnings = new ArrayList<>();
+    try (ImageInputStream input = javax.imageio.ImageIO.createImageInputStream(file.toFile())) {
+      ImageReader reader = ImageHeader.readerFor(input, format);
+      try {
+        reader.setInput(input, true, true);
+        reader.addIIOReadWarningListener((IIOReadWarningListener) (source, warning) -> warnings.add(warning));
+        BufferedImage image = reader.read(0);
+        for (String warning : warnings) {
+          if (warning.toLowerCase().contains("premature end")) throw FrameException.corrupt("it ends early", null);
+        }
+        return image;
+      } finally {
+        reader.dispose();
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof FrameException fe) throw fe;
+      throw FrameException.corrupt("its pixels cannot be decoded (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** The EXIF orientation, NORMAL when absent or unreadable. */
+  public static Orientation orientationOf(Path file) {
+    try {
+      Metadata metadata = ImageMetadataReader.readMetadata(file.toFile());
+      for (ExifIFD0Directory ifd0 : metadata.getDirectoriesOfType(ExifIFD0Directory.class)) {
+        Integer value = ifd0.getInteger(ExifIFD0Directory.TAG_ORIENTATION);
+        if (value != null) return Orientation.fromExif(value);
+      }
+    } catch (Exception | StackOverflowError e) {
+      // a broken metadata block leaves the photo as stored
+    }
+    return Orientation.NORMAL;
+  }
+
+  static BufferedImage toRgb(BufferedImage image) {
+    if (image.getType() == BufferedImage.TYPE_INT_RGB) return image;
+    BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = rgb.createGraphics();
+    try {
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
+      g.drawImage(image, 0, 0, null);
+    } finally {
+      g.dispose();
+    }
+    return rgb;
+  }
+}

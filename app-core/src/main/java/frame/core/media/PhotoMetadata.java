@@ -1,0 +1,106 @@
+package frame.core.media;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.lang.GeoLocation;
+import com.drew.metadata.Directory;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.Tag;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifSubIFDDirectory;
+import com.drew.metadata.exif.GpsDirectory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import frame.core.image.ExifSummary;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Reads all the metadata of a photo with metadata-extractor. Like the library itself it returns
+ * what it could read and lists the problems: one broken tag never fails a photo.
+ */
+public final class PhotoMetadata {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter EXIF_DATE = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
+
+  private PhotoMetadata() {}
+
+  public static ExifSummary read(Path file) {
+    List<String> problems = new ArrayList<>();
+    Metadata metadata;
+    try {
+      metadata = ImageMetadataReader.readMetadata(file.toFile());
+    } catch (Exception | StackOverflowError e) {
+      problems.add("metadata unreadable: " + e.getMessage());
+      return new ExifSummary(null, null, null, null, null, null, null, null, null, null, "{}", String.join("\n", problems));
+    }
+    ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+    ExifSubIFDDirectory sub = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
+    GpsDirectory gps = metadata.getFirstDirectoryOfType(GpsDirectory.class);
+    GeoLocation location = field(problems, "GPS", () -> gps == null ? null : gps.getGeoLocation());
+    for (Directory directory : metadata.getDirectories()) {
+      for (String error : directory.getErrors()) problems.add(directory.getName() + ": " + error);
+    }
+    return new ExifSummary(
+        field(problems, "date taken", () -> takenAt(sub, ifd0)),
+        field(problems, "make", () -> text(ifd0, ExifIFD0Directory.TAG_MAKE)),
+        field(problems, "model", () -> text(ifd0, ExifIFD0Directory.TAG_MODEL)),
+        field(problems, "lens", () -> text(sub, ExifSubIFDDirectory.TAG_LENS_MODEL)),
+        field(problems, "exposure", () -> sub == null ? null : sub.getDescription(ExifSubIFDDirectory.TAG_EXPOSURE_TIME)),
+        field(problems, "aperture", () -> sub == null ? null : sub.getDoubleObject(ExifSubIFDDirectory.TAG_FNUMBER)),
+        field(problems, "ISO", () -> sub == null ? null : sub.getInteger(ExifSubIFDDirectory.TAG_ISO_EQUIVALENT)),
+        field(problems, "focal length", () -> sub == null ? null : sub.getDoubleObject(ExifSubIFDDirectory.TAG_FOCAL_LENGTH)),
+        location == null || location.isZero() ? null : location.getLatitude(),
+        location == null || location.isZero() ? null : location.getLongitude(),
+        directoriesJson(metadata, problems),
+        problems.isEmpty() ? null : String.join("\n", problems));
+  }
+
+  private static String takenAt(ExifSubIFDDirectory sub, ExifIFD0Directory ifd0) {
+    String raw = sub != null ? sub.getString(ExifSubIFDDirectory.TAG_DATETIME_ORIGINAL) : null;
+    if (raw == null && ifd0 != null) raw = ifd0.getString(ExifIFD0Directory.TAG_DATETIME);
+    if (raw == null || raw.isBlank()) return null;
+    return LocalDateTime.parse(raw.trim().substring(0, 19), EXIF_DATE).toString();
+  }
+
+  private static String text(Directory directory, int tag) {
+    if (directory == null) return null;
+    String value = directory.getString(tag);
+    if (value == null) return null;
+    String trimmed = value.replace('\0', ' ').trim();
+    return trimmed.isEmpty() ? null : trimmed.substring(0, Math.min(trimmed.length(), 120));
+  }
+
+  private static String directoriesJson(Metadata metadata, List<String> problems) {
+    ObjectNode root = JSON.createObjectNode();
+    for (Directory directory : metadata.getDirectories()) {
+      ObjectNode node = root.has(directory.getName()) ? (ObjectNode) root.get(directory.getName()) : root.putObject(directory.getName());
+      for (Tag tag : directory.getTags()) {
+        try {
+          String description = tag.getDescription();
+          if (description != null) node.put(tag.getTagName(), clean(description));
+        } catch (RuntimeException e) {
+          problems.add(directory.getName() + "/" + tag.getTagName() + ": " + e.getMessage());
+        }
+      }
+    }
+    return root.toString();
+  }
+
+  private static String clean(String text) {
+    String noControls = text.replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "");
+    return noControls.length() > 2000 ? noControls.substring(0, 2000) + "..." : noControls;
+  }
+
+  private static <T> T field(List<String> problems, String name, Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (RuntimeException e) {
+      problems.add(name + ": " + e.getMessage());
+      return null;
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package frame.core.media;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import net.coobird.thumbnailator.Thumbnails;
+
+/**
+ * The derived pictures. Scaling happens before orientation is applied: the centre square and the
+ * longest side do not depend on it, and turning a small image is cheaper than a large one.
+ */
+public final class Renditions {
+  public static final int[] THUMBNAIL_SIZES = {512, 256, 128, 64};
+  public static final int PREVIEW_LONGEST_SIDE = 2000;
+  public static final float THUMBNAIL_QUALITY = 0.80f;
+  public static final float PREVIEW_QUALITY = 0.85f;
+
+  private Renditions() {}
+
+  /** Longest side at most 2000 px, never upscaled, upright. */
+  public static BufferedImage preview(DecodedImage decoded) throws IOException {
+    BufferedImage pixels = decoded.pixels();
+    int longest = Math.max(pixels.getWidth(), pixels.getHeight());
+    BufferedImage scaled = longest <= PREVIEW_LONGEST_SIDE
+        ? pixels
+        : rgb(Thumbnails.of(pixels).size(PREVIEW_LONGEST_SIDE, PREVIEW_LONGEST_SIDE).asBufferedImage());
+    return decoded.orientation().apply(scaled);
+  }
+
+  /** The centre square of the upright photo, scaled to {@code size}. */
+  public static BufferedImage thumbnail(BufferedImage centreSquare, int size, Orientation orientation)
+      throws IOException {
+    // Always a fresh image: the square may be a view into a larger raster.
+    return orientation.apply(scaledSquare(centreSquare, size));
+  }
+
+  /** A square scaled to {@code size}, not yet turned upright (to chain 512 -> 256 -> ...). */
+  public static BufferedImage scaledSquare(BufferedImage square, int size) throws IOException {
+    return rgb(Thumbnails.of(square).forceSize(size, size).asBufferedImage());
+  }
+
+  public static BufferedImage centreSquare(BufferedImage pixels) {
+    int side = Math.min(pixels.getWidth(), pixels.getHeight());
+    int x = (pixels.getWidth() - side) / 2;
+    int y = (pixels.getHeight() - side) / 2;
+    return pixels.getSubimage(x, y, side, side);
+  }
+
+  private static BufferedImage rgb(BufferedImage image) {
+    return ImageDecoder.toRgb(image);
+  }
+}

@@ -1,0 +1,30 @@
+package frame.core.pipeline;
+
+import frame.core.db.Jdbc;
+import frame.core.image.ExifSummary;
+import frame.core.image.Image;
+import frame.core.image.ImageRepository;
+import frame.core.job.JobOutcome;
+import frame.core.media.PhotoMetadata;
+import frame.core.store.FileStore;
+import java.nio.file.Path;
+
+/** Keeps every metadata directory as JSON, and the key fields as columns. Rerunning replaces. */
+public final class ExifEnrichmentHandler extends ImageJobHandler {
+  private final Jdbc jdbc;
+
+  public ExifEnrichmentHandler(ImageRepository images, FileStore store, Jdbc jdbc) {
+    super(images, store);
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  protected JobOutcome handle(Image image, Path original) {
+    ExifSummary exif = PhotoMetadata.read(original);
+    jdbc.inTransaction(tx -> {
+      images.saveExif(tx, image.id(), exif);
+      return null;
+    });
+    return JobOutcome.completed();
+  }
+}

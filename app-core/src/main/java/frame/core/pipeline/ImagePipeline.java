@@ -1,0 +1,59 @@
+package frame.core.pipeline;
+
+import frame.core.db.Jdbc.Tx;
+import frame.core.event.FrameEvent;
+import frame.core.image.Image;
+import frame.core.image.ImageRepository;
+import frame.core.image.ImageState;
+import frame.core.job.Job;
+import frame.core.job.JobLifecycle;
+import frame.core.job.JobRepository;
+import frame.core.job.JobState;
+import frame.core.job.JobType;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Moves images along INGESTED -> PROCESSING -> PROCESSED (or FAILED) as their jobs end, in the
+ * same transaction as the job. The image row is locked first, so two of its jobs finishing at the
+ * same moment both see each other's result.
+ */
+public final class ImagePipeline implements JobLifecycle {
+  private final ImageRepository images;
+  private final JobRepository jobs;
+
+  public ImagePipeline(ImageRepository images, JobRepository jobs) {
+    this.images = images;
+    this.jobs = jobs;
+  }
+
+  @Override
+  public void completed(Tx tx, Job job, Instant now, List<FrameEvent> events) throws SQLException {
+    if (job.imageId() == null) return;
+    long imageId = job.imageId();
+    images.lock(tx, imageId, now);
+    if (job.type() == JobType.OFFLOAD_ORIGINAL) {
+      move(tx, imageId, ImageState.INGESTED, ImageState.PROCESSING, null, now, events);
+    } else if (JobType.DERIVED.contains(job.type())) {
+      long done = jobs.forImage(tx, imageId).stream()
+          .filter(j -> JobType.DERIVED.contains(j.type()) && j.state() == JobState.COMPLETED)
+          .count();
+      if (done == JobType.DERIVED.size()) move(tx, imageId, ImageState.PROCESSING, ImageState.PROCESSED, null, now, events);
+    }
+  }
+
+  @Override
+  public void failed(Tx tx, Job job, String reason, Instant now, List<FrameEvent> events) throws SQLException {
+    if (job.imageId() == null) return;
+    images.lock(tx, job.imageId(), now);
+    Image image = images.find(tx, job.imageId()).orElse(null);
+    if (image == null || image.state().isFinal()) return;
+    move(tx, image.id(), image.state(), ImageState.FAILED, StepNames.of(job.type()) + " failed: " + reason, now, events);
+  }
+
+  private void move(Tx tx, long imageId, ImageState from, ImageState to, String reason, Instant now,
+      List<FrameEvent> events) throws SQLException {
+    if (images.transition(tx, imageId, from, to, reason, now)) events.add(new FrameEvent.ImageChanged(imageId, to));
+  }
+}

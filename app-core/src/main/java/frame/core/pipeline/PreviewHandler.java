@@ -1,0 +1,29 @@
+package frame.core.pipeline;
+
+import frame.core.image.Image;
+import frame.core.image.ImageRepository;
+import frame.core.job.JobOutcome;
+import frame.core.media.ImageDecoder;
+import frame.core.media.JpegWriter;
+import frame.core.media.Renditions;
+import frame.core.store.FileStore;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+
+/** The web preview: longest side at most 2000 px, progressive JPEG q85, upright. */
+public final class PreviewHandler extends ImageJobHandler {
+  private final ImageDecoder decoder;
+
+  public PreviewHandler(ImageRepository images, FileStore store, ImageDecoder decoder) {
+    super(images, store);
+    this.decoder = decoder;
+  }
+
+  @Override
+  protected JobOutcome handle(Image image, Path original) throws Exception {
+    BufferedImage preview = Renditions.preview(decoder.decode(original, image.format()));
+    store.writeAtomically(store.preview(image.sha256()),
+        out -> JpegWriter.write(preview, Renditions.PREVIEW_QUALITY, true, out));
+    return JobOutcome.completed();
+  }
+}

@@ -1,0 +1,36 @@
+package frame.core.pipeline;
+
+import frame.core.image.Image;
+import frame.core.image.ImageRepository;
+import frame.core.job.JobOutcome;
+import frame.core.media.DecodedImage;
+import frame.core.media.ImageDecoder;
+import frame.core.media.JpegWriter;
+import frame.core.media.Renditions;
+import frame.core.store.FileStore;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+
+/** 512, 256, 128 and 64 px centre-cropped squares, each scaled from the one before it. */
+public final class ThumbnailHandler extends ImageJobHandler {
+  private final ImageDecoder decoder;
+
+  public ThumbnailHandler(ImageRepository images, FileStore store, ImageDecoder decoder) {
+    super(images, store);
+    this.decoder = decoder;
+  }
+
+  @Override
+  protected JobOutcome handle(Image image, Path original) throws Exception {
+    DecodedImage decoded = decoder.decode(original, image.format());
+    BufferedImage source = Renditions.centreSquare(decoded.pixels());
+    for (int size : Renditions.THUMBNAIL_SIZES) {
+      BufferedImage square = Renditions.scaledSquare(source, size);
+      BufferedImage upright = decoded.orientation().apply(square);
+      store.writeAtomically(store.thumbnail(image.sha256(), size),
+          out -> JpegWriter.write(upright, Renditions.THUMBNAIL_QUALITY, false, out));
+      source = square;
+    }
+    return JobOutcome.completed();
+  }
+}

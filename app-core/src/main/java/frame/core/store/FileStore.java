@@ -1,0 +1,143 @@
+package frame.core.store;
+
+import frame.core.image.ImageFormat;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Files on disk at paths derived only from a content hash, never from a client's file name.
+ *
+ * <pre>
+ *   originals/ab/cd/abcd...ef.jpg        the photo as it was handed to us
+ *   derived/ab/abcd...ef/thumb-256.jpg   thumbnails and preview made from it
+ *   tmp/*.part                           bytes still arriving; swept at start
+ * </pre>
+ *
+ * Every write goes to a temp file on the same volume, is forced to disk, then atomically moved.
+ */
+public final class FileStore {
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+  private final Path root;
+  private final Path tmp;
+
+  public FileStore(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+    this.tmp = this.root.resolve("tmp");
+    try {
+      Files.createDirectories(tmp);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot create the storage folder " + this.root + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path original(String sha256, ImageFormat format) {
+    String hash = checked(sha256);
+    return root.resolve("originals").resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4))
+        .resolve(hash + "." + format.extension());
+  }
+
+  public Path derivedDir(String sha256) {
+    String hash = checked(sha256);
+    return root.resolve("derived").resolve(hash.substring(0, 2)).resolve(hash);
+  }
+
+  public Path thumbnail(String sha256, int size) {
+    return derivedDir(sha256).resolve("thumb-" + size + ".jpg");
+  }
+
+  public Path preview(String sha256) {
+    return derivedDir(sha256).resolve("preview.jpg");
+  }
+
+  /** A fresh temp file for an upload in progress. */
+  public Path newPartFile() {
+    return tmp.resolve(UUID.randomUUID() + ".part");
+  }
+
+  /**
+   * Moves a finished, synced temp file to its content-addressed place. Returns false when the
+   * content is already stored there (the temp file is then removed).
+   */
+  public boolean moveIntoPlace(Path part, Path target) throws IOException {
+    Files.createDirectories(target.getParent());
+    if (Files.exists(target)) {
+      Files.deleteIfExists(part);
+      return false;
+    }
+    try {
+      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException e) {
+      Files.deleteIfExists(part);
+      return false;
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("Storage must be one volume for atomic moves: " + root, e);
+    }
+    syncDirectory(target.getParent());
+    return true;
+  }
+
+  /** Writes a derived file atomically: a reader sees the old file or the whole new one. */
+  public void writeAtomically(Path target, FileWriter writer) throws IOException {
+    Files.createDirectories(target.getParent());
+    Path part = tmp.resolve(UUID.randomUUID() + ".part");
+    try {
+      try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+        writer.write(out);
+        out.flush();
+        channel.force(true);
+      }
+      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(part);
+    }
+  }
+
+  @FunctionalInterface
+  public interface FileWriter {
+    void write(OutputStream out) throws IOException;
+  }
+
+  /** Removes temp files left by a crash; returns how many. */
+  public int sweepPartFiles() throws IOException {
+    int removed = 0;
+    try (DirectoryStream<Path> parts = Files.newDirectoryStream(tmp, "*.part")) {
+      for (Path part : parts) {
+        Files.deleteIfExists(part);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  private static String checked(String sha256) {
+    if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+      throw new IllegalArgumentException("Not a SHA-256 hex digest: " + sha256);
+    }
+    return sha256;
+  }
+
+  private static void syncDirectory(Path dir) {
+    // Makes the rename itself durable; not supported on every OS, where it is harmless to skip.
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException ignored) {
+      // Windows cannot open a directory as a channel
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package frame.core.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import frame.core.Frame;
+import frame.core.FrameConfig;
+import frame.core.image.Image;
+import frame.core.image.ImageQuery;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Opens real FRAMEs on temp data folders and waits for their work, with a deadline. */
+public final class FrameFixture {
+  private FrameFixture() {}
+
+  public static FrameConfig config(Path dataDir) {
+    return FrameConfig.inDataDir(dataDir).withWorkers(2).withPollInterval(Duration.ofMillis(200));
+  }
+
+  public static Frame open(Path dataDir) {
+    return Frame.open(config(dataDir));
+  }
+
+  /** Polls until every image is PROCESSED or FAILED; fails the test after {@code timeout}. */
+  public static List<Image> awaitAllFinal(Frame frame, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      List<Image> images = frame.images(ImageQuery.all());
+      if (images.stream().allMatch(i -> i.state().isFinal())) return images;
+      assertThat(System.nanoTime()).as("images still processing: %s", images).isLessThan(deadline);
+      pause();
+    }
+  }
+
+  public static void pause() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+package frame.ui;
+public class Main { public static void main(String[] a) {} }
