@@ -1,0 +1,257 @@
+package frame.core.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import frame.core.FrameException;
+import frame.core.testing.FrameFixture;
+import frame.core.testing.SettableClock;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobRunnerTest {
+  @TempDir Path dataDir;
+  RunnerHarness harness;
+  final SettableClock clock = new SettableClock();
+
+  @BeforeEach
+  void open() {
+    harness = new RunnerHarness(dataDir);
+  }
+
+  @AfterEach
+  void close() {
+    harness.close();
+  }
+
+  @Test
+  void failed_job_is_retried_after_backoff_then_fails_with_its_error_kept() {
+    AtomicInteger runs = new AtomicInteger();
+    JobRunner runner = harness.runner(clock, RunnerHarness.manual(), (job, context) -> {
+      runs.incrementAndGet();
+      throw new IOException("disk full");
+    });
+    long id = harness.enqueueOne(clock);
+
+    assertThat(runner.runDueJobsNow()).isEqualTo(1);
+    assertThat(harness.job(id).state()).isEqualTo(JobState.PENDING);
+    assertThat(harness.job(id).runAfter()).isEqualTo(clock.instant().plusSeconds(2));
+    assertThat(runner.runDueJobsNow()).as("not due before the backoff").isZero();
+
+    clock.advance(Duration.ofSeconds(2));
+    assertThat(runner.runDueJobsNow()).isEqualTo(1);
+    assertThat(harness.job(id).runAfter()).as("backoff doubles").isEqualTo(clock.instant().plusSeconds(4));
+
+    clock.advance(Duration.ofSeconds(3));
+    assertThat(runner.runDueJobsNow()).isZero();
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(runner.runDueJobsNow()).isEqualTo(1);
+
+    Job failed = harness.job(id);
+    assertThat(failed.state()).isEqualTo(JobState.FAILED);
+    assertThat(failed.attempts()).isEqualTo(3);
+    assertThat(failed.lastError()).startsWith("IOException: disk full").contains("at frame.core.job");
+    assertThat(harness.outcomes(id)).containsExactly(
+        JobAttempt.Outcome.RETRY, JobAttempt.Outcome.RETRY, JobAttempt.Outcome.FAILED);
+    assertThat(runs).hasValue(3);
+  }
+
+  @Test
+  void permanent_error_fails_at_once_without_retries() {
+    JobRunner runner = harness.runner(clock, RunnerHarness.manual(), (job, context) -> {
+      throw FrameException.unsupportedFormat("HEIC");
+    });
+    long id = harness.enqueueOne(clock);
+
+    runner.runDueJobsNow();
+
+    assertThat(harness.job(id).state()).isEqualTo(JobState.FAILED);
+    assertThat(harness.job(id).attempts()).isEqualTo(1);
+    assertThat(harness.job(id).lastError()).startsWith("Unsupported file type: HEIC");
+  }
+
+  @Test
+  void c4_job_of_a_crashed_worker_is_reclaimed_after_its_lease_and_completes_once() {
+    AtomicInteger runs = new AtomicInteger();
+    JobRunner survivor = harness.runner(clock, RunnerHarness.manual(), counting(runs));
+    long id = harness.enqueueOne(clock);
+    claimAndDie(id, "crashed-worker");
+
+    assertThat(survivor.runDueJobsNow()).as("lease still valid").isZero();
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(survivor.runDueJobsNow()).isEqualTo(1);
+
+    Job done = harness.job(id);
+    assertThat(done.state()).isEqualTo(JobState.COMPLETED);
+    assertThat(done.leaseToken()).isEqualTo(2);
+    assertThat(done.workerId()).isEqualTo(survivor.workerId());
+    assertThat(runs).hasValue(1);
+    assertThat(harness.outcomes(id)).containsExactly(JobAttempt.Outcome.LOST, JobAttempt.Outcome.COMPLETED);
+  }
+
+  @Test
+  void c5_job_that_kills_its_worker_every_attempt_ends_failed_and_jobs_behind_it_complete() {
+    AtomicInteger runs = new AtomicInteger();
+    JobRunner runner = harness.runner(clock, RunnerHarness.manual(), counting(runs));
+    long poison = harness.enqueueOne(clock);
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      claimAndDie(poison, "worker-" + attempt);
+      clock.advance(Duration.ofSeconds(31));
+      runner.reapExpiredNow();
+    }
+    long behind = harness.enqueueOne(clock);
+
+    runner.runDueJobsNow();
+
+    Job failed = harness.job(poison);
+    assertThat(failed.state()).isEqualTo(JobState.FAILED);
+    assertThat(failed.lastError()).contains("stopped responding").contains("attempt 3 of 3");
+    assertThat(harness.job(behind).state()).isEqualTo(JobState.COMPLETED);
+    assertThat(runs).as("only the job behind ran to completion").hasValue(1);
+  }
+
+  @Test
+  void c7_worker_that_lost_its_lease_finishes_late_and_writes_nothing() throws Exception {
+    CountDownLatch slowStarted = new CountDownLatch(1);
+    CountDownLatch releaseSlow = new CountDownLatch(1);
+    AtomicInteger calls = new AtomicInteger();
+    JobHandler handler = (job, context) -> {
+      if (calls.incrementAndGet() == 1) {
+        slowStarted.countDown();
+        releaseSlow.await(30, TimeUnit.SECONDS);
+      }
+      return JobOutcome.completed();
+    };
+    JobRunner slow = harness.runner(clock, RunnerHarness.manual(), handler);
+    JobRunner fast = harness.runner(clock, RunnerHarness.manual(), handler);
+    long id = harness.enqueueOne(clock);
+    List<frame.core.event.FrameEvent> completions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    harness.events.subscribe(e -> {
+      if (e instanceof frame.core.event.FrameEvent.JobChanged c && c.state() == JobState.COMPLETED) completions.add(e);
+    });
+
+    Thread slowThread = new Thread(slow::runDueJobsNow);
+    slowThread.start();
+    assertThat(slowStarted.await(30, TimeUnit.SECONDS)).isTrue();
+    clock.advance(Duration.ofSeconds(31));
+    assertThat(fast.runDueJobsNow()).isEqualTo(1);
+    releaseSlow.countDown();
+    slowThread.join(30_000);
+
+    Job done = harness.job(id);
+    assertThat(done.state()).isEqualTo(JobState.COMPLETED);
+    assertThat(done.workerId()).isEqualTo(fast.workerId());
+    assertThat(done.leaseToken()).isEqualTo(2);
+    assertThat(harness.outcomes(id)).containsExactly(JobAttempt.Outcome.LOST, JobAttempt.Outcome.COMPLETED);
+    harness.events.close();
+    assertThat(completions).hasSize(1);
+  }
+
+  @Test
+  void k1_two_thousand_jobs_on_eight_workers_each_run_exactly_once() {
+    Map<Long, AtomicInteger> executions = new ConcurrentHashMap<>();
+    RunnerSettings settings = RunnerSettings.defaults(8).withBatchSize(20).withPollInterval(Duration.ofMillis(50));
+    JobRunner runner = harness.runner(Clock.systemUTC(), settings, (job, context) -> {
+      executions.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet();
+      return JobOutcome.completed();
+    });
+    List<Long> ids = harness.enqueue(2000, Clock.systemUTC());
+    runner.start();
+
+    awaitCompleted(2000, Duration.ofMinutes(3));
+
+    assertThat(executions).hasSize(2000).containsOnlyKeys(ids);
+    assertThat(executions.values()).allMatch(count -> count.get() == 1);
+    assertThat(harness.jobs.countByState()).containsEntry(JobState.COMPLETED, 2000L)
+        .containsEntry(JobState.FAILED, 0L).containsEntry(JobState.RUNNING, 0L).containsEntry(JobState.PENDING, 0L);
+  }
+
+  @Test
+  void k3_two_workers_claiming_the_same_job_at_once_exactly_one_wins() throws Exception {
+    for (int round = 0; round < 500; round++) {
+      long id = harness.enqueueOne(clock);
+      JobRepository.Candidate candidate = new JobRepository.Candidate(id, 0);
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+      java.util.concurrent.Callable<Boolean> claim = () -> {
+        start.await();
+        return harness.jobs.claim(candidate, Thread.currentThread().getName(), clock.instant(), Duration.ofSeconds(30))
+            .isPresent();
+      };
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+      try {
+        var a = pool.submit(claim);
+        var b = pool.submit(claim);
+        assertThat(a.get() ^ b.get()).as("round %d: exactly one claim wins", round).isTrue();
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(harness.job(id).leaseToken()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void c6_graceful_stop_hands_back_a_running_job_without_counting_the_attempt() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    RunnerSettings settings = new RunnerSettings(1, 5, Duration.ofMillis(50), Duration.ofSeconds(30),
+        Duration.ofSeconds(10), Duration.ofMillis(200), RetryPolicy.standard());
+    JobRunner runner = harness.runner(Clock.systemUTC(), settings, (job, context) -> {
+      started.countDown();
+      new CountDownLatch(1).await(); // runs until interrupted
+      return JobOutcome.completed();
+    });
+    long id = harness.enqueueOne(Clock.systemUTC());
+    runner.start();
+    assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
+
+    runner.close();
+
+    Job released = harness.job(id);
+    assertThat(released.state()).isEqualTo(JobState.PENDING);
+    assertThat(released.attempts()).isZero();
+    assertThat(harness.outcomes(id)).containsExactly(JobAttempt.Outcome.RELEASED);
+  }
+
+  @Test
+  void an_enqueue_wakes_the_runner_without_waiting_for_the_poll() {
+    RunnerSettings settings = RunnerSettings.defaults(1).withPollInterval(Duration.ofHours(1));
+    JobRunner runner = harness.runner(Clock.systemUTC(), settings, (job, context) -> JobOutcome.completed());
+    runner.start();
+    FrameFixture.pause(); // let the loop reach its hour-long wait
+    harness.enqueueOne(Clock.systemUTC());
+    runner.wake();
+
+    awaitCompleted(1, Duration.ofSeconds(30));
+  }
+
+  private void claimAndDie(long id, String worker) {
+    Job job = harness.job(id);
+    assertThat(harness.jobs.claim(new JobRepository.Candidate(id, job.leaseToken()), worker, clock.instant(),
+        Duration.ofSeconds(30))).isPresent();
+  }
+
+  private static JobHandler counting(AtomicInteger runs) {
+    return (job, context) -> {
+      runs.incrementAndGet();
+      return JobOutcome.completed();
+    };
+  }
+
+  private void awaitCompleted(long expected, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (harness.jobs.countByState().get(JobState.COMPLETED) < expected) {
+      assertThat(System.nanoTime()).as("jobs still not completed: %s", harness.jobs.countByState()).isLessThan(deadline);
+      FrameFixture.pause();
+    }
+  }
+}
