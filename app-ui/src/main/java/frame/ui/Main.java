@@ -1,2 +1,16 @@
 package frame.ui;
-public class Main { public static void main(String[] a) {} }
+
+import frame.ui.cli.FrameCommand;
+import picocli.CommandLine;
+
+/** Starts FRAME: the desktop window without arguments, a headless command with them. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    if (args.length == 0) {
+      System.exit(DesktopLauncher.launch());
+    }
+    System.exit(FrameCommand.commandLine().execute(args));
+  }
+}

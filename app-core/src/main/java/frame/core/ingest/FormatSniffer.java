@@ -44,7 +44,7 @@ public final class FormatSniffer {
     if (starts(h, 'P', 'K', 3, 4)) return "ZIP archive";
     if (ascii(h, 0, "8BPS")) return "Photoshop document (PSD)";
     if (ascii(h, 0, "<") || ascii(h, 0, "\uFEFF<")) return "text or HTML file";
-    return "not an image FRAME recognises";
+    return "unknown, not an image FRAME can read";
   }
 
   private static boolean starts(byte[] h, int... expected) {

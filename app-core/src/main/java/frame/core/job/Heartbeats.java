@@ -42,10 +42,17 @@ final class Heartbeats {
     return List.copyOf(held.values());
   }
 
+  /** A renewal also fails when the job just finished here, before it was dropped: not a loss. */
+  private boolean finishedByUs(Job job) {
+    return jobs.find(job.id())
+        .map(now -> now.leaseToken() == job.leaseToken() && !now.state().isActive())
+        .orElse(false);
+  }
+
   void renewAll() {
     for (Held h : all()) {
       try {
-        if (!jobs.heartbeat(h.job().id(), h.job().leaseToken(), clock.instant(), lease)) {
+        if (!jobs.heartbeat(h.job().id(), h.job().leaseToken(), clock.instant(), lease) && !finishedByUs(h.job())) {
           log.warn("Lease of job {} was lost; another worker may run it now", h.job().id());
           h.context().markLeaseLost();
           held.remove(h.job().id());

@@ -1,4 +1,4 @@
-# Sourced: exports JAVA_HOME pointing at a JDK >= 21 (the machine default may be 17).
+# Sourced by ./frame and ./run-tests: a JDK >= 21 on PATH and JAVA_HOME (the machine default may be 17), and Maven.
 java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p' | cut -d. -f1; }
 pick_jdk() {
   local candidate
@@ -15,3 +15,7 @@ pick_jdk() {
 }
 JAVA_HOME=$(pick_jdk) || { echo "No JDK >= 21 found; install one and set JAVA_HOME." >&2; exit 1; }
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+# Maven itself: the machines ship it; install it where they do not.
+if ! command -v mvn >/dev/null; then
+  (apt-get update -qq && apt-get install -y -qq maven) >&2 || { echo "Maven is missing; install Apache Maven 3.8+." >&2; exit 1; }
+fi

@@ -1,0 +1,67 @@
+package frame.ui.cli;
+
+import frame.core.ConfigLoader;
+import frame.core.Frame;
+import frame.core.FrameConfig;
+import frame.core.FrameException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code frame} command and the options every subcommand shares. */
+@Command(
+    name = "frame",
+    mixinStandardHelpOptions = true,
+    versionProvider = FrameCommand.Version.class,
+    description = "FRAME: stores your photos safely and makes thumbnails, previews and metadata.",
+    subcommands = {ImportCommand.class, ImagesCommand.class, JobsCommand.class, CommandLine.HelpCommand.class})
+public final class FrameCommand {
+
+  @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+      description = "Data folder (default: FRAME_HOME, else the platform's per-user data folder).")
+  Path dataDir;
+
+  @Option(names = "--workers", scope = ScopeType.INHERIT, paramLabel = "N",
+      description = "Job worker threads (default: FRAME_WORKERS, else the number of CPUs).")
+  Integer workers;
+
+  public static CommandLine commandLine() {
+    CommandLine commandLine = new CommandLine(new FrameCommand());
+    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      // Problems a person can act on are one plain line; anything else is a bug and shows its trace.
+      if (e instanceof FrameException || e instanceof IllegalArgumentException) {
+        cmd.getErr().println("frame: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return commandLine;
+  }
+
+  FrameConfig config() {
+    return ConfigLoader.fromEnvironment()
+        .flag("FRAME_HOME", dataDir)
+        .flag("FRAME_WORKERS", workers)
+        .load();
+  }
+
+  Frame open() {
+    return Frame.open(config());
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = FrameCommand.class.getResourceAsStream("/frame/ui/version.properties")) {
+        if (in != null) properties.load(in);
+      }
+      return new String[] {"FRAME " + properties.getProperty("version", "development")};
+    }
+  }
+}

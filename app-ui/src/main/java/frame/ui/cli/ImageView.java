@@ -1,0 +1,28 @@
+package frame.ui.cli;
+
+import frame.core.Frame;
+import frame.core.ImageFiles;
+import frame.core.image.Image;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** An image as {@code --json} shows it: its row plus where its files are. */
+record ImageView(
+    long id, String state, String sha256, String format, int width, int height, long byteSize,
+    String originalName, String takenAt, String cameraMake, String cameraModel, String failureReason,
+    Instant createdAt, Files files) {
+
+  record Files(String original, Map<Integer, String> thumbnails, String preview) {}
+
+  static ImageView of(Frame frame, Image image) {
+    ImageFiles files = frame.files(image);
+    Map<Integer, String> thumbnails = new TreeMap<>();
+    for (int size : files.thumbnails().keySet()) files.thumbnail(size).ifPresent(p -> thumbnails.put(size, p.toString()));
+    return new ImageView(image.id(), image.state().name(), image.sha256(), image.format().name(), image.width(),
+        image.height(), image.byteSize(), image.originalName(), image.takenAt(), image.cameraMake(),
+        image.cameraModel(), image.failureReason(), image.createdAt(),
+        new Files(files.original().toString(), thumbnails, files.existingPreview().map(Path::toString).orElse(null)));
+  }
+}

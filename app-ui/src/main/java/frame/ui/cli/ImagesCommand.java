@@ -1,0 +1,52 @@
+package frame.ui.cli;
+
+import frame.core.Frame;
+import frame.core.image.Image;
+import frame.core.image.ImageQuery;
+import frame.core.image.ImageState;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "images", mixinStandardHelpOptions = true, description = "List images, newest first.")
+final class ImagesCommand implements Callable<Integer> {
+  @ParentCommand FrameCommand frameCommand;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--status", paramLabel = "STATE", description = "Only images in this state: ${COMPLETION-CANDIDATES}.")
+  ImageState status;
+
+  @Option(names = "--limit", defaultValue = "50", description = "At most this many (1-1000, default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--offset", defaultValue = "0", description = "Skip this many.")
+  int offset;
+
+  @Option(names = "--json", description = "Print JSON for scripts.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Frame frame = frameCommand.open()) {
+      List<Image> images = frame.images(new ImageQuery(status, limit, offset));
+      if (json) {
+        out.println(Json.of(images.stream().map(i -> ImageView.of(frame, i)).toList()));
+        return 0;
+      }
+      out.printf("%-6s %-10s %-5s %-11s %-20s %s%n", "ID", "STATE", "TYPE", "SIZE", "TAKEN", "NAME");
+      for (Image i : images) {
+        out.printf("%-6d %-10s %-5s %-11s %-20s %s%s%n", i.id(), i.state(), i.format(), i.width() + "x" + i.height(),
+            i.takenAt() == null ? "-" : i.takenAt(), i.originalName(),
+            i.failureReason() == null ? "" : "  (" + i.failureReason() + ")");
+      }
+      out.printf("%d of %d image(s)%n", images.size(), frame.countImages(status));
+      return 0;
+    }
+  }
+}

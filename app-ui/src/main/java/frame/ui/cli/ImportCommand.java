@@ -1,0 +1,106 @@
+package frame.ui.cli;
+
+import frame.core.Frame;
+import frame.core.ImportSources;
+import frame.core.event.FrameEvent;
+import frame.core.image.Image;
+import frame.core.image.ImageState;
+import frame.core.ingest.IngestResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+    description = {"Import photos and folders (recursively), wait until every photo is processed, then summarise.",
+        "Exit code 0 when all went in, 1 when any file was rejected or failed."})
+final class ImportCommand implements Callable<Integer> {
+  @ParentCommand FrameCommand frameCommand;
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Photo files and folders.")
+  List<Path> paths;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    List<Path> files = ImportSources.expand(paths);
+    try (Frame frame = frameCommand.open()) {
+      ImportWatch watch = new ImportWatch();
+      List<IngestResult> results = new ArrayList<>();
+      ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), files.size());
+      try (AutoCloseable subscription = frame.events().subscribe(watch::onEvent)) {
+        for (Path file : files) {
+          IngestResult result = frame.importFile(file);
+          results.add(result);
+          if (result instanceof IngestResult.Stored stored) watch.expect(stored.image().id());
+          progress.show(results.size(), watch);
+        }
+        while (!watch.allFinal(frame)) {
+          progress.show(results.size(), watch);
+          watch.awaitChange();
+        }
+        progress.finish(results.size(), watch);
+      }
+      return new ImportSummary(results, watch, frame).print(out, progress.elapsedSeconds());
+    }
+  }
+
+  /** A photo of this import reached PROCESSED or FAILED. */
+  static final class ImportWatch {
+    private final java.util.Set<Long> expected = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Map<Long, ImageState> finalStates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger jobsDone = new java.util.concurrent.atomic.AtomicInteger();
+    private long lastCheck;
+
+    void expect(long imageId) {
+      expected.add(imageId);
+    }
+
+    synchronized void onEvent(FrameEvent event) {
+      if (event instanceof FrameEvent.ImageChanged c && c.state().isFinal()) finalStates.put(c.imageId(), c.state());
+      if (event instanceof FrameEvent.JobChanged j && !j.state().isActive()) jobsDone.incrementAndGet();
+      notifyAll();
+    }
+
+    synchronized void awaitChange() throws InterruptedException {
+      wait(250);
+    }
+
+    int jobsDone() {
+      return jobsDone.get();
+    }
+
+    int expectedJobs() {
+      return expected.size() * 4;
+    }
+
+    long finished() {
+      return expected.stream().filter(finalStates::containsKey).count();
+    }
+
+    int expectedImages() {
+      return expected.size();
+    }
+
+    /** Events say most; every two seconds the database settles the rest (an event may precede expect()). */
+    boolean allFinal(Frame frame) {
+      if (finalStates.keySet().containsAll(expected)) return true;
+      long now = System.nanoTime();
+      if (now - lastCheck < 2_000_000_000L) return false;
+      lastCheck = now;
+      for (long id : expected) {
+        if (finalStates.containsKey(id)) continue;
+        Image image = frame.image(id);
+        if (image.state().isFinal()) finalStates.put(id, image.state());
+      }
+      return finalStates.keySet().containsAll(expected);
+    }
+  }
+}

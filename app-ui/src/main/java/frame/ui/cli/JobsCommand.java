@@ -1,0 +1,112 @@
+package frame.ui.cli;
+
+import frame.core.Frame;
+import frame.core.JobDetails;
+import frame.core.job.Job;
+import frame.core.job.JobAttempt;
+import frame.core.job.JobQuery;
+import frame.core.job.JobState;
+import frame.core.job.JobType;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "jobs", mixinStandardHelpOptions = true, description = "List jobs, newest first.",
+    subcommands = JobsCommand.Show.class)
+final class JobsCommand implements Callable<Integer> {
+  @ParentCommand FrameCommand frameCommand;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--status", paramLabel = "STATE", description = "${COMPLETION-CANDIDATES}")
+  JobState status;
+
+  @Option(names = "--type", paramLabel = "TYPE", description = "${COMPLETION-CANDIDATES}")
+  JobType type;
+
+  @Option(names = "--image", paramLabel = "ID", description = "Only jobs of this image.")
+  Long imageId;
+
+  @Option(names = "--limit", defaultValue = "50", description = "At most this many (1-1000, default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--offset", defaultValue = "0", description = "Skip this many.")
+  int offset;
+
+  @Option(names = "--json", description = "Print JSON for scripts.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    JobQuery query = new JobQuery(status, type, imageId, limit, offset);
+    try (Frame frame = frameCommand.open()) {
+      List<Job> jobs = frame.jobs(query);
+      if (json) {
+        out.println(Json.of(jobs));
+        return 0;
+      }
+      out.printf("%-7s %-21s %-6s %-9s %-8s %s%n", "ID", "TYPE", "IMAGE", "STATE", "ATTEMPTS", "ERROR");
+      for (Job j : jobs) {
+        out.printf("%-7d %-21s %-6s %-9s %-8s %s%n", j.id(), j.type(), j.imageId() == null ? "-" : j.imageId(),
+            j.state(), j.attempts() + "/" + j.maxAttempts(), firstLine(j.lastError()));
+      }
+      out.printf("%d of %d job(s)%n", jobs.size(), frame.countJobs(query));
+      return 0;
+    }
+  }
+
+  static String firstLine(String text) {
+    if (text == null) return "";
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "Everything about one job.")
+  static final class Show implements Callable<Integer> {
+    @ParentCommand JobsCommand jobs;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", description = "The job's id.")
+    long id;
+
+    @Option(names = "--json", description = "Print JSON for scripts.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (Frame frame = jobs.frameCommand.open()) {
+        JobDetails details = frame.jobDetails(id);
+        if (json) {
+          out.println(Json.of(details));
+          return 0;
+        }
+        Job j = details.job();
+        out.printf("Job %d  %s  %s%n", j.id(), j.type(), j.state());
+        out.printf("  image      %s%n", j.imageId() == null ? "-" : j.imageId());
+        out.printf("  payload    %s%n", j.payload());
+        out.printf("  attempts   %d of %d%n", j.attempts(), j.maxAttempts());
+        out.printf("  locked by  %s at %s (lease until %s, token %d)%n", orDash(j.workerId()), orDash(j.lockedAt()),
+            orDash(j.leaseUntil()), j.leaseToken());
+        out.printf("  created    %s, updated %s, finished %s%n", j.createdAt(), j.updatedAt(), orDash(j.completedAt()));
+        out.println("  history");
+        for (JobAttempt a : details.attempts()) {
+          out.printf("    #%d %-9s %s  %s -> %s  %s%n", a.attempt(), a.outcome(), a.workerId(), a.started(),
+              orDash(a.ended()), firstLine(a.error()));
+        }
+        if (j.lastError() != null) out.printf("  last error%n%s%n", j.lastError().indent(4));
+        return 0;
+      }
+    }
+
+    private static String orDash(Object value) {
+      return value == null ? "-" : value.toString();
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package frame.ui.cli;
+
+import static frame.core.testing.TestImages.jpeg;
+import static frame.core.testing.TestImages.photo;
+import static frame.core.testing.TestImages.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CommandLineTest {
+  @TempDir Path dataDir;
+  @TempDir Path photos;
+
+  record Run(int exitCode, String out, String err) {}
+
+  Run frame(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = FrameCommand.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    String[] withDataDir = new String[args.length + 2];
+    System.arraycopy(args, 0, withDataDir, 0, args.length);
+    withDataDir[args.length] = "--data-dir";
+    withDataDir[args.length + 1] = dataDir.toString();
+    int code = commandLine.execute(withDataDir);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void import_waits_for_processing_and_summarises_every_outcome() {
+    write(photos, "a.jpg", jpeg(photo(1200, 900, 1)));
+    write(photos, "sub/b.jpg", jpeg(photo(900, 1200, 2)));
+    write(photos, "copy of a.jpg", jpeg(photo(1200, 900, 1)));
+    write(photos, "notes.txt", "shopping list".getBytes());
+
+    Run run = frame("import", photos.toString());
+
+    assertThat(run.exitCode()).as("a rejected file makes the exit code non-zero").isEqualTo(1);
+    assertThat(run.out()).contains("processed   2").contains("duplicates  1").contains("is a duplicate of image")
+        .contains("rejected    1").contains("notes.txt: Unsupported file type").contains("failed      0");
+    assertThat(run.err()).contains("4/4 files ingested").contains("8/8 jobs done");
+  }
+
+  @Test
+  void clean_import_exits_zero_and_images_json_lists_files_on_disk() throws Exception {
+    write(photos, "a.jpg", jpeg(photo(1200, 900, 3)));
+    assertThat(frame("import", photos.toString()).exitCode()).isZero();
+
+    Run list = frame("images", "--json");
+
+    JsonNode image = new ObjectMapper().readTree(list.out()).get(0);
+    assertThat(image.get("state").asText()).isEqualTo("PROCESSED");
+    assertThat(image.get("sha256").asText()).hasSize(64);
+    assertThat(image.get("width").asInt()).isEqualTo(1200);
+    assertThat(image.get("files").get("thumbnails").size()).isEqualTo(4);
+    assertThat(Files.exists(Path.of(image.get("files").get("preview").asText()))).isTrue();
+    assertThat(Files.exists(Path.of(image.get("files").get("original").asText()))).isTrue();
+  }
+
+  @Test
+  void jobs_can_be_filtered_and_one_shown_with_its_history() throws Exception {
+    write(photos, "a.jpg", jpeg(photo(800, 600, 4)));
+    frame("import", photos.toString());
+
+    Run thumbnails = frame("jobs", "--type", "THUMBNAIL_GENERATION", "--json");
+    JsonNode jobs = new ObjectMapper().readTree(thumbnails.out());
+    assertThat(jobs.size()).isEqualTo(1);
+    long id = jobs.get(0).get("id").asLong();
+
+    Run show = frame("jobs", "show", String.valueOf(id));
+    assertThat(show.out()).contains("THUMBNAIL_GENERATION").contains("COMPLETED").contains("attempts   1 of 3")
+        .contains("#1 COMPLETED");
+  }
+
+  @Test
+  void unknown_job_is_a_plain_error_not_a_stack_trace() {
+    Run run = frame("jobs", "show", "999");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("frame: No job with id 999").doesNotContain("Exception");
+  }
+}
