@@ -50,6 +50,7 @@ public final class Frame implements AutoCloseable {
   private final JobRepository jobs;
   private final JobRunner runner;
   private final Ingestor ingestor;
+  private final frame.core.auth.ApiTokens tokens;
 
   private Frame(FrameConfig config, DataFolderLock lock, Database database, FileStore store, Clock clock,
       RunnerSettings settings) {
@@ -68,6 +69,7 @@ public final class Frame implements AutoCloseable {
     handlers.put(JobType.EXIF_ENRICHMENT, new ExifEnrichmentHandler(images, store, database.jdbc()));
     handlers.put(JobType.NOOP, (job, context) -> frame.core.job.JobOutcome.completed());
     this.runner = new JobRunner(jobs, handlers, new ImagePipeline(images, jobs), events, clock, settings);
+    this.tokens = new frame.core.auth.ApiTokens(database.jdbc(), clock);
     this.ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake);
   }
 
@@ -171,6 +173,15 @@ public final class Frame implements AutoCloseable {
 
   public JobDetails jobDetails(long id) {
     return new JobDetails(jobs.find(id).orElseThrow(() -> FrameException.jobNotFound(id)), jobs.attempts(id));
+  }
+
+  /** Active (PENDING or RUNNING) jobs of each of these images. */
+  public Map<Long, List<frame.core.job.Job>> activeJobs(java.util.Collection<Long> imageIds) {
+    return jobs.activeForImages(imageIds);
+  }
+
+  public frame.core.auth.ApiTokens tokens() {
+    return tokens;
   }
 
   /** For durability checks and the health report. */

@@ -171,6 +171,16 @@ public final class JobRepository {
     return counts;
   }
 
+  public Map<Long, List<Job>> activeForImages(java.util.Collection<Long> imageIds) {
+    Map<Long, List<Job>> active = new java.util.HashMap<>();
+    if (imageIds.isEmpty()) return active;
+    String marks = String.join(",", java.util.Collections.nCopies(imageIds.size(), "?"));
+    jdbc.query("SELECT * FROM job WHERE state IN ('PENDING', 'RUNNING') AND image_id IN (" + marks + ") ORDER BY id",
+            JobRepository::map, imageIds.toArray())
+        .forEach(job -> active.computeIfAbsent(job.imageId(), k -> new ArrayList<>()).add(job));
+    return active;
+  }
+
   public List<Job> forImage(Tx tx, long imageId) throws SQLException {
     return tx.query("SELECT * FROM job WHERE image_id = ? ORDER BY id", JobRepository::map, imageId);
   }

@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = FrameCommand.Version.class,
     description = "FRAME: stores your photos safely and makes thumbnails, previews and metadata.",
-    subcommands = {ImportCommand.class, ImagesCommand.class, JobsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ImportCommand.class, ImagesCommand.class, JobsCommand.class, ServeCommand.class, TokenCommand.class,
+        CommandLine.HelpCommand.class})
 public final class FrameCommand {
 
   @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
@@ -44,9 +45,14 @@ public final class FrameCommand {
   }
 
   FrameConfig config() {
-    return ConfigLoader.fromEnvironment()
+    return config(loader -> loader);
+  }
+
+  /** The configuration, with a subcommand's own flags added to the shared ones. */
+  FrameConfig config(java.util.function.UnaryOperator<ConfigLoader> moreFlags) {
+    return moreFlags.apply(ConfigLoader.fromEnvironment()
         .flag("FRAME_HOME", dataDir)
-        .flag("FRAME_WORKERS", workers)
+        .flag("FRAME_WORKERS", workers))
         .load();
   }
 

@@ -1,0 +1,168 @@
+package frame.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import frame.core.Frame;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST server: a second front end over the same {@link Frame} the desktop uses. Every route
+ * is listed in one table, so the auth test and the OpenAPI test can walk them all.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+  static final Set<String> PUBLIC_PATHS = Set.of("/api/health");
+
+  /** One registered route; {@code path} is in Javalin's and OpenAPI's {@code {param}} form. */
+  public record Route(String method, String path) {
+    public boolean isPublic() {
+      return PUBLIC_PATHS.contains(path);
+    }
+  }
+
+  private final Javalin app;
+  private final EventStream eventStream;
+  private final List<Route> routes;
+  private final ServerSettings settings;
+
+  private ApiServer(Javalin app, EventStream eventStream, List<Route> routes, ServerSettings settings) {
+    this.app = app;
+    this.eventStream = eventStream;
+    this.routes = routes;
+    this.settings = settings;
+  }
+
+  public static ApiServer start(Frame frame, ServerSettings settings) {
+    try {
+      Files.createDirectories(settings.uploadTempDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create " + settings.uploadTempDir(), e);
+    }
+    ImagesController images = new ImagesController(frame);
+    JobsController jobs = new JobsController(frame);
+    UploadController uploads = new UploadController(frame, settings.maxConcurrentUploads());
+    EventStream eventStream = new EventStream(frame.events());
+    RequestGuards guards = new RequestGuards(HostAllowlist.forThisMachine(), frame.tokens(),
+        settings.authFailuresPerMinute(), PUBLIC_PATHS);
+    byte[] openApi = openApiDocument();
+    List<Route> routes = new ArrayList<>();
+
+    Javalin app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.jsonMapper(new JavalinJackson(jsonMapper(), false));
+      limits(config, settings);
+      ErrorMapping.install(config);
+      config.routes.before(guards::check);
+      RouteTable table = new RouteTable(config, routes);
+      table.add(HandlerType.GET, "/api/health", ctx -> ctx.json(Map.of("status", "ok")));
+      table.add(HandlerType.GET, "/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+      table.add(HandlerType.POST, "/api/upload", uploads::upload);
+      table.add(HandlerType.GET, "/api/images", images::list);
+      table.add(HandlerType.GET, "/api/images/{id}", images::get);
+      table.add(HandlerType.GET, "/api/images/{id}/thumbnail/{size}", images::thumbnail);
+      table.add(HandlerType.GET, "/api/images/{id}/preview", images::preview);
+      table.add(HandlerType.GET, "/api/images/{id}/original", images::original);
+      table.add(HandlerType.HEAD, "/api/images/by-checksum/{sha256}", images::byChecksum);
+      table.add(HandlerType.GET, "/api/admin/jobs", jobs::list);
+      table.add(HandlerType.GET, "/api/admin/jobs/{id}", jobs::get);
+      table.add(HandlerType.GET, "/api/events", eventStream.handler());
+    });
+    app.start(settings.bindHost(), settings.port());
+    for (Connector connector : app.jettyServer().server().getConnectors()) {
+      if (connector instanceof AbstractConnector c) c.setIdleTimeout(settings.idleTimeout().toMillis());
+    }
+    ApiServer server = new ApiServer(app, eventStream, List.copyOf(routes), settings);
+    log.info("FRAME API listening on {}", server.urls());
+    return server;
+  }
+
+  private static void limits(JavalinConfig config, ServerSettings settings) {
+    config.jetty.multipartConfig.cacheDirectory(settings.uploadTempDir().toString());
+    config.jetty.multipartConfig.maxFileSize(settings.maxFileBytes(), SizeUnit.BYTES);
+    config.jetty.multipartConfig.maxTotalRequestSize(settings.maxRequestBytes(), SizeUnit.BYTES);
+    config.jetty.multipartConfig.maxInMemoryFileSize(settings.inMemoryBytes(), SizeUnit.BYTES);
+  }
+
+  /** Registers handlers and records them in the route table. */
+  private record RouteTable(JavalinConfig config, List<Route> routes) {
+    void add(HandlerType method, String path, Handler handler) {
+      config.routes.addHttpHandler(method, path, handler);
+      routes.add(new Route(method.name(), path));
+    }
+  }
+
+  static ObjectMapper jsonMapper() {
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  private static byte[] openApiDocument() {
+    try (InputStream in = ApiServer.class.getResourceAsStream("/frame/server/openapi.json")) {
+      if (in == null) throw new IllegalStateException("openapi.json missing from the build");
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public List<Route> routes() {
+    return routes;
+  }
+
+  /** The addresses a person or another device can use. */
+  public List<String> urls() {
+    List<String> urls = new ArrayList<>();
+    urls.add("http://127.0.0.1:" + port());
+    if (settings.lan()) {
+      try {
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+          if (!nic.isUp() || nic.isLoopback()) continue;
+          for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+            if (address instanceof Inet4Address) urls.add("http://" + address.getHostAddress() + ":" + port());
+          }
+        }
+      } catch (SocketException e) {
+        log.warn("Cannot list network addresses: {}", e.getMessage());
+      }
+    }
+    return urls;
+  }
+
+  @Override
+  public void close() {
+    try {
+      eventStream.close();
+    } catch (Exception e) {
+      log.warn("Closing event streams: {}", e.getMessage());
+    }
+    app.stop();
+  }
+}

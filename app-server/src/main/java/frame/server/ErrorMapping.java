@@ -1,0 +1,85 @@
+package frame.server;
+
+import frame.core.FrameException;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place that turns failures into JSON errors with the right HTTP status. */
+final class ErrorMapping {
+  private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+
+  private static final Map<String, Integer> STATUS_BY_CODE = Map.ofEntries(
+      Map.entry("image_not_found", 404),
+      Map.entry("job_not_found", 404),
+      Map.entry("unsupported_format", 415),
+      Map.entry("image_too_large", 413),
+      Map.entry("corrupt_image", 422),
+      Map.entry("checksum_mismatch", 422),
+      Map.entry("empty_file", 400),
+      Map.entry("invalid_token_name", 400),
+      Map.entry("token_exists", 409));
+
+  private ErrorMapping() {}
+
+  static void install(JavalinConfig config) {
+    config.routes.exception(ApiError.class, (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage()));
+    config.routes.exception(FrameException.class, (e, ctx) -> {
+      Integer status = STATUS_BY_CODE.get(e.code());
+      if (status == null) {
+        log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+        respond(ctx, 500, "internal_error", "Something went wrong on the server; the details are in its log.");
+      } else {
+        respond(ctx, status, e.code(), e.getMessage());
+      }
+    });
+    config.routes.exception(HttpResponseException.class, (e, ctx) ->
+        respond(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage()));
+    config.routes.exception(Exception.class, (e, ctx) -> {
+      if (isTooLarge(e)) {
+        respond(ctx, 413, "too_large", "The upload is over the size limit.");
+        return;
+      }
+      log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+      respond(ctx, 500, "internal_error", "Something went wrong on the server; the details are in its log.");
+    });
+    config.routes.error(404, ctx -> {
+      if (!ctx.result().isEmpty() && ctx.res().getContentType() != null) return;
+      respond(ctx, 404, "not_found", "No such resource: " + ctx.path());
+    });
+    config.routes.error(405, ctx -> respond(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed here"));
+  }
+
+  static void respond(Context ctx, int status, String code, String message) {
+    ctx.status(status).json(Map.of("error", Map.of("code", code, "message", message == null ? code : message)));
+  }
+
+  private static String codeFor(int status) {
+    return switch (status) {
+      case 400 -> "bad_request";
+      case 401 -> "unauthorized";
+      case 403 -> "forbidden";
+      case 404 -> "not_found";
+      case 405 -> "method_not_allowed";
+      case 413 -> "too_large";
+      case 429 -> "too_many_requests";
+      case 503 -> "busy";
+      default -> "http_" + status;
+    };
+  }
+
+  /** Jetty reports a part over the multipart limits as a plain exception; find it in the chain. */
+  private static boolean isTooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage()).toLowerCase();
+      if (message.contains("exceeds max") || message.contains("too large") || message.contains("max file size")
+          || message.contains("max request size") || message.contains("maxfilesize") || message.contains("413")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,83 @@
+package frame.server;
+
+import frame.core.Frame;
+import frame.core.ImageDetails;
+import frame.core.image.Image;
+import frame.core.image.ImageQuery;
+import frame.core.image.ImageState;
+import frame.core.job.Job;
+import frame.core.media.Renditions;
+import frame.server.dto.ImageDto;
+import frame.server.dto.JobDto;
+import frame.server.dto.Page;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Images: the list, one image in full, and its pictures as bytes. */
+final class ImagesController {
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+
+  private final Frame frame;
+
+  ImagesController(Frame frame) {
+    this.frame = frame;
+  }
+
+  void list(Context ctx) {
+    ImageState status = Params.enumQuery(ctx, "status", ImageState.class);
+    int limit = Params.intQuery(ctx, "limit", 50, 1, 1000);
+    int offset = Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    List<Image> images = frame.images(new ImageQuery(status, limit, offset));
+    Map<Long, List<Job>> active = frame.activeJobs(images.stream().map(Image::id).toList());
+    List<ImageDto> items = images.stream().map(i -> ImageDto.of(i, active.getOrDefault(i.id(), List.of()))).toList();
+    ctx.json(new Page<>(items, frame.countImages(status), limit, offset));
+  }
+
+  void get(Context ctx) {
+    ImageDetails details = frame.imageDetails(Params.id(ctx, "id"));
+    List<Job> active = details.jobs().stream().filter(j -> j.state().isActive()).toList();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("image", ImageDto.of(details.image(), active));
+    body.put("exif", details.exif().orElse(null));
+    body.put("jobs", details.jobs().stream().map(j -> JobDto.of(j, null)).toList());
+    ctx.json(body);
+  }
+
+  void thumbnail(Context ctx) {
+    Image image = frame.image(Params.id(ctx, "id"));
+    int size = Params.orBadRequest("size must be one of " + Arrays.toString(Renditions.THUMBNAIL_SIZES),
+        Integer::parseInt, ctx.pathParam("size"));
+    if (Arrays.stream(Renditions.THUMBNAIL_SIZES).noneMatch(s -> s == size)) {
+      throw ApiError.badRequest("invalid_size", "size must be one of " + Arrays.toString(Renditions.THUMBNAIL_SIZES));
+    }
+    FileResponses.send(ctx, frame.files(image).thumbnails().get(size), "image/jpeg", image.sha256() + "-t" + size);
+  }
+
+  void preview(Context ctx) {
+    Image image = frame.image(Params.id(ctx, "id"));
+    FileResponses.send(ctx, frame.files(image).preview(), "image/jpeg", image.sha256() + "-p");
+  }
+
+  void original(Context ctx) {
+    Image image = frame.image(Params.id(ctx, "id"));
+    // The sniffed type, never the client's claim: a stored "photo" can't be served as HTML.
+    ctx.header("Content-Disposition",
+        "inline; filename*=UTF-8''" + URLEncoder.encode(image.originalName(), StandardCharsets.UTF_8).replace("+", "%20"));
+    FileResponses.send(ctx, frame.files(image).original(), image.format().mediaType(), image.sha256());
+  }
+
+  void byChecksum(Context ctx) {
+    String sha256 = ctx.pathParam("sha256");
+    if (!SHA256.matcher(sha256).matches()) throw ApiError.badRequest("invalid_checksum", "Not a SHA-256 hex digest");
+    Image image = frame.imageBySha256(sha256.toLowerCase()).orElseThrow(() -> ApiError.notFound("No image with that SHA-256"));
+    ctx.header("X-Image-Id", Long.toString(image.id()));
+    ctx.header("Location", "/api/images/" + image.id());
+    ctx.status(200);
+  }
+}

@@ -1,0 +1,33 @@
+package frame.server;
+
+import frame.core.Frame;
+import frame.core.testing.FrameFixture;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+
+/** A real FRAME with its REST server on a random loopback port, and a token for it. */
+final class ServerFixture implements AutoCloseable {
+  final Frame frame;
+  final ApiServer server;
+  final String token;
+  final ApiClient client;
+  final ServerSettings settings;
+
+  ServerFixture(Path dataDir) {
+    this(dataDir, s -> s);
+  }
+
+  ServerFixture(Path dataDir, UnaryOperator<ServerSettings> adjust) {
+    frame = FrameFixture.open(dataDir);
+    token = frame.tokens().create("test");
+    settings = adjust.apply(ServerSettings.defaults(0, false, dataDir));
+    server = ApiServer.start(frame, settings);
+    client = new ApiClient(server.port(), token);
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    frame.close();
+  }
+}

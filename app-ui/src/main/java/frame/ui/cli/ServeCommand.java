@@ -1,0 +1,64 @@
+package frame.ui.cli;
+
+import frame.core.Frame;
+import frame.core.FrameConfig;
+import frame.server.ApiServer;
+import frame.server.ServerSettings;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Run the job runner and the REST API without a window, until stopped (Ctrl-C or SIGTERM)."})
+final class ServeCommand implements Callable<Integer> {
+  @ParentCommand FrameCommand frameCommand;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "N", description = "Port (default: FRAME_PORT, else 8420; 0 picks a free one).")
+  Integer port;
+
+  @Option(names = "--lan", description = "Listen on every interface so other devices on the LAN can connect "
+      + "(default: FRAME_LAN, else loopback only).")
+  Boolean lan;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintWriter out = spec.commandLine().getOut();
+    FrameConfig config = frameCommand.config(c -> c.flag("FRAME_PORT", port).flag("FRAME_LAN", lan));
+    Frame frame = Frame.open(config);
+    ApiServer server;
+    try {
+      server = ApiServer.start(frame, ServerSettings.defaults(config.port(), config.lan(), config.dataDir()));
+    } catch (RuntimeException e) {
+      frame.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      frame.close();
+      stopped.countDown();
+    }, "frame-shutdown"));
+
+    out.println("FRAME is serving " + config.dataDir());
+    server.urls().forEach(url -> out.println("  " + url + "/api"));
+    if (!frame.tokens().anyActive()) {
+      String token = frame.tokens().create("default");
+      out.println("Created the first API token, named 'default'. It is shown only this once:");
+      out.println("  " + token);
+    } else {
+      out.println("API tokens: " + frame.tokens().list().size()
+          + " active. Manage them with 'frame token create|list|revoke' while FRAME is stopped.");
+    }
+    out.println("Try: curl -H 'Authorization: Bearer <token>' " + server.urls().get(0) + "/api/images");
+    out.println("Stop with Ctrl-C.");
+    out.flush();
+    stopped.await();
+    return 0;
+  }
+}
