@@ -50,12 +50,13 @@ final class ImagesController {
   }
 
   void thumbnail(Context ctx) {
-    Image image = frame.image(Params.id(ctx, "id"));
+    long id = Params.id(ctx, "id");
     int size = Params.orBadRequest("size must be one of " + Arrays.toString(Renditions.THUMBNAIL_SIZES),
         Integer::parseInt, ctx.pathParam("size"));
     if (Arrays.stream(Renditions.THUMBNAIL_SIZES).noneMatch(s -> s == size)) {
       throw ApiError.badRequest("invalid_size", "size must be one of " + Arrays.toString(Renditions.THUMBNAIL_SIZES));
     }
+    Image image = frame.image(id);
     FileResponses.send(ctx, frame.files(image).thumbnails().get(size), "image/jpeg", image.sha256() + "-t" + size);
   }
 

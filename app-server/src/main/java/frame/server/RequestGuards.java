@@ -25,8 +25,13 @@ final class RequestGuards {
   void check(Context ctx) {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "no-referrer");
-    if (!hosts.allows(ctx.header("Host"), ctx.port())) {
+    // the socket's own port: ctx.port() would echo the Host header back
+    if (!hosts.allows(ctx.header("Host"), ctx.req().getLocalPort())) {
       throw new ApiError(403, "host_not_allowed", "This server answers only to its own host names and addresses.");
+    }
+    String rawPath = ctx.req().getRequestURI().toLowerCase(java.util.Locale.ROOT);
+    if (rawPath.contains("..") || rawPath.contains("%2f") || rawPath.contains("%5c") || rawPath.contains("%00")) {
+      throw ApiError.badRequest("invalid_path", "Paths may not contain '..', encoded slashes or NUL");
     }
     if (publicPaths.contains(ctx.path())) return;
     String address = ctx.ip();
@@ -38,7 +43,8 @@ final class RequestGuards {
     String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
         ? authorization.substring(7).trim() : null;
     if (token == null || tokens.verify(token).isEmpty()) {
-      failures.recordFailure(address);
+      // only a presented token is a guess worth limiting; a missing one is a client learning the API
+      if (token != null) failures.recordFailure(address);
       ctx.header("WWW-Authenticate", "Bearer realm=\"FRAME\"");
       throw new ApiError(401, "unauthorized",
           token == null ? "Send an API token: Authorization: Bearer <token>." : "That API token is not valid.");
