@@ -43,6 +43,10 @@ final class ErrorMapping {
         respond(ctx, 413, "too_large", "The upload is over the size limit.");
         return;
       }
+      if (isMalformedBody(e)) {
+        respond(ctx, 400, "bad_multipart", "The multipart body is malformed or has too many parts.");
+        return;
+      }
       log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
       respond(ctx, 500, "internal_error", "Something went wrong on the server; the details are in its log.");
     });
@@ -69,6 +73,15 @@ final class ErrorMapping {
       case 503 -> "busy";
       default -> "http_" + status;
     };
+  }
+
+  /** Jetty's parsers reject a broken or abusive body (too many parts, bad boundaries) this way. */
+  private static boolean isMalformedBody(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof org.eclipse.jetty.http.BadMessageException bad && bad.getCode() == 400) return true;
+      if (String.valueOf(t.getMessage()).contains("too many keys")) return true;
+    }
+    return false;
   }
 
   /** Jetty reports a part over the multipart limits as a plain exception; find it in the chain. */
