@@ -1,0 +1,146 @@
+package frame.ui.jobs;
+
+import frame.core.Frame;
+import frame.core.JobDetails;
+import frame.core.event.FrameEvent;
+import frame.core.job.Job;
+import frame.core.job.JobAttempt;
+import frame.core.job.JobQuery;
+import frame.core.job.JobState;
+import frame.core.job.JobType;
+import frame.ui.Background;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The admin's jobs table: filters, a page, counts per status, live updates, one job's detail. */
+public final class JobsModel {
+  public static final int PAGE_SIZE = 200;
+
+  private final Frame frame;
+  private final Background background;
+  private final ObservableList<Job> jobs = FXCollections.observableArrayList();
+  private final ObjectProperty<JobState> status = new SimpleObjectProperty<>();
+  private final ObjectProperty<JobType> type = new SimpleObjectProperty<>();
+  private final StringProperty imageFilter = new SimpleStringProperty("");
+  private final IntegerProperty offset = new SimpleIntegerProperty(0);
+  private final LongProperty total = new SimpleLongProperty();
+  private final StringProperty counts = new SimpleStringProperty("");
+  private final StringProperty detail = new SimpleStringProperty("Select a job to see its details.");
+  private final BooleanProperty refreshing = new SimpleBooleanProperty();
+  private boolean refreshAgain;
+
+  public JobsModel(Frame frame, Background background) {
+    this.frame = frame;
+    this.background = background;
+    status.addListener((o, a, b) -> firstPage());
+    type.addListener((o, a, b) -> firstPage());
+    imageFilter.addListener((o, a, b) -> firstPage());
+  }
+
+  public ObservableList<Job> jobs() { return jobs; }
+  public ObjectProperty<JobState> status() { return status; }
+  public ObjectProperty<JobType> type() { return type; }
+  /** An image id typed by the admin; anything that is not a number shows every image's jobs. */
+  public StringProperty imageFilter() { return imageFilter; }
+  public IntegerProperty offset() { return offset; }
+  public LongProperty total() { return total; }
+  public StringProperty counts() { return counts; }
+  public StringProperty detail() { return detail; }
+
+  public void nextPage() {
+    if (offset.get() + PAGE_SIZE < total.get()) {
+      offset.set(offset.get() + PAGE_SIZE);
+      refresh();
+    }
+  }
+
+  public void previousPage() {
+    if (offset.get() > 0) {
+      offset.set(Math.max(0, offset.get() - PAGE_SIZE));
+      refresh();
+    }
+  }
+
+  private void firstPage() {
+    offset.set(0);
+    refresh();
+  }
+
+  /** Reloads the page; calls while one runs are folded into one more. */
+  public void refresh() {
+    if (refreshing.get()) {
+      refreshAgain = true;
+      return;
+    }
+    refreshing.set(true);
+    JobQuery query = new JobQuery(status.get(), type.get(), imageId(), PAGE_SIZE, offset.get());
+    background.run(() -> new Page(frame.jobs(query), frame.countJobs(query), frame.jobCountsByState()), page -> {
+      jobs.setAll(page.jobs());
+      total.set(page.total());
+      counts.set(describe(page.counts()));
+      refreshing.set(false);
+      if (refreshAgain) {
+        refreshAgain = false;
+        refresh();
+      }
+    }, failure -> refreshing.set(false));
+  }
+
+  private record Page(List<Job> jobs, long total, Map<JobState, Long> counts) {}
+
+  public void onEvent(FrameEvent event) {
+    if (event instanceof FrameEvent.JobChanged) background.onFx(this::refresh);
+  }
+
+  public void select(Job job) {
+    if (job == null) return;
+    background.run(() -> frame.jobDetails(job.id()), details -> detail.set(describe(details)), failure -> {});
+  }
+
+  private Long imageId() {
+    try {
+      String text = imageFilter.get() == null ? "" : imageFilter.get().trim();
+      return text.isEmpty() ? null : Long.valueOf(text);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  static String describe(Map<JobState, Long> counts) {
+    StringBuilder text = new StringBuilder();
+    counts.forEach((state, n) -> text.append(text.isEmpty() ? "" : " · ").append(n).append(' ').append(state.name().toLowerCase()));
+    return text.toString();
+  }
+
+  static String describe(JobDetails details) {
+    Job j = details.job();
+    StringBuilder text = new StringBuilder();
+    text.append("Job ").append(j.id()).append("  ").append(j.type()).append("  ").append(j.state()).append('\n');
+    text.append("Image      ").append(j.imageId() == null ? "—" : j.imageId()).append('\n');
+    text.append("Payload    ").append(j.payload()).append('\n');
+    text.append("Attempts   ").append(j.attempts()).append(" of ").append(j.maxAttempts()).append('\n');
+    text.append("Locked by  ").append(j.workerId() == null ? "—" : j.workerId())
+        .append(j.lockedAt() == null ? "" : " at " + j.lockedAt())
+        .append(j.leaseUntil() == null ? "" : ", lease until " + j.leaseUntil()).append('\n');
+    text.append("Created    ").append(j.createdAt()).append(", finished ").append(j.completedAt() == null ? "—" : j.completedAt()).append("\n\n");
+    text.append("History\n");
+    for (JobAttempt a : details.attempts()) {
+      text.append("  #").append(a.attempt()).append(' ').append(a.outcome()).append("  ").append(a.workerId())
+          .append("  ").append(a.started()).append(" → ").append(a.ended() == null ? "…" : a.ended()).append('\n');
+    }
+    if (j.lastError() != null) text.append("\nError\n").append(j.lastError());
+    return text.toString();
+  }
+}

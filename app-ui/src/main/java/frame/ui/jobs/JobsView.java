@@ -1,0 +1,89 @@
+package frame.ui.jobs;
+
+import frame.core.job.Job;
+import frame.core.job.JobState;
+import frame.core.job.JobType;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/** Every job, filterable, live; the selected one's full story below. */
+public final class JobsView extends BorderPane {
+  public JobsView(JobsModel model) {
+    ComboBox<JobState> status = new ComboBox<>(FXCollections.observableArrayList(JobState.values()));
+    status.setId("jobs-status");
+    status.setPromptText("Any status");
+    status.valueProperty().bindBidirectional(model.status());
+    ComboBox<JobType> type = new ComboBox<>(FXCollections.observableArrayList(JobType.values()));
+    type.setPromptText("Any type");
+    type.valueProperty().bindBidirectional(model.type());
+    TextField image = new TextField();
+    image.setPromptText("Image id");
+    image.setPrefColumnCount(6);
+    image.textProperty().bindBidirectional(model.imageFilter());
+    Button clear = new Button("Clear filters");
+    clear.setOnAction(e -> {
+      model.status().set(null);
+      model.type().set(null);
+      model.imageFilter().set("");
+    });
+    Button previous = new Button("‹ Previous");
+    previous.setOnAction(e -> model.previousPage());
+    Button next = new Button("Next ›");
+    next.setOnAction(e -> model.nextPage());
+    Label page = new Label();
+    page.textProperty().bind(Bindings.createStringBinding(() -> model.total().get() == 0 ? "no jobs"
+        : "%d–%d of %d".formatted(model.offset().get() + 1,
+            Math.min(model.total().get(), model.offset().get() + JobsModel.PAGE_SIZE), model.total().get()),
+        model.offset(), model.total()));
+    HBox filters = new HBox(8, new Label("Status"), status, new Label("Type"), type, image, clear, previous, page, next);
+    filters.setPadding(new Insets(8));
+    setTop(filters);
+
+    TableView<Job> table = new TableView<>(model.jobs());
+    table.setId("jobs-table");
+    table.getColumns().add(column("ID", j -> Long.toString(j.id()), 70));
+    table.getColumns().add(column("Type", j -> j.type().name(), 190));
+    table.getColumns().add(column("Image", j -> j.imageId() == null ? "" : j.imageId().toString(), 70));
+    table.getColumns().add(column("Status", j -> j.state().name(), 100));
+    table.getColumns().add(column("Attempts", j -> j.attempts() + "/" + j.maxAttempts(), 80));
+    table.getColumns().add(column("Worker", j -> j.workerId() == null ? "" : j.workerId(), 200));
+    table.getColumns().add(column("Updated", j -> j.updatedAt().toString(), 200));
+    table.getColumns().add(column("Error", j -> j.lastError() == null ? "" : j.lastError().lines().findFirst().orElse(""), 300));
+    table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.select(b));
+    TextArea detail = new TextArea();
+    detail.setId("jobs-detail");
+    detail.setEditable(false);
+    detail.setStyle("-fx-font-family: monospace;");
+    detail.textProperty().bind(model.detail());
+    SplitPane split = new SplitPane(table, detail);
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(0.6);
+    setCenter(split);
+    Label counts = new Label();
+    counts.setId("jobs-counts");
+    counts.textProperty().bind(model.counts());
+    setBottom(counts);
+    BorderPane.setMargin(counts, new Insets(4, 8, 4, 8));
+  }
+
+  private static TableColumn<Job, String> column(String title, Function<Job, String> value, double width) {
+    TableColumn<Job, String> column = new TableColumn<>(title);
+    column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+    column.setPrefWidth(width);
+    return column;
+  }
+}

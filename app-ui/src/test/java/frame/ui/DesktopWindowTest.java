@@ -1,0 +1,173 @@
+package frame.ui;
+
+import static frame.core.testing.TestImages.jpeg;
+import static frame.core.testing.TestImages.photo;
+import static frame.core.testing.TestImages.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import frame.core.Frame;
+import frame.core.job.Job;
+import frame.core.job.JobState;
+import frame.core.testing.FrameFixture;
+import frame.ui.library.LibraryModel;
+import frame.ui.library.LibraryView;
+import frame.ui.library.TileStep;
+import frame.ui.server.ServerModel;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window on a real core, headless under Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class DesktopWindowTest {
+  static final Path DATA;
+  static final Path PHOTOS;
+
+  static {
+    try {
+      DATA = Files.createTempDirectory("frame-ui-data");
+      PHOTOS = Files.createTempDirectory("frame-ui-photos");
+    } catch (java.io.IOException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  Frame frame;
+  MainWindow window;
+  ExecutorService ingestQueue;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    frame = FrameFixture.open(Files.createTempDirectory(DATA, "run"));
+    FxBackground background = new FxBackground(2);
+    ingestQueue = LibraryModel.newIngestQueue();
+    window = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
+    window.show(stage);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    window.close();
+    ingestQueue.shutdownNow();
+    frame.close();
+  }
+
+  @Test
+  void dropped_photos_become_tiles_that_reach_processed_with_thumbnails(FxRobot robot) throws Exception {
+    Path folder = Files.createTempDirectory(PHOTOS, "drop");
+    write(folder, "one.jpg", jpeg(photo(1200, 800, 1)));
+    write(folder, "two.jpg", jpeg(photo(800, 1200, 2)));
+
+    drop(robot, folder.toFile());
+
+    waitUntil(() -> window.library().allTiles().size() == 2
+        && window.library().allTiles().stream().allMatch(t -> t.step().get() == TileStep.PROCESSED
+            && t.thumbnail().get() != null));
+    waitUntil(() -> robot.lookup(".tile").queryAll().size() == 2
+        && robot.lookup(".tile-picture .image-view").queryAllAs(ImageView.class).stream()
+            .allMatch(v -> v.getImage() != null && v.getImage().getProgress() == 1.0));
+    assertThat(robot.lookup("#library-counts").queryLabeled().getText()).contains("2 processed");
+    snapshot(robot, "library");
+  }
+
+  @Test
+  void a_damaged_photo_shows_its_reason_on_its_tile(FxRobot robot) throws Exception {
+    Path folder = Files.createTempDirectory(PHOTOS, "bad");
+    byte[] whole = jpeg(photo(1200, 800, 3));
+    write(folder, "half.jpg", Arrays.copyOf(whole, whole.length / 2));
+    write(folder, "notes.txt", "not a photo".getBytes());
+
+    drop(robot, folder.toFile());
+
+    waitUntil(() -> window.library().allTiles().size() == 2
+        && window.library().allTiles().stream().allMatch(t -> t.step().get().isFinal()));
+    waitUntil(() -> robot.lookup(".tile-message").queryAllAs(javafx.scene.control.Label.class).stream()
+        .anyMatch(l -> l.getText().contains("damaged or truncated")));
+    assertThat(robot.lookup(".tile-message").queryAllAs(javafx.scene.control.Label.class).stream()
+        .anyMatch(l -> l.getText().contains("Unsupported file type"))).isTrue();
+  }
+
+  @Test
+  void jobs_table_filters_by_status_and_shows_a_jobs_detail(FxRobot robot) throws Exception {
+    Path folder = Files.createTempDirectory(PHOTOS, "jobs");
+    write(folder, "good.jpg", jpeg(photo(600, 400, 4)));
+    byte[] whole = jpeg(photo(1200, 800, 5));
+    write(folder, "half.jpg", Arrays.copyOf(whole, whole.length / 2));
+    drop(robot, folder.toFile());
+    waitUntil(() -> window.library().allTiles().stream().filter(t -> t.step().get().isFinal()).count() == 2);
+
+    robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+    @SuppressWarnings("unchecked")
+    ComboBox<JobState> status = robot.lookup("#jobs-status").queryAs(ComboBox.class);
+    robot.interact(() -> status.setValue(JobState.FAILED));
+    @SuppressWarnings("unchecked")
+    TableView<Job> table = robot.lookup("#jobs-table").queryAs(TableView.class);
+    waitUntil(() -> !table.getItems().isEmpty() && table.getItems().stream().allMatch(j -> j.state() == JobState.FAILED));
+
+    robot.interact(() -> table.getSelectionModel().select(0));
+    TextArea detail = robot.lookup("#jobs-detail").queryAs(TextArea.class);
+    waitUntil(() -> detail.getText().contains("History") && detail.getText().contains("damaged or truncated"));
+    assertThat(detail.getText()).contains("Attempts   1 of 3").contains("Locked by");
+    snapshot(robot, "jobs");
+  }
+
+  @Test
+  void server_pane_shows_the_url_and_a_qr_code(FxRobot robot) throws Exception {
+    robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+    @SuppressWarnings("unchecked")
+    ListView<String> urls = robot.lookup("#server-urls").queryAs(ListView.class);
+    waitUntil(() -> !urls.getItems().isEmpty());
+    assertThat(urls.getItems().get(0)).startsWith("http://127.0.0.1:");
+    assertThat(robot.lookup("#server-qr").queryAs(ImageView.class).getImage()).isNotNull();
+    assertThat(robot.lookup("#server-status").queryLabeled().getText()).contains("Running");
+    snapshot(robot, "server");
+  }
+
+  private void drop(FxRobot robot, File... files) {
+    LibraryView view = robot.lookup(".library").queryAs(LibraryView.class);
+    robot.interact(() -> view.acceptDrop(List.of(files)));
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+  }
+
+  /** Leaves a picture of the window in target/ for a person to look at. */
+  private void snapshot(FxRobot robot, String name) {
+    robot.interact(() -> {
+      try {
+        var image = window.root().getScene().snapshot(null);
+        Path out = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(out.getParent());
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        var picture = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < h; y++) {
+          for (int x = 0; x < w; x++) picture.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+        }
+        javax.imageio.ImageIO.write(picture, "png", out.toFile());
+      } catch (Exception e) {
+        System.err.println("no screenshot " + name + ": " + e); // a missing picture never fails the test
+      }
+    });
+  }
+}
