@@ -61,7 +61,8 @@ public final class Frame implements AutoCloseable {
     this.events = new EventBus();
     this.images = new ImageRepository(database.jdbc());
     this.jobs = new JobRepository(database.jdbc());
-    ImageDecoder decoder = new ImageDecoder(config.maxPixels());
+    ImageDecoder decoder = new ImageDecoder(config.maxPixels(),
+        frame.core.media.DecodeBudget.forHeap(Runtime.getRuntime().maxMemory()));
     Map<JobType, JobHandler> handlers = new EnumMap<>(JobType.class);
     handlers.put(JobType.OFFLOAD_ORIGINAL, new OffloadOriginalHandler(images, store));
     handlers.put(JobType.THUMBNAIL_GENERATION, new ThumbnailHandler(images, store, decoder));
@@ -94,6 +95,7 @@ public final class Frame implements AutoCloseable {
         if (taken > 0) log.info("Took back {} job(s) left running by an earlier stop", taken);
       }
       if (startRunner) frame.runner.start();
+      frame.sweepOrphansInBackground(clock.instant().minus(java.time.Duration.ofMinutes(1)));
       return frame;
     } catch (IOException e) {
       closeQuietly(database, lock);
@@ -102,6 +104,12 @@ public final class Frame implements AutoCloseable {
       closeQuietly(database, lock);
       throw e;
     }
+  }
+
+  private void sweepOrphansInBackground(java.time.Instant olderThan) {
+    Thread sweeper = new Thread(() -> frame.core.ingest.OrphanSweep.run(store, images, olderThan), "frame-orphan-sweep");
+    sweeper.setDaemon(true);
+    sweeper.start();
   }
 
   public static RunnerSettings settingsFor(FrameConfig config) {

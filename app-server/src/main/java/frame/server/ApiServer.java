@@ -58,6 +58,10 @@ public final class ApiServer implements AutoCloseable {
   public static ApiServer start(Frame frame, ServerSettings settings) {
     try {
       Files.createDirectories(settings.uploadTempDir());
+      // parts of uploads a crash interrupted: nothing refers to them any more
+      try (var stale = Files.list(settings.uploadTempDir())) {
+        for (var file : (Iterable<java.nio.file.Path>) stale::iterator) Files.deleteIfExists(file);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + settings.uploadTempDir(), e);
     }

@@ -42,11 +42,10 @@ final class ExpiredLeases {
       List<FrameEvent> published = new ArrayList<>();
       boolean written = jobs.jdbc().inTransaction(tx -> {
         Instant now = clock.instant();
+        if (!jobs.reclaimExpired(tx, job, job.attemptsLeft(), reason, now, cutoff)) return false;
         if (job.attemptsLeft()) {
-          if (!jobs.retryLater(tx, job, reason, now, now, JobAttempt.Outcome.LOST)) return false;
           published.add(new FrameEvent.JobChanged(job.id(), job.imageId(), job.type(), JobState.PENDING));
         } else {
-          if (!jobs.fail(tx, job, reason, now, JobAttempt.Outcome.LOST)) return false;
           published.add(new FrameEvent.JobChanged(job.id(), job.imageId(), job.type(), JobState.FAILED));
           lifecycle.failed(tx, job, reason, now, published);
         }

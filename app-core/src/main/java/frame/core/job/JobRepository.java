@@ -126,6 +126,23 @@ public final class JobRepository {
     });
   }
 
+  /**
+   * Takes back a job whose lease ended before {@code cutoff}, if it still has: the lease is
+   * checked again in the update itself, so a heartbeat that renewed it a moment ago wins.
+   */
+  public boolean reclaimExpired(Tx tx, Job job, boolean retry, String reason, Instant now, Instant cutoff)
+      throws SQLException {
+    long millis = now.toEpochMilli();
+    int updated = tx.update("""
+        UPDATE job SET state = ?, run_after = ?, last_error = ?, lease_until = NULL, updated_at = ?,
+                       completed_at = ?
+        WHERE id = ? AND state = 'RUNNING' AND lease_token = ? AND lease_until < ?
+        """, retry ? "PENDING" : "FAILED", millis, truncate(reason), millis, retry ? null : millis, job.id(),
+        job.leaseToken(), cutoff.toEpochMilli());
+    if (updated == 1) endAttempt(tx, job, JobAttempt.Outcome.LOST, reason, now);
+    return updated == 1;
+  }
+
   /** RUNNING jobs whose lease ran out: their worker crashed, hung or lost the database. */
   public List<Job> findExpired(Instant now) {
     return jdbc.query("SELECT * FROM job WHERE state = 'RUNNING' AND lease_until < ? ORDER BY id",

@@ -22,15 +22,17 @@ import javax.imageio.stream.ImageInputStream;
  */
 public final class ImageDecoder {
   private final long maxPixels;
+  private final DecodeBudget budget;
 
-  public ImageDecoder(long maxPixels) {
+  public ImageDecoder(long maxPixels, DecodeBudget budget) {
     this.maxPixels = maxPixels;
+    this.budget = budget;
   }
 
   public DecodedImage decode(Path file, ImageFormat format) {
-    ImageHeader.read(file, format).requireAtMost(maxPixels);
-    BufferedImage raw = readPixels(file, format);
-    return new DecodedImage(toRgb(raw), orientationOf(file));
+    ImageHeader header = ImageHeader.read(file, format).requireAtMost(maxPixels);
+    BufferedImage rgb = budget.run(header.pixels(), () -> toRgb(readPixels(file, format)));
+    return new DecodedImage(rgb, orientationOf(file));
   }
 
   private static BufferedImage readPixels(Path file, ImageFormat format) {

@@ -1,0 +1,44 @@
+package frame.core.ingest;
+
+import frame.core.image.ImageRepository;
+import frame.core.store.FileStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes originals that no image row names: a crash between moving the blob and committing its
+ * row leaves one. Only files older than the cutoff are touched, so an ingest in progress (in this
+ * or another instance on shared storage) is never swept from under its commit.
+ */
+public final class OrphanSweep {
+  private static final Logger log = LoggerFactory.getLogger(OrphanSweep.class);
+
+  private OrphanSweep() {}
+
+  public static int run(FileStore store, ImageRepository images, Instant olderThan) {
+    Path originals = store.root().resolve("originals");
+    if (!Files.isDirectory(originals)) return 0;
+    int removed = 0;
+    try (Stream<Path> files = Files.walk(originals)) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        String name = file.getFileName().toString();
+        int dot = name.indexOf('.');
+        String sha256 = dot < 0 ? name : name.substring(0, dot);
+        if (Files.getLastModifiedTime(file).toInstant().isAfter(olderThan)) continue;
+        if (sha256.length() == 64 && images.findBySha256(sha256).isEmpty()) {
+          Files.deleteIfExists(file);
+          removed++;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("Sweeping orphaned originals stopped early: {}", e.getMessage());
+    }
+    if (removed > 0) log.info("Removed {} original(s) that a crash left without an image", removed);
+    return removed;
+  }
+}
