@@ -46,7 +46,7 @@ class HostileFilesTest {
           assertThat(image.state()).as(name + " " + outcomes).isEqualTo(ImageState.FAILED);
           assertThat(image.failureReason()).isNotBlank();
         }
-        if (name.startsWith("exif-") && !name.contains("thumbnail")) {
+        if (name.equals("exif-offset-past-end.jpg")) {
           assertThat(frame.imageDetails(image.id()).exif().orElseThrow().problems()).as(name).isNotBlank();
         }
       }
