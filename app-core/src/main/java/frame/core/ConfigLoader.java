@@ -56,7 +56,7 @@ public final class ConfigLoader {
         Duration.ofMillis((long) (1000 * Double.parseDouble(
             value("FRAME_POLL_SECONDS", "poll.seconds", file, "" + defaults.pollInterval().toSeconds())))),
         Long.parseLong(value("FRAME_MAX_PIXELS", "max.pixels", file, "" + defaults.maxPixels())),
-        positive("FRAME_PORT", value("FRAME_PORT", "port", file, "" + defaults.port())),
+        port(value("FRAME_PORT", "port", file, "" + defaults.port())),
         Boolean.parseBoolean(value("FRAME_LAN", "lan", file, "false")));
   }
 
@@ -80,6 +80,17 @@ public final class ConfigLoader {
       // reported below
     }
     throw new IllegalArgumentException(name + " must be a positive whole number, not '" + raw + "'");
+  }
+
+  /** 0 means "any free port". */
+  private static int port(String raw) {
+    try {
+      int value = Integer.parseInt(raw.trim());
+      if (value >= 0 && value <= 65535) return value;
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw new IllegalArgumentException("FRAME_PORT must be a port number from 0 to 65535, not '" + raw + "'");
   }
 
   private static Properties readConfigFile(Path file) {

@@ -1,0 +1,174 @@
+package frame.reliability;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * FRAME as a user runs it, in a child JVM: {@code frame serve} on a random port and a given data
+ * folder, killed with SIGKILL ({@link #kill()}) or stopped with SIGTERM ({@link #stop()}), and
+ * restarted on the same folder. Its API token is learnt from its first start.
+ */
+final class ChildFrame implements AutoCloseable {
+  private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/api");
+  private static final Pattern TOKEN = Pattern.compile("^\\s+(frame_[A-Za-z0-9_-]+)\\s*$");
+
+  private final Path dataDir;
+  private final List<String> jvmOptions;
+  private List<String> serveArgs = List.of();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private Process process;
+  private Path output;
+  private int port;
+  private String token;
+
+  ChildFrame(Path dataDir, String... jvmOptions) {
+    this.dataDir = dataDir;
+    this.jvmOptions = List.of(jvmOptions);
+  }
+
+  ChildFrame withOptions(String... options) {
+    ChildFrame other = new ChildFrame(dataDir, options);
+    other.token = token;
+    other.serveArgs = serveArgs;
+    return other;
+  }
+
+  /** Extra arguments for {@code frame serve}, e.g. {@code --workers 1}. */
+  ChildFrame withServeArgs(String... args) {
+    serveArgs = List.of(args);
+    return this;
+  }
+
+  ChildFrame start() throws IOException, InterruptedException {
+    output = Files.createTempFile("frame-child", ".log");
+    List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
+    args.addAll(serveArgs);
+    process = launch(args.toArray(String[]::new)).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      String text = Files.readString(output);
+      Matcher url = URL.matcher(text);
+      if (url.find() && text.contains("Stop with Ctrl-C")) {
+        port = Integer.parseInt(url.group(1));
+        for (String line : text.split("\n")) {
+          Matcher t = TOKEN.matcher(line);
+          if (t.matches()) token = t.group(1);
+        }
+        if (token == null) throw new IllegalStateException("no token known for " + dataDir);
+        return this;
+      }
+      if (!process.isAlive()) throw new IllegalStateException("FRAME exited (" + process.exitValue() + ") at start:\n" + text);
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("FRAME did not start:\n" + Files.readString(output));
+  }
+
+  /** A second FRAME on the same folder, run to its end: its exit code and output. */
+  Finished runAnother(String... args) throws IOException, InterruptedException {
+    Path log = Files.createTempFile("frame-other", ".log");
+    Process other = launch(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!other.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+      other.destroyForcibly();
+      throw new IllegalStateException("the second FRAME did not exit");
+    }
+    return new Finished(other.exitValue(), Files.readString(log));
+  }
+
+  record Finished(int exitCode, String output) {}
+
+  private ProcessBuilder launch(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-Djava.awt.headless=true");
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("frame.ui.Main");
+    command.addAll(List.of(args));
+    command.add("--data-dir");
+    command.add(dataDir.toString());
+    return new ProcessBuilder(command);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** kill -9. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  /** SIGTERM: the graceful path. */
+  int stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) throw new IllegalStateException("did not stop");
+    return process.exitValue();
+  }
+
+  /** Waits for the child to die by itself (a crash point). */
+  boolean awaitDeath(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  String log() throws IOException {
+    return Files.readString(output);
+  }
+
+  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> upload(String name, byte[] bytes) throws IOException, InterruptedException {
+    String boundary = "b" + UUID.randomUUID();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + bytes.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(bytes, 0, body, head.length, bytes.length);
+    System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
+    return http.send(request("/api/upload").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token);
+  }
+
+  int port() {
+    return port;
+  }
+
+  String token() {
+    return token;
+  }
+
+  Path dataDir() {
+    return dataDir;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) kill();
+  }
+}
