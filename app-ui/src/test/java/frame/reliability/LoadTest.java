@@ -1,0 +1,146 @@
+package frame.reliability;
+
+import static frame.core.testing.TestImages.jpeg;
+import static frame.core.testing.TestImages.photo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Load against FRAME in a child JVM capped at -Xmx512m. */
+class LoadTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dataDir;
+
+  @Test
+  void l1_eight_clients_upload_fifty_photos_each_with_no_errors_and_all_processed() throws Exception {
+    try (ChildFrame frame = new ChildFrame(dataDir).start()) {
+      ExecutorService clients = Executors.newFixedThreadPool(8);
+      List<Future<List<Integer>>> statuses = new ArrayList<>();
+      for (int c = 0; c < 8; c++) {
+        int client = c;
+        statuses.add(clients.submit(() -> {
+          List<Integer> codes = new ArrayList<>();
+          for (int i = 0; i < 50; i++) {
+            byte[] photo = jpeg(photo(1024, 768, client * 100L + i));
+            HttpResponse<String> response = frame.upload("c" + client + "-" + i + ".jpg", photo);
+            // past the concurrent-upload cap the server says 503 + Retry-After: a client waits and retries
+            while (response.statusCode() == 503) {
+              Thread.sleep(200);
+              response = frame.upload("c" + client + "-" + i + ".jpg", photo);
+            }
+            codes.add(response.statusCode());
+          }
+          return codes;
+        }));
+      }
+      for (Future<List<Integer>> codes : statuses) assertThat(codes.get()).containsOnly(201);
+      clients.shutdown();
+
+      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+      while (JSON.readTree(frame.get("/api/images?status=PROCESSED&limit=1").body()).get("total").asLong() < 400) {
+        assertThat(JSON.readTree(frame.get("/api/images?status=FAILED&limit=1").body()).get("total").asLong()).isZero();
+        assertThat(System.nanoTime()).isLessThan(deadline);
+        Thread.sleep(250);
+      }
+      assertThat(frame.alive()).isTrue();
+      assertThat(frame.get("/api/health").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void l2_two_200_mb_uploads_stream_to_disk_and_small_ones_beside_them_are_not_starved() throws Exception {
+    try (ChildFrame frame = new ChildFrame(dataDir).start()) {
+      HttpClient http = HttpClient.newHttpClient();
+      List<CompletableFuture<HttpResponse<String>>> big = new ArrayList<>();
+      for (int i = 0; i < 2; i++) big.add(http.sendAsync(bigUpload(frame, "big" + i + ".jpg", 200L << 20),
+          HttpResponse.BodyHandlers.ofString()));
+      Thread.sleep(300);
+
+      for (int i = 0; i < 10; i++) {
+        assertThat(frame.upload("small" + i + ".jpg", jpeg(photo(640, 480, i))).statusCode()).isEqualTo(201);
+      }
+      assertThat(big).as("the small uploads finished while the big ones were still streaming")
+          .anyMatch(f -> !f.isDone());
+
+      for (CompletableFuture<HttpResponse<String>> upload : big) {
+        HttpResponse<String> response = upload.get();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422); // JPEG magic, then noise
+      }
+      assertThat(frame.alive()).as("200 MB twice in a 512 MB heap: streamed, not buffered").isTrue();
+      assertThat(JSON.readTree(frame.get("/api/images?limit=1").body()).get("total").asLong()).isEqualTo(10);
+    }
+  }
+
+  /** A multipart body of {@code size} bytes, generated as it is sent at about 60 MB/s. */
+  private static HttpRequest bigUpload(ChildFrame frame, String name, long size) {
+    String boundary = "big-boundary";
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+        + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    return frame.request("/api/upload").timeout(Duration.ofMinutes(3))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() ->
+            new SequenceInputStream(new ByteArrayInputStream(head),
+                new SequenceInputStream(new Noise(size), new ByteArrayInputStream(tail)))), head.length + size + tail.length))
+        .build();
+  }
+
+  /** JPEG magic followed by noise, produced on demand. */
+  private static final class Noise extends InputStream {
+    private final long size;
+    private long sent;
+
+    Noise(long size) {
+      this.size = size;
+    }
+
+    @Override
+    public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      if (sent >= size) return -1;
+      int n = (int) Math.min(length, Math.min(size - sent, 1 << 20));
+      for (int i = 0; i < n; i++) buffer[offset + i] = (byte) (sent + i);
+      if (sent == 0 && n >= 3) {
+        buffer[offset] = (byte) 0xFF;
+        buffer[offset + 1] = (byte) 0xD8;
+        buffer[offset + 2] = (byte) 0xFF;
+      }
+      sent += n;
+      if (sent % (4 << 20) < n) sleep(60); // about 60 MB/s
+      return n;
+    }
+
+    private static void sleep(long millis) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+}
