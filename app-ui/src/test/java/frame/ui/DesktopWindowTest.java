@@ -85,8 +85,38 @@ class DesktopWindowTest {
     waitUntil(() -> robot.lookup(".tile").queryAll().size() == 2
         && robot.lookup(".tile-picture .image-view").queryAllAs(ImageView.class).stream()
             .allMatch(v -> v.getImage() != null && v.getImage().getProgress() == 1.0));
-    assertThat(robot.lookup("#library-counts").queryLabeled().getText()).contains("2 processed");
+    waitUntil(() -> robot.lookup("#library-counts").queryLabeled().getText().contains("2 processed"));
     snapshot(robot, "library");
+  }
+
+  @Test
+  void double_clicking_a_tile_opens_the_viewer_with_preview_exif_and_pipeline(FxRobot robot) throws Exception {
+    Path folder = Files.createTempDirectory(PHOTOS, "view");
+    write(folder, "camera.jpg", new frame.core.testing.ExifBuilder().camera("FRAME", "Viewer Cam")
+        .exposure(40, 200, 50).into(jpeg(photo(1600, 1200, 6))));
+    drop(robot, folder.toFile());
+    waitUntil(() -> window.library().allTiles().size() == 1
+        && window.library().allTiles().get(0).step().get() == TileStep.PROCESSED);
+
+    waitUntil(() -> robot.lookup("#library-counts").queryLabeled().getText().contains("1 processed"));
+    waitUntil(() -> robot.lookup(".tile").match(n -> n.getScene() != null && n.isVisible()).tryQuery().isPresent());
+    javafx.scene.Node tile = robot.lookup(".tile").match(n -> n.getScene() != null && n.isVisible()).query();
+    robot.doubleClickOn(tile, javafx.scene.input.MouseButton.PRIMARY);
+
+    waitUntil(() -> robot.lookup("#viewer-exif").tryQuery().isPresent());
+    waitUntil(() -> robot.lookup("#viewer-preview").queryAs(ImageView.class).getImage() != null);
+    String exif = robot.lookup("#viewer-exif .label").queryAllAs(javafx.scene.control.Label.class).stream()
+        .map(javafx.scene.control.Label::getText).reduce("", (a, b) -> a + " " + b);
+    assertThat(exif).contains("FRAME Viewer Cam").contains("f/4.0").contains("200").contains("50.0 mm");
+    waitUntil(() -> timeline(robot).contains("Making thumbnails — COMPLETED") && timeline(robot).contains("#1 COMPLETED"));
+  }
+
+  private static String timeline(FxRobot robot) {
+    var found = robot.lookup("#viewer-timeline").tryQuery();
+    if (found.isEmpty()) return "";
+    return ((javafx.scene.layout.VBox) found.get()).getChildrenUnmodifiable().stream()
+        .flatMap(entry -> ((javafx.scene.layout.VBox) entry).getChildren().stream())
+        .map(node -> ((javafx.scene.control.Label) node).getText()).reduce("", (a, b) -> a + " " + b);
   }
 
   @Test

@@ -101,19 +101,30 @@ public final class LibraryModel {
   /** Shows the images already in the library, newest first. */
   public void loadExisting() {
     background.run(() -> {
-      List<Image> all = new ArrayList<>();
+      List<Seen> all = new ArrayList<>();
       for (int offset = 0; ; offset += 1000) {
         List<Image> page = frame.images(new ImageQuery(null, 1000, offset));
-        all.addAll(page);
+        page.forEach(image -> all.add(see(image)));
         if (page.size() < 1000) return all;
       }
     }, images -> images.forEach(this::showImage), failure -> {});
   }
 
-  private void showImage(Image image) {
-    if (byImage.containsKey(image.id())) return;
-    TileModel tile = new TileModel(image.originalName(), image.createdAt());
-    attach(tile, image);
+  /** An image with its 256 px thumbnail, if made: both read off the FX thread. */
+  record Seen(Image image, Optional<Path> thumbnail) {}
+
+  private Seen see(Image image) {
+    return new Seen(image, frame.files(image).thumbnail(256));
+  }
+
+  private Seen see(long imageId) {
+    return see(frame.image(imageId));
+  }
+
+  private void showImage(Seen seen) {
+    if (byImage.containsKey(seen.image().id())) return;
+    TileModel tile = new TileModel(seen.image().originalName(), seen.image().createdAt());
+    attach(tile, seen);
     tiles.add(tile);
   }
 
@@ -126,7 +137,12 @@ public final class LibraryModel {
         tiles.add(tile);
         submit(() -> {
           IngestResult result = frame.importFile(file);
-          background.onFx(() -> settle(tile, result));
+          Optional<Path> thumbnail = switch (result) {
+            case IngestResult.Stored s -> Optional.<Path>empty();
+            case IngestResult.Duplicate d -> see(d.existing()).thumbnail();
+            case IngestResult.Rejected r -> Optional.<Path>empty();
+          };
+          background.onFx(() -> settle(tile, result, thumbnail));
         });
       }
     }, failure -> {});
@@ -137,15 +153,15 @@ public final class LibraryModel {
     else ingestQueue.execute(work);
   }
 
-  private void settle(TileModel tile, IngestResult result) {
+  private void settle(TileModel tile, IngestResult result, Optional<Path> thumbnail) {
     switch (result) {
-      case IngestResult.Stored stored -> attach(tile, stored.image());
+      case IngestResult.Stored stored -> attach(tile, new Seen(stored.image(), Optional.empty()));
       case IngestResult.Duplicate duplicate -> {
         tile.step().set(TileStep.DUPLICATE);
         tile.duplicateOf().set(duplicate.existing().id());
         tile.message().set("Already in the library as " + duplicate.existing().originalName()
             + " (#" + duplicate.existing().id() + ")");
-        thumbnailOf(duplicate.existing()).ifPresent(tile.thumbnail()::set);
+        thumbnail.ifPresent(tile.thumbnail()::set);
       }
       case IngestResult.Rejected rejected -> {
         tile.step().set(TileStep.REJECTED);
@@ -155,44 +171,42 @@ public final class LibraryModel {
     recount();
   }
 
-  private void attach(TileModel tile, Image image) {
+  private void attach(TileModel tile, Seen seen) {
+    Image image = seen.image();
     TileModel earlier = byImage.put(image.id(), tile);
     // an event may have shown this image before its import settled: keep the import's tile
     if (earlier != null && earlier != tile) tiles.remove(earlier);
     tile.imageId().set(image.id());
     tile.takenAt().set(image.takenAt());
     // The image may have moved on while this tile was being made: read the latest.
-    applyState(tile, image);
-    background.run(() -> frame.image(image.id()), latest -> applyState(tile, latest), failure -> {});
+    applyState(tile, seen);
+    background.run(() -> see(image.id()), latest -> applyState(tile, latest), failure -> {});
   }
 
-  private void applyState(TileModel tile, Image image) {
+  private void applyState(TileModel tile, Seen seen) {
+    Image image = seen.image();
     TileStep step = TileStep.of(image.state());
     if (tile.step().get().isFinal() && !step.isFinal()) return;
     tile.step().set(step);
     tile.message().set(image.failureReason() == null ? describe(step) : image.failureReason());
-    if (tile.thumbnail().get() == null) thumbnailOf(image).ifPresent(tile.thumbnail()::set);
+    if (tile.thumbnail().get() == null) seen.thumbnail().ifPresent(tile.thumbnail()::set);
     recount();
-  }
-
-  private Optional<Path> thumbnailOf(Image image) {
-    return frame.files(image).thumbnail(256);
   }
 
   /** Core events, from any thread. */
   public void onEvent(FrameEvent event) {
     switch (event) {
       case FrameEvent.ImageChanged changed ->
-          background.run(() -> frame.image(changed.imageId()), image -> {
-            TileModel tile = byImage.get(image.id());
-            if (tile != null) applyState(tile, image);
-            else showImage(image); // from another device, or a local import not settled yet
+          background.run(() -> see(changed.imageId()), seen -> {
+            TileModel tile = byImage.get(seen.image().id());
+            if (tile != null) applyState(tile, seen);
+            else showImage(seen); // from another device, or a local import not settled yet
           }, failure -> {});
       case FrameEvent.JobChanged job -> {
         if (job.type() == JobType.THUMBNAIL_GENERATION && job.state() == JobState.COMPLETED && job.imageId() != null) {
-          background.run(() -> frame.image(job.imageId()), image -> {
-            TileModel tile = byImage.get(image.id());
-            if (tile != null) thumbnailOf(image).ifPresent(tile.thumbnail()::set);
+          background.run(() -> see(job.imageId()), seen -> {
+            TileModel tile = byImage.get(seen.image().id());
+            if (tile != null) seen.thumbnail().ifPresent(tile.thumbnail()::set);
           }, failure -> {});
         }
       }

@@ -28,7 +28,10 @@ public final class ViewerWindow {
   private ViewerWindow() {}
 
   public static void open(Frame frame, Background background, long imageId) {
-    background.run(() -> new Loaded(frame.imageDetails(imageId), attemptsOf(frame, imageId)), loaded -> {
+    background.run(() -> {
+      ImageDetails details = frame.imageDetails(imageId);
+      return new Loaded(details, attemptsOf(frame, details), details.files().existingPreview().orElse(null));
+    }, loaded -> {
       Stage stage = new Stage();
       stage.setTitle(loaded.details().image().originalName() + " — FRAME");
       stage.setScene(new Scene(content(loaded), 1200, 800));
@@ -36,10 +39,11 @@ public final class ViewerWindow {
     }, failure -> {});
   }
 
-  record Loaded(ImageDetails details, Map<Long, List<JobAttempt>> attempts) {}
+  /** Everything the window shows, read off the FX thread. */
+  record Loaded(ImageDetails details, Map<Long, List<JobAttempt>> attempts, java.nio.file.Path preview) {}
 
-  private static Map<Long, List<JobAttempt>> attemptsOf(Frame frame, long imageId) {
-    return frame.imageDetails(imageId).jobs().stream()
+  private static Map<Long, List<JobAttempt>> attemptsOf(Frame frame, ImageDetails details) {
+    return details.jobs().stream()
         .collect(Collectors.toMap(Job::id, job -> frame.jobDetails(job.id()).attempts()));
   }
 
@@ -50,8 +54,7 @@ public final class ViewerWindow {
     preview.setPreserveRatio(true);
     preview.setFitWidth(820);
     preview.setFitHeight(760);
-    details.files().existingPreview()
-        .ifPresent(p -> preview.setImage(new Image(p.toUri().toString(), true)));
+    if (loaded.preview() != null) preview.setImage(new Image(loaded.preview().toUri().toString(), true));
     VBox side = new VBox(8, new TitledPane("Camera", exif(details)), new TitledPane("Pipeline", timeline(details, loaded.attempts())));
     side.setPadding(new Insets(8));
     side.setPrefWidth(360);
