@@ -72,7 +72,8 @@ final class HostileFiles {
         TestImages.encode(photo, "png"),
         TestImages.encode(photo, "tiff"),
         TestImages.encode(photo, "gif"),
-        TestImages.encode(photo, "bmp"));
+        TestImages.encode(photo, "bmp"),
+        frame.core.pipeline.PipelineEndToEndTest.webp());
   }
 
   /** One reproducible mutation: bit flips, a truncation, or a header field overwritten. */

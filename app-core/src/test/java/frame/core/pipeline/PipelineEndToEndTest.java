@@ -10,6 +10,7 @@ import frame.core.Frame;
 import frame.core.ImageDetails;
 import frame.core.ImportSources;
 import frame.core.image.Image;
+import frame.core.image.ImageFormat;
 import frame.core.image.ImageState;
 import frame.core.ingest.IngestResult;
 import frame.core.job.JobState;
@@ -28,7 +29,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PipelineEndToEndTest {
+public class PipelineEndToEndTest {
   @TempDir Path dataDir;
   @TempDir Path photos;
 
@@ -43,13 +44,14 @@ class PipelineEndToEndTest {
     write(photos, "film.tif", encode(photo(1000, 800, 6), "tiff"));
     write(photos, "gray.jpg", jpeg(gray(800, 600)));
     write(photos, "deep.png", encode(sixteenBit(500, 400), "png"));
+    write(photos, "small.webp", webp());
 
     try (Frame frame = FrameFixture.open(dataDir)) {
       List<IngestResult> results = ImportSources.expand(List.of(photos)).stream().map(frame::importFile).toList();
       assertThat(results).allMatch(r -> r instanceof IngestResult.Stored);
 
       List<Image> images = FrameFixture.awaitAllFinal(frame, Duration.ofSeconds(90));
-      assertThat(images).hasSize(8).allMatch(i -> i.state() == ImageState.PROCESSED);
+      assertThat(images).hasSize(9).allMatch(i -> i.state() == ImageState.PROCESSED);
       Map<String, Image> byName = images.stream().collect(Collectors.toMap(Image::originalName, i -> i));
 
       for (Image image : images) {
@@ -69,6 +71,8 @@ class PipelineEndToEndTest {
       assertPreview(frame, byName.get("portrait.jpg"), 1200, 1800); // never upscaled
       assertPreview(frame, byName.get("screen.png"), 640, 480);
       assertPreview(frame, byName.get("scan.bmp"), 200, 300);
+      assertPreview(frame, byName.get("small.webp"), 240, 160);
+      assertThat(byName.get("small.webp").format()).isEqualTo(ImageFormat.WEBP);
     }
   }
 
@@ -95,6 +99,15 @@ class PipelineEndToEndTest {
     BufferedImage preview = ImageIO.read(frame.files(image).existingPreview().orElseThrow().toFile());
     assertThat(preview.getWidth()).as("%s preview width", image.originalName()).isEqualTo(width);
     assertThat(preview.getHeight()).as("%s preview height", image.originalName()).isEqualTo(height);
+  }
+
+  /** The one committed test image: no WebP encoder runs on the JVM. */
+  public static byte[] webp() {
+    try (var in = PipelineEndToEndTest.class.getResourceAsStream("/photos/small.webp")) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static BufferedImage gray(int width, int height) {
