@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +24,12 @@ final class ExecutePicked {
   private final EventBus events;
   private final Clock clock;
   private final RetryPolicy retry;
+  private final GroupCommit commits;
 
   ExecutePicked(JobRepository jobs, Map<JobType, JobHandler> handlers, JobLifecycle lifecycle, EventBus events,
-      Clock clock, RetryPolicy retry) {
+      Clock clock, RetryPolicy retry, GroupCommit commits) {
     this.jobs = jobs;
+    this.commits = commits;
     this.handlers = handlers;
     this.lifecycle = lifecycle;
     this.events = events;
@@ -34,8 +37,11 @@ final class ExecutePicked {
     this.retry = retry;
   }
 
-  /** Returns true when this worker's result was written, false when its lease had been lost. */
-  boolean run(Job job, JobContext context) {
+  /**
+   * Runs the handler on this thread, then queues its result for the next group commit. The future
+   * says, once committed, whether the result was written (false: the lease had been lost).
+   */
+  CompletableFuture<Boolean> run(Job job, JobContext context) {
     JobOutcome outcome;
     try {
       JobHandler handler = handlers.get(job.type());
@@ -49,10 +55,11 @@ final class ExecutePicked {
     return recordSuccess(job, outcome);
   }
 
-  private boolean recordSuccess(Job job, JobOutcome outcome) {
+  private CompletableFuture<Boolean> recordSuccess(Job job, JobOutcome outcome) {
     List<FrameEvent> published = new ArrayList<>();
-    boolean written = jobs.jdbc().inTransaction(tx -> {
+    return commits.submit(tx -> {
       Instant now = clock.instant();
+      published.clear(); // a batch retried alone runs this again
       if (!jobs.complete(tx, job, now)) return false;
       published.add(new FrameEvent.JobChanged(job.id(), job.imageId(), job.type(), JobState.COMPLETED));
       for (JobType next : outcome.followUps()) {
@@ -64,18 +71,17 @@ final class ExecutePicked {
       }
       lifecycle.completed(tx, job, now, published);
       return true;
-    });
-    afterCommit(job, written, published);
-    return written;
+    }).thenApply(written -> afterCommit(job, written, published));
   }
 
-  private boolean recordFailure(Job job, Throwable failure) {
+  private CompletableFuture<Boolean> recordFailure(Job job, Throwable failure) {
     boolean permanent = failure instanceof FrameException fe && fe.permanent();
     String reason = reasonOf(failure);
     String detail = reason + "\n" + stackTrace(failure);
     List<FrameEvent> published = new ArrayList<>();
-    boolean written = jobs.jdbc().inTransaction(tx -> {
+    return commits.submit(tx -> {
       Instant now = clock.instant();
+      if (published.size() > 0) published.clear(); // a batch retried alone runs this again
       if (permanent || !job.attemptsLeft()) {
         if (!jobs.fail(tx, job, detail, now, JobAttempt.Outcome.FAILED)) return false;
         published.add(new FrameEvent.JobChanged(job.id(), job.imageId(), job.type(), JobState.FAILED));
@@ -86,21 +92,22 @@ final class ExecutePicked {
         published.add(new FrameEvent.JobChanged(job.id(), job.imageId(), job.type(), JobState.PENDING));
       }
       return true;
+    }).thenApply(written -> {
+      if (written) {
+        log.info("Job {} ({}) attempt {}/{} failed{}: {}", job.id(), job.type(), job.attempts(), job.maxAttempts(),
+            permanent ? " permanently" : "", reason);
+      }
+      return afterCommit(job, written, published);
     });
-    if (written) {
-      log.info("Job {} ({}) attempt {}/{} failed{}: {}", job.id(), job.type(), job.attempts(), job.maxAttempts(),
-          permanent ? " permanently" : "", reason);
-    }
-    afterCommit(job, written, published);
-    return written;
   }
 
-  private void afterCommit(Job job, boolean written, List<FrameEvent> published) {
+  private boolean afterCommit(Job job, boolean written, List<FrameEvent> published) {
     if (written) {
       published.forEach(events::publish);
     } else {
       log.warn("Job {} lost its lease while running; another worker owns it, so this result is dropped", job.id());
     }
+    return written;
   }
 
   static String reasonOf(Throwable failure) {

@@ -55,21 +55,35 @@ public final class JobRepository {
    * conditional update. Empty when another worker claimed it first.
    */
   public Optional<Job> claim(Candidate candidate, String workerId, Instant now, Duration lease) {
+    List<Job> claimed = claimAll(List.of(candidate), workerId, now, lease);
+    return claimed.isEmpty() ? Optional.empty() : Optional.of(claimed.get(0));
+  }
+
+  /**
+   * Claims several candidates in one transaction (one disk sync for the batch); returns those this
+   * worker won. Candidates come in (run_after, id) order, so two runners lock rows in the same
+   * order and never deadlock.
+   */
+  public List<Job> claimAll(List<Candidate> candidates, String workerId, Instant now, Duration lease) {
     return jdbc.inTransaction(tx -> {
       long millis = now.toEpochMilli();
-      int updated = tx.update("""
-          UPDATE job SET state = 'RUNNING', worker_id = ?, locked_at = ?, lease_until = ?,
-                         lease_token = lease_token + 1, attempts = attempts + 1, updated_at = ?
-          WHERE id = ? AND state = 'PENDING' AND lease_token = ?
-          """, workerId, millis, millis + lease.toMillis(), millis, candidate.id(), candidate.leaseToken());
-      if (updated == 0) return Optional.empty();
-      if (updated > 1) throw new SQLException("claim matched " + updated + " rows for job " + candidate.id());
-      Job job = find(tx, candidate.id()).orElseThrow();
-      tx.update("""
-          INSERT INTO job_attempt (job_id, attempt, worker_id, started_at, outcome)
-          VALUES (?, ?, ?, ?, 'RUNNING')
-          """, job.id(), job.attempts(), workerId, millis);
-      return Optional.of(job);
+      List<Job> claimed = new ArrayList<>();
+      for (Candidate candidate : candidates) {
+        int updated = tx.update("""
+            UPDATE job SET state = 'RUNNING', worker_id = ?, locked_at = ?, lease_until = ?,
+                           lease_token = lease_token + 1, attempts = attempts + 1, updated_at = ?
+            WHERE id = ? AND state = 'PENDING' AND lease_token = ?
+            """, workerId, millis, millis + lease.toMillis(), millis, candidate.id(), candidate.leaseToken());
+        if (updated == 0) continue;
+        if (updated > 1) throw new SQLException("claim matched " + updated + " rows for job " + candidate.id());
+        Job job = find(tx, candidate.id()).orElseThrow();
+        tx.update("""
+            INSERT INTO job_attempt (job_id, attempt, worker_id, started_at, outcome)
+            VALUES (?, ?, ?, ?, 'RUNNING')
+            """, job.id(), job.attempts(), workerId, millis);
+        claimed.add(job);
+      }
+      return claimed;
     });
   }
 

@@ -33,6 +33,7 @@ public final class JobRunner implements AutoCloseable {
   private final Heartbeats heartbeats;
   private final Waiter waiter = new Waiter();
   private final Semaphore freeWorkers;
+  private final GroupCommit commits;
 
   private volatile boolean running;
   private Thread loop;
@@ -46,10 +47,13 @@ public final class JobRunner implements AutoCloseable {
     this.clock = clock;
     this.settings = settings;
     this.workerId = workerName();
-    this.executor = new ExecutePicked(jobs, Map.copyOf(handlers), lifecycle, events, clock, settings.retry());
+    this.commits = new GroupCommit(jobs.jdbc());
+    this.executor = new ExecutePicked(jobs, Map.copyOf(handlers), lifecycle, events, clock, settings.retry(), commits);
     this.expiredLeases = new ExpiredLeases(jobs, lifecycle, events, clock);
     this.heartbeats = new Heartbeats(jobs, clock, settings.lease());
-    this.freeWorkers = new Semaphore(settings.workers());
+    // Jobs in flight: one per worker plus a batch waiting for a worker, as db-scheduler does, so a
+    // claim batch can be larger than the pool (their leases are renewed while they wait).
+    this.freeWorkers = new Semaphore(settings.workers() + settings.batchSize());
   }
 
   public String workerId() {
@@ -102,30 +106,23 @@ public final class JobRunner implements AutoCloseable {
     reapIfDue();
     int free = freeWorkers.availablePermits();
     if (free == 0) return 0;
-    int claimed = 0;
-    for (JobRepository.Candidate candidate : jobs.findDue(clock.instant(), Math.min(free, settings.batchSize()))) {
-      if (!running || !freeWorkers.tryAcquire()) break;
-      Job job = jobs.claim(candidate, workerId, clock.instant(), settings.lease()).orElse(null);
-      if (job == null) {
-        freeWorkers.release();
-        continue;
-      }
-      claimed++;
+    List<JobRepository.Candidate> due = jobs.findDue(clock.instant(), Math.min(free, settings.batchSize()));
+    if (due.isEmpty() || !running || !freeWorkers.tryAcquire(due.size())) return 0;
+    List<Job> won = jobs.claimAll(due, workerId, clock.instant(), settings.lease());
+    freeWorkers.release(due.size() - won.size());
+    for (Job job : won) {
       JobContext context = new JobContext();
       heartbeats.hold(job, context);
-      workers.execute(() -> {
-        try {
-          executor.run(job, context);
-        } catch (Throwable t) {
-          log.error("Job {} could not be recorded; its lease will expire and it will be retried", job.id(), t);
-        } finally {
-          heartbeats.drop(job);
-          freeWorkers.release();
-          waiter.wake();
+      workers.execute(() -> executor.run(job, context).whenComplete((written, failure) -> {
+        if (failure != null) {
+          log.error("Job {} could not be recorded; its lease will expire and it will be retried", job.id(), failure);
         }
-      });
+        heartbeats.drop(job);
+        freeWorkers.release();
+        waiter.wake();
+      }));
     }
-    return claimed;
+    return won.size();
   }
 
   private void reapIfDue() {
@@ -148,7 +145,7 @@ public final class JobRunner implements AutoCloseable {
       for (JobRepository.Candidate candidate : due) {
         Job job = jobs.claim(candidate, workerId, clock.instant(), settings.lease()).orElse(null);
         if (job != null) {
-          executor.run(job, new JobContext());
+          executor.run(job, new JobContext()).join();
           ran++;
         }
       }
@@ -174,13 +171,18 @@ public final class JobRunner implements AutoCloseable {
    */
   @Override
   public synchronized void close() {
-    if (!running) return;
+    if (!running) {
+      commits.close();
+      return;
+    }
     running = false;
     waiter.wake();
     try {
       loop.join(settings.shutdownGrace().toMillis());
       workers.shutdown();
-      if (!workers.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+      boolean finished = workers.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+      commits.close(); // results already handed over are committed, not released
+      if (!finished) {
         for (Heartbeats.Held held : heartbeats.all()) {
           held.context().markLeaseLost();
           if (jobs.release(held.job(), clock.instant())) log.info("Released job {} at shutdown", held.job().id());
@@ -191,6 +193,7 @@ public final class JobRunner implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       heartbeatTimer.shutdownNow();
+      commits.close();
     }
     log.info("Job runner {} stopped", workerId);
   }

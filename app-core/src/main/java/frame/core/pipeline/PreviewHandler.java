@@ -10,7 +10,10 @@ import frame.core.store.FileStore;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
-/** The web preview: longest side at most 2000 px, progressive JPEG q85, upright. */
+/**
+ * The web preview: longest side at most 2000 px, progressive JPEG q85, upright. The thumbnails
+ * follow it and are made from it, which saves decoding the full original a second time.
+ */
 public final class PreviewHandler extends ImageJobHandler {
   private final ImageDecoder decoder;
 
@@ -24,6 +27,6 @@ public final class PreviewHandler extends ImageJobHandler {
     BufferedImage preview = Renditions.preview(decoder.decode(original, image.format()));
     store.writeAtomically(store.preview(image.sha256()),
         out -> JpegWriter.write(preview, Renditions.PREVIEW_QUALITY, true, out));
-    return JobOutcome.completed();
+    return JobOutcome.completedThen(frame.core.job.JobType.THUMBNAIL_GENERATION);
   }
 }

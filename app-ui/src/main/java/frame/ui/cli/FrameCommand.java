@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = FrameCommand.Version.class,
     description = "FRAME: stores your photos safely and makes thumbnails, previews and metadata.",
     subcommands = {ImportCommand.class, ImagesCommand.class, JobsCommand.class, ServeCommand.class, TokenCommand.class,
+        BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class FrameCommand {
 

@@ -1,0 +1,41 @@
+package frame.core.bench;
+
+import frame.core.FrameConfig;
+import frame.core.db.Database;
+import frame.core.event.EventBus;
+import frame.core.job.JobLifecycle;
+import frame.core.job.JobOutcome;
+import frame.core.job.JobRepository;
+import frame.core.job.JobRunner;
+import frame.core.job.JobState;
+import frame.core.job.JobType;
+import frame.core.job.NewJob;
+import frame.core.job.RunnerSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** No-op jobs through the real runner and the real (durable) embedded database: jobs per second. */
+public final class RunnerBenchmark {
+  private RunnerBenchmark() {}
+
+  public static double noopJobsPerSecond(Path dataDir, int jobs, int workers) throws InterruptedException {
+    try (Database database = Database.open(FrameConfig.inDataDir(dataDir).databaseUrl(), workers + 4);
+        EventBus events = new EventBus()) {
+      JobRepository repository = new JobRepository(database.jdbc());
+      database.jdbc().inTransaction(tx -> {
+        for (int i = 0; i < jobs; i++) repository.enqueue(tx, new NewJob(JobType.NOOP, null, "{}", 3), Clock.systemUTC().instant());
+        return null;
+      });
+      RunnerSettings settings = RunnerSettings.defaults(workers).withBatchSize(50).withPollInterval(Duration.ofMillis(10));
+      try (JobRunner runner = new JobRunner(repository, Map.of(JobType.NOOP, (job, context) -> JobOutcome.completed()),
+          JobLifecycle.NONE, events, Clock.systemUTC(), settings)) {
+        long start = System.nanoTime();
+        runner.start();
+        while (repository.countByState().get(JobState.COMPLETED) < jobs) Thread.sleep(5);
+        return jobs / ((System.nanoTime() - start) / 1e9);
+      }
+    }
+  }
+}
