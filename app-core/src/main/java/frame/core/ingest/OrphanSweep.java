@@ -36,7 +36,8 @@ public final class OrphanSweep {
         }
       }
     } catch (IOException | RuntimeException e) {
-      log.warn("Sweeping orphaned originals stopped early: {}", e.getMessage());
+      // most often FRAME closed before the sweep finished (a short command): it runs again next start
+      log.debug("Sweeping orphaned originals stopped early: {}", e.getMessage());
     }
     if (removed > 0) log.info("Removed {} original(s) that a crash left without an image", removed);
     return removed;

@@ -7,10 +7,7 @@ import frame.core.job.JobType;
 import frame.core.store.FileStore;
 import java.nio.file.Path;
 
-/**
- * This phase keeps the original where ingest stored it, then hands the image to the derived jobs:
- * the preview and the metadata now, the thumbnails after the preview (they are made from it).
- */
+/** This phase keeps the original where ingest stored it, then hands the image to the derived jobs. */
 public final class OffloadOriginalHandler extends ImageJobHandler {
   public OffloadOriginalHandler(ImageRepository images, FileStore store) {
     super(images, store);
@@ -18,6 +15,7 @@ public final class OffloadOriginalHandler extends ImageJobHandler {
 
   @Override
   protected JobOutcome handle(Image image, Path original) {
-    return JobOutcome.completedThen(JobType.PREVIEW_GENERATION, JobType.EXIF_ENRICHMENT);
+    return JobOutcome.completedThen(
+        JobType.THUMBNAIL_GENERATION, JobType.PREVIEW_GENERATION, JobType.EXIF_ENRICHMENT);
   }
 }

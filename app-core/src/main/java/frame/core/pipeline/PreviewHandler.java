@@ -10,10 +10,7 @@ import frame.core.store.FileStore;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
-/**
- * The web preview: longest side at most 2000 px, progressive JPEG q85, upright. The thumbnails
- * follow it and are made from it, which saves decoding the full original a second time.
- */
+/** The web preview: longest side at most 2000 px, progressive JPEG q85, upright. */
 public final class PreviewHandler extends ImageJobHandler {
   private final ImageDecoder decoder;
 
@@ -27,6 +24,6 @@ public final class PreviewHandler extends ImageJobHandler {
     BufferedImage preview = Renditions.preview(decoder.decode(original, image.format()));
     store.writeAtomically(store.preview(image.sha256()),
         out -> JpegWriter.write(preview, Renditions.PREVIEW_QUALITY, true, out));
-    return JobOutcome.completedThen(frame.core.job.JobType.THUMBNAIL_GENERATION);
+    return JobOutcome.completed();
   }
 }
