@@ -73,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
     out = spec.commandLine().getOut();
     int workers = frameCommand.workers != null ? frameCommand.workers : Runtime.getRuntime().availableProcessors();
     Path corpusDir = corpus != null ? corpus : Path.of(System.getProperty("java.io.tmpdir"), "frame-bench-corpus");
-    List<Path> photos = corpus != null && !Corpus.of(corpusDir).isEmpty()
+    List<Path> photos = corpus != null && Files.isDirectory(corpusDir) && !Corpus.of(corpusDir).isEmpty()
         ? Corpus.of(corpusDir) : Corpus.generate(corpusDir, count + 5, megapixels);
     List<Path> importSet = photos.subList(0, photos.size() - 5);
     List<Path> latencySet = photos.subList(photos.size() - 5, photos.size());
