@@ -1,5 +1,6 @@
 package frame.core;
 
+import java.util.function.Supplier;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ public final class ConfigLoader {
     return firstOf(envName, file.getProperty(fileKey), () -> fallback);
   }
 
-  private String firstOf(String envName, String fileValue, java.util.function.Supplier<String> fallback) {
+  private String firstOf(String envName, String fileValue, Supplier<String> fallback) {
     if (flags.containsKey(envName)) return flags.get(envName);
     String fromEnv = env.get(envName);
     if (fromEnv != null && !fromEnv.isBlank()) return fromEnv;

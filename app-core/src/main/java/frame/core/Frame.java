@@ -1,5 +1,14 @@
 package frame.core;
 
+import frame.core.auth.ApiTokens;
+import frame.core.ingest.OrphanSweep;
+import frame.core.job.Job;
+import frame.core.job.JobOutcome;
+import frame.core.media.DecodeBudget;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
 import frame.core.db.DataFolderLock;
 import frame.core.db.Database;
 import frame.core.event.EventBus;
@@ -50,7 +59,7 @@ public final class Frame implements AutoCloseable {
   private final JobRepository jobs;
   private final JobRunner runner;
   private final Ingestor ingestor;
-  private final frame.core.auth.ApiTokens tokens;
+  private final ApiTokens tokens;
 
   private Frame(FrameConfig config, DataFolderLock lock, Database database, FileStore store, Clock clock,
       RunnerSettings settings) {
@@ -62,15 +71,15 @@ public final class Frame implements AutoCloseable {
     this.images = new ImageRepository(database.jdbc());
     this.jobs = new JobRepository(database.jdbc());
     ImageDecoder decoder = new ImageDecoder(config.maxPixels(),
-        frame.core.media.DecodeBudget.forHeap(Runtime.getRuntime().maxMemory()));
+        DecodeBudget.forHeap(Runtime.getRuntime().maxMemory()));
     Map<JobType, JobHandler> handlers = new EnumMap<>(JobType.class);
     handlers.put(JobType.OFFLOAD_ORIGINAL, new OffloadOriginalHandler(images, store));
     handlers.put(JobType.THUMBNAIL_GENERATION, new ThumbnailHandler(images, store, decoder));
     handlers.put(JobType.PREVIEW_GENERATION, new PreviewHandler(images, store, decoder));
     handlers.put(JobType.EXIF_ENRICHMENT, new ExifEnrichmentHandler(images, store, database.jdbc()));
-    handlers.put(JobType.NOOP, (job, context) -> frame.core.job.JobOutcome.completed());
+    handlers.put(JobType.NOOP, (job, context) -> JobOutcome.completed());
     this.runner = new JobRunner(jobs, handlers, new ImagePipeline(images, jobs), events, clock, settings);
-    this.tokens = new frame.core.auth.ApiTokens(database.jdbc(), clock);
+    this.tokens = new ApiTokens(database.jdbc(), clock);
     this.ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake);
   }
 
@@ -95,7 +104,7 @@ public final class Frame implements AutoCloseable {
         if (taken > 0) log.info("Took back {} job(s) left running by an earlier stop", taken);
       }
       if (startRunner) frame.runner.start();
-      frame.sweepOrphansInBackground(clock.instant().minus(java.time.Duration.ofMinutes(1)));
+      frame.sweepOrphansInBackground(clock.instant().minus(Duration.ofMinutes(1)));
       return frame;
     } catch (IOException e) {
       closeQuietly(database, lock);
@@ -106,8 +115,8 @@ public final class Frame implements AutoCloseable {
     }
   }
 
-  private void sweepOrphansInBackground(java.time.Instant olderThan) {
-    Thread sweeper = new Thread(() -> frame.core.ingest.OrphanSweep.run(store, images, olderThan), "frame-orphan-sweep");
+  private void sweepOrphansInBackground(Instant olderThan) {
+    Thread sweeper = new Thread(() -> OrphanSweep.run(store, images, olderThan), "frame-orphan-sweep");
     sweeper.setDaemon(true);
     sweeper.start();
   }
@@ -142,7 +151,7 @@ public final class Frame implements AutoCloseable {
     return images.find(id).orElseThrow(() -> FrameException.imageNotFound(id));
   }
 
-  public java.util.Optional<Image> imageBySha256(String sha256) {
+  public Optional<Image> imageBySha256(String sha256) {
     return images.findBySha256(sha256);
   }
 
@@ -167,7 +176,7 @@ public final class Frame implements AutoCloseable {
     return ImageFiles.of(store, image);
   }
 
-  public List<frame.core.job.Job> jobs(JobQuery query) {
+  public List<Job> jobs(JobQuery query) {
     return jobs.list(query);
   }
 
@@ -184,11 +193,11 @@ public final class Frame implements AutoCloseable {
   }
 
   /** Active (PENDING or RUNNING) jobs of each of these images. */
-  public Map<Long, List<frame.core.job.Job>> activeJobs(java.util.Collection<Long> imageIds) {
+  public Map<Long, List<Job>> activeJobs(Collection<Long> imageIds) {
     return jobs.activeForImages(imageIds);
   }
 
-  public frame.core.auth.ApiTokens tokens() {
+  public ApiTokens tokens() {
     return tokens;
   }
 

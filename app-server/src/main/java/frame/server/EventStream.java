@@ -1,5 +1,6 @@
 package frame.server;
 
+import java.util.LinkedHashMap;
 import frame.core.event.EventBus;
 import frame.core.event.FrameEvent;
 import io.javalin.http.sse.SseClient;
@@ -59,7 +60,7 @@ final class EventStream implements AutoCloseable {
       }
       case FrameEvent.JobChanged j -> {
         name = "job";
-        var body = new java.util.LinkedHashMap<String, Object>();
+        var body = new LinkedHashMap<String, Object>();
         body.put("jobId", j.jobId());
         body.put("imageId", j.imageId());
         body.put("type", j.type().name());

@@ -1,5 +1,6 @@
 package frame.server;
 
+import java.util.Arrays;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.function.Function;
@@ -47,7 +48,7 @@ final class Params {
     try {
       return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest("invalid_parameter", name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+      throw ApiError.badRequest("invalid_parameter", name + " must be one of " + Arrays.toString(type.getEnumConstants()));
     }
   }
 

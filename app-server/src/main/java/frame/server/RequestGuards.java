@@ -1,5 +1,6 @@
 package frame.server;
 
+import java.util.Locale;
 import frame.core.auth.ApiTokens;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -29,7 +30,7 @@ final class RequestGuards {
     if (!hosts.allows(ctx.header("Host"), ctx.req().getLocalPort())) {
       throw new ApiError(403, "host_not_allowed", "This server answers only to its own host names and addresses.");
     }
-    String rawPath = ctx.req().getRequestURI().toLowerCase(java.util.Locale.ROOT);
+    String rawPath = ctx.req().getRequestURI().toLowerCase(Locale.ROOT);
     if (rawPath.contains("..") || rawPath.contains("%2f") || rawPath.contains("%5c") || rawPath.contains("%00")) {
       throw ApiError.badRequest("invalid_path", "Paths may not contain '..', encoded slashes or NUL");
     }

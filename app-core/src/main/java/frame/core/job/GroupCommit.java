@@ -1,5 +1,6 @@
 package frame.core.job;
 
+import java.util.concurrent.TimeUnit;
 import frame.core.db.Jdbc;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +57,7 @@ final class GroupCommit implements AutoCloseable {
     List<Pending<?>> batch = new ArrayList<>();
     while (open || !queue.isEmpty()) {
       try {
-        Pending<?> first = queue.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) continue;
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);

@@ -1,5 +1,8 @@
 package frame.core.job;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import frame.core.db.Jdbc;
 import frame.core.db.Jdbc.Tx;
 import java.sql.ResultSet;
@@ -202,10 +205,10 @@ public final class JobRepository {
     return counts;
   }
 
-  public Map<Long, List<Job>> activeForImages(java.util.Collection<Long> imageIds) {
-    Map<Long, List<Job>> active = new java.util.HashMap<>();
+  public Map<Long, List<Job>> activeForImages(Collection<Long> imageIds) {
+    Map<Long, List<Job>> active = new HashMap<>();
     if (imageIds.isEmpty()) return active;
-    String marks = String.join(",", java.util.Collections.nCopies(imageIds.size(), "?"));
+    String marks = String.join(",", Collections.nCopies(imageIds.size(), "?"));
     jdbc.query("SELECT * FROM job WHERE state IN ('PENDING', 'RUNNING') AND image_id IN (" + marks + ") ORDER BY id",
             JobRepository::map, imageIds.toArray())
         .forEach(job -> active.computeIfAbsent(job.imageId(), k -> new ArrayList<>()).add(job));

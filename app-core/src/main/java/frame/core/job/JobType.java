@@ -1,5 +1,8 @@
 package frame.core.job;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** What a job does; see the handlers in {@code frame.core.pipeline}. */
 public enum JobType {
   /** Marks the image PROCESSING and enqueues the three derived jobs (this phase: no file move). */
@@ -14,6 +17,6 @@ public enum JobType {
   NOOP;
 
   /** The jobs that make an image PROCESSED once all of them completed. */
-  public static final java.util.Set<JobType> DERIVED =
-      java.util.EnumSet.of(THUMBNAIL_GENERATION, PREVIEW_GENERATION, EXIF_ENRICHMENT);
+  public static final Set<JobType> DERIVED =
+      EnumSet.of(THUMBNAIL_GENERATION, PREVIEW_GENERATION, EXIF_ENRICHMENT);
 }

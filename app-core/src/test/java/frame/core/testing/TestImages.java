@@ -10,11 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 /** Generates the photos tests need, in memory; nothing is committed as a binary. */
 public final class TestImages {
@@ -56,17 +52,8 @@ public final class TestImages {
 
   public static byte[] jpeg(BufferedImage image) {
     try {
-      ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-        writer.setOutput(out);
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(0.92f);
-        writer.write(null, new IIOImage(image, null, null), param);
-      } finally {
-        writer.dispose();
-      }
+      frame.core.media.JpegWriter.write(image, 0.92f, false, bytes);
       return bytes.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

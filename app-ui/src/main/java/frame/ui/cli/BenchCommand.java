@@ -1,5 +1,9 @@
 package frame.ui.cli;
 
+import frame.core.image.ImageFormat;
+import frame.core.media.ImageHeader;
+import java.util.Arrays;
+import java.util.Set;
 import frame.core.Frame;
 import frame.core.FrameConfig;
 import frame.core.bench.Corpus;
@@ -60,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--only", split = ",", paramLabel = "N", description = "Only these figures, e.g. --only 1,6 "
       + "(1 import, 2 stages, 3 latency, 4 heap, 5 upload, 6 runner, 7 libvips; 3 and 7 need 1).")
-  java.util.Set<Integer> only;
+  Set<Integer> only;
 
   private boolean wanted(int figure) {
     return only == null || only.contains(figure);
@@ -245,7 +249,7 @@ final class BenchCommand implements Callable<Integer> {
   /** The same photo with a few bytes after its end marker: a different file to the store. */
   private static byte[] unique(byte[] jpeg, int n) {
     byte[] tail = ("#" + n).getBytes(StandardCharsets.US_ASCII);
-    byte[] copy = java.util.Arrays.copyOf(jpeg, jpeg.length + tail.length);
+    byte[] copy = Arrays.copyOf(jpeg, jpeg.length + tail.length);
     System.arraycopy(tail, 0, copy, jpeg.length, tail.length);
     return copy;
   }
@@ -268,7 +272,7 @@ final class BenchCommand implements Callable<Integer> {
   private static double averageMegapixels(List<Path> photos) throws IOException {
     double total = 0;
     for (Path photo : photos) {
-      var header = frame.core.media.ImageHeader.read(photo, frame.core.image.ImageFormat.JPEG);
+      var header = ImageHeader.read(photo, ImageFormat.JPEG);
       total += header.pixels() / 1e6;
     }
     return total / photos.size();

@@ -1,5 +1,6 @@
 package frame.ui.cli;
 
+import java.util.function.UnaryOperator;
 import frame.core.ConfigLoader;
 import frame.core.Frame;
 import frame.core.FrameConfig;
@@ -50,7 +51,7 @@ public final class FrameCommand {
   }
 
   /** The configuration, with a subcommand's own flags added to the shared ones. */
-  FrameConfig config(java.util.function.UnaryOperator<ConfigLoader> moreFlags) {
+  FrameConfig config(UnaryOperator<ConfigLoader> moreFlags) {
     return moreFlags.apply(ConfigLoader.fromEnvironment()
         .flag("FRAME_HOME", dataDir)
         .flag("FRAME_WORKERS", workers))

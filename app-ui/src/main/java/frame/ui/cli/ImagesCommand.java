@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -21,21 +22,14 @@ final class ImagesCommand implements Callable<Integer> {
   @Option(names = "--status", paramLabel = "STATE", description = "Only images in this state: ${COMPLETION-CANDIDATES}.")
   ImageState status;
 
-  @Option(names = "--limit", defaultValue = "50", description = "At most this many (1-1000, default ${DEFAULT-VALUE}).")
-  int limit;
-
-  @Option(names = "--offset", defaultValue = "0", description = "Skip this many.")
-  int offset;
-
-  @Option(names = "--json", description = "Print JSON for scripts.")
-  boolean json;
+  @Mixin Paging page;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (Frame frame = frameCommand.open()) {
-      List<Image> images = frame.images(new ImageQuery(status, limit, offset));
-      if (json) {
+      List<Image> images = frame.images(new ImageQuery(status, page.limit, page.offset));
+      if (page.json) {
         out.println(Json.of(images.stream().map(i -> ImageView.of(frame, i)).toList()));
         return 0;
       }

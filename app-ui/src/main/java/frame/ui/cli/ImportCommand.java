@@ -1,5 +1,9 @@
 package frame.ui.cli;
 
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import frame.core.Frame;
 import frame.core.ImportSources;
 import frame.core.event.FrameEvent;
@@ -54,9 +58,9 @@ final class ImportCommand implements Callable<Integer> {
 
   /** A photo of this import reached PROCESSED or FAILED. */
   static final class ImportWatch {
-    private final java.util.Set<Long> expected = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.Map<Long, ImageState> finalStates = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger jobsDone = new java.util.concurrent.atomic.AtomicInteger();
+    private final Set<Long> expected = ConcurrentHashMap.newKeySet();
+    private final Map<Long, ImageState> finalStates = new ConcurrentHashMap<>();
+    private final AtomicInteger jobsDone = new AtomicInteger();
     private long lastCheck;
 
     void expect(long imageId) {

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,22 +33,15 @@ final class JobsCommand implements Callable<Integer> {
   @Option(names = "--image", paramLabel = "ID", description = "Only jobs of this image.")
   Long imageId;
 
-  @Option(names = "--limit", defaultValue = "50", description = "At most this many (1-1000, default ${DEFAULT-VALUE}).")
-  int limit;
-
-  @Option(names = "--offset", defaultValue = "0", description = "Skip this many.")
-  int offset;
-
-  @Option(names = "--json", description = "Print JSON for scripts.")
-  boolean json;
+  @Mixin Paging page;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    JobQuery query = new JobQuery(status, type, imageId, limit, offset);
+    JobQuery query = new JobQuery(status, type, imageId, page.limit, page.offset);
     try (Frame frame = frameCommand.open()) {
       List<Job> jobs = frame.jobs(query);
-      if (json) {
+      if (page.json) {
         out.println(Json.of(jobs));
         return 0;
       }
