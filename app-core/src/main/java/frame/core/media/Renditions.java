@@ -18,12 +18,13 @@ public final class Renditions {
 
   /** Longest side at most 2000 px, never upscaled, upright. */
   public static BufferedImage preview(DecodedImage decoded) throws IOException {
-    BufferedImage pixels = decoded.pixels();
-    int longest = Math.max(pixels.getWidth(), pixels.getHeight());
-    BufferedImage scaled = longest <= PREVIEW_LONGEST_SIDE
-        ? pixels
-        : rgb(Thumbnails.of(pixels).size(PREVIEW_LONGEST_SIDE, PREVIEW_LONGEST_SIDE).asBufferedImage());
-    return decoded.orientation().apply(scaled);
+    return decoded.orientation().apply(fit(decoded.pixels(), PREVIEW_LONGEST_SIDE));
+  }
+
+  /** Scaled so its longest side is at most {@code longest}; never upscaled. */
+  public static BufferedImage fit(BufferedImage pixels, int longest) throws IOException {
+    if (Math.max(pixels.getWidth(), pixels.getHeight()) <= longest) return pixels;
+    return rgb(Thumbnails.of(pixels).size(longest, longest).asBufferedImage());
   }
 
   /** The centre square of the upright photo, scaled to {@code size}. */

@@ -3,7 +3,6 @@ package frame.core.pipeline;
 import frame.core.image.Image;
 import frame.core.image.ImageRepository;
 import frame.core.job.JobOutcome;
-import frame.core.media.ImageDecoder;
 import frame.core.media.JpegWriter;
 import frame.core.media.Renditions;
 import frame.core.store.FileStore;
@@ -12,16 +11,16 @@ import java.nio.file.Path;
 
 /** The web preview: longest side at most 2000 px, progressive JPEG q85, upright. */
 public final class PreviewHandler extends ImageJobHandler {
-  private final ImageDecoder decoder;
+  private final WorkingImages working;
 
-  public PreviewHandler(ImageRepository images, FileStore store, ImageDecoder decoder) {
+  public PreviewHandler(ImageRepository images, FileStore store, WorkingImages working) {
     super(images, store);
-    this.decoder = decoder;
+    this.working = working;
   }
 
   @Override
   protected JobOutcome handle(Image image, Path original) throws Exception {
-    BufferedImage preview = Renditions.preview(decoder.decode(original, image.format()));
+    BufferedImage preview = Renditions.preview(working.of(image, original));
     store.writeAtomically(store.preview(image.sha256()),
         out -> JpegWriter.write(preview, Renditions.PREVIEW_QUALITY, true, out));
     return JobOutcome.completed();

@@ -4,7 +4,6 @@ import frame.core.image.Image;
 import frame.core.image.ImageRepository;
 import frame.core.job.JobOutcome;
 import frame.core.media.DecodedImage;
-import frame.core.media.ImageDecoder;
 import frame.core.media.JpegWriter;
 import frame.core.media.Renditions;
 import frame.core.store.FileStore;
@@ -13,16 +12,16 @@ import java.nio.file.Path;
 
 /** 512, 256, 128 and 64 px centre-cropped squares, each scaled from the one before it. */
 public final class ThumbnailHandler extends ImageJobHandler {
-  private final ImageDecoder decoder;
+  private final WorkingImages working;
 
-  public ThumbnailHandler(ImageRepository images, FileStore store, ImageDecoder decoder) {
+  public ThumbnailHandler(ImageRepository images, FileStore store, WorkingImages working) {
     super(images, store);
-    this.decoder = decoder;
+    this.working = working;
   }
 
   @Override
   protected JobOutcome handle(Image image, Path original) throws Exception {
-    DecodedImage decoded = decoder.decode(original, image.format());
+    DecodedImage decoded = working.of(image, original);
     BufferedImage source = Renditions.centreSquare(decoded.pixels());
     for (int size : Renditions.THUMBNAIL_SIZES) {
       BufferedImage square = Renditions.scaledSquare(source, size);
