@@ -1,11 +1,15 @@
 package frame.server;
 
-import java.util.LinkedHashMap;
 import frame.core.event.EventBus;
 import frame.core.event.FrameEvent;
+import io.javalin.http.Handler;
 import io.javalin.http.sse.SseClient;
+import io.javalin.http.sse.SseHandler;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,11 +17,14 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * GET /api/events: server-sent events of image and job state changes. Event names are
- * {@code image} and {@code job}; a comment every 15 s keeps idle connections open and finds dead ones.
+ * {@code image} and {@code job}; a comment every 15 s keeps idle connections open and finds dead
+ * ones. Each client has its own queue and sender, so one slow phone never holds up the others, or
+ * the core's event bus; a client that falls 1 000 events behind is disconnected.
  */
 final class EventStream implements AutoCloseable {
-  private final EventBus events;
-  private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+  private static final int BACKLOG = 1000;
+
+  private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "frame-sse-ping");
     thread.setDaemon(true);
@@ -26,14 +33,14 @@ final class EventStream implements AutoCloseable {
   private final AutoCloseable subscription;
 
   EventStream(EventBus events) {
-    this.events = events;
     this.subscription = events.subscribe(this::broadcast);
-    pings.scheduleAtFixedRate(this::ping, 15, 15, TimeUnit.SECONDS);
+    pings.scheduleAtFixedRate(() -> subscribers.forEach(s -> s.offer(() -> s.client.sendComment("ping"))),
+        15, 15, TimeUnit.SECONDS);
   }
 
   /** The route's handler: an event stream for clients that ask for one, a clear 406 for the rest. */
-  io.javalin.http.Handler handler() {
-    io.javalin.http.sse.SseHandler sse = new io.javalin.http.sse.SseHandler(this::connect);
+  Handler handler() {
+    SseHandler sse = new SseHandler(this::connect);
     return ctx -> {
       String accept = ctx.header("Accept");
       if (accept == null || !accept.contains("text/event-stream")) {
@@ -45,39 +52,64 @@ final class EventStream implements AutoCloseable {
 
   private void connect(SseClient client) {
     client.keepAlive();
-    client.onClose(() -> clients.remove(client));
-    clients.add(client);
-    client.sendComment("connected");
+    Subscriber subscriber = new Subscriber(client);
+    client.onClose(() -> subscriber.stop());
+    subscribers.add(subscriber);
+    subscriber.offer(() -> client.sendComment("connected"));
   }
 
   private void broadcast(FrameEvent event) {
     String name;
-    Object data;
+    Map<String, Object> data = new LinkedHashMap<>();
     switch (event) {
       case FrameEvent.ImageChanged c -> {
         name = "image";
-        data = Map.of("imageId", c.imageId(), "status", c.state().name());
+        data.put("imageId", c.imageId());
+        data.put("status", c.state().name());
       }
       case FrameEvent.JobChanged j -> {
         name = "job";
-        var body = new LinkedHashMap<String, Object>();
-        body.put("jobId", j.jobId());
-        body.put("imageId", j.imageId());
-        body.put("type", j.type().name());
-        body.put("status", j.state().name());
-        data = body;
+        data.put("jobId", j.jobId());
+        data.put("imageId", j.imageId());
+        data.put("type", j.type().name());
+        data.put("status", j.state().name());
       }
     }
-    for (SseClient client : clients) {
-      if (client.terminated()) clients.remove(client);
-      else client.sendEvent(name, data);
-    }
+    for (Subscriber subscriber : subscribers) subscriber.offer(() -> subscriber.client.sendEvent(name, data));
   }
 
-  private void ping() {
-    for (SseClient client : clients) {
-      if (client.terminated()) clients.remove(client);
-      else client.sendComment("ping");
+  /** One client's queue of sends, drained by a virtual thread of its own. */
+  private final class Subscriber {
+    final SseClient client;
+    private final BlockingQueue<Runnable> sends = new ArrayBlockingQueue<>(BACKLOG);
+    private final Thread sender;
+
+    Subscriber(SseClient client) {
+      this.client = client;
+      this.sender = Thread.ofVirtual().name("frame-sse-client").start(this::drain);
+    }
+
+    void offer(Runnable send) {
+      if (client.terminated() || !sends.offer(send)) stop(); // gone, or too far behind to catch up
+    }
+
+    private void drain() {
+      try {
+        while (!client.terminated()) sends.take().run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        // the connection broke: the client reconnects if it wants more
+      } finally {
+        stop();
+      }
+    }
+
+    void stop() {
+      if (subscribers.remove(this)) {
+        sender.interrupt();
+        client.close();
+      }
     }
   }
 
@@ -85,6 +117,6 @@ final class EventStream implements AutoCloseable {
   public void close() throws Exception {
     subscription.close();
     pings.shutdownNow();
-    clients.forEach(SseClient::close);
+    subscribers.forEach(Subscriber::stop);
   }
 }

@@ -46,7 +46,10 @@ class ApiFlowTest {
     BlockingQueue<String> events = new LinkedBlockingQueue<>();
     CompletableFuture<HttpResponse<Stream<String>>> stream = HttpClient.newHttpClient().sendAsync(
         api.request("/api/events").header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
-    stream.thenAccept(response -> response.body().forEach(events::add));
+    // read on a thread of our own: a dependent action may otherwise run on the client's selector
+    // thread, and blocking that thread would stop the stream being read at all
+    java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+    stream.thenAcceptAsync(response -> response.body().forEach(events::add), reader);
     awaitLine(events, ": connected");
 
     byte[] photo = new ExifBuilder().camera("FRAME", "LAN Cam").into(jpeg(photo(1600, 1200, 1)));
@@ -74,6 +77,7 @@ class ApiFlowTest {
     assertThat(detail.get("exif").get("cameraModel").asText()).isEqualTo("LAN Cam");
     assertThat(detail.get("jobs")).hasSize(4);
     stream.cancel(true);
+    reader.shutdownNow();
   }
 
   @Test
