@@ -165,10 +165,6 @@ public final class Frame implements AutoCloseable {
     return images.count(state);
   }
 
-  public Map<ImageState, Long> imageCountsByState() {
-    return images.countByState();
-  }
-
   public ImageDetails imageDetails(long id) {
     Image image = image(id);
     return new ImageDetails(image, images.exif(id), jobs.list(JobQuery.forImage(id)).reversed(), files(image));

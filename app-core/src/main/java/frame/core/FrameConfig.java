@@ -48,15 +48,8 @@ public record FrameConfig(
     return new FrameConfig(dataDir, storageDir, databaseUrl, count, batchSize, pollInterval, maxPixels, port, lan);
   }
 
-  public FrameConfig withMaxPixels(long limit) {
-    return new FrameConfig(dataDir, storageDir, databaseUrl, workers, batchSize, pollInterval, limit, port, lan);
-  }
-
   public FrameConfig withPollInterval(Duration interval) {
     return new FrameConfig(dataDir, storageDir, databaseUrl, workers, batchSize, interval, maxPixels, port, lan);
   }
 
-  public FrameConfig withServer(int serverPort, boolean onLan) {
-    return new FrameConfig(dataDir, storageDir, databaseUrl, workers, batchSize, pollInterval, maxPixels, serverPort, onLan);
-  }
 }

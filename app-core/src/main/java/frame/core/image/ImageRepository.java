@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -65,15 +64,6 @@ public final class ImageRepository {
     return state == null
         ? jdbc.queryOne("SELECT COUNT(*) FROM image", r -> r.getLong(1)).orElse(0L)
         : jdbc.queryOne("SELECT COUNT(*) FROM image WHERE state = ?", r -> r.getLong(1), state.name()).orElse(0L);
-  }
-
-  public Map<ImageState, Long> countByState() {
-    Map<ImageState, Long> counts = new TreeMap<>();
-    for (ImageState state : ImageState.values()) counts.put(state, 0L);
-    jdbc.query("SELECT state, COUNT(*) FROM image GROUP BY state",
-            r -> Map.entry(ImageState.valueOf(r.getString(1)), r.getLong(2)))
-        .forEach(e -> counts.put(e.getKey(), e.getValue()));
-    return counts;
   }
 
   /**

@@ -25,10 +25,6 @@ public record RunnerSettings(
     return new RunnerSettings(workers, batchSize, interval, lease, heartbeat, shutdownGrace, retry);
   }
 
-  public RunnerSettings withLease(Duration newLease, Duration newHeartbeat) {
-    return new RunnerSettings(workers, batchSize, pollInterval, newLease, newHeartbeat, shutdownGrace, retry);
-  }
-
   public RunnerSettings withRetry(RetryPolicy policy) {
     return new RunnerSettings(workers, batchSize, pollInterval, lease, heartbeat, shutdownGrace, policy);
   }

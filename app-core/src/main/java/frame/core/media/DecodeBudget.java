@@ -79,7 +79,4 @@ public final class DecodeBudget {
     return mostInFlight.get();
   }
 
-  public int megapixels() {
-    return megapixels;
-  }
 }

@@ -27,18 +27,12 @@ public final class Renditions {
     return rgb(Thumbnails.of(pixels).size(longest, longest).asBufferedImage());
   }
 
-  /** The centre square of the upright photo, scaled to {@code size}. */
-  public static BufferedImage thumbnail(BufferedImage centreSquare, int size, Orientation orientation)
-      throws IOException {
-    // Always a fresh image: the square may be a view into a larger raster.
-    return orientation.apply(scaledSquare(centreSquare, size));
-  }
-
   /** A square scaled to {@code size}, not yet turned upright (to chain 512 -> 256 -> ...). */
   public static BufferedImage scaledSquare(BufferedImage square, int size) throws IOException {
     return rgb(Thumbnails.of(square).forceSize(size, size).asBufferedImage());
   }
 
+  /** The centre square of a picture, as a view of its pixels (no copy). */
   public static BufferedImage centreSquare(BufferedImage pixels) {
     int side = Math.min(pixels.getWidth(), pixels.getHeight());
     int x = (pixels.getWidth() - side) / 2;
