@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import frame.core.media.ExifSegment;
 import frame.core.media.JpegWriter;
 
 /**
@@ -91,13 +92,6 @@ public final class Corpus {
     tiff.putShort((short) 0x010F).putShort((short) 2).putInt(make.length).putInt(8 + 2 + 24 + 4);
     tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
     tiff.putInt(0).put(make);
-    int length = 2 + 6 + tiff.capacity();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(jpeg, 0, 2);
-    out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length});
-    out.writeBytes("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
-    out.writeBytes(tiff.array());
-    out.write(jpeg, 2, jpeg.length - 2);
-    return out.toByteArray();
+    return ExifSegment.insert(jpeg, tiff.array());
   }
 }

@@ -34,10 +34,6 @@ final class Heartbeats {
     held.remove(job.id());
   }
 
-  int count() {
-    return held.size();
-  }
-
   Collection<Held> all() {
     return List.copyOf(held.values());
   }

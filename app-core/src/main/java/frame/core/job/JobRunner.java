@@ -59,12 +59,6 @@ public final class JobRunner implements AutoCloseable {
   public String workerId() {
     return workerId;
   }
-
-  /** Number of jobs this runner is executing right now. */
-  public int runningCount() {
-    return heartbeats.count();
-  }
-
   public synchronized void start() {
     if (running) return;
     running = true;

@@ -173,14 +173,7 @@ final class HostileFiles {
   }
 
   private static byte[] withApp1(byte[] jpeg, byte[] tiff) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int length = 2 + 6 + tiff.length;
-    out.write(jpeg, 0, 2);
-    out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE1, (byte) (length >> 8), (byte) length});
-    out.writeBytes("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
-    out.writeBytes(tiff);
-    out.write(jpeg, 2, jpeg.length - 2);
-    return out.toByteArray();
+    return frame.core.media.ExifSegment.insert(jpeg, tiff);
   }
 
   private static byte[] canonRaw() {

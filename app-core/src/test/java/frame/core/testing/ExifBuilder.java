@@ -1,6 +1,5 @@
 package frame.core.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -46,18 +45,7 @@ public final class ExifBuilder {
 
   /** Inserts this EXIF block right after the JPEG's SOI marker. */
   public byte[] into(byte[] jpeg) {
-    byte[] tiff = tiff();
-    int length = 2 + 6 + tiff.length;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(jpeg, 0, 2);
-    out.write(0xFF);
-    out.write(0xE1);
-    out.write(length >> 8);
-    out.write(length & 0xFF);
-    out.writeBytes("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
-    out.writeBytes(tiff);
-    out.write(jpeg, 2, jpeg.length - 2);
-    return out.toByteArray();
+    return frame.core.media.ExifSegment.insert(jpeg, tiff());
   }
 
   private record Entry(int tag, int type, int count, byte[] data) {}

@@ -94,10 +94,6 @@ public final class LibraryModel {
     return counts;
   }
 
-  public Frame frame() {
-    return frame;
-  }
-
   /** Shows the images already in the library, newest first. */
   public void loadExisting() {
     background.run(() -> {

@@ -157,10 +157,4 @@ public final class LibraryView extends BorderPane {
       setGraphic(row);
     }
   }
-
-  /** For tests: the tile views currently on screen. */
-  public List<TileView> tilesOnScreen() {
-    return lookupAll(".tile").stream().filter(TileView.class::isInstance).map(TileView.class::cast).toList();
-  }
-
 }

@@ -42,11 +42,4 @@ final class StepTracker extends HBox {
       labels[i].pseudoClassStateChanged(FAILED, problem);
     }
   }
-
-  /** For tests and accessibility: the step names shown as done. */
-  String doneSteps() {
-    StringBuilder done = new StringBuilder();
-    for (Label label : labels) if (label.getPseudoClassStates().contains(DONE)) done.append(label.getText()).append(' ');
-    return done.toString().trim();
-  }
 }

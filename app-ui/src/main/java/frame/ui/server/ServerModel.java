@@ -65,17 +65,6 @@ public final class ServerModel implements AutoCloseable {
     refreshTokens();
   }
 
-  public void stop() {
-    background.run(() -> {
-      stopServer();
-      return null;
-    }, ignored -> {
-      urls.clear();
-      running.set(false);
-      status.set("Stopped");
-    }, failure -> {});
-  }
-
   private void restart() {
     if (running.get()) start();
   }
