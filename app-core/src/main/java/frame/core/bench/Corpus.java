@@ -47,7 +47,7 @@ public final class Corpus {
     }
   }
 
-  static BufferedImage photo(int width, int height, long seed) {
+  public static BufferedImage photo(int width, int height, long seed) {
     Random random = new Random(seed);
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();

@@ -5,10 +5,13 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import frame.core.FrameException;
 import frame.core.image.ImageFormat;
+import frame.core.media.jpeg.JpegDecoder;
+import frame.core.media.jpeg.NotDecodableHere;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +24,9 @@ import javax.imageio.stream.ImageInputStream;
  * grayscale, palette, alpha over white), after checking its declared size against the limit.
  */
 public final class ImageDecoder {
+  /** Larger files are not read into memory whole; no camera writes JPEGs this big. */
+  private static final long FAST_JPEG_MAX_BYTES = 64L << 20;
+
   private final long maxPixels;
   private final DecodeBudget budget;
 
@@ -30,9 +36,32 @@ public final class ImageDecoder {
   }
 
   public DecodedImage decode(Path file, ImageFormat format) {
+    return decode(file, format, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Decoded at the smallest size whose longest side is still at least {@code longest} px (full
+   * size at most): a camera JPEG is scaled down by 2, 4 or 8 in the DCT domain as it decodes,
+   * which is where most of the pipeline's time went; anything else decodes whole.
+   */
+  public DecodedImage decode(Path file, ImageFormat format, int longest) {
     ImageHeader header = ImageHeader.read(file, format).requireAtMost(maxPixels);
-    BufferedImage rgb = budget.run(header.pixels(), () -> toRgb(readPixels(file, format)));
+    BufferedImage rgb = budget.run(header.pixels(), () -> pixels(file, format, header, longest));
     return new DecodedImage(rgb, orientationOf(file));
+  }
+
+  private static BufferedImage pixels(Path file, ImageFormat format, ImageHeader header, int longest) {
+    if (format == ImageFormat.JPEG) {
+      try {
+        if (Files.size(file) <= FAST_JPEG_MAX_BYTES) {
+          int scale = JpegDecoder.scaleFor(header.width(), header.height(), longest);
+          return JpegDecoder.decode(Files.readAllBytes(file), scale);
+        }
+      } catch (NotDecodableHere | IOException e) {
+        // ImageIO takes the kinds of JPEG this decoder leaves, and is the judge of damage
+      }
+    }
+    return toRgb(readPixels(file, format));
   }
 
   private static BufferedImage readPixels(Path file, ImageFormat format) {

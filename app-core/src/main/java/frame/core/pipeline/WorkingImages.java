@@ -49,7 +49,7 @@ public final class WorkingImages {
     }
     if (decodeHere) {
       try {
-        mine.complete(working(decoder.decode(original, image.format())));
+        mine.complete(working(decoder.decode(original, image.format(), longestSide(image.width(), image.height()))));
       } catch (RuntimeException | Error e) {
         mine.completeExceptionally(e);
         synchronized (shared) {
@@ -65,19 +65,23 @@ public final class WorkingImages {
     }
   }
 
+  private static int longestSide(int width, int height) {
+    long longest = Math.max(width, height);
+    long shortest = Math.max(1, Math.min(width, height));
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(Renditions.PREVIEW_LONGEST_SIDE,
+        (Renditions.THUMBNAIL_SIZES[0] * longest + shortest - 1) / shortest));
+  }
+
   /**
    * Scaled so the longest side is the preview's (never upscaled), unless that would leave the
    * short side under the largest thumbnail: a panorama keeps enough height for a sharp square.
    */
   static DecodedImage working(DecodedImage decoded) {
     BufferedImage pixels = decoded.pixels();
-    long longest = Math.max(pixels.getWidth(), pixels.getHeight());
-    long shortest = Math.min(pixels.getWidth(), pixels.getHeight());
-    long target = Math.max(Renditions.PREVIEW_LONGEST_SIDE,
-        (Renditions.THUMBNAIL_SIZES[0] * longest + shortest - 1) / shortest);
-    if (target >= longest) return decoded;
+    int target = longestSide(pixels.getWidth(), pixels.getHeight());
+    if (target >= Math.max(pixels.getWidth(), pixels.getHeight())) return decoded;
     try {
-      return new DecodedImage(Renditions.fit(pixels, (int) target), decoded.orientation());
+      return new DecodedImage(Renditions.fit(pixels, target), decoded.orientation());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

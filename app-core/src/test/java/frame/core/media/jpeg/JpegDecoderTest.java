@@ -1,0 +1,108 @@
+package frame.core.media.jpeg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import frame.core.bench.Corpus;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class JpegDecoderTest {
+  static final BufferedImage PHOTO = Corpus.photo(1001, 753, 7);
+  static final BufferedImage ALIGNED = Corpus.photo(1600, 1200, 8);
+
+  @ParameterizedTest(name = "{0}x{1} sampling, restart every {2}")
+  @CsvSource({"2,2,0", "2,1,0", "1,1,0", "1,2,0", "2,2,7", "1,1,1"})
+  void full_size_decode_matches_imageio(int h, int v, int restart) throws Exception {
+    byte[] jpeg = JpegVariants.jpeg(PHOTO, h, v, restart, false);
+    PixelDifference difference = PixelDifference.of(JpegDecoder.decode(jpeg, 1), JpegVariants.decodeWithImageIo(jpeg));
+    System.out.println(h + "x" + v + " r" + restart + ": " + difference);
+    assertThat(difference.psnr()).as(difference.toString()).isGreaterThan(h * v == 1 ? 45 : 38);
+  }
+
+  @Test
+  void grayscale_decodes_to_equal_channels() throws Exception {
+    byte[] jpeg = JpegVariants.jpeg(JpegVariants.gray(PHOTO), 1, 1, 0, false);
+    BufferedImage decoded = JpegDecoder.decode(jpeg, 1);
+    PixelDifference difference = PixelDifference.of(decoded, JpegVariants.decodeWithImageIo(jpeg));
+    assertThat(difference.worst()).as(difference.toString()).isLessThanOrEqualTo(3);
+  }
+
+  @ParameterizedTest(name = "1/{0}")
+  @CsvSource({"2", "4", "8"})
+  void reduced_decode_is_an_area_average_of_the_full_picture_not_dropped_pixels(int denominator) throws Exception {
+    byte[] jpeg = JpegVariants.jpeg(ALIGNED, 2, 2, 0, false);
+    BufferedImage reduced = JpegDecoder.decode(jpeg, denominator);
+    BufferedImage reference = PixelDifference.areaAverage(JpegVariants.decodeWithImageIo(jpeg),
+        1600 / denominator, 1200 / denominator);
+    PixelDifference difference = PixelDifference.of(reduced, reference);
+    System.out.println("1/" + denominator + ": " + difference);
+    assertThat(difference.psnr()).as(difference.toString()).isGreaterThan(30);
+    for (double shift : difference.meanShift()) assertThat(Math.abs(shift)).as("colour shift").isLessThan(1.0);
+  }
+
+  @Test
+  void odd_sizes_round_up_at_every_scale() throws Exception {
+    byte[] jpeg = JpegVariants.jpeg(PHOTO, 2, 2, 0, false);
+    for (int denominator : new int[] {1, 2, 4, 8}) {
+      BufferedImage image = JpegDecoder.decode(jpeg, denominator);
+      assertThat(image.getWidth()).isEqualTo((1001 + denominator - 1) / denominator);
+      assertThat(image.getHeight()).isEqualTo((753 + denominator - 1) / denominator);
+    }
+  }
+
+  @Test
+  void the_fast_idcts_equal_the_definition() {
+    Random random = new Random(1);
+    int[] quantisation = new int[64];
+    Arrays.fill(quantisation, 1);
+    for (int round = 0; round < 200; round++) {
+      int[] coef = new int[64];
+      for (int i = 0; i < 64; i++) coef[i] = random.nextInt(4) == 0 ? random.nextInt(200) - 100 : 0;
+      coef[0] = random.nextInt(1024) - 512;
+      byte[] fast = new byte[64];
+      byte[] reference = new byte[64];
+      Idct.aan8(coef, Idct.multipliers(quantisation, 8), fast, 0, 8, new float[64]);
+      float[] plain = new float[64];
+      Arrays.fill(plain, 1f);
+      Idct.reduced(8, coef, plain, reference, 0, 8, new float[64]);
+      for (int i = 0; i < 64; i++) assertThat(Math.abs(fast[i] - reference[i])).isLessThanOrEqualTo(1);
+      float[] half = Idct.multipliers(quantisation, 4);
+      Idct.four(coef, half, fast, 0, 8, new float[64]);
+      Idct.reduced(4, coef, half, reference, 0, 8, new float[64]);
+      for (int y = 0; y < 4; y++) {
+        for (int x = 0; x < 4; x++) assertThat(Math.abs(fast[y * 8 + x] - reference[y * 8 + x])).isLessThanOrEqualTo(1);
+      }
+    }
+  }
+
+  @Test
+  void leaves_progressive_truncated_and_foreign_files_to_imageio() {
+    byte[] progressive = JpegVariants.jpeg(PHOTO, 2, 2, 0, true);
+    assertThatThrownBy(() -> JpegDecoder.decode(progressive, 2)).isInstanceOf(NotDecodableHere.class);
+    byte[] whole = JpegVariants.jpeg(PHOTO, 2, 2, 0, false);
+    byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
+    assertThatThrownBy(() -> JpegDecoder.decode(truncated, 2)).isInstanceOf(NotDecodableHere.class);
+    assertThatThrownBy(() -> JpegDecoder.decode(new byte[] {1, 2, 3}, 2)).isInstanceOf(NotDecodableHere.class);
+    byte[] garbage = whole.clone();
+    new Random(3).ints(2000, whole.length / 4, whole.length).forEach(i -> garbage[i] = (byte) (garbage[i] ^ 0x5A));
+    try {
+      JpegDecoder.decode(garbage, 2);
+    } catch (NotDecodableHere expected) {
+      // damage found is handed over; damage not found decodes to some picture, never a crash
+    }
+  }
+
+  @Test
+  void scale_is_the_smallest_that_keeps_the_longest_side() {
+    assertThat(JpegDecoder.scaleFor(4000, 3000, 2000)).isEqualTo(2);
+    assertThat(JpegDecoder.scaleFor(6000, 4000, 2000)).isEqualTo(2);
+    assertThat(JpegDecoder.scaleFor(8000, 6000, 2000)).isEqualTo(4);
+    assertThat(JpegDecoder.scaleFor(3888, 2592, 2000)).isEqualTo(1);
+    assertThat(JpegDecoder.scaleFor(16000, 9000, 2000)).isEqualTo(8);
+  }
+}
