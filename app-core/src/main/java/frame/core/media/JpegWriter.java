@@ -3,6 +3,7 @@ package frame.core.media;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import frame.core.media.jpeg.ProgressiveJpegEncoder;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -10,12 +11,16 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
-/** Writes sRGB JPEGs at a given quality, baseline or progressive. */
+/** Writes sRGB JPEGs at a given quality: baseline through ImageIO, progressive with our own encoder. */
 public final class JpegWriter {
   private JpegWriter() {}
 
   public static void write(BufferedImage image, float quality, boolean progressive, OutputStream out)
       throws IOException {
+    if (progressive) {
+      ProgressiveJpegEncoder.write(image, quality, out);
+      return;
+    }
     Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
     if (!writers.hasNext()) throw new IOException("no JPEG encoder available");
     ImageWriter writer = writers.next();
@@ -24,7 +29,7 @@ public final class JpegWriter {
       ImageWriteParam param = writer.getDefaultWriteParam();
       param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
       param.setCompressionQuality(quality);
-      param.setProgressiveMode(progressive ? ImageWriteParam.MODE_DEFAULT : ImageWriteParam.MODE_DISABLED);
+      param.setProgressiveMode(ImageWriteParam.MODE_DISABLED);
       writer.write(null, new IIOImage(image, null, null), param);
     } finally {
       writer.dispose();

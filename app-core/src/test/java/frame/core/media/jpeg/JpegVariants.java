@@ -60,6 +60,12 @@ final class JpegVariants {
     return gray;
   }
 
+  static BufferedImage solid(int width, int height, int rgb) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < height; y++) for (int x = 0; x < width; x++) image.setRGB(x, y, rgb);
+    return image;
+  }
+
   static BufferedImage decodeWithImageIo(byte[] jpeg) {
     try {
       BufferedImage image = ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
