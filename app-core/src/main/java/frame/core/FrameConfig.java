@@ -28,12 +28,21 @@ public record FrameConfig(
         data,
         data.resolve("storage"),
         hsqldbUrl(data),
-        Runtime.getRuntime().availableProcessors(),
+        defaultWorkers(),
         5,
         Duration.ofSeconds(5),
         DEFAULT_MAX_PIXELS,
         DEFAULT_PORT,
         false);
+  }
+
+  /**
+   * Two per CPU: a photo's preview and thumbnail jobs share one decode, so one of them waits while
+   * the other decodes, and every job waits on the disk at its end; with one worker per CPU a CPU
+   * sits idle through both.
+   */
+  public static int defaultWorkers() {
+    return 2 * Runtime.getRuntime().availableProcessors();
   }
 
   static String hsqldbUrl(Path dataDir) {

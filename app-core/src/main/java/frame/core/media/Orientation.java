@@ -38,22 +38,21 @@ public enum Orientation {
     int[] in = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     BufferedImage out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
     int[] px = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-    for (int y = 0; y < outH; y++) {
-      for (int x = 0; x < outW; x++) {
-        int sx;
-        int sy;
-        switch (this) {
-          case MIRROR_HORIZONTAL -> { sx = w - 1 - x; sy = y; }
-          case ROTATE_180 -> { sx = w - 1 - x; sy = h - 1 - y; }
-          case MIRROR_VERTICAL -> { sx = x; sy = h - 1 - y; }
-          case TRANSPOSE -> { sx = y; sy = x; }
-          case ROTATE_90_CW -> { sx = y; sy = h - 1 - x; }
-          case TRANSVERSE -> { sx = w - 1 - y; sy = h - 1 - x; }
-          case ROTATE_270_CW -> { sx = w - 1 - y; sy = x; }
-          default -> { sx = x; sy = y; }
-        }
-        px[y * outW + x] = in[sy * w + sx];
-      }
+    // where output (0, 0) comes from in the stored pixels, and the steps for x + 1 and y + 1
+    int last = (h - 1) * w;
+    int[] walk = switch (this) {
+      case MIRROR_HORIZONTAL -> new int[] {w - 1, -1, w};
+      case ROTATE_180 -> new int[] {last + w - 1, -1, -w};
+      case MIRROR_VERTICAL -> new int[] {last, 1, -w};
+      case TRANSPOSE -> new int[] {0, w, 1};
+      case ROTATE_90_CW -> new int[] {last, -w, 1};
+      case TRANSVERSE -> new int[] {last + w - 1, -w, -1};
+      case ROTATE_270_CW -> new int[] {w - 1, w, -1};
+      case NORMAL -> new int[] {0, 1, w};
+    };
+    int stepX = walk[1];
+    for (int y = 0, o = 0; y < outH; y++) {
+      for (int x = 0, source = walk[0] + y * walk[2]; x < outW; x++, source += stepX) px[o++] = in[source];
     }
     return out;
   }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Set;
 import frame.core.Frame;
 import frame.core.FrameConfig;
+import frame.core.FrameConfig;
 import frame.core.bench.Corpus;
 import frame.core.bench.RunnerBenchmark;
 import frame.core.bench.StageTimes;
@@ -75,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     out = spec.commandLine().getOut();
-    int workers = frameCommand.workers != null ? frameCommand.workers : Runtime.getRuntime().availableProcessors();
+    int workers = frameCommand.workers != null ? frameCommand.workers : FrameConfig.defaultWorkers();
     Path corpusDir = corpus != null ? corpus : Path.of(System.getProperty("java.io.tmpdir"), "frame-bench-corpus");
     List<Path> photos = corpus != null && Files.isDirectory(corpusDir) && !Corpus.of(corpusDir).isEmpty()
         ? Corpus.of(corpusDir) : Corpus.generate(corpusDir, count + 5, megapixels);

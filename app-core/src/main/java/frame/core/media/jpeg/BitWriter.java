@@ -1,10 +1,13 @@
 package frame.core.media.jpeg;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /** Entropy-coded bits into bytes, with a zero stuffed after every 0xFF (F.1.2.3). */
 final class BitWriter {
   private final ByteArrayOutputStream out;
+  private byte[] bytes = new byte[1 << 16];
+  private int count;
   private long buffer;
   private int bits;
 
@@ -12,19 +15,23 @@ final class BitWriter {
     this.out = out;
   }
 
+  /** Up to 32 bits. */
   void write(int value, int length) {
     buffer = (buffer << length) | (value & ((1L << length) - 1));
     bits += length;
     while (bits >= 8) {
-      int b = (int) (buffer >>> (bits - 8)) & 0xFF;
-      out.write(b);
-      if (b == 0xFF) out.write(0);
+      if (count + 2 > bytes.length) bytes = Arrays.copyOf(bytes, bytes.length * 2);
+      byte b = (byte) (buffer >>> (bits - 8));
+      bytes[count++] = b;
+      if (b == (byte) 0xFF) bytes[count++] = 0;
       bits -= 8;
     }
   }
 
-  /** Pads the last byte with ones, as a scan must end. */
+  /** Pads the last byte with ones, as a scan must end, and hands the bytes on. */
   void flush() {
     if (bits > 0) write(0x7F, 8 - bits);
+    out.write(bytes, 0, count);
+    count = 0;
   }
 }

@@ -1,113 +1,150 @@
 package frame.core.media.jpeg;
 
 /**
- * Inverse DCTs that write an N x N block of pixels from a block's coefficients, N = 8, 4, 2 or 1.
- * A smaller N uses only the N x N lowest frequencies: the picture scaled down in the frequency
- * domain, which is a proper low-pass filter, not dropped pixels.
+ * The inverse DCT of a block, written either as its 8x8 pixels or already area-averaged by 2, 4
+ * or 8 in either direction. Averaging the exact transform, rather than keeping only the lowest
+ * frequencies, matters: truncation leaves a one-pixel stripe pattern as a strong moiré, where
+ * averaging turns it into the even gray that a careful downscale gives. At 1/8 the average is
+ * the DC coefficient alone, so no transform is needed at all.
  */
 final class Idct {
   private static final float[] AAN = new float[8];
-  private static final float[][] BASIS = new float[9][];
 
   static {
     AAN[0] = 1f;
     for (int k = 1; k < 8; k++) AAN[k] = (float) (Math.cos(k * Math.PI / 16) * Math.sqrt(2));
-    for (int n : new int[] {1, 2, 4, 8}) {
-      float[] basis = new float[n * n];
-      for (int x = 0; x < n; x++) {
-        for (int u = 0; u < n; u++) {
-          double c = u == 0 ? Math.sqrt(1.0 / n) : Math.sqrt(2.0 / n);
-          basis[x * n + u] = (float) (c * Math.cos((2 * x + 1) * u * Math.PI / (2 * n)));
-        }
-      }
-      BASIS[n] = basis;
-    }
   }
+
+  /** The scratch a caller provides: the 8x8 work area, then one row, then one row of pixels. */
+  static final int SCRATCH = 80;
+  private static final int ROW = 64;
+  private static final int PIXELS = 72;
 
   private Idct() {}
 
-  /**
-   * Multipliers for a quantisation table (natural order) that dequantise and scale in one step
-   * for an N-point transform: the AAN factors for N = 8, and N / 8 for the smaller ones.
-   */
-  static float[] multipliers(int[] quantisation, int n) {
+  /** Multipliers that dequantise and apply the AAN scale factors (and the final 1/8) in one step. */
+  static float[] multipliers(int[] quantisation) {
     float[] multipliers = new float[64];
     for (int v = 0; v < 8; v++) {
-      for (int u = 0; u < 8; u++) {
-        int i = v * 8 + u;
-        multipliers[i] = n == 8 ? quantisation[i] * AAN[v] * AAN[u] / 8f : quantisation[i] * (n / 8f);
-      }
+      for (int u = 0; u < 8; u++) multipliers[v * 8 + u] = quantisation[v * 8 + u] * AAN[v] * AAN[u] / 8f;
     }
     return multipliers;
   }
 
-  static void block(int n, int[] coef, float[] mult, byte[] out, int offset, int stride, float[] work) {
-    if (n == 8) aan8(coef, mult, out, offset, stride, work);
-    else if (n == 4) four(coef, mult, out, offset, stride, work);
-    else reduced(n, coef, mult, out, offset, stride, work);
+  /**
+   * Writes the block averaged over {@code averageX} x {@code averageY} pixels: (8 / averageX) x
+   * (8 / averageY) pixels at {@code offset}.
+   */
+  static void block(int[] coef, float[] mult, int averageX, int averageY, byte[] out, int offset, int stride, float[] ws) {
+    if (averageX == 8 && averageY == 8) {
+      out[offset] = pixel(coef[0] * mult[0]);
+      return;
+    }
+    columns(coef, mult, ws);
+    int width = 8 / averageX;
+    float share = 1f / (averageX * averageY);
+    for (int y = 0, first = 0; first < 8; y++, first += averageY) {
+      for (int x = 0; x < 8; x++) {
+        float sum = 0;
+        for (int k = first; k < first + averageY; k++) sum += ws[k * 8 + x];
+        ws[ROW + x] = sum;
+      }
+      rowTransform(ws, ROW, ws, PIXELS);
+      int o = offset + y * stride;
+      for (int x = 0; x < width; x++) {
+        float sum = 0;
+        for (int k = x * averageX; k < (x + 1) * averageX; k++) sum += ws[PIXELS + k];
+        out[o + x] = pixel(sum * share);
+      }
+    }
   }
 
-  private static final float C1 = 0.6532815f; // sqrt(1/2) cos(pi/8)
-  private static final float C3 = 0.2705981f; // sqrt(1/2) cos(3pi/8)
-
-  /** The 4-point transform split into even and odd halves: the half-size decode's hot loop. */
-  static void four(int[] coef, float[] mult, byte[] out, int offset, int stride, float[] ws) {
-    for (int col = 0; col < 4; col++) {
-      float g0 = coef[col] * mult[col];
-      if ((coef[8 + col] | coef[16 + col] | coef[24 + col]) == 0) {
-        float dc = 0.5f * g0;
-        ws[col] = dc;
-        ws[8 + col] = dc;
-        ws[16 + col] = dc;
-        ws[24 + col] = dc;
+  /** {@link #block} for the common 2 x 2: the transform computes only the sums of pixel pairs. */
+  static void half(int[] coef, float[] mult, byte[] out, int offset, int stride, float[] ws) {
+    for (int col = 0; col < 8; col++) {
+      if ((coef[8 + col] | coef[16 + col] | coef[24 + col] | coef[32 + col]
+          | coef[40 + col] | coef[48 + col] | coef[56 + col]) == 0) {
+        float pair = 2 * coef[col] * mult[col];
+        ws[col] = pair;
+        ws[8 + col] = pair;
+        ws[16 + col] = pair;
+        ws[24 + col] = pair;
         continue;
       }
-      float g1 = coef[8 + col] * mult[8 + col];
-      float g2 = coef[16 + col] * mult[16 + col];
-      float g3 = coef[24 + col] * mult[24 + col];
-      float e0 = 0.5f * (g0 + g2);
-      float e1 = 0.5f * (g0 - g2);
-      float o0 = C1 * g1 + C3 * g3;
-      float o1 = C3 * g1 - C1 * g3;
-      ws[col] = e0 + o0;
-      ws[8 + col] = e1 + o1;
-      ws[16 + col] = e1 - o1;
-      ws[24 + col] = e0 - o0;
+      float tmp0 = coef[col] * mult[col];
+      float tmp1 = coef[16 + col] * mult[16 + col];
+      float tmp2 = coef[32 + col] * mult[32 + col];
+      float tmp3 = coef[48 + col] * mult[48 + col];
+      float tmp10 = tmp0 + tmp2;
+      float tmp11 = tmp0 - tmp2;
+      float tmp13 = tmp1 + tmp3;
+      float tmp12 = (tmp1 - tmp3) * 1.414213562f - tmp13;
+      tmp0 = tmp10 + tmp13;
+      tmp3 = tmp10 - tmp13;
+      tmp1 = tmp11 + tmp12;
+      tmp2 = tmp11 - tmp12;
+      float tmp4 = coef[8 + col] * mult[8 + col];
+      float tmp5 = coef[24 + col] * mult[24 + col];
+      float tmp6 = coef[40 + col] * mult[40 + col];
+      float tmp7 = coef[56 + col] * mult[56 + col];
+      float z13 = tmp6 + tmp5;
+      float z10 = tmp6 - tmp5;
+      float z11 = tmp4 + tmp7;
+      float z12 = tmp4 - tmp7;
+      tmp7 = z11 + z13;
+      tmp11 = (z11 - z13) * 1.414213562f;
+      float z5 = (z10 + z12) * 1.847759065f;
+      tmp10 = 1.082392200f * z12 - z5;
+      tmp12 = -2.613125930f * z10 + z5;
+      tmp6 = tmp12 - tmp7;
+      tmp5 = tmp11 - tmp6;
+      tmp4 = tmp10 + tmp5;
+      ws[col] = tmp0 + tmp1 + tmp6 + tmp7;
+      ws[8 + col] = tmp2 + tmp3 - tmp4 + tmp5;
+      ws[16 + col] = tmp2 + tmp3 + tmp4 - tmp5;
+      ws[24 + col] = tmp0 + tmp1 - tmp6 - tmp7;
     }
-    for (int row = 0; row < 32; row += 8) {
-      float e0 = 0.5f * (ws[row] + ws[row + 2]);
-      float e1 = 0.5f * (ws[row] - ws[row + 2]);
-      float o0 = C1 * ws[row + 1] + C3 * ws[row + 3];
-      float o1 = C3 * ws[row + 1] - C1 * ws[row + 3];
-      int o = offset + (row >> 3) * stride;
-      out[o] = pixel(e0 + o0);
-      out[o + 1] = pixel(e1 + o1);
-      out[o + 2] = pixel(e1 - o1);
-      out[o + 3] = pixel(e0 - o0);
+    for (int row = 0; row < 4; row++) {
+      int at = row * 8;
+      float tmp10 = ws[at] + ws[at + 4];
+      float tmp11 = ws[at] - ws[at + 4];
+      float tmp13 = ws[at + 2] + ws[at + 6];
+      float tmp12 = (ws[at + 2] - ws[at + 6]) * 1.414213562f - tmp13;
+      float tmp0 = tmp10 + tmp13;
+      float tmp3 = tmp10 - tmp13;
+      float tmp1 = tmp11 + tmp12;
+      float tmp2 = tmp11 - tmp12;
+      float z13 = ws[at + 5] + ws[at + 3];
+      float z10 = ws[at + 5] - ws[at + 3];
+      float z11 = ws[at + 1] + ws[at + 7];
+      float z12 = ws[at + 1] - ws[at + 7];
+      float tmp7 = z11 + z13;
+      tmp11 = (z11 - z13) * 1.414213562f;
+      float z5 = (z10 + z12) * 1.847759065f;
+      tmp10 = 1.082392200f * z12 - z5;
+      tmp12 = -2.613125930f * z10 + z5;
+      float tmp6 = tmp12 - tmp7;
+      float tmp5 = tmp11 - tmp6;
+      float tmp4 = tmp10 + tmp5;
+      int o = offset + row * stride;
+      out[o] = pixel(0.25f * (tmp0 + tmp1 + tmp6 + tmp7));
+      out[o + 1] = pixel(0.25f * (tmp2 + tmp3 - tmp4 + tmp5));
+      out[o + 2] = pixel(0.25f * (tmp2 + tmp3 + tmp4 - tmp5));
+      out[o + 3] = pixel(0.25f * (tmp0 + tmp1 - tmp6 - tmp7));
     }
   }
 
-  /** The reference transform, any N, straight from the definition. */
-  static void reduced(int n, int[] coef, float[] mult, byte[] out, int offset, int stride, float[] work) {
-    float[] basis = BASIS[n];
-    for (int v = 0; v < n; v++) {
-      for (int x = 0; x < n; x++) {
-        float sum = 0;
-        for (int u = 0; u < n; u++) sum += basis[x * n + u] * coef[v * 8 + u] * mult[v * 8 + u];
-        work[v * 8 + x] = sum;
-      }
-    }
-    for (int y = 0; y < n; y++) {
-      for (int x = 0; x < n; x++) {
-        float sum = 0;
-        for (int v = 0; v < n; v++) sum += basis[y * n + v] * work[v * 8 + x];
-        out[offset + y * stride + x] = pixel(sum);
-      }
+  /** The full 8x8 transform (Arai-Agui-Nakajima in float, as in the IJG's jidctflt.c). */
+  static void full(int[] coef, float[] mult, byte[] out, int offset, int stride, float[] ws) {
+    columns(coef, mult, ws);
+    for (int row = 0; row < 8; row++) {
+      rowTransform(ws, row * 8, ws, PIXELS);
+      int o = offset + row * stride;
+      for (int x = 0; x < 8; x++) out[o + x] = pixel(ws[PIXELS + x]);
     }
   }
 
-  /** Arai-Agui-Nakajima float IDCT, as in the IJG's jidctflt.c; the 1/8 is in the multipliers. */
-  static void aan8(int[] coef, float[] mult, byte[] out, int offset, int stride, float[] ws) {
+  private static void columns(int[] coef, float[] mult, float[] ws) {
     for (int col = 0; col < 8; col++) {
       if ((coef[8 + col] | coef[16 + col] | coef[24 + col] | coef[32 + col]
           | coef[40 + col] | coef[48 + col] | coef[56 + col]) == 0) {
@@ -152,37 +189,37 @@ final class Idct {
       ws[32 + col] = tmp3 + tmp4;
       ws[24 + col] = tmp3 - tmp4;
     }
-    for (int row = 0; row < 64; row += 8) {
-      float tmp10 = ws[row] + ws[row + 4];
-      float tmp11 = ws[row] - ws[row + 4];
-      float tmp13 = ws[row + 2] + ws[row + 6];
-      float tmp12 = (ws[row + 2] - ws[row + 6]) * 1.414213562f - tmp13;
-      float tmp0 = tmp10 + tmp13;
-      float tmp3 = tmp10 - tmp13;
-      float tmp1 = tmp11 + tmp12;
-      float tmp2 = tmp11 - tmp12;
-      float z13 = ws[row + 5] + ws[row + 3];
-      float z10 = ws[row + 5] - ws[row + 3];
-      float z11 = ws[row + 1] + ws[row + 7];
-      float z12 = ws[row + 1] - ws[row + 7];
-      float tmp7 = z11 + z13;
-      tmp11 = (z11 - z13) * 1.414213562f;
-      float z5 = (z10 + z12) * 1.847759065f;
-      tmp10 = 1.082392200f * z12 - z5;
-      tmp12 = -2.613125930f * z10 + z5;
-      float tmp6 = tmp12 - tmp7;
-      float tmp5 = tmp11 - tmp6;
-      float tmp4 = tmp10 + tmp5;
-      int o = offset + (row >> 3) * stride;
-      out[o] = pixel(tmp0 + tmp7);
-      out[o + 7] = pixel(tmp0 - tmp7);
-      out[o + 1] = pixel(tmp1 + tmp6);
-      out[o + 6] = pixel(tmp1 - tmp6);
-      out[o + 2] = pixel(tmp2 + tmp5);
-      out[o + 5] = pixel(tmp2 - tmp5);
-      out[o + 4] = pixel(tmp3 + tmp4);
-      out[o + 3] = pixel(tmp3 - tmp4);
-    }
+  }
+
+  private static void rowTransform(float[] in, int at, float[] out, int to) {
+    float tmp10 = in[at] + in[at + 4];
+    float tmp11 = in[at] - in[at + 4];
+    float tmp13 = in[at + 2] + in[at + 6];
+    float tmp12 = (in[at + 2] - in[at + 6]) * 1.414213562f - tmp13;
+    float tmp0 = tmp10 + tmp13;
+    float tmp3 = tmp10 - tmp13;
+    float tmp1 = tmp11 + tmp12;
+    float tmp2 = tmp11 - tmp12;
+    float z13 = in[at + 5] + in[at + 3];
+    float z10 = in[at + 5] - in[at + 3];
+    float z11 = in[at + 1] + in[at + 7];
+    float z12 = in[at + 1] - in[at + 7];
+    float tmp7 = z11 + z13;
+    tmp11 = (z11 - z13) * 1.414213562f;
+    float z5 = (z10 + z12) * 1.847759065f;
+    tmp10 = 1.082392200f * z12 - z5;
+    tmp12 = -2.613125930f * z10 + z5;
+    float tmp6 = tmp12 - tmp7;
+    float tmp5 = tmp11 - tmp6;
+    float tmp4 = tmp10 + tmp5;
+    out[to] = tmp0 + tmp7;
+    out[to + 7] = tmp0 - tmp7;
+    out[to + 1] = tmp1 + tmp6;
+    out[to + 6] = tmp1 - tmp6;
+    out[to + 2] = tmp2 + tmp5;
+    out[to + 5] = tmp2 - tmp5;
+    out[to + 4] = tmp3 + tmp4;
+    out[to + 3] = tmp3 - tmp4;
   }
 
   private static byte pixel(float value) {

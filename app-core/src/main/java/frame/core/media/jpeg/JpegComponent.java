@@ -2,9 +2,8 @@ package frame.core.media.jpeg;
 
 /**
  * One colour component of a frame and, once its scan starts, where its pixels go: a plane at the
- * decoded scale. Every component's blocks use the luma's IDCT size, so subsampled chroma stays
- * as subsampled as it was stored and is repeated to full size: the previews are encoded 4:2:0
- * again, so more chroma detail would be thrown away there, at the cost of a larger transform.
+ * decoded scale. Each block is area-averaged down to that scale; a subsampled component whose
+ * own resolution is already below it (chroma at full size) is decoded whole and upsampled.
  */
 final class JpegComponent {
   private final int id;
@@ -16,7 +15,10 @@ final class JpegComponent {
   HuffmanTable ac;
   float[] multipliers;
   int predictor;
-  int blockSize;
+  int averageX;
+  int averageY;
+  int blockWidth;
+  int blockHeight;
   int upShiftX;
   int upShiftY;
   int planeWidth;
@@ -48,12 +50,18 @@ final class JpegComponent {
   void use(HuffmanTable dc, HuffmanTable ac, int[] quantisation, JpegFrame frame, int denominator) {
     this.dc = dc;
     this.ac = ac;
-    blockSize = 8 / denominator;
-    upShiftX = Integer.numberOfTrailingZeros(frame.maxHorizontal() / horizontal);
-    upShiftY = Integer.numberOfTrailingZeros(frame.maxVertical() / vertical);
-    planeWidth = frame.mcusWide() * horizontal * blockSize;
-    plane = new byte[planeWidth * frame.mcusHigh() * vertical * blockSize];
-    multipliers = Idct.multipliers(quantisation, blockSize);
+    // this component's pixels per picture pixel at the decoded scale, per direction: 1/n or n
+    int sharedX = denominator * horizontal;
+    int sharedY = denominator * vertical;
+    averageX = Math.max(1, sharedX / frame.maxHorizontal());
+    averageY = Math.max(1, sharedY / frame.maxVertical());
+    upShiftX = Integer.numberOfTrailingZeros(Math.max(1, frame.maxHorizontal() / sharedX));
+    upShiftY = Integer.numberOfTrailingZeros(Math.max(1, frame.maxVertical() / sharedY));
+    blockWidth = 8 / averageX;
+    blockHeight = 8 / averageY;
+    planeWidth = frame.mcusWide() * horizontal * blockWidth;
+    plane = new byte[planeWidth * frame.mcusHigh() * vertical * blockHeight];
+    multipliers = Idct.multipliers(quantisation);
     predictor = 0;
   }
 }

@@ -3,9 +3,9 @@ package frame.core.media.jpeg;
 import java.awt.image.BufferedImage;
 
 /**
- * A baseline JPEG decoder that can decode at 1/2, 1/4 or 1/8 of full size in the DCT domain, the
- * way libjpeg's scaled decoding does: a 12 MP photo becomes its 3 MP working image without ever
- * existing at full size. It takes what cameras write (8-bit, Huffman, sequential, YCbCr or gray,
+ * A baseline JPEG decoder that can decode at 1/2, 1/4 or 1/8 of full size, each block
+ * area-averaged as it comes out of the inverse DCT: a 12 MP photo becomes its 3 MP working image
+ * without ever existing at full size, and looks as a careful downscale of the full picture would. It takes what cameras write (8-bit, Huffman, sequential, YCbCr or gray,
  * sampling factors of 1 or 2, restart intervals) and leaves everything else, and any damage, to
  * ImageIO by throwing {@link NotDecodableHere}.
  */
@@ -103,7 +103,7 @@ public final class JpegDecoder {
   private void decodeMcus(EntropyReader in) throws NotDecodableHere {
     JpegComponent[] components = frame.components();
     int[] coef = new int[64];
-    float[] work = new float[64];
+    float[] work = new float[Idct.SCRATCH];
     int restarts = 0;
     int mcus = 0;
     for (int mcuY = 0; mcuY < frame.mcusHigh(); mcuY++) {
@@ -116,9 +116,12 @@ public final class JpegDecoder {
           for (int v = 0; v < c.vertical(); v++) {
             for (int h = 0; h < c.horizontal(); h++) {
               decodeBlock(in, c, coef);
-              int x = (mcuX * c.horizontal() + h) * c.blockSize;
-              int y = (mcuY * c.vertical() + v) * c.blockSize;
-              Idct.block(c.blockSize, coef, c.multipliers, c.plane, y * c.planeWidth + x, c.planeWidth, work);
+              int x = (mcuX * c.horizontal() + h) * c.blockWidth;
+              int y = (mcuY * c.vertical() + v) * c.blockHeight;
+              int at = y * c.planeWidth + x;
+              if (c.averageX == 1 && c.averageY == 1) Idct.full(coef, c.multipliers, c.plane, at, c.planeWidth, work);
+              else if (c.averageX == 2 && c.averageY == 2) Idct.half(coef, c.multipliers, c.plane, at, c.planeWidth, work);
+              else Idct.block(coef, c.multipliers, c.averageX, c.averageY, c.plane, at, c.planeWidth, work);
             }
           }
         }

@@ -51,13 +51,12 @@ public final class ProgressiveJpegEncoder {
   }
 
   private void dcScan(ByteArrayOutputStream out) {
-    ScanEncoder counter = new ScanEncoder();
-    encodeDc(counter);
-    HuffmanCode[] codes = {new HuffmanCode(counter.frequencies[0]), planes.length > 1 ? new HuffmanCode(counter.frequencies[1]) : null};
+    ScanEncoder scan = new ScanEncoder();
+    encodeDc(scan);
+    HuffmanCode[] codes = {new HuffmanCode(scan.frequencies[0]), planes.length > 1 ? new HuffmanCode(scan.frequencies[1]) : null};
     writeTables(out, 0, codes);
     writeScanHeader(out, planes, 0, 0);
-    BitWriter bits = new BitWriter(out);
-    encodeDc(new ScanEncoder(bits, codes));
+    scan.writeTo(new BitWriter(out), codes);
   }
 
   private void encodeDc(ScanEncoder encoder) {
@@ -82,12 +81,12 @@ public final class ProgressiveJpegEncoder {
 
   /** A non-interleaved scan covers only the blocks inside the picture, not the MCU padding. */
   private void acScan(ByteArrayOutputStream out, Plane plane, int start, int end) {
-    ScanEncoder counter = new ScanEncoder();
-    encodeAc(counter, plane, start, end);
-    HuffmanCode[] codes = {new HuffmanCode(counter.frequencies[0])};
+    ScanEncoder scan = new ScanEncoder();
+    encodeAc(scan, plane, start, end);
+    HuffmanCode[] codes = {new HuffmanCode(scan.frequencies[0])};
     writeTables(out, 1, codes);
     writeScanHeader(out, new Plane[] {plane}, start, end);
-    encodeAc(new ScanEncoder(new BitWriter(out), codes), plane, start, end);
+    scan.writeTo(new BitWriter(out), codes);
   }
 
   private static void encodeAc(ScanEncoder encoder, Plane plane, int start, int end) {
@@ -177,16 +176,28 @@ public final class ProgressiveJpegEncoder {
     float[] luma = new float[lumaStride * mcusHigh * 16];
     float[] cb = new float[chromaStride * mcusHigh * 8];
     float[] cr = new float[chromaStride * mcusHigh * 8];
+    int[] row = new int[lumaStride];
     for (int y = 0; y < mcusHigh * 16; y++) {
-      int source = Math.min(y, height - 1) * width;
+      // the row, with its last pixel repeated into the padding
+      System.arraycopy(rgb, Math.min(y, height - 1) * width, row, 0, width);
+      java.util.Arrays.fill(row, width, lumaStride, row[width - 1]);
+      int lumaRow = y * lumaStride;
       int chromaRow = (y >> 1) * chromaStride;
-      for (int x = 0; x < lumaStride; x++) {
-        int p = rgb[source + Math.min(x, width - 1)];
-        int r = (p >> 16) & 0xFF;
-        int g = (p >> 8) & 0xFF;
-        int b = p & 0xFF;
-        luma[y * lumaStride + x] = 0.299f * r + 0.587f * g + 0.114f * b - 128f;
+      for (int x = 0; x < lumaStride; x += 2) {
+        int p = row[x];
+        int q = row[x + 1];
+        int r0 = (p >> 16) & 0xFF;
+        int g0 = (p >> 8) & 0xFF;
+        int b0 = p & 0xFF;
+        int r1 = (q >> 16) & 0xFF;
+        int g1 = (q >> 8) & 0xFF;
+        int b1 = q & 0xFF;
+        luma[lumaRow + x] = 0.299f * r0 + 0.587f * g0 + 0.114f * b0 - 128f;
+        luma[lumaRow + x + 1] = 0.299f * r1 + 0.587f * g1 + 0.114f * b1 - 128f;
         // chroma is the mean of each 2x2: a quarter of each pixel's value
+        int r = r0 + r1;
+        int g = g0 + g1;
+        int b = b0 + b1;
         cb[chromaRow + (x >> 1)] += 0.25f * (-0.168736f * r - 0.331264f * g + 0.5f * b);
         cr[chromaRow + (x >> 1)] += 0.25f * (0.5f * r - 0.418688f * g - 0.081312f * b);
       }

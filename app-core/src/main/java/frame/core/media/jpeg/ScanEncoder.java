@@ -3,34 +3,22 @@ package frame.core.media.jpeg;
 /**
  * Encodes one scan of a progressive JPEG made only of first scans (spectral selection, no
  * successive approximation): the DC scan of all components, or one band of AC coefficients of
- * one component with end-of-band runs (G.1.2.2). Run once counting symbols, to build optimal
- * tables, then once writing.
+ * one component with end-of-band runs (G.1.2.2). The symbols are recorded and counted as they
+ * are made; the optimal tables are built from the counts, and then the record is written.
  */
 final class ScanEncoder {
-  private final BitWriter writer;
-  private final HuffmanCode[] codes;
   final long[][] frequencies = new long[2][256];
+  /** Per symbol: table << 28 | extra bits' length << 24 | symbol << 16 | extra bits. */
+  private int[] record = new int[1 << 16];
+  private int recorded;
   private int endOfBandRun;
-
-  /** A counting encoder. */
-  ScanEncoder() {
-    this(null, null);
-  }
-
-  /** A writing encoder with one code per table id. */
-  ScanEncoder(BitWriter writer, HuffmanCode[] codes) {
-    this.writer = writer;
-    this.codes = codes;
-  }
 
   void dc(short[] coefficients, int block, int[] predictors, int component, int table) {
     int value = coefficients[block * 64];
     int diff = value - predictors[component];
     predictors[component] = value;
-    int magnitude = Math.abs(diff);
-    int size = 32 - Integer.numberOfLeadingZeros(magnitude);
-    symbol(table, size);
-    if (size > 0) bits(diff < 0 ? diff - 1 : diff, size);
+    int size = 32 - Integer.numberOfLeadingZeros(Math.abs(diff));
+    symbol(table, size, diff < 0 ? diff - 1 : diff, size);
   }
 
   void acBand(short[] coefficients, int block, int start, int end) {
@@ -42,39 +30,41 @@ final class ScanEncoder {
         run++;
         continue;
       }
-      endBandRun();
-      while (run > 15) {
-        symbol(0, 0xF0);
-        run -= 16;
-      }
+      if (endOfBandRun > 0) endBandRun();
+      for (; run > 15; run -= 16) symbol(0, 0xF0, 0, 0);
       int size = 32 - Integer.numberOfLeadingZeros(Math.abs(value));
-      symbol(0, (run << 4) | size);
-      bits(value < 0 ? value - 1 : value, size);
+      symbol(0, (run << 4) | size, value < 0 ? value - 1 : value, size);
       run = 0;
     }
     if (run > 0 && ++endOfBandRun == 0x7FFF) endBandRun();
   }
 
-  /** Ends the scan: writes a pending end-of-band run and pads to a byte. */
+  /** Ends the scan: records a pending end-of-band run. */
   void finish() {
-    endBandRun();
-    if (writer != null) writer.flush();
+    if (endOfBandRun > 0) endBandRun();
+  }
+
+  /** Writes what was recorded with codes built from its counts, padded to a byte. */
+  void writeTo(BitWriter writer, HuffmanCode[] codes) {
+    for (int i = 0; i < recorded; i++) {
+      int entry = record[i];
+      HuffmanCode code = codes[entry >>> 28];
+      int symbol = (entry >> 16) & 0xFF;
+      int size = (entry >> 24) & 15;
+      writer.write((code.code[symbol] << size) | (entry & ((1 << size) - 1)), code.length[symbol] + size);
+    }
+    writer.flush();
   }
 
   private void endBandRun() {
-    if (endOfBandRun == 0) return;
     int size = 31 - Integer.numberOfLeadingZeros(endOfBandRun);
-    symbol(0, size << 4);
-    if (size > 0) bits(endOfBandRun, size);
+    symbol(0, size << 4, endOfBandRun, size);
     endOfBandRun = 0;
   }
 
-  private void symbol(int table, int symbol) {
-    if (writer == null) frequencies[table][symbol]++;
-    else writer.write(codes[table].code[symbol], codes[table].length[symbol]);
-  }
-
-  private void bits(int value, int size) {
-    if (writer != null) writer.write(value, size);
+  private void symbol(int table, int symbol, int bits, int size) {
+    frequencies[table][symbol]++;
+    if (recorded == record.length) record = java.util.Arrays.copyOf(record, recorded * 2);
+    record[recorded++] = (table << 28) | (size << 24) | (symbol << 16) | (bits & 0xFFFF);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import frame.core.bench.Corpus;
+import frame.core.testing.PixelDifference;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.Random;
@@ -56,28 +57,62 @@ class JpegDecoderTest {
   }
 
   @Test
-  void the_fast_idcts_equal_the_definition() {
+  void the_fast_idct_equals_the_definition_and_its_averages_are_exact() {
     Random random = new Random(1);
     int[] quantisation = new int[64];
     Arrays.fill(quantisation, 1);
+    float[] multipliers = Idct.multipliers(quantisation);
     for (int round = 0; round < 200; round++) {
       int[] coef = new int[64];
       for (int i = 0; i < 64; i++) coef[i] = random.nextInt(4) == 0 ? random.nextInt(200) - 100 : 0;
       coef[0] = random.nextInt(1024) - 512;
-      byte[] fast = new byte[64];
-      byte[] reference = new byte[64];
-      Idct.aan8(coef, Idct.multipliers(quantisation, 8), fast, 0, 8, new float[64]);
-      float[] plain = new float[64];
-      Arrays.fill(plain, 1f);
-      Idct.reduced(8, coef, plain, reference, 0, 8, new float[64]);
-      for (int i = 0; i < 64; i++) assertThat(Math.abs(fast[i] - reference[i])).isLessThanOrEqualTo(1);
-      float[] half = Idct.multipliers(quantisation, 4);
-      Idct.four(coef, half, fast, 0, 8, new float[64]);
-      Idct.reduced(4, coef, half, reference, 0, 8, new float[64]);
-      for (int y = 0; y < 4; y++) {
-        for (int x = 0; x < 4; x++) assertThat(Math.abs(fast[y * 8 + x] - reference[y * 8 + x])).isLessThanOrEqualTo(1);
+      double[] reference = definition(coef);
+      byte[] full = new byte[64];
+      Idct.full(coef, multipliers, full, 0, 8, new float[Idct.SCRATCH]);
+      for (int i = 0; i < 64; i++) {
+        assertThat((double) (full[i] & 0xFF)).isCloseTo(clamp(reference[i]), org.assertj.core.data.Offset.offset(1.0));
+      }
+      for (int[] average : new int[][] {{2, 2}, {4, 4}, {8, 8}, {1, 2}, {2, 1}, {4, 2}}) {
+        byte[] averaged = new byte[64];
+        if (average[0] == 2 && average[1] == 2) Idct.half(coef, multipliers, averaged, 0, 8, new float[Idct.SCRATCH]);
+        else Idct.block(coef, multipliers, average[0], average[1], averaged, 0, 8, new float[Idct.SCRATCH]);
+        for (int y = 0; y < 8 / average[1]; y++) {
+          for (int x = 0; x < 8 / average[0]; x++) {
+            double sum = 0;
+            for (int dy = 0; dy < average[1]; dy++) {
+              for (int dx = 0; dx < average[0]; dx++) sum += reference[(y * average[1] + dy) * 8 + x * average[0] + dx];
+            }
+            double mean = clamp(sum / (average[0] * average[1]));
+            if (mean > 0.5 && mean < 254.5) {
+              assertThat((double) (averaged[y * 8 + x] & 0xFF)).isCloseTo(mean, org.assertj.core.data.Offset.offset(1.0));
+            }
+          }
+        }
       }
     }
+  }
+
+  /** The inverse DCT straight from its definition (A.3.3), level-shifted, unclamped. */
+  private static double[] definition(int[] coef) {
+    double[] pixels = new double[64];
+    for (int y = 0; y < 8; y++) {
+      for (int x = 0; x < 8; x++) {
+        double sum = 0;
+        for (int v = 0; v < 8; v++) {
+          for (int u = 0; u < 8; u++) {
+            double cu = u == 0 ? Math.sqrt(0.5) : 1;
+            double cv = v == 0 ? Math.sqrt(0.5) : 1;
+            sum += cu * cv * coef[v * 8 + u] * Math.cos((2 * x + 1) * u * Math.PI / 16) * Math.cos((2 * y + 1) * v * Math.PI / 16);
+          }
+        }
+        pixels[y * 8 + x] = sum / 4 + 128;
+      }
+    }
+    return pixels;
+  }
+
+  private static double clamp(double v) {
+    return Math.max(0, Math.min(255, v));
   }
 
   @Test

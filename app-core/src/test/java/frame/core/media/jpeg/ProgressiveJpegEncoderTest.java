@@ -3,6 +3,7 @@ package frame.core.media.jpeg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.bench.Corpus;
+import frame.core.testing.PixelDifference;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
