@@ -3,6 +3,7 @@ package frame.core.bench;
 import frame.core.FrameConfig;
 import frame.core.db.Database;
 import frame.core.event.EventBus;
+import frame.core.event.FrameEvent;
 import frame.core.job.JobLifecycle;
 import frame.core.job.JobOutcome;
 import frame.core.job.JobRepository;
@@ -15,12 +16,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /** No-op jobs through the real runner and the real (durable) embedded database: jobs per second. */
 public final class RunnerBenchmark {
   private RunnerBenchmark() {}
 
-  public static double noopJobsPerSecond(Path dataDir, int jobs, int workers) throws InterruptedException {
+  public static double noopJobsPerSecond(Path dataDir, int jobs, int workers) throws Exception {
     try (Database database = Database.open(FrameConfig.inDataDir(dataDir).databaseUrl(), workers + 4);
         EventBus events = new EventBus()) {
       JobRepository repository = new JobRepository(database.jdbc());
@@ -29,12 +31,19 @@ public final class RunnerBenchmark {
         return null;
       });
       RunnerSettings settings = RunnerSettings.defaults(workers).withBatchSize(50).withPollInterval(Duration.ofMillis(10));
-      try (JobRunner runner = new JobRunner(repository, Map.of(JobType.NOOP, (job, context) -> JobOutcome.completed()),
-          JobLifecycle.NONE, events, Clock.systemUTC(), settings)) {
+      // counted from the events sent after each commit: polling the table would load the database
+      CountDownLatch committed = new CountDownLatch(jobs);
+      try (AutoCloseable subscription = events.subscribe(event -> {
+            if (event instanceof FrameEvent.JobChanged changed && changed.state() == JobState.COMPLETED) committed.countDown();
+          });
+          JobRunner runner = new JobRunner(repository, Map.of(JobType.NOOP, (job, context) -> JobOutcome.completed()),
+              JobLifecycle.NONE, events, Clock.systemUTC(), settings)) {
         long start = System.nanoTime();
         runner.start();
-        while (repository.countByState().get(JobState.COMPLETED) < jobs) Thread.sleep(5);
-        return jobs / ((System.nanoTime() - start) / 1e9);
+        committed.await();
+        double perSecond = jobs / ((System.nanoTime() - start) / 1e9);
+        if (repository.countByState().get(JobState.COMPLETED) != jobs) throw new IllegalStateException("not all jobs completed");
+        return perSecond;
       }
     }
   }

@@ -33,6 +33,7 @@ public final class JobRunner implements AutoCloseable {
   private final Heartbeats heartbeats;
   private final Waiter waiter = new Waiter();
   private final Semaphore freeWorkers;
+  private final int inFlightLimit;
   private final GroupCommit commits;
 
   private volatile boolean running;
@@ -53,7 +54,8 @@ public final class JobRunner implements AutoCloseable {
     this.heartbeats = new Heartbeats(jobs, clock, settings.lease());
     // Jobs in flight: one per worker plus a batch waiting for a worker, as db-scheduler does, so a
     // claim batch can be larger than the pool (their leases are renewed while they wait).
-    this.freeWorkers = new Semaphore(settings.workers() + settings.batchSize());
+    this.inFlightLimit = settings.workers() + settings.batchSize();
+    this.freeWorkers = new Semaphore(inFlightLimit);
   }
 
   public String workerId() {
@@ -83,7 +85,7 @@ public final class JobRunner implements AutoCloseable {
       try {
         int claimed = claimAndSubmit();
         // A full batch likely means more is waiting: go again without sleeping.
-        if (claimed < settings.batchSize() || freeWorkers.availablePermits() == 0) {
+        if (claimed < settings.batchSize() || freeWorkers.availablePermits() < (settings.batchSize() + 1) / 2) {
           waiter.await(settings.pollInterval());
         }
       } catch (InterruptedException e) {
@@ -99,7 +101,10 @@ public final class JobRunner implements AutoCloseable {
   private int claimAndSubmit() {
     reapIfDue();
     int free = freeWorkers.availablePermits();
-    if (free == 0) return 0;
+    // While jobs are still queued for a worker, wait until half a batch has room: claiming the
+    // one or two jobs each completion frees would cost a query and a commit per job.
+    boolean queued = free < inFlightLimit - settings.workers();
+    if (free == 0 || (queued && free < (settings.batchSize() + 1) / 2)) return 0;
     List<JobRepository.Candidate> due = jobs.findDue(clock.instant(), Math.min(free, settings.batchSize()));
     if (due.isEmpty() || !running || !freeWorkers.tryAcquire(due.size())) return 0;
     List<Job> won = jobs.claimAll(due, workerId, clock.instant(), settings.lease());
