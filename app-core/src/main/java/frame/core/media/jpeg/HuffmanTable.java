@@ -1,11 +1,11 @@
 package frame.core.media.jpeg;
 
-/** A decoding table: codes of up to 9 bits in one lookup, longer ones by length (F.2.2.3). */
+/** A decoding table: codes of up to 11 bits in one lookup, longer ones by length (F.2.2.3). */
 final class HuffmanTable {
-  private static final int LOOKUP_BITS = 9;
+  static final int LOOKUP_BITS = 11;
 
   private final int[] lookup = new int[1 << LOOKUP_BITS];
-  /** For AC codes whose value bits fit in the same 9 bits: value << 16 | run << 8 | bits used. */
+  /** For AC codes whose value bits fit in the same 11 bits: value << 16 | run << 8 | bits used. */
   final int[] fastAc = new int[1 << LOOKUP_BITS];
   private final int[] maxCode = new int[17];
   private final int[] valueOffset = new int[17];

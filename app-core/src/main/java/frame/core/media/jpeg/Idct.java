@@ -59,6 +59,12 @@ final class Idct {
     }
   }
 
+  /** A block with no AC coefficient is one flat value, whatever the scale. */
+  static void flat(int dc, float[] mult, byte[] out, int offset, int stride, int width, int height) {
+    byte value = pixel(dc * mult[0]);
+    for (int y = 0; y < height; y++) java.util.Arrays.fill(out, offset + y * stride, offset + y * stride + width, value);
+  }
+
   /** {@link #block} for the common 2 x 2: the transform computes only the sums of pixel pairs. */
   static void half(int[] coef, float[] mult, byte[] out, int offset, int stride, float[] ws) {
     for (int col = 0; col < 8; col++) {
@@ -223,7 +229,8 @@ final class Idct {
   }
 
   private static byte pixel(float value) {
-    int v = Math.round(value) + 128;
+    // rounds half up; anything that truncates towards zero here is clamped to 0 anyway
+    int v = (int) (value + 128.5f);
     return (byte) (v < 0 ? 0 : Math.min(v, 255));
   }
 }

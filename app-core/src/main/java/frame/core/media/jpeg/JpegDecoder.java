@@ -103,6 +103,7 @@ public final class JpegDecoder {
   private void decodeMcus(EntropyReader in) throws NotDecodableHere {
     JpegComponent[] components = frame.components();
     int[] coef = new int[64];
+    int[] written = new int[64];
     float[] work = new float[Idct.SCRATCH];
     int restarts = 0;
     int mcus = 0;
@@ -115,13 +116,16 @@ public final class JpegDecoder {
         for (JpegComponent c : components) {
           for (int v = 0; v < c.vertical(); v++) {
             for (int h = 0; h < c.horizontal(); h++) {
-              decodeBlock(in, c, coef);
+              int acCount = decodeBlock(in, c, coef, written);
               int x = (mcuX * c.horizontal() + h) * c.blockWidth;
               int y = (mcuY * c.vertical() + v) * c.blockHeight;
               int at = y * c.planeWidth + x;
-              if (c.averageX == 1 && c.averageY == 1) Idct.full(coef, c.multipliers, c.plane, at, c.planeWidth, work);
+              if (acCount == 0) Idct.flat(coef[0], c.multipliers, c.plane, at, c.planeWidth, c.blockWidth, c.blockHeight);
+              else if (c.averageX == 1 && c.averageY == 1) Idct.full(coef, c.multipliers, c.plane, at, c.planeWidth, work);
               else if (c.averageX == 2 && c.averageY == 2) Idct.half(coef, c.multipliers, c.plane, at, c.planeWidth, work);
               else Idct.block(coef, c.multipliers, c.averageX, c.averageY, c.plane, at, c.planeWidth, work);
+              coef[0] = 0;
+              for (int i = 0; i < acCount; i++) coef[written[i]] = 0;
             }
           }
         }
@@ -130,8 +134,12 @@ public final class JpegDecoder {
     }
   }
 
-  private static void decodeBlock(EntropyReader in, JpegComponent c, int[] coef) throws NotDecodableHere {
-    java.util.Arrays.fill(coef, 0);
+  /**
+   * Decodes one block's coefficients into {@code coef} (which must be all zero) and returns how
+   * many AC coefficients it set, their positions in {@code written}, so they can be zeroed again.
+   */
+  private static int decodeBlock(EntropyReader in, JpegComponent c, int[] coef, int[] written) throws NotDecodableHere {
+    int count = 0;
     int size = c.dc.decode(in);
     if (size > 11) throw new NotDecodableHere("DC out of range");
     c.predictor += in.signed(size);
@@ -139,11 +147,13 @@ public final class JpegDecoder {
     HuffmanTable ac = c.ac;
     int[] fastAc = ac.fastAc;
     for (int k = 1; k < 64; k++) {
-      int fast = fastAc[in.peek(9)];
+      int fast = fastAc[in.peek(HuffmanTable.LOOKUP_BITS)];
       if (fast != 0) {
         in.skip(fast & 0xFF);
         k += (fast >> 8) & 15;
-        coef[ZIGZAG[k]] = fast >> 16;
+        int at = ZIGZAG[k];
+        coef[at] = fast >> 16;
+        written[count++] = at;
         continue;
       }
       int symbol = ac.decode(in);
@@ -156,8 +166,11 @@ public final class JpegDecoder {
       }
       k += run;
       if (k > 63) throw new NotDecodableHere("coefficient past the block");
-      coef[ZIGZAG[k]] = in.signed(size);
+      int at = ZIGZAG[k];
+      coef[at] = in.signed(size);
+      written[count++] = at;
     }
+    return count;
   }
 
   private void readHuffmanTables(int position, int end) throws NotDecodableHere {
