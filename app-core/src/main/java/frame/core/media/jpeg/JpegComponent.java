@@ -47,6 +47,15 @@ final class JpegComponent {
     return quantisationTable;
   }
 
+  /** Writes the pixels of the block at block column {@code bx} and row {@code by} of this component. */
+  void writeBlock(int[] coef, boolean flat, int bx, int by, float[] work) {
+    int at = by * blockHeight * planeWidth + bx * blockWidth;
+    if (flat) Idct.flat(coef[0], multipliers, plane, at, planeWidth, blockWidth, blockHeight);
+    else if (averageX == 1 && averageY == 1) Idct.full(coef, multipliers, plane, at, planeWidth, work);
+    else if (averageX == 2 && averageY == 2) Idct.half(coef, multipliers, plane, at, planeWidth, work);
+    else Idct.block(coef, multipliers, averageX, averageY, plane, at, planeWidth, work);
+  }
+
   void use(HuffmanTable dc, HuffmanTable ac, int[] quantisation, JpegFrame frame, int denominator) {
     this.dc = dc;
     this.ac = ac;

@@ -5,15 +5,13 @@ import java.awt.image.BufferedImage;
 /**
  * A baseline JPEG decoder that can decode at 1/2, 1/4 or 1/8 of full size, each block
  * area-averaged as it comes out of the inverse DCT: a 12 MP photo becomes its 3 MP working image
- * without ever existing at full size, and looks as a careful downscale of the full picture would. It takes what cameras write (8-bit, Huffman, sequential, YCbCr or gray,
- * sampling factors of 1 or 2, restart intervals) and leaves everything else, and any damage, to
- * ImageIO by throwing {@link NotDecodableHere}.
+ * without ever existing at full size, and looks as a careful downscale of the full picture
+ * would. It takes what cameras write (8-bit, Huffman, sequential, YCbCr or gray, sampling
+ * factors of 1 or 2, restart intervals) and leaves everything else, and any damage, to ImageIO
+ * by throwing {@link NotDecodableHere}.
  */
 public final class JpegDecoder {
-  private static final int[] ZIGZAG = {
-      0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21,
-      28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61,
-      54, 47, 55, 62, 63};
+  private static final int[] ZIGZAG = Zigzag.NATURAL;
 
   private final byte[] data;
   private final int[][] quantisation = new int[4][];
@@ -117,13 +115,7 @@ public final class JpegDecoder {
           for (int v = 0; v < c.vertical(); v++) {
             for (int h = 0; h < c.horizontal(); h++) {
               int acCount = decodeBlock(in, c, coef, written);
-              int x = (mcuX * c.horizontal() + h) * c.blockWidth;
-              int y = (mcuY * c.vertical() + v) * c.blockHeight;
-              int at = y * c.planeWidth + x;
-              if (acCount == 0) Idct.flat(coef[0], c.multipliers, c.plane, at, c.planeWidth, c.blockWidth, c.blockHeight);
-              else if (c.averageX == 1 && c.averageY == 1) Idct.full(coef, c.multipliers, c.plane, at, c.planeWidth, work);
-              else if (c.averageX == 2 && c.averageY == 2) Idct.half(coef, c.multipliers, c.plane, at, c.planeWidth, work);
-              else Idct.block(coef, c.multipliers, c.averageX, c.averageY, c.plane, at, c.planeWidth, work);
+              c.writeBlock(coef, acCount == 0, mcuX * c.horizontal() + h, mcuY * c.vertical() + v, work);
               coef[0] = 0;
               for (int i = 0; i < acCount; i++) coef[written[i]] = 0;
             }
