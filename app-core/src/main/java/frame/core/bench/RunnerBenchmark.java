@@ -4,6 +4,7 @@ import frame.core.FrameConfig;
 import frame.core.db.Database;
 import frame.core.event.EventBus;
 import frame.core.event.FrameEvent;
+import frame.core.job.Job;
 import frame.core.job.JobLifecycle;
 import frame.core.job.JobOutcome;
 import frame.core.job.JobRepository;
@@ -15,12 +16,41 @@ import frame.core.job.RunnerSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /** No-op jobs through the real runner and the real (durable) embedded database: jobs per second. */
 public final class RunnerBenchmark {
   private RunnerBenchmark() {}
+
+  /**
+   * The database's share of one photo, on one thread: its four jobs enqueued, claimed as one
+   * batch and completed one by one, every step its own durable commit, as the pipeline does.
+   */
+  public static double databaseMillisPerPhoto(Path dataDir, int photos) {
+    try (Database database = Database.open(FrameConfig.inDataDir(dataDir).databaseUrl(), 2)) {
+      JobRepository repository = new JobRepository(database.jdbc());
+      Duration lease = Duration.ofSeconds(30);
+      long start = System.nanoTime();
+      for (int p = 0; p < photos; p++) {
+        List<JobRepository.Candidate> jobs = database.jdbc().inTransaction(tx -> {
+          List<JobRepository.Candidate> enqueued = new ArrayList<>();
+          for (int i = 0; i < 4; i++) {
+            long id = repository.enqueue(tx, new NewJob(JobType.NOOP, null, "{}", 3), Instant.now());
+            enqueued.add(new JobRepository.Candidate(id, 0));
+          }
+          return enqueued;
+        });
+        for (Job job : repository.claimAll(jobs, "bench", Instant.now(), lease)) {
+          database.jdbc().inTransaction(tx -> repository.complete(tx, job, Instant.now()));
+        }
+      }
+      return (System.nanoTime() - start) / 1e6 / photos;
+    }
+  }
 
   public static double noopJobsPerSecond(Path dataDir, int jobs, int workers) throws Exception {
     try (Database database = Database.open(FrameConfig.inDataDir(dataDir).databaseUrl(), workers + 4);

@@ -35,14 +35,10 @@ public final class ImageDecoder {
     this.budget = budget;
   }
 
-  public DecodedImage decode(Path file, ImageFormat format) {
-    return decode(file, format, Integer.MAX_VALUE);
-  }
-
   /**
    * Decoded at the smallest size whose longest side is still at least {@code longest} px (full
-   * size at most): a camera JPEG is scaled down by 2, 4 or 8 in the DCT domain as it decodes,
-   * which is where most of the pipeline's time went; anything else decodes whole.
+   * size at most): a camera JPEG is scaled down by 2, 4 or 8 block by block as it decodes, which
+   * is where most of the pipeline's time went; anything else decodes whole.
    */
   public DecodedImage decode(Path file, ImageFormat format, int longest) {
     ImageHeader header = ImageHeader.read(file, format).requireAtMost(maxPixels);

@@ -182,6 +182,8 @@ final class BenchCommand implements Callable<Integer> {
       out.printf("     %-46s %7.1f%n", "ingest total (stream, fsync, move, row, job)",
           (System.nanoTime() - start) / 1e6 / photos.size());
     }
+    out.printf("     %-46s %7.1f%n", "database (4 jobs: enqueue, claim, complete)",
+        RunnerBenchmark.databaseMillisPerPhoto(Files.createTempDirectory("frame-bench-jobs"), 50));
     out.flush();
   }
 
