@@ -68,6 +68,56 @@ final class EntropyReader {
     return value < (1 << (size - 1)) ? value - (1 << size) + 1 : value;
   }
 
+  /**
+   * Decodes a block's AC coefficients (F.2.2.2) into {@code coef} at their natural positions and
+   * lists those positions in {@code written}; returns how many.
+   * The hot loop of the decoder: the bit buffer is held in locals, and a code with its value
+   * bits in one 11-bit lookup (most of them) costs a table read and a shift.
+   */
+  int acCoefficients(HuffmanTable table, int[] coef, int[] written) throws NotDecodableHere {
+    int[] fastAc = table.fastAc;
+    int count = 0;
+    long buf = buffer;
+    int n = bits;
+    for (int k = 1; k < 64; k++) {
+      if (n < 27) {
+        bits = n;
+        fill();
+        buf = buffer;
+        n = bits;
+      }
+      int fast = fastAc[(int) (buf >>> (n - HuffmanTable.LOOKUP_BITS)) & ((1 << HuffmanTable.LOOKUP_BITS) - 1)];
+      if (fast != 0) {
+        n -= fast & 0xFF;
+        k += (fast >> 8) & 15;
+        int at = Zigzag.NATURAL[k];
+        coef[at] = fast >> 16;
+        written[count++] = at;
+        continue;
+      }
+      bits = n;
+      int symbol = table.decode(this);
+      int run = symbol >> 4;
+      int size = symbol & 15;
+      if (size == 0) {
+        buf = buffer;
+        n = bits;
+        if (run != 15) break;
+        k += 15;
+        continue;
+      }
+      k += run;
+      if (k > 63) throw new NotDecodableHere("coefficient past the block");
+      int at = Zigzag.NATURAL[k];
+      coef[at] = signed(size);
+      written[count++] = at;
+      buf = buffer;
+      n = bits;
+    }
+    bits = n;
+    return count;
+  }
+
   /** True when the decoder has used bits that were not in the file. */
   boolean ranPastTheData() {
     return zerosFed - bits > 0;

@@ -131,38 +131,11 @@ public final class JpegDecoder {
    * many AC coefficients it set, their positions in {@code written}, so they can be zeroed again.
    */
   private static int decodeBlock(EntropyReader in, JpegComponent c, int[] coef, int[] written) throws NotDecodableHere {
-    int count = 0;
     int size = c.dc.decode(in);
     if (size > 11) throw new NotDecodableHere("DC out of range");
     c.predictor += in.signed(size);
     coef[0] = c.predictor;
-    HuffmanTable ac = c.ac;
-    int[] fastAc = ac.fastAc;
-    for (int k = 1; k < 64; k++) {
-      int fast = fastAc[in.peek(HuffmanTable.LOOKUP_BITS)];
-      if (fast != 0) {
-        in.skip(fast & 0xFF);
-        k += (fast >> 8) & 15;
-        int at = ZIGZAG[k];
-        coef[at] = fast >> 16;
-        written[count++] = at;
-        continue;
-      }
-      int symbol = ac.decode(in);
-      int run = symbol >> 4;
-      size = symbol & 15;
-      if (size == 0) {
-        if (run != 15) break;
-        k += 15;
-        continue;
-      }
-      k += run;
-      if (k > 63) throw new NotDecodableHere("coefficient past the block");
-      int at = ZIGZAG[k];
-      coef[at] = in.signed(size);
-      written[count++] = at;
-    }
-    return count;
+    return in.acCoefficients(c.ac, coef, written);
   }
 
   private void readHuffmanTables(int position, int end) throws NotDecodableHere {
