@@ -47,6 +47,18 @@ class JpegDecoderTest {
   }
 
   @Test
+  void a_camera_style_exif_block_with_its_own_embedded_jpeg_thumbnail_is_skipped() throws Exception {
+    byte[] photo = JpegVariants.jpeg(PHOTO, 2, 2, 0, false);
+    byte[] thumbnail = JpegVariants.jpeg(Corpus.photo(160, 120, 3), 2, 2, 0, false);
+    byte[] withExif = frame.core.media.ExifSegment.insert(photo, thumbnail);
+
+    BufferedImage plain = JpegDecoder.decode(photo, 2);
+    BufferedImage camera = JpegDecoder.decode(withExif, 2);
+    assertThat(camera.getWidth()).isEqualTo(plain.getWidth());
+    assertThat(PixelDifference.of(camera, plain).worst()).isZero();
+  }
+
+  @Test
   void odd_sizes_round_up_at_every_scale() throws Exception {
     byte[] jpeg = JpegVariants.jpeg(PHOTO, 2, 2, 0, false);
     for (int denominator : new int[] {1, 2, 4, 8}) {

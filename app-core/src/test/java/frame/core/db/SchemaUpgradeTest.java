@@ -1,0 +1,50 @@
+package frame.core.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import frame.core.FrameConfig;
+import frame.core.job.JobRepository;
+import frame.core.job.JobState;
+import frame.core.job.JobType;
+import frame.core.job.NewJob;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A library made by an earlier FRAME opens in this one with its queue intact. */
+class SchemaUpgradeTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void a_version_2_database_is_migrated_and_its_pending_jobs_are_still_claimed_in_order() throws Exception {
+    String url = FrameConfig.inDataDir(dataDir).databaseUrl();
+    try (Connection connection = DriverManager.getConnection(url, "SA", "")) {
+      Flyway.configure().dataSource(url, "SA", "").locations("classpath:db/migration").target("2").load().migrate();
+      try (Statement statement = connection.createStatement()) {
+        for (int i = 0; i < 3; i++) {
+          statement.execute("INSERT INTO job (type, payload, state, attempts, max_attempts, run_after, lease_token,"
+              + " created_at, updated_at) VALUES ('NOOP', '{}', 'PENDING', 0, 3, " + (1000 - i) + ", 0, 1, 1)");
+        }
+        statement.execute("SHUTDOWN");
+      }
+    }
+
+    try (Database database = Database.open(url, 2)) {
+      assertThat(database.jdbc().queryOne("SELECT MAX(\"version\") FROM \"flyway_schema_history\"", r -> r.getString(1)))
+          .contains("3");
+      JobRepository jobs = new JobRepository(database.jdbc());
+      List<JobRepository.Candidate> due = jobs.findDue(Instant.ofEpochMilli(5000), 10);
+      assertThat(due).extracting(JobRepository.Candidate::id).containsExactly(3L, 2L, 1L); // by run_after
+      assertThat(jobs.claimAll(due, "worker", Instant.ofEpochMilli(5000), java.time.Duration.ofSeconds(30)))
+          .hasSize(3).allMatch(job -> job.state() == JobState.RUNNING && job.attempts() == 1);
+      database.jdbc().inTransaction(tx -> jobs.enqueue(tx, new NewJob(JobType.NOOP, null, "{}", 3), Instant.ofEpochMilli(6000)));
+      assertThat(jobs.findDue(Instant.ofEpochMilli(7000), 10)).hasSize(1);
+    }
+  }
+}
