@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +42,14 @@ public final class EventBus implements AutoCloseable {
     });
   }
 
+  /** Stops taking events; those already published are still delivered (waiting up to 5 s). */
   @Override
   public void close() {
     delivery.shutdown();
+    try {
+      if (!delivery.awaitTermination(5, TimeUnit.SECONDS)) log.warn("Event delivery still busy at close");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -33,7 +33,6 @@ public final class JobRunner implements AutoCloseable {
   private final Heartbeats heartbeats;
   private final Waiter waiter = new Waiter();
   private final Semaphore freeWorkers;
-  private final int inFlightLimit;
   private final GroupCommit commits;
 
   private volatile boolean running;
@@ -54,8 +53,7 @@ public final class JobRunner implements AutoCloseable {
     this.heartbeats = new Heartbeats(jobs, clock, settings.lease());
     // Jobs in flight: one per worker plus a batch waiting for a worker, as db-scheduler does, so a
     // claim batch can be larger than the pool (their leases are renewed while they wait).
-    this.inFlightLimit = settings.workers() + settings.batchSize();
-    this.freeWorkers = new Semaphore(inFlightLimit);
+    this.freeWorkers = new Semaphore(settings.workers() + settings.batchSize());
   }
 
   public String workerId() {
@@ -103,7 +101,7 @@ public final class JobRunner implements AutoCloseable {
     int free = freeWorkers.availablePermits();
     // While jobs are still queued for a worker, wait until half a batch has room: claiming the
     // one or two jobs each completion frees would cost a query and a commit per job.
-    boolean queued = free < inFlightLimit - settings.workers();
+    boolean queued = free < settings.batchSize(); // more in flight than workers
     if (free == 0 || (queued && free < (settings.batchSize() + 1) / 2)) return 0;
     List<JobRepository.Candidate> due = jobs.findDue(clock.instant(), Math.min(free, settings.batchSize()));
     if (due.isEmpty() || !running || !freeWorkers.tryAcquire(due.size())) return 0;

@@ -65,78 +65,18 @@ final class Idct {
     for (int y = 0; y < height; y++) java.util.Arrays.fill(out, offset + y * stride, offset + y * stride + width, value);
   }
 
-  /** {@link #block} for the common 2 x 2: the transform computes only the sums of pixel pairs. */
+  /** {@link #block} for the common 2 x 2, without its general loops. */
   static void half(int[] coef, float[] mult, byte[] out, int offset, int stride, float[] ws) {
-    for (int col = 0; col < 8; col++) {
-      if ((coef[8 + col] | coef[16 + col] | coef[24 + col] | coef[32 + col]
-          | coef[40 + col] | coef[48 + col] | coef[56 + col]) == 0) {
-        float pair = 2 * coef[col] * mult[col];
-        ws[col] = pair;
-        ws[8 + col] = pair;
-        ws[16 + col] = pair;
-        ws[24 + col] = pair;
-        continue;
-      }
-      float tmp0 = coef[col] * mult[col];
-      float tmp1 = coef[16 + col] * mult[16 + col];
-      float tmp2 = coef[32 + col] * mult[32 + col];
-      float tmp3 = coef[48 + col] * mult[48 + col];
-      float tmp10 = tmp0 + tmp2;
-      float tmp11 = tmp0 - tmp2;
-      float tmp13 = tmp1 + tmp3;
-      float tmp12 = (tmp1 - tmp3) * 1.414213562f - tmp13;
-      tmp0 = tmp10 + tmp13;
-      tmp3 = tmp10 - tmp13;
-      tmp1 = tmp11 + tmp12;
-      tmp2 = tmp11 - tmp12;
-      float tmp4 = coef[8 + col] * mult[8 + col];
-      float tmp5 = coef[24 + col] * mult[24 + col];
-      float tmp6 = coef[40 + col] * mult[40 + col];
-      float tmp7 = coef[56 + col] * mult[56 + col];
-      float z13 = tmp6 + tmp5;
-      float z10 = tmp6 - tmp5;
-      float z11 = tmp4 + tmp7;
-      float z12 = tmp4 - tmp7;
-      tmp7 = z11 + z13;
-      tmp11 = (z11 - z13) * 1.414213562f;
-      float z5 = (z10 + z12) * 1.847759065f;
-      tmp10 = 1.082392200f * z12 - z5;
-      tmp12 = -2.613125930f * z10 + z5;
-      tmp6 = tmp12 - tmp7;
-      tmp5 = tmp11 - tmp6;
-      tmp4 = tmp10 + tmp5;
-      ws[col] = tmp0 + tmp1 + tmp6 + tmp7;
-      ws[8 + col] = tmp2 + tmp3 - tmp4 + tmp5;
-      ws[16 + col] = tmp2 + tmp3 + tmp4 - tmp5;
-      ws[24 + col] = tmp0 + tmp1 - tmp6 - tmp7;
-    }
+    columns(coef, mult, ws);
     for (int row = 0; row < 4; row++) {
-      int at = row * 8;
-      float tmp10 = ws[at] + ws[at + 4];
-      float tmp11 = ws[at] - ws[at + 4];
-      float tmp13 = ws[at + 2] + ws[at + 6];
-      float tmp12 = (ws[at + 2] - ws[at + 6]) * 1.414213562f - tmp13;
-      float tmp0 = tmp10 + tmp13;
-      float tmp3 = tmp10 - tmp13;
-      float tmp1 = tmp11 + tmp12;
-      float tmp2 = tmp11 - tmp12;
-      float z13 = ws[at + 5] + ws[at + 3];
-      float z10 = ws[at + 5] - ws[at + 3];
-      float z11 = ws[at + 1] + ws[at + 7];
-      float z12 = ws[at + 1] - ws[at + 7];
-      float tmp7 = z11 + z13;
-      tmp11 = (z11 - z13) * 1.414213562f;
-      float z5 = (z10 + z12) * 1.847759065f;
-      tmp10 = 1.082392200f * z12 - z5;
-      tmp12 = -2.613125930f * z10 + z5;
-      float tmp6 = tmp12 - tmp7;
-      float tmp5 = tmp11 - tmp6;
-      float tmp4 = tmp10 + tmp5;
+      int upper = 16 * row;
+      for (int x = 0; x < 8; x++) ws[ROW + x] = ws[upper + x] + ws[upper + 8 + x];
+      rowTransform(ws, ROW, ws, PIXELS);
       int o = offset + row * stride;
-      out[o] = pixel(0.25f * (tmp0 + tmp1 + tmp6 + tmp7));
-      out[o + 1] = pixel(0.25f * (tmp2 + tmp3 - tmp4 + tmp5));
-      out[o + 2] = pixel(0.25f * (tmp2 + tmp3 + tmp4 - tmp5));
-      out[o + 3] = pixel(0.25f * (tmp0 + tmp1 - tmp6 - tmp7));
+      out[o] = pixel(0.25f * (ws[PIXELS] + ws[PIXELS + 1]));
+      out[o + 1] = pixel(0.25f * (ws[PIXELS + 2] + ws[PIXELS + 3]));
+      out[o + 2] = pixel(0.25f * (ws[PIXELS + 4] + ws[PIXELS + 5]));
+      out[o + 3] = pixel(0.25f * (ws[PIXELS + 6] + ws[PIXELS + 7]));
     }
   }
 

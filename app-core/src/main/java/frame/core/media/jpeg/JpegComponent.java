@@ -6,10 +6,10 @@ package frame.core.media.jpeg;
  * own resolution is already below it (chroma at full size) is decoded whole and upsampled.
  */
 final class JpegComponent {
-  private final int id;
-  private final int horizontal;
-  private final int vertical;
-  private final int quantisationTable;
+  final int id;
+  final int horizontal;
+  final int vertical;
+  final int quantisationTable;
 
   HuffmanTable dc;
   HuffmanTable ac;
@@ -29,22 +29,6 @@ final class JpegComponent {
     this.horizontal = horizontal;
     this.vertical = vertical;
     this.quantisationTable = quantisationTable;
-  }
-
-  int id() {
-    return id;
-  }
-
-  int horizontal() {
-    return horizontal;
-  }
-
-  int vertical() {
-    return vertical;
-  }
-
-  int quantisationTable() {
-    return quantisationTable;
   }
 
   /** Writes the pixels of the block at block column {@code bx} and row {@code by} of this component. */

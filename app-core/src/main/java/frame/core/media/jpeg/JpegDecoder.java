@@ -11,8 +11,6 @@ import java.awt.image.BufferedImage;
  * by throwing {@link NotDecodableHere}.
  */
 public final class JpegDecoder {
-  private static final int[] ZIGZAG = Zigzag.NATURAL;
-
   private final byte[] data;
   private final int[][] quantisation = new int[4][];
   private final HuffmanTable[] dcTables = new HuffmanTable[4];
@@ -88,14 +86,14 @@ public final class JpegDecoder {
     for (int i = 0; i < count; i++) {
       int id = u8(body + 1 + 2 * i);
       int tables = u8(body + 2 + 2 * i);
-      if (components[i].id() != id) throw new NotDecodableHere("scan components out of order");
+      if (components[i].id != id) throw new NotDecodableHere("scan components out of order");
       components[i].use(table(dcTables, tables >> 4), table(acTables, tables & 15),
-          table(quantisation, components[i].quantisationTable()), frame, denominator);
+          table(quantisation, components[i].quantisationTable), frame, denominator);
     }
     int spectral = body + 1 + 2 * count;
     if (u8(spectral) != 0 || u8(spectral + 1) != 63 || u8(spectral + 2) != 0) throw new NotDecodableHere("not a sequential scan");
     decodeMcus(new EntropyReader(data, end));
-    return JpegFrame.toRgb(frame, denominator);
+    return frame.toRgb(denominator);
   }
 
   private void decodeMcus(EntropyReader in) throws NotDecodableHere {
@@ -112,10 +110,10 @@ public final class JpegDecoder {
           for (JpegComponent c : components) c.predictor = 0;
         }
         for (JpegComponent c : components) {
-          for (int v = 0; v < c.vertical(); v++) {
-            for (int h = 0; h < c.horizontal(); h++) {
+          for (int v = 0; v < c.vertical; v++) {
+            for (int h = 0; h < c.horizontal; h++) {
               int acCount = decodeBlock(in, c, coef, written);
-              c.writeBlock(coef, acCount == 0, mcuX * c.horizontal() + h, mcuY * c.vertical() + v, work);
+              c.writeBlock(coef, acCount == 0, mcuX * c.horizontal + h, mcuY * c.vertical + v, work);
               coef[0] = 0;
               for (int i = 0; i < acCount; i++) coef[written[i]] = 0;
             }
@@ -161,7 +159,7 @@ public final class JpegDecoder {
       boolean sixteenBit = (precisionAndId >> 4) != 0;
       int[] natural = new int[64];
       for (int k = 0; k < 64; k++) {
-        natural[ZIGZAG[k]] = sixteenBit ? u16(position + 2 * k) : u8(position + k);
+        natural[Zigzag.NATURAL[k]] = sixteenBit ? u16(position + 2 * k) : u8(position + k);
       }
       quantisation[precisionAndId & 15] = natural;
       position += sixteenBit ? 128 : 64;

@@ -41,7 +41,7 @@ record JpegFrame(int width, int height, JpegComponent[] components, int maxHoriz
       maxH = Math.max(maxH, h);
       maxV = Math.max(maxV, v);
     }
-    if (components[0].horizontal() != maxH || components[0].vertical() != maxV) {
+    if (components[0].horizontal != maxH || components[0].vertical != maxV) {
       throw new NotDecodableHere("luma sampled less than chroma");
     }
     return new JpegFrame(width, height, components, maxH, maxV);
@@ -57,29 +57,30 @@ record JpegFrame(int width, int height, JpegComponent[] components, int maxHoriz
 
   /** Three components named R, G and B carry RGB, not YCbCr. */
   boolean looksRgb() {
-    return components.length == 3 && components[0].id() == 'R' && components[1].id() == 'G' && components[2].id() == 'B';
+    return components.length == 3 && components[0].id == 'R' && components[1].id == 'G' && components[2].id == 'B';
   }
 
-  static BufferedImage toRgb(JpegFrame frame, int denominator) {
-    int width = (frame.width + denominator - 1) / denominator;
-    int height = (frame.height + denominator - 1) / denominator;
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+  /** The decoded planes as one picture at 1/{@code denominator} of the frame's size. */
+  BufferedImage toRgb(int denominator) {
+    int outWidth = (width + denominator - 1) / denominator;
+    int outHeight = (height + denominator - 1) / denominator;
+    BufferedImage image = new BufferedImage(outWidth, outHeight, BufferedImage.TYPE_INT_RGB);
     int[] rgb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-    if (frame.components.length == 1) {
-      JpegComponent gray = frame.components[0];
-      for (int y = 0; y < height; y++) {
-        for (int x = 0; x < width; x++) rgb[y * width + x] = (gray.plane[y * gray.planeWidth + x] & 0xFF) * 0x010101;
+    if (components.length == 1) {
+      JpegComponent gray = components[0];
+      for (int y = 0; y < outHeight; y++) {
+        for (int x = 0; x < outWidth; x++) rgb[y * outWidth + x] = (gray.plane[y * gray.planeWidth + x] & 0xFF) * 0x010101;
       }
       return image;
     }
-    byte[] luma = frame.components[0].plane;
-    int stride = frame.components[0].planeWidth;
-    byte[] cb = fullSize(frame, frame.components[1]);
-    byte[] cr = fullSize(frame, frame.components[2]);
-    for (int y = 0; y < height; y++) {
+    byte[] luma = components[0].plane;
+    int stride = components[0].planeWidth;
+    byte[] cb = fullSize(components[1]);
+    byte[] cr = fullSize(components[2]);
+    for (int y = 0; y < outHeight; y++) {
       int in = y * stride;
-      int out = y * width;
-      for (int x = 0; x < width; x++, in++) {
+      int out = y * outWidth;
+      for (int x = 0; x < outWidth; x++, in++) {
         int l = luma[in] & 0xFF;
         int b = cb[in] & 0xFF;
         int r = cr[in] & 0xFF;
@@ -90,7 +91,7 @@ record JpegFrame(int width, int height, JpegComponent[] components, int maxHoriz
   }
 
   /** A chroma plane at the luma plane's size. */
-  private static byte[] fullSize(JpegFrame frame, JpegComponent c) {
+  private static byte[] fullSize(JpegComponent c) {
     int planeHeight = c.plane.length / c.planeWidth;
     return ChromaUpsampler.upsample(c.plane, c.planeWidth, planeHeight, c.upShiftX == 1, c.upShiftY == 1);
   }
