@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Set;
 import frame.core.Frame;
 import frame.core.FrameConfig;
-import frame.core.FrameConfig;
 import frame.core.bench.Corpus;
 import frame.core.bench.RunnerBenchmark;
 import frame.core.bench.StageTimes;
@@ -72,9 +71,16 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private PrintWriter out;
+  private final ScratchFolders scratch = new ScratchFolders();
 
   @Override
   public Integer call() throws Exception {
+    try (scratch) {
+      return measure();
+    }
+  }
+
+  private int measure() throws Exception {
     out = spec.commandLine().getOut();
     int workers = frameCommand.workers != null ? frameCommand.workers : FrameConfig.defaultWorkers();
     Path corpusDir = corpus != null ? corpus : Path.of(System.getProperty("java.io.tmpdir"), "frame-bench-corpus");
@@ -94,8 +100,8 @@ final class BenchCommand implements Callable<Integer> {
     if (wanted(5)) upload(importSet, workers);
     if (wanted(6)) {
       // warmed like figure 1: a first, unreported round in a throwaway database
-      RunnerBenchmark.noopJobsPerSecond(Files.createTempDirectory("frame-bench-runner-warmup"), 2000, workers);
-      Path runnerDir = Files.createTempDirectory("frame-bench-runner");
+      RunnerBenchmark.noopJobsPerSecond(scratch.make("frame-bench-runner-warmup"), 2000, workers);
+      Path runnerDir = scratch.make("frame-bench-runner");
       out.printf("6. runner overhead: %.0f no-op jobs/s through the real runner and durable database (JIT warmed up)%n",
           RunnerBenchmark.noopJobsPerSecond(runnerDir, 5000, workers));
     }
@@ -106,7 +112,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private double endToEnd(List<Path> importSet, List<Path> latencySet, int workers, double mpEach) throws Exception {
     warmUp(latencySet, workers);
-    Path data = Files.createTempDirectory("frame-bench-data");
+    Path data = scratch.make("frame-bench-data");
     FrameConfig config = FrameConfig.inDataDir(data).withWorkers(workers);
     try (Frame frame = Frame.open(config)) {
       long start = System.nanoTime();
@@ -126,7 +132,7 @@ final class BenchCommand implements Callable<Integer> {
    * as the latency figure are first processed once in a throwaway data folder.
    */
   private void warmUp(List<Path> photos, int workers) throws Exception {
-    Path data = Files.createTempDirectory("frame-bench-warmup");
+    Path data = scratch.make("frame-bench-warmup");
     try (Frame frame = Frame.open(FrameConfig.inDataDir(data).withWorkers(workers))) {
       importAndWait(frame, photos);
     }
@@ -170,7 +176,7 @@ final class BenchCommand implements Callable<Integer> {
     Map<String, Double> stages = StageTimes.measure(photos);
     out.printf("2. per stage, one thread, ms per image (%d photos):%n", photos.size());
     stages.forEach((stage, ms) -> out.printf("     %-46s %7.1f%n", stage, ms));
-    Path data = Files.createTempDirectory("frame-bench-db");
+    Path data = scratch.make("frame-bench-db");
     try (Frame frame = Frame.open(FrameConfig.inDataDir(data).withWorkers(1), java.time.Clock.systemUTC(),
         Frame.settingsFor(FrameConfig.inDataDir(data).withWorkers(1)), false)) {
       long start = System.nanoTime();
@@ -183,12 +189,12 @@ final class BenchCommand implements Callable<Integer> {
           (System.nanoTime() - start) / 1e6 / photos.size());
     }
     out.printf("     %-46s %7.1f%n", "database (4 jobs: enqueue, claim, complete)",
-        RunnerBenchmark.databaseMillisPerPhoto(Files.createTempDirectory("frame-bench-jobs"), 50));
+        RunnerBenchmark.databaseMillisPerPhoto(scratch.make("frame-bench-jobs"), 50));
     out.flush();
   }
 
   private void upload(List<Path> photos, int workers) throws Exception {
-    Path data = Files.createTempDirectory("frame-bench-http");
+    Path data = scratch.make("frame-bench-http");
     try (Frame frame = Frame.open(FrameConfig.inDataDir(data).withWorkers(workers));
         ApiServer server = ApiServer.start(frame, ServerSettings.defaults(0, false, data).withMaxConcurrentUploads(8))) {
       String token = frame.tokens().create("bench");
@@ -231,7 +237,7 @@ final class BenchCommand implements Callable<Integer> {
       out.println("7. libvips: vipsthumbnail not installed (Debian: apt-get install libvips-tools); no ratio");
       return;
     }
-    Path outDir = Files.createTempDirectory("frame-bench-vips");
+    Path outDir = scratch.make("frame-bench-vips");
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     long start = System.nanoTime();
     List<Future<?>> done = new ArrayList<>();
