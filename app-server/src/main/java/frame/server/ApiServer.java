@@ -68,7 +68,7 @@ public final class ApiServer implements AutoCloseable {
     ImagesController images = new ImagesController(frame);
     JobsController jobs = new JobsController(frame);
     UploadController uploads = new UploadController(frame, settings.maxConcurrentUploads());
-    EventStream eventStream = new EventStream(frame.events());
+    EventStream eventStream = new EventStream(frame);
     RequestGuards guards = new RequestGuards(HostAllowlist.forThisMachine(), frame.tokens(),
         settings.authFailuresPerMinute(), PUBLIC_PATHS);
     byte[] openApi = openApiDocument();

@@ -1,6 +1,6 @@
 package frame.server;
 
-import frame.core.FrameException;
+import frame.core.error.FrameException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

@@ -1,6 +1,6 @@
 package frame.server;
 
-import frame.core.event.EventBus;
+import frame.core.Frame;
 import frame.core.event.FrameEvent;
 import io.javalin.http.Handler;
 import io.javalin.http.sse.SseClient;
@@ -32,8 +32,8 @@ final class EventStream implements AutoCloseable {
   });
   private final AutoCloseable subscription;
 
-  EventStream(EventBus events) {
-    this.subscription = events.subscribe(this::broadcast);
+  EventStream(Frame frame) {
+    this.subscription = frame.subscribe(this::broadcast);
     pings.scheduleAtFixedRate(() -> subscribers.forEach(s -> s.offer(() -> s.client.sendComment("ping"))),
         15, 15, TimeUnit.SECONDS);
   }

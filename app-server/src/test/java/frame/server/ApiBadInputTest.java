@@ -111,7 +111,7 @@ class ApiBadInputTest {
     ServerFixture paused = new ServerFixture(dataDir.resolve("paused"));
     try {
       // a second FRAME whose runner we stop at once, so nothing gets made
-      paused.frame.runner().close();
+      frame.core.FrameTestAccess.runner(paused.frame).close();
       long id = json(paused.client.upload("a.jpg", jpeg(photo(300, 200, 5)))).get("image").get("id").asLong();
       assertError(paused.client.get("/api/images/" + id + "/preview"), 404, "not_found");
     } finally {

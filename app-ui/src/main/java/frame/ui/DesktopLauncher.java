@@ -3,7 +3,7 @@ package frame.ui;
 import frame.core.ConfigLoader;
 import frame.core.Frame;
 import frame.core.FrameConfig;
-import frame.core.FrameException;
+import frame.core.error.FrameException;
 import frame.ui.library.LibraryModel;
 import frame.ui.server.ServerModel;
 import java.util.concurrent.CountDownLatch;

@@ -1,9 +1,8 @@
 package frame.ui;
 
-import frame.ui.cli.FrameCommand;
-import picocli.CommandLine;
+import frame.cli.FrameCommand;
 
-/** Starts FRAME: the desktop window without arguments, a headless command with them. */
+/** Starts FRAME from {@code frame.jar}: the desktop window without arguments, a headless command with them. */
 public final class Main {
   private Main() {}
 

@@ -35,7 +35,7 @@ public final class MainWindow implements AutoCloseable {
     this.jobs = new JobsModel(frame, background);
     this.server = server;
     this.status = new StatusModel(frame, background, Clock.systemUTC());
-    this.subscription = frame.events().subscribe(event -> {
+    this.subscription = frame.subscribe(event -> {
       library.onEvent(event);
       jobs.onEvent(event);
       status.onEvent(event);

@@ -1,6 +1,6 @@
 package frame.core.auth;
 
-import frame.core.FrameException;
+import frame.core.error.FrameException;
 import frame.core.db.Jdbc;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

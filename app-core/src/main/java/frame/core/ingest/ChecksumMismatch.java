@@ -1,6 +1,6 @@
 package frame.core.ingest;
 
-import frame.core.FrameException;
+import frame.core.error.FrameException;
 
 /** The bytes that arrived are not the bytes the client said it sent; nothing was stored. */
 public final class ChecksumMismatch extends FrameException {

@@ -1,6 +1,6 @@
 package frame.core.ingest;
 
-import frame.core.FrameException;
+import frame.core.error.FrameException;
 import frame.core.image.ImageFormat;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package frame.core.ingest;
 
-import frame.core.FrameException;
+import frame.core.error.FrameException;
 import frame.core.db.DatabaseException;
 import frame.core.db.Jdbc;
 import frame.core.event.EventBus;

@@ -1,6 +1,6 @@
 package frame.core.job;
 
-import frame.core.FrameException;
+import frame.core.error.FrameException;
 import frame.core.event.EventBus;
 import frame.core.event.FrameEvent;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package frame.core.media;
 
-import frame.core.FrameException;
+import frame.core.error.FrameException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;

@@ -3,7 +3,7 @@ package frame.core.media;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
-import frame.core.FrameException;
+import frame.core.error.FrameException;
 import frame.core.image.ImageFormat;
 import frame.core.media.jpeg.JpegDecoder;
 import frame.core.media.jpeg.NotDecodableHere;

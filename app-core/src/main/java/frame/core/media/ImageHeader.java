@@ -1,6 +1,6 @@
 package frame.core.media;
 
-import frame.core.FrameException;
+import frame.core.error.FrameException;
 import frame.core.image.ImageFormat;
 import java.io.IOException;
 import java.nio.file.Path;

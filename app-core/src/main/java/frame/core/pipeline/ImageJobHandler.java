@@ -1,6 +1,6 @@
 package frame.core.pipeline;
 
-import frame.core.FrameException;
+import frame.core.error.FrameException;
 import frame.core.image.Image;
 import frame.core.image.ImageRepository;
 import frame.core.job.Job;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import frame.core.Frame;
 import frame.core.FrameConfig;
-import frame.core.FrameException;
+import frame.core.error.FrameException;
 import frame.core.testing.FrameFixture;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package frame.core.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import frame.core.FrameException;
+import frame.core.error.FrameException;
 import frame.core.media.DecodeBudget;
 import java.time.Duration;
 import java.util.ArrayList;

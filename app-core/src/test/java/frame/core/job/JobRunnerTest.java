@@ -2,7 +2,7 @@ package frame.core.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.FrameException;
+import frame.core.error.FrameException;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.SettableClock;
 import java.io.IOException;

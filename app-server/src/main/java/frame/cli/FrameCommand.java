@@ -1,10 +1,10 @@
-package frame.ui.cli;
+package frame.cli;
 
 import java.util.function.UnaryOperator;
 import frame.core.ConfigLoader;
 import frame.core.Frame;
 import frame.core.FrameConfig;
-import frame.core.FrameException;
+import frame.core.error.FrameException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -66,7 +66,7 @@ public final class FrameCommand {
     @Override
     public String[] getVersion() throws IOException {
       Properties properties = new Properties();
-      try (InputStream in = FrameCommand.class.getResourceAsStream("/frame/ui/version.properties")) {
+      try (InputStream in = FrameCommand.class.getResourceAsStream("/frame/cli/version.properties")) {
         if (in != null) properties.load(in);
       }
       return new String[] {"FRAME " + properties.getProperty("version", "development")};

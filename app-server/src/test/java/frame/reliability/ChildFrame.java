@@ -96,7 +96,7 @@ final class ChildFrame implements AutoCloseable {
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add("frame.ui.Main");
+    command.add("frame.cli.ServerMain");
     command.addAll(List.of(args));
     command.add("--data-dir");
     command.add(dataDir.toString());

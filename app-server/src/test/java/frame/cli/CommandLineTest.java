@@ -1,4 +1,4 @@
-package frame.ui.cli;
+package frame.cli;
 
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;

@@ -1,4 +1,4 @@
-package frame.ui.cli;
+package frame.cli;
 
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +39,7 @@ final class ImportCommand implements Callable<Integer> {
       ImportWatch watch = new ImportWatch();
       List<IngestResult> results = new ArrayList<>();
       ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), files.size());
-      try (AutoCloseable subscription = frame.events().subscribe(watch::onEvent)) {
+      try (AutoCloseable subscription = frame.subscribe(watch::onEvent)) {
         for (Path file : files) {
           IngestResult result = frame.importFile(file);
           results.add(result);

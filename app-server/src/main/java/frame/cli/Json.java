@@ -1,4 +1,4 @@
-package frame.ui.cli;
+package frame.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package frame.core;
+package frame.core.error;
 
 /**
  * The one family of errors FRAME reports. Each carries a stable {@link #code()} that the server

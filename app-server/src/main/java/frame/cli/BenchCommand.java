@@ -1,4 +1,4 @@
-package frame.ui.cli;
+package frame.cli;
 
 import frame.core.image.ImageFormat;
 import frame.core.media.ImageHeader;
@@ -150,7 +150,7 @@ final class BenchCommand implements Callable<Integer> {
     for (Path photo : photos) {
       CountDownLatch thumbnail = new CountDownLatch(1);
       long[] imageId = {-1};
-      try (AutoCloseable subscription = frame.events().subscribe(event -> {
+      try (AutoCloseable subscription = frame.subscribe(event -> {
         if (event instanceof FrameEvent.JobChanged j && j.type() == JobType.THUMBNAIL_GENERATION
             && j.state() == JobState.COMPLETED && j.imageId() != null && j.imageId() == imageId[0]) {
           thumbnail.countDown();

@@ -1,4 +1,4 @@
-package frame.ui.cli;
+package frame.cli;
 
 import java.io.PrintWriter;
 
