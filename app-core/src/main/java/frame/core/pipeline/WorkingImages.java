@@ -81,7 +81,7 @@ public final class WorkingImages {
     int target = longestSide(pixels.getWidth(), pixels.getHeight());
     if (target >= Math.max(pixels.getWidth(), pixels.getHeight())) return decoded;
     try {
-      return new DecodedImage(Renditions.fit(pixels, target), decoded.orientation());
+      return decoded.withPixels(Renditions.fit(pixels, target));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
