@@ -1,5 +1,7 @@
 package frame.reliability;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,23 +58,21 @@ final class ChildFrame implements AutoCloseable {
     List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
     args.addAll(serveArgs);
     process = launch(args.toArray(String[]::new)).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      String text = Files.readString(output);
-      Matcher url = URL.matcher(text);
-      if (url.find() && text.contains("Stop with Ctrl-C")) {
-        port = Integer.parseInt(url.group(1));
-        for (String line : text.split("\n")) {
-          Matcher t = TOKEN.matcher(line);
-          if (t.matches()) token = t.group(1);
-        }
-        if (token == null) throw new IllegalStateException("no token known for " + dataDir);
-        return this;
-      }
-      if (!process.isAlive()) throw new IllegalStateException("FRAME exited (" + process.exitValue() + ") at start:\n" + text);
-      Thread.sleep(50);
+    String text = await("FRAME serving on " + dataDir).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+        .until(() -> {
+          String now = Files.readString(output);
+          if (!process.isAlive()) throw new IllegalStateException("FRAME exited (" + process.exitValue() + ") at start:\n" + now);
+          return now;
+        }, now -> URL.matcher(now).find() && now.contains("Stop with Ctrl-C"));
+    Matcher url = URL.matcher(text);
+    url.find();
+    port = Integer.parseInt(url.group(1));
+    for (String line : text.split("\n")) {
+      Matcher t = TOKEN.matcher(line);
+      if (t.matches()) token = t.group(1);
     }
-    throw new IllegalStateException("FRAME did not start:\n" + Files.readString(output));
+    if (token == null) throw new IllegalStateException("no token known for " + dataDir);
+    return this;
   }
 
   /** A second FRAME on the same folder, run to its end: its exit code and output. */

@@ -1,5 +1,6 @@
 package frame.reliability;
 
+import static org.awaitility.Awaitility.await;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,9 +61,17 @@ class CrashRecoveryTest {
     ChildFrame frame = new ChildFrame(dataDir).start();
     for (int i = 0; i < 3; i++) assertThat(frame.upload("done" + i + ".jpg", jpeg(photo(320, 240, i))).statusCode()).isEqualTo(201);
     List<Socket> midStream = new ArrayList<>();
-    byte[] big = jpeg(photo(2000, 1500, 99));
+    // over the 1 MiB a part may keep in memory even when cut in half, so its bytes go to disk at once
+    byte[] big = new byte[4 << 20];
+    new java.util.Random(99).nextBytes(big);
+    big[0] = (byte) 0xFF;
+    big[1] = (byte) 0xD8;
+    big[2] = (byte) 0xFF;
     for (int i = 0; i < 8; i++) midStream.add(startUpload(frame, "partial" + i + ".jpg", big, big.length / 2));
-    Thread.sleep(500);
+    // the kill must find them mid-stream: wait until the server is writing their bytes to disk
+    await("uploads being received").atMost(Duration.ofSeconds(30))
+        .until(() -> filesUnder(dataDir.resolve("storage").resolve("tmp")).size()
+            + filesUnder(dataDir.resolve("tmp").resolve("uploads")).size() > 0);
 
     frame.kill();
     for (Socket socket : midStream) socket.close();
@@ -192,14 +201,10 @@ class CrashRecoveryTest {
     return JSON.readTree(frame.get(path).body()).get("total").asLong();
   }
 
-  private static JsonNode awaitFinal(ChildFrame frame, long imageId) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-    while (true) {
-      JsonNode image = JSON.readTree(frame.get("/api/images/" + imageId).body()).get("image");
-      if (image != null && !image.get("isProcessing").asBoolean()) return image;
-      assertThat(System.nanoTime()).as("image %d never finished", imageId).isLessThan(deadline);
-      Thread.sleep(100);
-    }
+  private static JsonNode awaitFinal(ChildFrame frame, long imageId) {
+    return await("image " + imageId + " finished").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+        .until(() -> JSON.readTree(frame.get("/api/images/" + imageId).body()).get("image"),
+            image -> image != null && !image.get("isProcessing").asBoolean());
   }
 
   private void assertEveryOriginalMatchesItsName(int expected) throws Exception {

@@ -3,10 +3,10 @@ package frame.reliability;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.http.HttpClient;
@@ -18,9 +18,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,12 +43,11 @@ class LoadTest {
           List<Integer> codes = new ArrayList<>();
           for (int i = 0; i < 50; i++) {
             byte[] photo = jpeg(photo(1024, 768, client * 100L + i));
-            HttpResponse<String> response = frame.upload("c" + client + "-" + i + ".jpg", photo);
+            String name = "c" + client + "-" + i + ".jpg";
             // past the concurrent-upload cap the server says 503 + Retry-After: a client waits and retries
-            while (response.statusCode() == 503) {
-              Thread.sleep(200);
-              response = frame.upload("c" + client + "-" + i + ".jpg", photo);
-            }
+            HttpResponse<String> response = await(name + " accepted").atMost(Duration.ofMinutes(2))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                .until(() -> frame.upload(name, photo), r -> r.statusCode() != 503);
             codes.add(response.statusCode());
           }
           return codes;
@@ -55,12 +56,9 @@ class LoadTest {
       for (Future<List<Integer>> codes : statuses) assertThat(codes.get()).containsOnly(201);
       clients.shutdown();
 
-      long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-      while (JSON.readTree(frame.get("/api/images?status=PROCESSED&limit=1").body()).get("total").asLong() < 400) {
-        assertThat(JSON.readTree(frame.get("/api/images?status=FAILED&limit=1").body()).get("total").asLong()).isZero();
-        assertThat(System.nanoTime()).isLessThan(deadline);
-        Thread.sleep(250);
-      }
+      await("all 400 photos PROCESSED").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250))
+          .failFast("a photo FAILED", () -> total(frame, "/api/images?status=FAILED&limit=1") > 0)
+          .until(() -> total(frame, "/api/images?status=PROCESSED&limit=1") == 400);
       assertThat(frame.alive()).isTrue();
       assertThat(frame.get("/api/health").statusCode()).isEqualTo(200);
     }
@@ -70,16 +68,20 @@ class LoadTest {
   void l2_two_200_mb_uploads_stream_to_disk_and_small_ones_beside_them_are_not_starved() throws Exception {
     try (ChildFrame frame = new ChildFrame(dataDir).start()) {
       HttpClient http = HttpClient.newHttpClient();
+      // each big upload sends 16 MB, then holds until the small ones are done: they are in flight meanwhile
+      CountDownLatch bigStarted = new CountDownLatch(2);
+      CountDownLatch smallDone = new CountDownLatch(1);
       List<CompletableFuture<HttpResponse<String>>> big = new ArrayList<>();
-      for (int i = 0; i < 2; i++) big.add(http.sendAsync(bigUpload(frame, "big" + i + ".jpg", 200L << 20),
+      for (int i = 0; i < 2; i++) big.add(http.sendAsync(bigUpload(frame, "big" + i + ".jpg", 200L << 20, bigStarted, smallDone),
           HttpResponse.BodyHandlers.ofString()));
-      Thread.sleep(300);
+      assertThat(bigStarted.await(60, TimeUnit.SECONDS)).as("both big uploads streaming").isTrue();
 
       for (int i = 0; i < 10; i++) {
         assertThat(frame.upload("small" + i + ".jpg", jpeg(photo(640, 480, i))).statusCode()).isEqualTo(201);
       }
       assertThat(big).as("the small uploads finished while the big ones were still streaming")
-          .anyMatch(f -> !f.isDone());
+          .allMatch(f -> !f.isDone());
+      smallDone.countDown();
 
       for (CompletableFuture<HttpResponse<String>> upload : big) {
         HttpResponse<String> response = upload.get();
@@ -90,8 +92,9 @@ class LoadTest {
     }
   }
 
-  /** A multipart body of {@code size} bytes, generated as it is sent at about 60 MB/s. */
-  private static HttpRequest bigUpload(ChildFrame frame, String name, long size) {
+  /** A multipart body of {@code size} bytes, generated as it is sent; it pauses at 16 MB until {@code resume}. */
+  private static HttpRequest bigUpload(ChildFrame frame, String name, long size, CountDownLatch started,
+      CountDownLatch resume) {
     String boundary = "big-boundary";
     byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
         + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -100,17 +103,22 @@ class LoadTest {
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() ->
             new SequenceInputStream(new ByteArrayInputStream(head),
-                new SequenceInputStream(new Noise(size), new ByteArrayInputStream(tail)))), head.length + size + tail.length))
+                new SequenceInputStream(new Noise(size, started, resume), new ByteArrayInputStream(tail)))), head.length + size + tail.length))
         .build();
   }
 
-  /** JPEG magic followed by noise, produced on demand. */
+  /** JPEG magic followed by noise, produced on demand; after {@link #PAUSE_AT} bytes it waits for {@code resume}. */
   private static final class Noise extends InputStream {
+    private static final long PAUSE_AT = 16L << 20;
     private final long size;
+    private final CountDownLatch started;
+    private final CountDownLatch resume;
     private long sent;
 
-    Noise(long size) {
+    Noise(long size, CountDownLatch started, CountDownLatch resume) {
       this.size = size;
+      this.started = started;
+      this.resume = resume;
     }
 
     @Override
@@ -129,18 +137,23 @@ class LoadTest {
         buffer[offset + 1] = (byte) 0xD8;
         buffer[offset + 2] = (byte) 0xFF;
       }
+      if (sent < PAUSE_AT && sent + n >= PAUSE_AT) holdUntilResumed();
       sent += n;
-      if (sent % (4 << 20) < n) sleep(60); // about 60 MB/s
       return n;
     }
 
-    private static void sleep(long millis) {
+    private void holdUntilResumed() {
+      started.countDown();
       try {
-        Thread.sleep(millis);
+        if (!resume.await(3, TimeUnit.MINUTES)) throw new IllegalStateException("never resumed");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  private static long total(ChildFrame frame, String path) throws Exception {
+    return JSON.readTree(frame.get(path).body()).get("total").asLong();
   }
 
 }

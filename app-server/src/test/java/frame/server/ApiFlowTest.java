@@ -1,5 +1,6 @@
 package frame.server;
 
+import static org.awaitility.Awaitility.await;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static frame.server.ApiClient.json;
@@ -18,6 +19,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -140,13 +142,9 @@ class ApiFlowTest {
     assertThat(image.get("failureReason").asText()).contains("truncated");
   }
 
-  private static void awaitLine(BlockingQueue<String> lines, String... anyOf) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
-      String line = lines.poll(1, TimeUnit.SECONDS);
-      if (line == null) continue;
-      for (String wanted : anyOf) if (line.equals(wanted)) return;
-    }
-    throw new AssertionError("event stream never said " + String.join(" or ", anyOf));
+  private static void awaitLine(BlockingQueue<String> lines, String... anyOf) {
+    List<String> wanted = List.of(anyOf);
+    await("event stream says " + String.join(" or ", anyOf)).atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+        .until(() -> wanted.contains(lines.poll(100, TimeUnit.MILLISECONDS)));
   }
 }
