@@ -2,18 +2,17 @@ package frame.reliability;
 
 import static org.awaitility.Awaitility.await;
 
+import frame.core.testing.Multipart;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -138,16 +137,9 @@ final class ChildFrame implements AutoCloseable {
   }
 
   HttpResponse<String> upload(String name, byte[] bytes) throws IOException, InterruptedException {
-    String boundary = "b" + UUID.randomUUID();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] body = new byte[head.length + bytes.length + tail.length];
-    System.arraycopy(head, 0, body, 0, head.length);
-    System.arraycopy(bytes, 0, body, head.length, bytes.length);
-    System.arraycopy(tail, 0, body, head.length + bytes.length, tail.length);
-    return http.send(request("/api/upload").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    Multipart body = new Multipart().file(name, bytes);
+    return http.send(request("/api/upload").header("Content-Type", body.contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   HttpRequest.Builder request(String path) {

@@ -6,6 +6,7 @@ import static frame.core.testing.TestImages.photo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import frame.core.testing.Multipart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import frame.core.FrameConfig;
@@ -183,13 +184,12 @@ class CrashRecoveryTest {
 
   private static Socket startUpload(ChildFrame frame, String name, byte[] bytes, int sendBytes) throws IOException {
     Socket socket = new Socket("127.0.0.1", frame.port());
-    String boundary = "cut";
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-        + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    int length = head.length + bytes.length + ("\r\n--" + boundary + "--\r\n").length();
+    Multipart multipart = new Multipart();
+    byte[] head = multipart.head(name);
+    int length = head.length + bytes.length + multipart.tail().length;
     OutputStream out = socket.getOutputStream();
     out.write(("POST /api/upload HTTP/1.1\r\nHost: 127.0.0.1:" + frame.port() + "\r\nAuthorization: Bearer "
-        + frame.token() + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\nContent-Length: "
+        + frame.token() + "\r\nContent-Type: " + multipart.contentType() + "\r\nContent-Length: "
         + length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
     out.write(head);
     out.write(bytes, 0, sendBytes);

@@ -5,6 +5,7 @@ import static frame.core.testing.TestImages.photo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import frame.core.testing.Multipart;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.io.SequenceInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,12 +95,11 @@ class LoadTest {
   /** A multipart body of {@code size} bytes, generated as it is sent; it pauses at 16 MB until {@code resume}. */
   private static HttpRequest bigUpload(ChildFrame frame, String name, long size, CountDownLatch started,
       CountDownLatch resume) {
-    String boundary = "big-boundary";
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-        + "\"\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    Multipart multipart = new Multipart();
+    byte[] head = multipart.head(name);
+    byte[] tail = multipart.tail();
     return frame.request("/api/upload").timeout(Duration.ofMinutes(3))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Content-Type", multipart.contentType())
         .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() ->
             new SequenceInputStream(new ByteArrayInputStream(head),
                 new SequenceInputStream(new Noise(size, started, resume), new ByteArrayInputStream(tail)))), head.length + size + tail.length))

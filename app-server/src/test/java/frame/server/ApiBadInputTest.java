@@ -5,6 +5,7 @@ import static frame.core.testing.TestImages.photo;
 import static frame.server.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import frame.core.testing.Multipart;
 import frame.core.testing.TestImages;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -44,7 +45,7 @@ class ApiBadInputTest {
 
   @Test
   void declared_checksum_that_does_not_match_is_422_and_stores_nothing() {
-    HttpResponse<byte[]> response = api().upload(new ApiClient.Multipart()
+    HttpResponse<byte[]> response = api().upload(new Multipart()
         .file("a.jpg", jpeg(photo(300, 200, 2))).field("sha256", "0".repeat(64)));
 
     assertError(response, 422, "checksum_mismatch");
@@ -56,7 +57,7 @@ class ApiBadInputTest {
   void matching_declared_checksum_is_accepted() throws Exception {
     byte[] bytes = jpeg(photo(300, 200, 3));
     String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    assertThat(api().upload(new ApiClient.Multipart().file("a.jpg", bytes).field("sha256", sha)).statusCode()).isEqualTo(201);
+    assertThat(api().upload(new Multipart().file("a.jpg", bytes).field("sha256", sha)).statusCode()).isEqualTo(201);
   }
 
   @Test
@@ -74,7 +75,7 @@ class ApiBadInputTest {
 
   @Test
   void multipart_with_ten_thousand_empty_parts_is_refused_cleanly() {
-    ApiClient.Multipart many = new ApiClient.Multipart();
+    Multipart many = new Multipart();
     for (int i = 0; i < 10_000; i++) many.field("f" + i, "");
     int status = api().upload(many).statusCode();
     assertThat(status).isBetween(400, 499);
@@ -87,7 +88,7 @@ class ApiBadInputTest {
     HttpResponse<byte[]> json = api.send(api.request("/api/upload").header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{not json")).build());
     assertError(json, 400, "not_multipart");
-    assertError(api.upload(new ApiClient.Multipart().field("note", "hi")), 400, "no_files");
+    assertError(api.upload(new Multipart().field("note", "hi")), 400, "no_files");
   }
 
   @Test

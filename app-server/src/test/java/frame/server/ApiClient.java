@@ -1,8 +1,8 @@
 package frame.server;
 
+import frame.core.testing.Multipart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /** A real HTTP client for a server on a loopback port. */
 final class ApiClient {
@@ -71,35 +70,8 @@ final class ApiClient {
     }
   }
 
-  /** A multipart body: file parts (name -> bytes) plus plain fields. */
-  static final class Multipart {
-    final String boundary = "frame-" + UUID.randomUUID();
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream();
-
-    Multipart file(String filename, byte[] bytes) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-          + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-      body.writeBytes(bytes);
-      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-      return this;
-    }
-
-    Multipart field(String name, String value) {
-      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value
-          + "\r\n").getBytes(StandardCharsets.UTF_8));
-      return this;
-    }
-
-    byte[] bytes() {
-      ByteArrayOutputStream done = new ByteArrayOutputStream();
-      done.writeBytes(body.toByteArray());
-      done.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-      return done.toByteArray();
-    }
-  }
-
   HttpResponse<byte[]> upload(Multipart multipart) {
-    return send(request("/api/upload").header("Content-Type", "multipart/form-data; boundary=" + multipart.boundary)
+    return send(request("/api/upload").header("Content-Type", multipart.contentType())
         .POST(HttpRequest.BodyPublishers.ofByteArray(multipart.bytes())).build());
   }
 

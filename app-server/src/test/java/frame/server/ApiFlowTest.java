@@ -145,6 +145,9 @@ class ApiFlowTest {
   private static void awaitLine(BlockingQueue<String> lines, String... anyOf) {
     List<String> wanted = List.of(anyOf);
     await("event stream says " + String.join(" or ", anyOf)).atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
-        .until(() -> wanted.contains(lines.poll(100, TimeUnit.MILLISECONDS)));
+        .until(() -> {
+          String line = lines.poll(100, TimeUnit.MILLISECONDS);
+          return line != null && wanted.contains(line);
+        });
   }
 }
