@@ -85,7 +85,7 @@ public final class Ingestor {
       ImageHeader header = ImageHeader.read(part, format).requireAtMost(maxPixels);
       ExifSummary basics = PhotoMetadata.read(part);
       store.moveIntoPlace(part, store.original(copied.sha256(), format));
-      frame.core.CrashPoints.reach("ingest:after-blob-move");
+      frame.core.crash.CrashPoints.reach("ingest:after-blob-move");
       NewImage image = new NewImage(copied.sha256(), format, header.width(), header.height(), copied.size(), name,
           basics.takenAt(), basics.cameraMake(), basics.cameraModel());
       return commit(name, image);
@@ -119,7 +119,7 @@ public final class Ingestor {
       }
       throw e;
     }
-    frame.core.CrashPoints.reach("ingest:after-commit");
+    frame.core.crash.CrashPoints.reach("ingest:after-commit");
     events.publish(new FrameEvent.ImageChanged(ids[0], ImageState.INGESTED));
     events.publish(new FrameEvent.JobChanged(ids[1], ids[0], JobType.OFFLOAD_ORIGINAL, JobState.PENDING));
     jobsEnqueued.run();

@@ -1,4 +1,4 @@
-package frame.core;
+package frame.core.crash;
 
 /**
  * Named places where a test can make this JVM die at once, as kill -9 would: start FRAME with
