@@ -1,29 +1,45 @@
 package frame.ui;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
-/** The layering the design promises: ui -> core (through its facade), never back. */
+/** The layering the design promises: front ends -> core (through its facade), never back. */
 class ArchitectureTest {
   private static final JavaClasses FRAME = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .withImportOption(location -> !location.contains("-tests.jar")) // app-core's test fixtures
       .importPackages("frame");
+
+  /** Each package of the core its own slice, the root package (the facade) included. */
+  private static final SliceAssignment CORE_PACKAGES = new SliceAssignment() {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+      String name = javaClass.getPackageName();
+      return name.equals("frame.core") || name.startsWith("frame.core.") ? SliceIdentifier.of(name) : SliceIdentifier.ignore();
+    }
+
+    @Override
+    public String getDescription() {
+      return "the packages of frame.core";
+    }
+  };
 
   @Test
   void core_knows_nothing_of_javafx_javalin_or_its_front_ends() {
     noClasses().that().resideInAPackage("frame.core..")
-        .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.javalin..", "frame.server..", "frame.ui..")
-        .check(FRAME);
-  }
-
-  @Test
-  void server_does_not_depend_on_the_desktop() {
-    noClasses().that().resideInAPackage("frame.server..")
-        .should().dependOnClassesThat().resideInAnyPackage("javafx..", "frame.ui..")
+        .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.javalin..", "picocli..",
+            "frame.server..", "frame.cli..", "frame.ui..")
         .check(FRAME);
   }
 
@@ -37,4 +53,20 @@ class ArchitectureTest {
         .orShould().dependOnClassesThat().haveSimpleName("JobRunner")
         .check(FRAME);
   }
+
+  @Test
+  void the_core_has_no_package_cycles() {
+    // Events name the state enums of jobs and images (leaf values); everything else is one way.
+    slices().assignedFrom(CORE_PACKAGES).should().beFreeOfCycles()
+        .ignoreDependency(resideInAPackage("frame.core.event"), simpleNameEndingWith("State").or(simpleName("JobType")))
+        .check(FRAME);
+  }
+
+  @Test
+  void server_and_command_line_do_not_depend_on_the_desktop() {
+    noClasses().that().resideInAnyPackage("frame.server..", "frame.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("javafx..", "frame.ui..")
+        .check(FRAME);
+  }
+
 }
