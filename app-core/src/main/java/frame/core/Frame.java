@@ -1,6 +1,7 @@
 package frame.core;
 
 import frame.core.auth.ApiTokens;
+import frame.core.auth.Pairings;
 import frame.core.db.DataFolderLock;
 import frame.core.db.Database;
 import frame.core.error.FrameException;
@@ -43,6 +44,7 @@ public final class Frame implements AutoCloseable {
   private final JobRunner runner;
   private final Ingestor ingestor;
   private final ApiTokens tokens;
+  private final Pairings pairings;
 
   Frame(FrameAssembly.Parts parts) {
     this.config = parts.config();
@@ -55,6 +57,7 @@ public final class Frame implements AutoCloseable {
     this.runner = parts.runner();
     this.ingestor = parts.ingestor();
     this.tokens = parts.tokens();
+    this.pairings = parts.pairings();
   }
 
   /** Opens FRAME on a data folder and starts its job runner. */
@@ -138,6 +141,11 @@ public final class Frame implements AutoCloseable {
 
   public ApiTokens tokens() {
     return tokens;
+  }
+
+  /** Single-use, expiring pairing codes that phones and laptops trade for device tokens. */
+  public Pairings pairings() {
+    return pairings;
   }
 
   // For the test fixture in this package (FrameTestAccess), never for front ends.

@@ -1,6 +1,7 @@
 package frame.core;
 
 import frame.core.auth.ApiTokens;
+import frame.core.auth.Pairings;
 import frame.core.db.DataFolderLock;
 import frame.core.db.Database;
 import frame.core.event.EventBus;
@@ -40,7 +41,7 @@ final class FrameAssembly {
   private static final Logger log = LoggerFactory.getLogger(FrameAssembly.class);
 
   record Parts(FrameConfig config, DataFolderLock lock, Database database, FileStore store, EventBus events,
-      ImageRepository images, JobRepository jobs, JobRunner runner, Ingestor ingestor, ApiTokens tokens) {}
+      ImageRepository images, JobRepository jobs, JobRunner runner, Ingestor ingestor, ApiTokens tokens, Pairings pairings) {}
 
   private FrameAssembly() {}
 
@@ -86,7 +87,8 @@ final class FrameAssembly {
     JobRunner runner = new JobRunner(jobs, handlers, new ImagePipeline(images, jobs), events, clock, settings);
     ApiTokens tokens = new ApiTokens(database.jdbc(), clock);
     Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake);
-    return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens);
+    return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
+        new Pairings(database.jdbc(), clock));
   }
 
   private static void sweepOrphansInBackground(Parts parts, Instant olderThan) {

@@ -18,6 +18,7 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +35,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
-  static final Set<String> PUBLIC_PATHS = Set.of("/api/health");
+  /** Routes anyone may call: health, pairing (a code is the credential) and the page's own files. */
+  static final Set<String> PUBLIC_PATHS = publicPaths();
+
+  private static Set<String> publicPaths() {
+    Set<String> paths = new java.util.HashSet<>(Set.of("/api/health", "/api/pair"));
+    WebPage.FILES.keySet().forEach(file -> paths.add(WebPage.routeOf(file)));
+    return Set.copyOf(paths);
+  }
 
   /** One registered route; {@code path} is in Javalin's and OpenAPI's {@code {param}} form. */
   public record Route(String method, String path) {
@@ -69,8 +77,13 @@ public final class ApiServer implements AutoCloseable {
     JobsController jobs = new JobsController(frame);
     UploadController uploads = new UploadController(frame, settings.maxConcurrentUploads());
     EventStream eventStream = new EventStream(frame);
-    RequestGuards guards = new RequestGuards(HostAllowlist.forThisMachine(), frame.tokens(),
-        settings.authFailuresPerMinute(), PUBLIC_PATHS);
+    EventTickets tickets = new EventTickets(Clock.systemUTC());
+    FailedAuthLimiter failures = new FailedAuthLimiter(settings.authFailuresPerMinute(), Clock.systemUTC());
+    RequestGuards guards = new RequestGuards(HostAllowlist.forThisMachine(), frame.tokens(), tickets, failures,
+        PUBLIC_PATHS);
+    // the server's own URLs are known only once it listens
+    java.util.concurrent.atomic.AtomicReference<List<String>> ownUrls = new java.util.concurrent.atomic.AtomicReference<>(List.of());
+    PairingController pairing = new PairingController(frame, failures, tickets, ownUrls::get);
     byte[] openApi = openApiDocument();
     List<Route> routes = new ArrayList<>();
 
@@ -92,13 +105,19 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.HEAD, "/api/images/by-checksum/{sha256}", images::byChecksum);
       table.add(HandlerType.GET, "/api/admin/jobs", jobs::list);
       table.add(HandlerType.GET, "/api/admin/jobs/{id}", jobs::get);
-      table.add(HandlerType.GET, "/api/events", eventStream.handler());
+      table.add(HandlerType.GET, EventStream.PATH, eventStream.handler());
+      table.add(HandlerType.POST, "/api/events/ticket", pairing::ticket);
+      table.add(HandlerType.POST, "/api/pair", pairing::pair);
+      table.add(HandlerType.GET, "/api/session", pairing::session);
+      table.add(HandlerType.POST, "/api/admin/pairing", pairing::create);
+      WebPage.FILES.keySet().forEach(file -> table.add(HandlerType.GET, WebPage.routeOf(file), WebPage.handler(file)));
     });
     app.start(settings.bindHost(), settings.port());
     for (Connector connector : app.jettyServer().server().getConnectors()) {
       if (connector instanceof AbstractConnector c) c.setIdleTimeout(settings.idleTimeout().toMillis());
     }
     ApiServer server = new ApiServer(app, eventStream, List.copyOf(routes), settings);
+    ownUrls.set(server.urls());
     log.info("FRAME API listening on {}", server.urls());
     return server;
   }
@@ -143,14 +162,19 @@ public final class ApiServer implements AutoCloseable {
 
   /** The addresses a person or another device can use. */
   public List<String> urls() {
+    return urlsFor(port(), settings.lan());
+  }
+
+  /** The URLs a server on {@code port} has (loopback, then each LAN address when {@code lan}). */
+  public static List<String> urlsFor(int port, boolean lan) {
     List<String> urls = new ArrayList<>();
-    urls.add("http://127.0.0.1:" + port());
-    if (settings.lan()) {
+    urls.add("http://127.0.0.1:" + port);
+    if (lan) {
       try {
         for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
           if (!nic.isUp() || nic.isLoopback()) continue;
           for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-            if (address instanceof Inet4Address) urls.add("http://" + address.getHostAddress() + ":" + port());
+            if (address instanceof Inet4Address) urls.add("http://" + address.getHostAddress() + ":" + port);
           }
         }
       } catch (SocketException e) {

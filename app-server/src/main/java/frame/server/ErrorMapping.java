@@ -21,7 +21,10 @@ final class ErrorMapping {
       Map.entry("checksum_mismatch", 422),
       Map.entry("empty_file", 400),
       Map.entry("invalid_token_name", 400),
-      Map.entry("token_exists", 409));
+      Map.entry("token_exists", 409),
+      Map.entry("pairing_code_invalid", 401),
+      Map.entry("pairing_code_expired", 401),
+      Map.entry("pairing_code_used", 401));
 
   private ErrorMapping() {}
 

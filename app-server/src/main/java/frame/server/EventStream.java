@@ -1,6 +1,8 @@
 package frame.server;
 
 import frame.core.Frame;
+import frame.core.auth.ApiTokens;
+import java.time.Duration;
 import frame.core.event.FrameEvent;
 import io.javalin.http.Handler;
 import io.javalin.http.sse.SseClient;
@@ -22,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * the core's event bus; a client that falls 1 000 events behind is disconnected.
  */
 final class EventStream implements AutoCloseable {
+  static final String PATH = "/api/events";
   private static final int BACKLOG = 1000;
+  private static final String SUBSCRIBER_TOKEN = "frame.sse.token";
 
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -31,11 +35,32 @@ final class EventStream implements AutoCloseable {
     return thread;
   });
   private final AutoCloseable subscription;
+  private final ApiTokens tokens;
 
   EventStream(Frame frame) {
+    this(frame, Duration.ofSeconds(15));
+  }
+
+  /** {@code ping}: how often idle streams get a comment and revoked tokens lose their streams. */
+  EventStream(Frame frame, Duration ping) {
     this.subscription = frame.subscribe(this::broadcast);
-    pings.scheduleAtFixedRate(() -> subscribers.forEach(s -> s.offer(() -> s.client.sendComment("ping"))),
-        15, 15, TimeUnit.SECONDS);
+    this.tokens = frame.tokens();
+    pings.scheduleAtFixedRate(this::ping, ping.toMillis(), ping.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void ping() {
+    for (Subscriber subscriber : subscribers) {
+      try {
+        // a revoked device stops hearing at once, not when it next reconnects
+        if (!tokens.isActive(subscriber.tokenId)) {
+          subscriber.stop();
+          continue;
+        }
+      } catch (RuntimeException e) {
+        // the database is away for a moment: keep the stream, check again next time
+      }
+      subscriber.offer(() -> subscriber.client.sendComment("ping"));
+    }
   }
 
   /** The route's handler: an event stream for clients that ask for one, a clear 406 for the rest. */
@@ -46,13 +71,15 @@ final class EventStream implements AutoCloseable {
       if (accept == null || !accept.contains("text/event-stream")) {
         throw new ApiError(406, "not_acceptable", "This is an event stream: send Accept: text/event-stream");
       }
+      ctx.attribute(SUBSCRIBER_TOKEN, RequestGuards.caller(ctx).tokenId());
       sse.handle(ctx);
     };
   }
 
   private void connect(SseClient client) {
     client.keepAlive();
-    Subscriber subscriber = new Subscriber(client);
+    Long tokenId = client.ctx().attribute(SUBSCRIBER_TOKEN);
+    Subscriber subscriber = new Subscriber(client, tokenId == null ? -1 : tokenId);
     client.onClose(() -> subscriber.stop());
     subscribers.add(subscriber);
     subscriber.offer(() -> client.sendComment("connected"));
@@ -81,11 +108,13 @@ final class EventStream implements AutoCloseable {
   /** One client's queue of sends, drained by a virtual thread of its own. */
   private final class Subscriber {
     final SseClient client;
+    final long tokenId;
     private final BlockingQueue<Runnable> sends = new ArrayBlockingQueue<>(BACKLOG);
     private final Thread sender;
 
-    Subscriber(SseClient client) {
+    Subscriber(SseClient client, long tokenId) {
       this.client = client;
+      this.tokenId = tokenId;
       this.sender = Thread.ofVirtual().name("frame-sse-client").start(this::drain);
     }
 

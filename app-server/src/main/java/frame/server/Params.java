@@ -59,4 +59,17 @@ final class Params {
       throw ApiError.badRequest("invalid_parameter", what);
     }
   }
+
+  /** A small JSON object body; anything else is a clear 400. */
+  static com.fasterxml.jackson.databind.JsonNode jsonBody(Context ctx) {
+    String body = ctx.body();
+    if (body.length() > 16_384) throw ApiError.badRequest("body_too_large", "The JSON body is too large");
+    try {
+      com.fasterxml.jackson.databind.JsonNode node = ApiServer.jsonMapper().readTree(body);
+      if (node == null || !node.isObject()) throw ApiError.badRequest("invalid_json", "Send a JSON object");
+      return node;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw ApiError.badRequest("invalid_json", "The body is not valid JSON");
+    }
+  }
 }

@@ -1,31 +1,52 @@
 package frame.server;
 
-import java.util.Locale;
 import frame.core.auth.ApiTokens;
+import frame.core.auth.Caller;
+import frame.core.auth.TokenKind;
+import frame.core.auth.Verification;
 import io.javalin.http.Context;
-import java.time.Clock;
+import java.util.Locale;
 import java.util.Set;
 
 /**
- * Runs before every route: Host check first (no answer at all for a foreign name), then the
- * bearer token for everything but the public routes, with failed attempts rate-limited.
+ * Runs before every route: security headers, the Host check (no answer at all for a foreign
+ * name), the Origin check on state-changing requests, then the bearer token (or, for the event
+ * stream only, a short-lived ticket) for everything but the public routes, failed attempts
+ * rate-limited; last the scope rule: admin routes need an admin token.
  */
 final class RequestGuards {
+  static final String CALLER = "frame.caller";
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+      + "img-src 'self' blob: data:; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; "
+      + "frame-ancestors 'none'";
+
   private final HostAllowlist hosts;
   private final ApiTokens tokens;
+  private final EventTickets tickets;
   private final FailedAuthLimiter failures;
   private final Set<String> publicPaths;
 
-  RequestGuards(HostAllowlist hosts, ApiTokens tokens, int failuresPerMinute, Set<String> publicPaths) {
+  RequestGuards(HostAllowlist hosts, ApiTokens tokens, EventTickets tickets, FailedAuthLimiter failures,
+      Set<String> publicPaths) {
     this.hosts = hosts;
     this.tokens = tokens;
-    this.failures = new FailedAuthLimiter(failuresPerMinute, Clock.systemUTC());
+    this.tickets = tickets;
+    this.failures = failures;
     this.publicPaths = publicPaths;
+  }
+
+  /** The caller of a request that passed the guards. */
+  static Caller caller(Context ctx) {
+    Caller caller = ctx.attribute(CALLER);
+    if (caller == null) throw new ApiError(401, "unauthorized", "Send an API token: Authorization: Bearer <token>.");
+    return caller;
   }
 
   void check(Context ctx) {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    ctx.header("X-Frame-Options", "DENY");
     // the socket's own port: ctx.port() would echo the Host header back
     if (!hosts.allows(ctx.header("Host"), ctx.req().getLocalPort())) {
       throw new ApiError(403, "host_not_allowed", "This server answers only to its own host names and addresses.");
@@ -34,21 +55,56 @@ final class RequestGuards {
     if (rawPath.contains("..") || rawPath.contains("%2f") || rawPath.contains("%5c") || rawPath.contains("%00")) {
       throw ApiError.badRequest("invalid_path", "Paths may not contain '..', encoded slashes or NUL");
     }
+    if (!OriginCheck.allows(ctx)) {
+      throw new ApiError(403, "cross_origin", "Requests from other web sites are refused.");
+    }
     if (publicPaths.contains(ctx.path())) return;
     String address = ctx.ip();
     if (failures.blocked(address)) {
       ctx.header("Retry-After", "60");
       throw new ApiError(429, "too_many_failed_logins", "Too many failed authentications; try again in a minute.");
     }
+    Caller caller = EventStream.PATH.equals(ctx.path()) && ctx.queryParam("ticket") != null
+        ? byTicket(ctx, address) : byToken(ctx, address);
+    ctx.attribute(CALLER, caller);
+    if (AdminScope.covers(ctx.path()) && !caller.isAdmin()) {
+      throw new ApiError(403, "admin_only", "This needs an admin token; a paired device can upload and browse only.");
+    }
+  }
+
+  private Caller byTicket(Context ctx, String address) {
+    return tickets.redeem(ctx.queryParam("ticket")).orElseThrow(() -> {
+      failures.recordFailure(address);
+      return new ApiError(401, "ticket_invalid", "That event-stream ticket is used or expired; ask for a new one.");
+    });
+  }
+
+  private Caller byToken(Context ctx, String address) {
     String authorization = ctx.header("Authorization");
     String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
         ? authorization.substring(7).trim() : null;
-    if (token == null || tokens.verify(token).isEmpty()) {
-      // only a presented token is a guess worth limiting; a missing one is a client learning the API
-      if (token != null) failures.recordFailure(address);
-      ctx.header("WWW-Authenticate", "Bearer realm=\"FRAME\"");
-      throw new ApiError(401, "unauthorized",
-          token == null ? "Send an API token: Authorization: Bearer <token>." : "That API token is not valid.");
-    }
+    Verification verification = tokens.verify(token);
+    return switch (verification) {
+      case Verification.Valid valid -> valid.caller();
+      case Verification.Revoked revoked -> {
+        // a once-valid token is no guess: no failure counted, and its page can say what happened
+        unauthorized(ctx);
+        throw revoked.kind() == TokenKind.DEVICE
+            ? new ApiError(401, "device_revoked",
+                "This device is no longer paired with FRAME. Pair it again from FRAME's Server pane.")
+            : new ApiError(401, "token_revoked", "That API token was revoked.");
+      }
+      case Verification.Unknown unknown -> {
+        // only a presented token is a guess worth limiting; a missing one is a client learning the API
+        if (token != null) failures.recordFailure(address);
+        unauthorized(ctx);
+        throw new ApiError(401, "unauthorized",
+            token == null ? "Send an API token: Authorization: Bearer <token>." : "That API token is not valid.");
+      }
+    };
+  }
+
+  private static void unauthorized(Context ctx) {
+    ctx.header("WWW-Authenticate", "Bearer realm=\"FRAME\"");
   }
 }

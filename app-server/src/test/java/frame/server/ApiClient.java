@@ -54,6 +54,19 @@ final class ApiClient {
     }
   }
 
+  /** A GET whose body is read as it arrives (an event stream); close the body when done. */
+  HttpResponse<InputStream> stream(String path) {
+    try {
+      return http.send(request(path).header("Accept", "text/event-stream").GET().build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw new AssertionError("request failed: " + path, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   HttpResponse<byte[]> get(String path) {
     return send(request(path).GET().build());
   }

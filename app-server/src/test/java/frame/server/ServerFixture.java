@@ -18,7 +18,12 @@ final class ServerFixture implements AutoCloseable {
   }
 
   ServerFixture(Path dataDir, UnaryOperator<ServerSettings> adjust) {
-    frame = FrameFixture.open(dataDir);
+    this(FrameFixture.open(dataDir), dataDir, adjust);
+  }
+
+  /** A server over a FRAME the test opened itself (e.g. with a settable clock). */
+  ServerFixture(Frame opened, Path dataDir, UnaryOperator<ServerSettings> adjust) {
+    frame = opened;
     token = frame.tokens().create("test");
     settings = adjust.apply(ServerSettings.defaults(0, false, dataDir));
     server = ApiServer.start(frame, settings);

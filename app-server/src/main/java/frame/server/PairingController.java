@@ -1,0 +1,71 @@
+package frame.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import frame.core.Frame;
+import frame.core.auth.Caller;
+import frame.core.auth.Pairings;
+import frame.core.error.FrameException;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Pairing and the device's own session: a code is made by an admin ({@code POST /api/admin/pairing})
+ * and traded once by the device ({@code POST /api/pair}, public, failures rate-limited like bad
+ * tokens); {@code GET /api/session} says who a token belongs to; {@code POST /api/events/ticket}
+ * gives the page a short-lived ticket for its event stream.
+ */
+final class PairingController {
+  private final Frame frame;
+  private final FailedAuthLimiter failures;
+  private final EventTickets tickets;
+  private final Supplier<List<String>> urls;
+
+  PairingController(Frame frame, FailedAuthLimiter failures, EventTickets tickets, Supplier<List<String>> urls) {
+    this.frame = frame;
+    this.failures = failures;
+    this.tickets = tickets;
+    this.urls = urls;
+  }
+
+  void create(Context ctx) {
+    Pairings.PairingCode code = frame.pairings().create();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("digits", code.digits());
+    body.put("expiresAt", code.expiresAt());
+    body.put("link", PairingLinks.link(PairingLinks.bestBase(urls.get()), code));
+    body.put("links", urls.get().stream().map(u -> PairingLinks.link(u, code)).toList());
+    ctx.status(201).json(body);
+  }
+
+  void pair(Context ctx) {
+    String address = ctx.ip();
+    if (failures.blocked(address)) {
+      ctx.header("Retry-After", "60");
+      throw new ApiError(429, "too_many_failed_logins", "Too many wrong pairing codes; try again in a minute.");
+    }
+    JsonNode body = Params.jsonBody(ctx);
+    String code = body.path("code").asText("");
+    String name = body.path("name").asText("");
+    Pairings.Paired paired;
+    try {
+      paired = frame.pairings().redeem(code, name);
+    } catch (FrameException e) {
+      if (e.code().startsWith("pairing_code")) failures.recordFailure(address);
+      throw e;
+    }
+    ctx.status(201).json(Map.of("token", paired.token(), "name", paired.deviceName(), "kind", "device"));
+  }
+
+  void session(Context ctx) {
+    Caller caller = RequestGuards.caller(ctx);
+    ctx.json(Map.of("name", caller.name(), "kind", caller.kind().label()));
+  }
+
+  void ticket(Context ctx) {
+    ctx.status(201).json(Map.of("ticket", tickets.issue(RequestGuards.caller(ctx)),
+        "expiresInSeconds", EventTickets.LIFETIME.toSeconds()));
+  }
+}
