@@ -24,7 +24,8 @@ final class ServerFixture implements AutoCloseable {
   /** A server over a FRAME the test opened itself (e.g. with a settable clock). */
   ServerFixture(Frame opened, Path dataDir, UnaryOperator<ServerSettings> adjust) {
     frame = opened;
-    token = frame.tokens().create("test");
+    // a data folder opened again keeps its earlier test token: each opening gets its own
+    token = frame.tokens().create("test-" + (frame.tokens().list().size() + 1));
     settings = adjust.apply(ServerSettings.defaults(0, false, dataDir));
     server = ApiServer.start(frame, settings);
     client = new ApiClient(server.port(), token);

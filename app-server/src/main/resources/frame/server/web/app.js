@@ -31,12 +31,9 @@ function unpaired(error) {
   const notice = error instanceof Revoked
     ? 'This device is no longer paired with FRAME. To use it again, pair it anew.'
     : 'This browser’s pairing is not valid any more. Pair it again.';
-  $('#revoked').textContent = notice;
-  show($('#revoked'), true);
-  showPairing(null, notice).then(() => {
-    show($('#revoked'), false);
-    start();
-  });
+  $('#device-name').textContent = '';
+  $('#connection').textContent = '';
+  showPairing(null, notice).then(start);
 }
 
 function start() {

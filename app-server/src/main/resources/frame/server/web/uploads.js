@@ -8,7 +8,7 @@ const AT_ONCE = 3;
 const TRIES = 3;
 const STEPS = ['Upload', 'Ingest', 'Process', 'Processed'];
 /** How many steps are done in each state, and which one is under way. */
-const PROGRESS = { UPLOADED: [1, 1], INGESTED: [2, 2], PROCESSING: [2, 2], PROCESSED: [4, -1], FAILED: [-1, -1] };
+const PROGRESS = { UPLOADED: [1, 1], INGESTED: [2, 2], PROCESSING: [2, 2], PROCESSED: [4, -1], FAILED: [2, -1] };
 
 const REFUSED = {
   unsupported_format: 'FRAME cannot read this kind of file.',

@@ -1,0 +1,266 @@
+package frame.server;
+
+import static frame.core.testing.TestImages.jpeg;
+import static frame.core.testing.TestImages.photo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import frame.cli.FrameCommand;
+import frame.core.Frame;
+import frame.core.auth.Pairings;
+import frame.core.auth.TokenKind;
+import frame.core.testing.FrameFixture;
+import frame.core.testing.TestImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The phone page in a real headless Chromium with a phone's screen, against a real FRAME on a
+ * loopback port: pair by the QR link, upload through the file input, watch every photo reach
+ * Processed, browse, reload, and be told when the device is revoked. Screenshots go to
+ * target/screenshots/.
+ */
+class PhonePageBrowserTest {
+  static final String XSS_NAME = "<img src=x onerror=alert(1)>.jpg";
+  static final Duration PATIENCE = Duration.ofSeconds(90);
+
+  @TempDir Path dataDir;
+  @TempDir Path profile;
+  @TempDir Path photos;
+  ServerFixture fixture;
+  ChromeDriver browser;
+
+  @BeforeEach
+  void start() {
+    browser = Chromium.phone(profile);
+    fixture = new ServerFixture(dataDir);
+  }
+
+  @AfterEach
+  void stop() {
+    if (browser != null) browser.quit();
+    if (fixture != null) fixture.close();
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + fixture.server.port();
+  }
+
+  private Object js(String script, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(script, args);
+  }
+
+  private void screenshot(String name) throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+  }
+
+  private WebElement visible(String css) {
+    return await().atMost(PATIENCE).ignoreExceptions()
+        .until(() -> browser.findElement(By.cssSelector(css)), WebElement::isDisplayed);
+  }
+
+  private void pairWithLink(String deviceName) {
+    Pairings.PairingCode code = fixture.frame.pairings().create();
+    browser.get(PairingLinks.link(base(), code));
+    WebElement name = visible("#pair-name");
+    assertThat(name.getAttribute("value")).as("guessed from the browser").isEqualTo("iPhone (Safari)");
+    assertThat(browser.getCurrentUrl()).as("the code leaves the address bar").doesNotContain(code.link());
+    name.clear();
+    name.sendKeys(deviceName);
+    browser.findElement(By.id("pair-submit")).click();
+    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("device-name")).getText().equals(deviceName));
+  }
+
+  private List<Path> writePhotos() {
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      files.add(TestImages.write(photos, "beach-" + i + ".jpg", jpeg(photo(640 + 16 * i, 480, i))));
+    }
+    files.add(TestImages.write(photos, XSS_NAME, jpeg(photo(400, 300, 99))));
+    byte[] whole = jpeg(photo(800, 600, 7));
+    files.add(TestImages.write(photos, "damaged.jpg", Arrays.copyOf(whole, whole.length / 2)));
+    return files;
+  }
+
+  private List<WebElement> rows() {
+    return browser.findElements(By.cssSelector("#uploads .upload"));
+  }
+
+  private WebElement row(String fileName) {
+    return rows().stream().filter(r -> r.findElement(By.className("name")).getText().equals(fileName))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  void a_phone_pairs_uploads_watches_every_photo_reach_processed_and_browses() throws Exception {
+    pairWithLink("Test iPhone");
+    assertThat(fixture.frame.tokens().list(TokenKind.DEVICE)).extracting(t -> t.name()).containsExactly("Test iPhone");
+
+    List<Path> files = writePhotos();
+    browser.findElement(By.id("choose")).sendKeys(String.join("\n", files.stream().map(Path::toString).toList()));
+    await().atMost(PATIENCE).until(() -> rows().size() == files.size());
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      for (Path file : files) {
+        if (file.getFileName().toString().equals("damaged.jpg")) continue;
+        WebElement row = row(file.getFileName().toString());
+        assertThat(row.getAttribute("data-state")).as(file.toString()).isEqualTo("processed");
+        assertThat(row.findElements(By.cssSelector(".thumb img"))).as("thumbnail of " + file).hasSize(1);
+        assertThat(row.findElements(By.cssSelector(".step.done"))).hasSize(4);
+      }
+      WebElement damaged = row("damaged.jpg");
+      assertThat(damaged.getAttribute("data-state")).isIn("failed", "rejected");
+      assertThat(damaged.findElement(By.className("note")).getText()).startsWith("Failed: ").hasSizeGreaterThan(12);
+    });
+    // P4: the hostile name is text, never markup
+    assertThat(row(XSS_NAME).findElement(By.className("name")).getText()).isEqualTo(XSS_NAME);
+    assertThat(browser.findElements(By.cssSelector("img[src='x']"))).isEmpty();
+    assertThat(noHorizontalScroll()).isTrue();
+    screenshot("phone-uploads");
+
+    // a duplicate says which photo it matches
+    Path copy = TestImages.write(photos, "copy-of-beach.jpg", Files.readAllBytes(files.get(0)));
+    browser.findElement(By.id("choose")).sendKeys(copy.toString());
+    await().atMost(PATIENCE).untilAsserted(() ->
+        assertThat(row("copy-of-beach.jpg").findElement(By.className("note")).getText())
+            .contains("Already in FRAME").contains("beach-0.jpg"));
+
+    browser.findElement(By.id("tab-library")).click();
+    await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#grid .tile img")).size() == 6);
+    assertThat(browser.findElements(By.cssSelector("#grid .tile"))).hasSize(7);
+    assertThat(noHorizontalScroll()).isTrue();
+    screenshot("phone-library");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter"))).selectByValue("FAILED");
+    await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#grid .tile")).size() == 1);
+    browser.findElement(By.cssSelector("#grid .tile")).click();
+    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("viewer-details")).getText().contains("Failed"));
+    browser.findElement(By.id("viewer-close")).click();
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter"))).selectByValue("");
+    await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#grid .tile")).size() == 7);
+    browser.findElements(By.cssSelector("#grid .tile")).stream()
+        .filter(t -> "PROCESSED".equals(t.getAttribute("data-status"))).findFirst().orElseThrow().click();
+    await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#viewer-picture img")).isEmpty());
+    assertThat(browser.findElement(By.id("viewer-details")).getText()).contains("Size").contains("JPEG");
+    screenshot("phone-viewer");
+  }
+
+  private boolean noHorizontalScroll() {
+    return (Boolean) js("return document.documentElement.scrollWidth <= window.innerWidth");
+  }
+
+  @Test
+  void the_page_stays_paired_across_a_reload_and_says_so_when_revoked_from_the_command_line() throws Exception {
+    pairWithLink("Kitchen tablet");
+    String token = (String) js("return JSON.parse(localStorage.getItem('frame.device')).token");
+    assertThat(token).startsWith("frame_");
+
+    browser.navigate().refresh();
+    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("main")).isDisplayed()
+        && browser.findElement(By.id("connection")).getText().equals("Live"));
+    assertThat(browser.findElement(By.id("device-name")).getText()).isEqualTo("Kitchen tablet");
+    // P6: the long-lived token is in no URL the page asked for and not in its HTML
+    @SuppressWarnings("unchecked")
+    List<String> requested = (List<String>) js("return performance.getEntries().map(e => e.name)");
+    assertThat(requested).isNotEmpty().noneMatch(url -> url.contains(token));
+    assertThat(browser.getPageSource()).doesNotContain(token);
+
+    // the command line works on a stopped FRAME: stop it, revoke, start it again on the same port
+    int port = fixture.server.port();
+    fixture.close();
+    fixture = null;
+    int exit = FrameCommand.commandLine().execute("--data-dir", dataDir.toString(), "token", "revoke", "Kitchen tablet");
+    assertThat(exit).isZero();
+    fixture = new ServerFixture(FrameFixture.open(dataDir), dataDir, s -> ServerSettings.defaults(port, false, dataDir));
+
+    WebElement notice = visible("#pair-notice");
+    assertThat(notice.getText()).contains("no longer paired");
+    assertThat(browser.findElement(By.id("pairing")).isDisplayed()).isTrue();
+    screenshot("phone-revoked");
+    assertThat(js("return localStorage.getItem('frame.device')")).isNull();
+  }
+
+  @Test
+  void six_digits_typed_by_hand_pair_a_laptop_and_a_used_code_says_so_plainly() {
+    Pairings.PairingCode code = fixture.frame.pairings().create();
+    browser.get(base() + "/");
+    visible("#pair-digits").sendKeys(code.digits());
+    browser.findElement(By.id("pair-submit")).click();
+    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("main")).isDisplayed());
+
+    js("localStorage.clear()");
+    browser.get(base() + "/");
+    visible("#pair-digits").sendKeys(code.digits());
+    browser.findElement(By.id("pair-submit")).click();
+    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("pair-message")).getText().contains("used already"));
+  }
+
+  @Test
+  void p5_a_page_from_another_origin_cannot_pair_or_post_even_knowing_the_code() throws Exception {
+    Pairings.PairingCode code = fixture.frame.pairings().create();
+    String target = base();
+    // the attacker's page: another origin on this machine, with no policy of ours
+    com.sun.net.httpserver.HttpServer evil = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    byte[] page = "<!doctype html><title>evil</title><p>hello".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    evil.createContext("/", exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "text/html");
+      exchange.sendResponseHeaders(200, page.length);
+      exchange.getResponseBody().write(page);
+      exchange.close();
+    });
+    evil.start();
+    try {
+      browser.get("http://127.0.0.1:" + evil.getAddress().getPort() + "/");
+      Object outcome = ((JavascriptExecutor) browser).executeAsyncScript("""
+          const done = arguments[arguments.length - 1];
+          const form = new FormData();
+          form.append('file', new Blob([new Uint8Array([255, 216, 255])]), 'x.jpg');
+          Promise.all([
+            fetch(arguments[0] + '/api/pair', {method: 'POST', mode: 'no-cors', body: JSON.stringify({code: arguments[1]})}),
+            fetch(arguments[0] + '/api/upload', {method: 'POST', mode: 'no-cors', body: form}),
+          ]).then(() => done('sent'), (e) => done('blocked: ' + e));
+          """, target, code.digits());
+      assertThat(outcome).isEqualTo("sent");
+    } finally {
+      evil.stop(0);
+    }
+    assertThat(fixture.frame.tokens().list(TokenKind.DEVICE)).as("the Origin check refused the pairing").isEmpty();
+    assertThat(fixture.frame.countImages(null)).isZero();
+    assertThat(fixture.frame.pairings().redeem(code.digits(), "Real phone").deviceName()).isEqualTo("Real phone");
+  }
+
+  @Test
+  void the_page_hashes_with_its_own_sha256_where_webcrypto_is_missing() {
+    browser.get(base() + "/");
+    byte[] bytes = jpeg(photo(300, 200, 3));
+    String expected = java.util.HexFormat.of().formatHex(sha256(bytes));
+    Object actual = ((JavascriptExecutor) browser).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        const bytes = Uint8Array.from(atob(arguments[0]), c => c.charCodeAt(0));
+        import('/web/sha256.js').then(m => done(m.sha256Bytes(bytes)));
+        """, java.util.Base64.getEncoder().encodeToString(bytes));
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
