@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = FrameCommand.Version.class,
     description = "FRAME: stores your photos safely and makes thumbnails, previews and metadata.",
     subcommands = {ImportCommand.class, ImagesCommand.class, JobsCommand.class, ServeCommand.class, TokenCommand.class,
+        PairCommand.class, DiscoverCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class FrameCommand {

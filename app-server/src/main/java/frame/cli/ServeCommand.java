@@ -26,6 +26,9 @@ final class ServeCommand implements Callable<Integer> {
       + "(default: FRAME_LAN, else loopback only).")
   Boolean lan;
 
+  @Option(names = "--pair", description = "Print a single-use pairing code (QR code, link, 6 digits) for a phone.")
+  boolean pair;
+
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
@@ -47,6 +50,9 @@ final class ServeCommand implements Callable<Integer> {
 
     out.println("FRAME is serving " + config.dataDir());
     server.urls().forEach(url -> out.println("  " + url + "/api"));
+    server.advertisedName().ifPresent(name -> out.println("Announced on the local network as '" + name + "' (mDNS)."));
+    out.println("Phones and laptops: open " + server.urls().get(server.urls().size() - 1) + "/ and pair ("
+        + (pair ? "code below" : "'frame serve --pair' or the window's Server pane shows a code") + ").");
     if (!frame.tokens().anyActive()) {
       String token = frame.tokens().create("default");
       out.println("Created the first API token, named 'default'. It is shown only this once:");
@@ -55,6 +61,7 @@ final class ServeCommand implements Callable<Integer> {
       out.println("API tokens: " + frame.tokens().list().size()
           + " active. Manage them with 'frame token create|list|revoke' while FRAME is stopped.");
     }
+    if (pair) PairCommand.show(out, frame.pairings().create(), server.urls(), config.lan(), true);
     out.println("Try: curl -H 'Authorization: Bearer <token>' " + server.urls().get(0) + "/api/images");
     out.println("Stop with Ctrl-C.");
     out.flush();

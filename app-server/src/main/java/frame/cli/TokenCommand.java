@@ -10,12 +10,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "token", mixinStandardHelpOptions = true, description = "API tokens for other devices.",
+@Command(name = "token", mixinStandardHelpOptions = true,
+    description = "API tokens: admin tokens for scripts, and the device tokens of paired phones and laptops.",
     subcommands = {TokenCommand.Create.class, TokenCommand.ListTokens.class, TokenCommand.Revoke.class})
 final class TokenCommand {
+  private static final java.time.format.DateTimeFormatter MINUTES =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault());
+
   @ParentCommand FrameCommand frameCommand;
 
-  @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token; it is shown only once.")
+  static String minutes(java.time.Instant instant) {
+    return MINUTES.format(instant);
+  }
+
+  @Command(name = "create", mixinStandardHelpOptions = true,
+      description = "Create an admin token; it is shown only once. Phones pair instead: see 'frame pair'.")
   static final class Create implements Callable<Integer> {
     @ParentCommand TokenCommand token;
     @Spec CommandSpec spec;
@@ -32,7 +41,8 @@ final class TokenCommand {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "List active tokens (names only).")
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "List active tokens and paired devices: name, kind (admin or device), created, last seen.")
   static final class ListTokens implements Callable<Integer> {
     @ParentCommand TokenCommand token;
     @Spec CommandSpec spec;
@@ -41,23 +51,27 @@ final class TokenCommand {
     public Integer call() {
       try (Frame frame = token.frameCommand.open()) {
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%-24s %-26s %s%n", "NAME", "CREATED", "LAST USED");
+        out.printf("%-32s %-7s %-20s %s%n", "NAME", "KIND", "CREATED", "LAST SEEN");
         for (ApiTokens.TokenInfo t : frame.tokens().list()) {
-          out.printf("%-24s %-26s %s%n", t.name(), t.createdAt(), t.lastUsedAt() == null ? "never" : t.lastUsedAt());
+          out.printf("%-32s %-7s %-20s %s%n", t.name(), t.kind().label(), minutes(t.createdAt()),
+              t.lastUsedAt() == null ? "never" : minutes(t.lastUsedAt()));
         }
         return 0;
       }
     }
   }
 
-  @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token at once.")
+  @Command(name = "revoke", mixinStandardHelpOptions = true,
+      description = "Revoke a token or unpair a device at once (quote names with spaces).")
   static final class Revoke implements Callable<Integer> {
     @ParentCommand TokenCommand token;
     @Spec CommandSpec spec;
-    @Parameters(paramLabel = "NAME") String name;
+    @Parameters(paramLabel = "NAME", arity = "1..*", description = "The name as 'frame token list' shows it.")
+    java.util.List<String> words;
 
     @Override
     public Integer call() {
+      String name = String.join(" ", words);
       try (Frame frame = token.frameCommand.open()) {
         if (frame.tokens().revoke(name)) {
           spec.commandLine().getOut().println("Revoked '" + name + "'.");

@@ -55,12 +55,14 @@ public final class ApiServer implements AutoCloseable {
   private final EventStream eventStream;
   private final List<Route> routes;
   private final ServerSettings settings;
+  private final LanAdvertiser advertiser;
 
   private ApiServer(Javalin app, EventStream eventStream, List<Route> routes, ServerSettings settings) {
     this.app = app;
     this.eventStream = eventStream;
     this.routes = routes;
     this.settings = settings;
+    this.advertiser = settings.lan() ? LanAdvertiser.start(app.port()) : null;
   }
 
   public static ApiServer start(Frame frame, ServerSettings settings) {
@@ -184,8 +186,14 @@ public final class ApiServer implements AutoCloseable {
     return urls;
   }
 
+  /** The name this server is announced under on the LAN (mDNS), if it is open to the LAN. */
+  public java.util.Optional<String> advertisedName() {
+    return java.util.Optional.ofNullable(advertiser).map(LanAdvertiser::name);
+  }
+
   @Override
   public void close() {
+    if (advertiser != null) advertiser.close();
     try {
       eventStream.close();
     } catch (Exception e) {

@@ -1,0 +1,67 @@
+package frame.cli;
+
+import frame.core.Frame;
+import frame.core.FrameConfig;
+import frame.core.auth.Pairings;
+import frame.core.error.FrameException;
+import frame.server.ApiServer;
+import frame.server.PairingLinks;
+import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "pair", mixinStandardHelpOptions = true,
+    description = {"Pair a phone or laptop: prints a single-use link as a QR code, and a 6-digit code to type.",
+        "The code works once, for 10 minutes, for the FRAME serving this data folder (now or when it starts)."})
+final class PairCommand implements Callable<Integer> {
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+  @ParentCommand FrameCommand frameCommand;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "N", description = "The port FRAME serves on (default: FRAME_PORT, else 8420).")
+  Integer port;
+
+  @Option(names = "--lan", description = "Use this computer's LAN address in the link (default: FRAME_LAN).")
+  Boolean lan;
+
+  @Option(names = "--no-qr", description = "Print the link and the digits only.")
+  boolean noQr;
+
+  @Override
+  public Integer call() {
+    FrameConfig config = frameCommand.config(c -> c.flag("FRAME_PORT", port).flag("FRAME_LAN", lan));
+    Pairings.PairingCode code;
+    try (Frame frame = Frame.open(config, java.time.Clock.systemUTC(), Frame.settingsFor(config), false)) {
+      code = frame.pairings().create();
+    } catch (FrameException e) {
+      if (!"data_folder_in_use".equals(e.code())) throw e;
+      spec.commandLine().getErr().println("frame: FRAME is running on this data folder. Pair from its window's "
+          + "Server pane, or start 'frame serve' with --pair to print a code.");
+      return 1;
+    }
+    show(spec.commandLine().getOut(), code, ApiServer.urlsFor(config.port(), config.lan()), config.lan(), !noQr);
+    return 0;
+  }
+
+  /** Prints a pairing code as a QR code, the link, and the digits (shared with {@code frame serve --pair}). */
+  static void show(PrintWriter out, Pairings.PairingCode code, List<String> urls, boolean lan, boolean qr) {
+    String base = PairingLinks.bestBase(urls);
+    String link = PairingLinks.link(base, code);
+    out.println("Scan this with the phone's camera, or open the link, before "
+        + CLOCK.format(code.expiresAt().atZone(ZoneId.systemDefault())) + " (it works once):");
+    if (qr) out.print(TerminalQr.of(link));
+    out.println("  " + link);
+    out.println("Or open " + base + "/ and type the code " + code.digits().substring(0, 3) + " "
+        + code.digits().substring(3) + ".");
+    if (!lan) out.println("FRAME serves this computer only: for a phone, run it with --lan (or FRAME_LAN=true).");
+    out.flush();
+  }
+}
