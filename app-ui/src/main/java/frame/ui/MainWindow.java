@@ -76,6 +76,10 @@ public final class MainWindow implements AutoCloseable {
     return library;
   }
 
+  public ServerModel server() {
+    return server;
+  }
+
   public JobsModel jobs() {
     return jobs;
   }

@@ -161,15 +161,43 @@ class DesktopWindowTest {
   }
 
   @Test
-  void server_pane_shows_the_url_and_a_qr_code(FxRobot robot) throws Exception {
+  void server_pane_shows_a_pairing_qr_code_lists_the_paired_device_and_unpairs_it(FxRobot robot) throws Exception {
     robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(2));
     @SuppressWarnings("unchecked")
     ListView<String> urls = robot.lookup("#server-urls").queryAs(ListView.class);
     waitUntil(() -> !urls.getItems().isEmpty());
-    assertThat(urls.getItems().get(0)).startsWith("http://127.0.0.1:");
-    assertThat(robot.lookup("#server-qr").queryAs(ImageView.class).getImage()).isNotNull();
+    String base = urls.getItems().get(0);
+    assertThat(base).startsWith("http://127.0.0.1:");
     assertThat(robot.lookup("#server-status").queryLabeled().getText()).contains("Running");
+    waitUntil(() -> robot.lookup("#server-qr").queryAs(ImageView.class).getImage() != null
+        && robot.lookup("#server-pairing-digits").queryLabeled().getText().matches("\\d{3} \\d{3}"));
+    assertThat(window.server().pairingLink().get()).startsWith(base + "/#pair=");
+
+    // a laptop types the six digits: it is paired, and listed by the name it chose
+    String digits = robot.lookup("#server-pairing-digits").queryLabeled().getText().replace(" ", "");
+    var http = java.net.http.HttpClient.newHttpClient();
+    var paired = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/pair"))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+            "{\"code\":\"" + digits + "\",\"name\":\"<b>Studio laptop</b>\"}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(paired.statusCode()).isEqualTo(201);
+    String token = paired.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
+    robot.interact(() -> window.server().refreshTokens());
+    @SuppressWarnings("unchecked")
+    ListView<frame.core.auth.ApiTokens.TokenInfo> devices = robot.lookup("#server-devices").queryAs(ListView.class);
+    waitUntil(() -> devices.getItems().size() == 1);
+    assertThat(devices.getItems().get(0).name()).isEqualTo("<b>Studio laptop</b>");
+    waitUntil(() -> !robot.lookup("#server-pairing-digits").queryLabeled().getText().replace(" ", "").equals(digits));
     snapshot(robot, "server");
+
+    robot.interact(() -> devices.getSelectionModel().select(0));
+    robot.clickOn("#server-device-unpair");
+    waitUntil(() -> devices.getItems().isEmpty());
+    var refused = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/images"))
+        .header("Authorization", "Bearer " + token).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(refused.body()).contains("device_revoked");
   }
 
   private void drop(FxRobot robot, File... files) {

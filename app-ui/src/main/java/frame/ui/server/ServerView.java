@@ -1,54 +1,104 @@
 package frame.ui.server;
 
 import frame.core.auth.ApiTokens;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The server pane: status, LAN toggle, URLs with a QR code, and API tokens. */
+/**
+ * The server pane: status, LAN toggle, addresses and the announced name; a QR code of a
+ * single-use pairing link with its six digits; paired devices with Unpair; admin tokens.
+ */
 public final class ServerView extends HBox {
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+      .withZone(ZoneId.systemDefault());
+
   public ServerView(ServerModel model) {
+    VBox left = new VBox(8, serverBox(model), pairingBox(model));
+    left.setPadding(new Insets(12));
+    left.setPrefWidth(420);
+    VBox right = new VBox(8, devicesBox(model), tokensBox(model));
+    right.setPadding(new Insets(12));
+    HBox.setHgrow(right, Priority.ALWAYS);
+    getChildren().addAll(left, right);
+  }
+
+  private static VBox serverBox(ServerModel model) {
     Label status = new Label();
     status.setId("server-status");
     status.textProperty().bind(model.status());
     CheckBox lan = new CheckBox("Open to other devices on the local network");
     lan.setId("server-lan");
     lan.selectedProperty().bindBidirectional(model.lan());
+    Label advertised = new Label();
+    advertised.setId("server-advertised");
+    advertised.textProperty().bind(Bindings.createStringBinding(() -> model.advertised().get().isEmpty() ? ""
+        : "Announced on the network as “" + model.advertised().get() + "”", model.advertised()));
     ListView<String> urls = new ListView<>(model.urls());
     urls.setId("server-urls");
-    urls.setPrefHeight(110);
+    urls.setPrefHeight(90);
+    return new VBox(8, new Label("REST server"), status, lan, advertised, new Label("Addresses"), urls);
+  }
+
+  private static VBox pairingBox(ServerModel model) {
     ImageView qr = new ImageView();
     qr.setId("server-qr");
     qr.imageProperty().bind(Bindings.createObjectBinding(
-        () -> model.urls().isEmpty() ? null : QrCodes.of(model.urls().get(model.urls().size() - 1) + "/api", 220),
-        model.urls()));
-    VBox left = new VBox(8, new Label("REST server"), status, lan, new Label("Addresses"), urls, qr);
-    left.setPadding(new Insets(12));
-    left.setPrefWidth(420);
+        () -> model.pairingLink().get().isEmpty() ? null : QrCodes.of(model.pairingLink().get(), 220),
+        model.pairingLink()));
+    Label digits = new Label();
+    digits.setId("server-pairing-digits");
+    digits.setStyle("-fx-font-size: 2em; -fx-font-family: monospace;");
+    digits.textProperty().bind(model.pairingDigits());
+    Label expiry = new Label();
+    expiry.setId("server-pairing-expiry");
+    expiry.textProperty().bind(model.pairingExpiry());
+    Button renew = new Button("New code");
+    renew.setId("server-pairing-new");
+    renew.disableProperty().bind(model.running().not());
+    renew.setOnAction(e -> model.newPairingCode());
+    Label how = new Label("Scan with the phone's camera, or open the address on a laptop and type the six digits.");
+    how.setWrapText(true);
+    return new VBox(8, new Label("Pair a phone or laptop"), how, qr, digits, new HBox(8, expiry, renew));
+  }
 
+  private static VBox devicesBox(ServerModel model) {
+    ListView<ApiTokens.TokenInfo> devices = new ListView<>(model.devices());
+    devices.setId("server-devices");
+    devices.setPrefHeight(160);
+    devices.setPlaceholder(new Label("No paired devices yet."));
+    devices.setCellFactory(list -> new TokenCell("paired"));
+    Button unpair = new Button("Unpair selected");
+    unpair.setId("server-device-unpair");
+    unpair.disableProperty().bind(devices.getSelectionModel().selectedItemProperty().isNull());
+    unpair.setOnAction(e -> model.revoke(devices.getSelectionModel().getSelectedItem()));
+    Label note = new Label("Paired devices upload and browse; they cannot reach admin routes or tokens.");
+    note.setWrapText(true);
+    return new VBox(8, new Label("Paired devices"), devices, note, unpair);
+  }
+
+  private static VBox tokensBox(ServerModel model) {
     ListView<ApiTokens.TokenInfo> tokens = new ListView<>(model.tokens());
     tokens.setId("server-tokens");
-    tokens.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
-      @Override
-      protected void updateItem(ApiTokens.TokenInfo token, boolean empty) {
-        super.updateItem(token, empty);
-        setText(empty || token == null ? null : token.name() + "   created " + token.createdAt()
-            + (token.lastUsedAt() == null ? ", never used" : ", last used " + token.lastUsedAt()));
-      }
-    });
+    tokens.setPrefHeight(120);
+    tokens.setCellFactory(list -> new TokenCell("created"));
     TextField name = new TextField();
     name.setId("server-token-name");
-    name.setPromptText("Name, e.g. phone");
-    Button create = new Button("Create token");
+    name.setPromptText("Name, e.g. nas-script");
+    Button create = new Button("Create admin token");
     create.setId("server-token-create");
     create.disableProperty().bind(name.textProperty().isEmpty());
     create.setOnAction(e -> {
@@ -68,12 +118,27 @@ public final class ServerView extends HBox {
     });
     Button revoke = new Button("Revoke selected");
     revoke.disableProperty().bind(tokens.getSelectionModel().selectedItemProperty().isNull());
-    revoke.setOnAction(e -> model.revoke(tokens.getSelectionModel().getSelectedItem().name()));
-    Label once = new Label("A new token is shown once: copy it now. FRAME keeps only its hash.");
+    revoke.setOnAction(e -> model.revoke(tokens.getSelectionModel().getSelectedItem()));
+    Label once = new Label("Admin tokens can do everything, for scripts. A new one is shown once: copy it now.");
     once.setWrapText(true);
-    VBox right = new VBox(8, new Label("API tokens"), tokens, new HBox(8, name, create), once, new HBox(8, shown, copy), revoke);
-    right.setPadding(new Insets(12));
-    HBox.setHgrow(right, javafx.scene.layout.Priority.ALWAYS);
-    getChildren().addAll(left, right);
+    return new VBox(8, new Label("Admin tokens"), tokens, new HBox(8, name, create), once, new HBox(8, shown, copy),
+        revoke);
+  }
+
+  /** A token as text only (a device may name itself anything): name, then when made and last seen. */
+  private static final class TokenCell extends ListCell<ApiTokens.TokenInfo> {
+    private final String madeWord;
+
+    TokenCell(String madeWord) {
+      this.madeWord = madeWord;
+    }
+
+    @Override
+    protected void updateItem(ApiTokens.TokenInfo token, boolean empty) {
+      super.updateItem(token, empty);
+      setGraphic(null);
+      setText(empty || token == null ? null : token.name() + "   " + madeWord + " " + WHEN.format(token.createdAt())
+          + (token.lastUsedAt() == null ? ", never seen" : ", last seen " + WHEN.format(token.lastUsedAt())));
+    }
   }
 }
