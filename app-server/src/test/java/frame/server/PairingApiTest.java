@@ -228,6 +228,35 @@ class PairingApiTest {
   }
 
   @Test
+  void p7_a_connection_dropped_mid_upload_stores_nothing_and_the_retry_succeeds() throws Exception {
+    ApiClient phone = pairedDevice("Phone");
+    String token = json(pair(fixture.frame.pairings().create().link(), "Other")).get("token").asText();
+    byte[] photo = jpeg(photo(900, 700, 5));
+    String boundary = "drop";
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"walk.jpg\"\r\n"
+        + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", fixture.server.port())) {
+      var out = socket.getOutputStream();
+      out.write(("POST /api/upload HTTP/1.1\r\nHost: 127.0.0.1:" + fixture.server.port() + "\r\n"
+          + "Authorization: Bearer " + token + "\r\nContent-Type: multipart/form-data; boundary=" + boundary + "\r\n"
+          + "Content-Length: " + (head.length + photo.length + 100) + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      out.write(head);
+      out.write(photo, 0, photo.length / 2);
+      out.flush();
+    } // the Wi-Fi is gone: the socket closes with half the photo sent
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+      try (var left = java.nio.file.Files.list(fixture.settings.uploadTempDir())) {
+        return left.findAny().isEmpty();
+      }
+    });
+    assertThat(fixture.frame.countImages(null)).isZero();
+
+    HttpResponse<byte[]> retried = phone.upload("walk.jpg", photo);
+    assertThat(retried.statusCode()).isEqualTo(201);
+    assertThat(fixture.frame.countImages(null)).isEqualTo(1);
+  }
+
+  @Test
   void the_page_is_public_carries_a_strict_policy_and_no_inline_script() {
     HttpResponse<byte[]> page = admin.withToken(null).get("/");
     assertThat(page.statusCode()).isEqualTo(200);

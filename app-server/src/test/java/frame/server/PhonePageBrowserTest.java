@@ -244,6 +244,29 @@ class PhonePageBrowserTest {
   }
 
   @Test
+  void p7_an_upload_without_a_connection_is_retried_then_says_what_failed_and_retry_sends_it() throws Exception {
+    pairWithLink("Phone");
+    Path file = TestImages.write(photos, "offline.jpg", jpeg(photo(500, 400, 11)));
+    org.openqa.selenium.chromium.ChromiumNetworkConditions offline =
+        new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+    offline.setOffline(true);
+    browser.setNetworkConditions(offline);
+    browser.findElement(By.id("choose")).sendKeys(file.toString());
+    await().atMost(PATIENCE).until(() -> rows().size() == 1
+        && "retrying".equals(row("offline.jpg").getAttribute("data-state")));
+    await().atMost(PATIENCE).until(() -> "failed".equals(row("offline.jpg").getAttribute("data-state")));
+    assertThat(row("offline.jpg").findElement(By.className("note")).getText())
+        .contains("Upload failed").contains("connection").contains("Nothing was stored");
+    screenshot("phone-offline");
+    assertThat(fixture.frame.countImages(null)).isZero();
+
+    browser.deleteNetworkConditions();
+    row("offline.jpg").findElement(By.className("retry")).click();
+    await().atMost(PATIENCE).until(() -> "processed".equals(row("offline.jpg").getAttribute("data-state")));
+    assertThat(fixture.frame.countImages(null)).isEqualTo(1);
+  }
+
+  @Test
   void the_page_hashes_with_its_own_sha256_where_webcrypto_is_missing() {
     browser.get(base() + "/");
     byte[] bytes = jpeg(photo(300, 200, 3));

@@ -83,4 +83,9 @@ function tab(name) {
   }
 }
 
+addEventListener('offline', () => {
+  $('#connection').textContent = 'Offline';
+  $('#connection').dataset.state = 'offline';
+});
+
 main();
