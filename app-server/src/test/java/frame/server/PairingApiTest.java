@@ -151,6 +151,21 @@ class PairingApiTest {
   }
 
   @Test
+  void p3_a_revoked_devices_open_event_stream_is_closed() throws Exception {
+    ApiClient phone = pairedDevice("Phone");
+    String ticket = json(phone.method("POST", "/api/events/ticket")).get("ticket").asText();
+    HttpResponse<java.io.InputStream> stream = admin.withToken(null).stream("/api/events?ticket=" + ticket);
+    assertThat(stream.statusCode()).isEqualTo(200);
+    fixture.frame.tokens().revoke("Phone");
+    // the stream checks its token at every ping (15 s): it ends, rather than waiting for a reconnect
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(40), () -> {
+      try (java.io.InputStream body = stream.body()) {
+        body.readAllBytes();
+      }
+    });
+  }
+
+  @Test
   void p3_the_same_device_name_twice_gets_a_number_so_each_can_be_revoked() {
     pairedDevice("Phone");
     pairedDevice("Phone");
