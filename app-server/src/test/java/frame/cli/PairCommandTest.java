@@ -1,0 +1,88 @@
+package frame.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import frame.core.Frame;
+import frame.core.testing.FrameFixture;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PairCommandTest {
+  @TempDir Path dataDir;
+
+  record Run(int exitCode, String out, String err) {}
+
+  Run frame(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = FrameCommand.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    List<String> all = new java.util.ArrayList<>(List.of(args));
+    all.addAll(List.of("--data-dir", dataDir.toString()));
+    return new Run(commandLine.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+  }
+
+  @Test
+  void pair_prints_a_scannable_qr_code_of_the_link_and_six_digits_that_pair_once_frame_runs() throws Exception {
+    Run run = frame("pair", "--port", "8420");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Matcher link = Pattern.compile("http://127\\.0\\.0\\.1:8420/#pair=[A-Za-z0-9_-]+").matcher(run.out());
+    assertThat(link.find()).as(run.out()).isTrue();
+    Matcher digits = Pattern.compile("type the code (\\d{3}) (\\d{3})").matcher(run.out());
+    assertThat(digits.find()).isTrue();
+    assertThat(run.out()).contains("run it with --lan");
+    assertThat(scan(run.out())).isEqualTo(link.group());
+
+    try (Frame frame = FrameFixture.open(dataDir)) {
+      assertThat(frame.pairings().redeem(digits.group(1) + digits.group(2), "Phone").deviceName()).isEqualTo("Phone");
+    }
+    Run list = frame("token", "list");
+    assertThat(list.out()).containsPattern("Phone\\s+device\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\s+never");
+    assertThat(frame("token", "revoke", "Phone").exitCode()).isZero();
+    assertThat(frame("token", "list").out()).doesNotContain("Phone");
+  }
+
+  @Test
+  void pair_says_where_to_pair_while_frame_runs_on_the_folder() {
+    try (Frame running = FrameFixture.open(dataDir)) {
+      Run run = frame("pair");
+      assertThat(run.exitCode()).isEqualTo(1);
+      assertThat(run.err()).contains("FRAME is running").contains("Server pane").contains("--pair");
+    }
+  }
+
+  /** Reads the terminal QR code back as a phone's camera would: light cells white, dark ones black. */
+  private static String scan(String output) throws Exception {
+    List<String> rows = output.lines().filter(l -> !l.isEmpty() && l.chars().allMatch(c -> "█▀▄ ".indexOf(c) >= 0))
+        .toList();
+    int width = rows.get(0).length();
+    int height = rows.size() * 2;
+    int scale = 4;
+    int[] pixels = new int[width * scale * height * scale];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        char c = rows.get(y / 2).charAt(x);
+        boolean light = c == '█' || (y % 2 == 0 ? c == '▀' : c == '▄');
+        for (int dy = 0; dy < scale; dy++) {
+          for (int dx = 0; dx < scale; dx++) {
+            pixels[(y * scale + dy) * width * scale + x * scale + dx] = light ? 0xFFFFFFFF : 0xFF000000;
+          }
+        }
+      }
+    }
+    var source = new RGBLuminanceSource(width * scale, height * scale, pixels);
+    return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+  }
+}
