@@ -31,13 +31,18 @@ class SchemaUpgradeTest {
           statement.execute("INSERT INTO job (type, payload, state, attempts, max_attempts, run_after, lease_token,"
               + " created_at, updated_at) VALUES ('NOOP', '{}', 'PENDING', 0, 3, " + (1000 - i) + ", 0, 1, 1)");
         }
+        statement.execute("INSERT INTO api_token (name, token_hash, created_at) VALUES ('nas', '" + "a".repeat(64)
+            + "', 1)");
         statement.execute("SHUTDOWN");
       }
     }
 
     try (Database database = Database.open(url, 2)) {
-      assertThat(database.jdbc().queryOne("SELECT MAX(\"version\") FROM \"flyway_schema_history\"", r -> r.getString(1)))
-          .contains("3");
+      assertThat(database.jdbc().queryOne("SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\"",
+          r -> r.getInt(1))).contains(newestMigration());
+      // tokens made before pairing existed were the owner's: they become admin tokens (V6)
+      assertThat(new frame.core.auth.ApiTokens(database.jdbc(), java.time.Clock.systemUTC()).list())
+          .extracting(t -> t.name() + " " + t.kind()).containsExactly("nas ADMIN");
       JobRepository jobs = new JobRepository(database.jdbc());
       List<JobRepository.Candidate> due = jobs.findDue(Instant.ofEpochMilli(5000), 10);
       assertThat(due).extracting(JobRepository.Candidate::id).containsExactly(3L, 2L, 1L); // by run_after
@@ -45,6 +50,14 @@ class SchemaUpgradeTest {
           .hasSize(3).allMatch(job -> job.state() == JobState.RUNNING && job.attempts() == 1);
       database.jdbc().inTransaction(tx -> jobs.enqueue(tx, new NewJob(JobType.NOOP, null, "{}", 3), Instant.ofEpochMilli(6000)));
       assertThat(jobs.findDue(Instant.ofEpochMilli(7000), 10)).hasSize(1);
+    }
+  }
+
+  private static int newestMigration() throws Exception {
+    Path folder = Path.of(SchemaUpgradeTest.class.getResource("/db/migration").toURI());
+    try (var files = java.nio.file.Files.list(folder)) {
+      return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+          .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
     }
   }
 }
