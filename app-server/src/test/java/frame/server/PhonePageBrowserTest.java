@@ -35,7 +35,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 class PhonePageBrowserTest {
   static final String XSS_NAME = "<img src=x onerror=alert(1)>.jpg";
-  static final Duration PATIENCE = Duration.ofSeconds(90);
+  static final Duration PATIENCE = Duration.ofSeconds(180);
 
   @TempDir Path dataDir;
   @TempDir Path profile;
@@ -88,7 +88,7 @@ class PhonePageBrowserTest {
 
   private List<Path> writePhotos() {
     List<Path> files = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 18; i++) {
       files.add(TestImages.write(photos, "beach-" + i + ".jpg", jpeg(photo(640 + 16 * i, 480, i))));
     }
     files.add(TestImages.write(photos, XSS_NAME, jpeg(photo(400, 300, 99))));
@@ -107,7 +107,7 @@ class PhonePageBrowserTest {
   }
 
   @Test
-  void a_phone_pairs_uploads_watches_every_photo_reach_processed_and_browses() throws Exception {
+  void a_phone_pairs_uploads_twenty_photos_watches_each_reach_processed_and_browses() throws Exception {
     pairWithLink("Test iPhone");
     assertThat(fixture.frame.tokens().list(TokenKind.DEVICE)).extracting(t -> t.name()).containsExactly("Test iPhone");
 
@@ -140,8 +140,8 @@ class PhonePageBrowserTest {
             .contains("Already in FRAME").contains("beach-0.jpg"));
 
     browser.findElement(By.id("tab-library")).click();
-    await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#grid .tile img")).size() == 6);
-    assertThat(browser.findElements(By.cssSelector("#grid .tile"))).hasSize(7);
+    await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#grid .tile img")).size() == 19);
+    assertThat(browser.findElements(By.cssSelector("#grid .tile"))).hasSize(20);
     assertThat(noHorizontalScroll()).isTrue();
     screenshot("phone-library");
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter"))).selectByValue("FAILED");
@@ -150,7 +150,7 @@ class PhonePageBrowserTest {
     await().atMost(PATIENCE).until(() -> browser.findElement(By.id("viewer-details")).getText().contains("Failed"));
     browser.findElement(By.id("viewer-close")).click();
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter"))).selectByValue("");
-    await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#grid .tile")).size() == 7);
+    await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#grid .tile")).size() == 20);
     browser.findElements(By.cssSelector("#grid .tile")).stream()
         .filter(t -> "PROCESSED".equals(t.getAttribute("data-status"))).findFirst().orElseThrow().click();
     await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#viewer-picture img")).isEmpty());
@@ -195,9 +195,17 @@ class PhonePageBrowserTest {
 
   @Test
   void six_digits_typed_by_hand_pair_a_laptop_and_a_used_code_says_so_plainly() {
+    fixture.frame.importFile(TestImages.write(photos, "private.jpg", jpeg(photo(300, 200, 4))));
     Pairings.PairingCode code = fixture.frame.pairings().create();
     browser.get(base() + "/");
-    visible("#pair-digits").sendKeys(code.digits());
+    visible("#pair-digits");
+    // an unpaired browser sees the pairing form and nothing of the library
+    assertThat(browser.findElement(By.id("main")).isDisplayed()).isFalse();
+    assertThat(browser.findElements(By.cssSelector("#grid .tile"))).isEmpty();
+    Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[0]; fetch('/api/images').then(r => done(r.status));");
+    assertThat(status).isEqualTo(401L);
+    browser.findElement(By.id("pair-digits")).sendKeys(code.digits());
     browser.findElement(By.id("pair-submit")).click();
     await().atMost(PATIENCE).until(() -> browser.findElement(By.id("main")).isDisplayed());
 
