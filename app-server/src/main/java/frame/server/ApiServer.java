@@ -21,9 +21,12 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.slf4j.Logger;
@@ -39,7 +42,7 @@ public final class ApiServer implements AutoCloseable {
   static final Set<String> PUBLIC_PATHS = publicPaths();
 
   private static Set<String> publicPaths() {
-    Set<String> paths = new java.util.HashSet<>(Set.of("/api/health", "/api/pair"));
+    Set<String> paths = new HashSet<>(Set.of("/api/health", "/api/pair"));
     WebPage.FILES.keySet().forEach(file -> paths.add(WebPage.routeOf(file)));
     return Set.copyOf(paths);
   }
@@ -84,7 +87,7 @@ public final class ApiServer implements AutoCloseable {
     RequestGuards guards = new RequestGuards(HostAllowlist.forThisMachine(), frame.tokens(), tickets, failures,
         PUBLIC_PATHS);
     // the server's own URLs are known only once it listens
-    java.util.concurrent.atomic.AtomicReference<List<String>> ownUrls = new java.util.concurrent.atomic.AtomicReference<>(List.of());
+    AtomicReference<List<String>> ownUrls = new AtomicReference<>(List.of());
     PairingController pairing = new PairingController(frame, failures, tickets, ownUrls::get);
     byte[] openApi = openApiDocument();
     List<Route> routes = new ArrayList<>();
@@ -187,8 +190,8 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** The name this server is announced under on the LAN (mDNS), if it is open to the LAN. */
-  public java.util.Optional<String> advertisedName() {
-    return java.util.Optional.ofNullable(advertiser).map(LanAdvertiser::name);
+  public Optional<String> advertisedName() {
+    return Optional.ofNullable(advertiser).map(LanAdvertiser::name);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package frame.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import io.javalin.http.Context;
 import java.util.Locale;
@@ -61,14 +63,14 @@ final class Params {
   }
 
   /** A small JSON object body; anything else is a clear 400. */
-  static com.fasterxml.jackson.databind.JsonNode jsonBody(Context ctx) {
+  static JsonNode jsonBody(Context ctx) {
     String body = ctx.body();
     if (body.length() > 16_384) throw ApiError.badRequest("body_too_large", "The JSON body is too large");
     try {
-      com.fasterxml.jackson.databind.JsonNode node = ApiServer.jsonMapper().readTree(body);
+      JsonNode node = ApiServer.jsonMapper().readTree(body);
       if (node == null || !node.isObject()) throw ApiError.badRequest("invalid_json", "Send a JSON object");
       return node;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw ApiError.badRequest("invalid_json", "The body is not valid JSON");
     }
   }
