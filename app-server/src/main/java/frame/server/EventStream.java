@@ -52,7 +52,8 @@ final class EventStream implements AutoCloseable {
     for (Subscriber subscriber : subscribers) {
       try {
         // a revoked device stops hearing at once, not when it next reconnects
-        if (!tokens.isActive(subscriber.tokenId)) {
+        // (a caller without a stored token, tokenId < 0, e.g. this machine's command line, is not checked)
+        if (subscriber.tokenId >= 0 && !tokens.isActive(subscriber.tokenId)) {
           subscriber.stop();
           continue;
         }
