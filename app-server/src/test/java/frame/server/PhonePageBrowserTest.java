@@ -156,6 +156,21 @@ class PhonePageBrowserTest {
     await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#viewer-picture img")).isEmpty());
     assertThat(browser.findElement(By.id("viewer-details")).getText()).contains("Size").contains("JPEG");
     screenshot("phone-viewer");
+    browser.findElement(By.id("viewer-close")).click();
+
+    // the narrowest phone and a desktop browser: still no horizontal scroll
+    for (var screen : List.of(java.util.Map.of("width", 360, "height", 740, "mobile", true),
+        java.util.Map.of("width", 1280, "height", 800, "mobile", false))) {
+      java.util.Map<String, Object> metrics = new java.util.HashMap<>(screen);
+      metrics.put("deviceScaleFactor", 1);
+      browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", metrics);
+      for (String tab : List.of("tab-upload", "tab-library")) {
+        browser.findElement(By.id(tab)).click();
+        await().atMost(PATIENCE).until(this::noHorizontalScroll);
+      }
+      await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#grid .tile img")).size() == 19);
+      screenshot("library-" + screen.get("width"));
+    }
   }
 
   private boolean noHorizontalScroll() {
