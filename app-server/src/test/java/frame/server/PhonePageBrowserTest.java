@@ -209,6 +209,18 @@ class PhonePageBrowserTest {
   }
 
   @Test
+  void unpaired_in_the_window_while_the_page_is_open_the_page_says_so_by_itself() throws Exception {
+    pairWithLink("Studio iPad");
+    await().atMost(PATIENCE).until(() -> browser.findElement(By.id("connection")).getText().equals("Live"));
+    long id = fixture.frame.tokens().list(TokenKind.DEVICE).get(0).id();
+    assertThat(fixture.frame.tokens().revoke(id)).isTrue(); // what the Server pane's Unpair does
+    // no click, no reload: the stream is closed at its next ping and the page learns why
+    WebElement notice = visible("#pair-notice");
+    assertThat(notice.getText()).contains("no longer paired");
+    assertThat(browser.findElement(By.id("main")).isDisplayed()).isFalse();
+  }
+
+  @Test
   void six_digits_typed_by_hand_pair_a_laptop_and_a_used_code_says_so_plainly() {
     fixture.frame.importFile(TestImages.write(photos, "private.jpg", jpeg(photo(300, 200, 4))));
     Pairings.PairingCode code = fixture.frame.pairings().create();
