@@ -3,6 +3,7 @@ package frame.cli;
 import frame.core.Frame;
 import frame.core.FrameConfig;
 import frame.server.ApiServer;
+import frame.server.PairingLinks;
 import frame.server.ServerSettings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -51,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
     out.println("FRAME is serving " + config.dataDir());
     server.urls().forEach(url -> out.println("  " + url + "/api"));
     server.advertisedName().ifPresent(name -> out.println("Announced on the local network as '" + name + "' (mDNS)."));
-    out.println("Phones and laptops: open " + server.urls().get(server.urls().size() - 1) + "/ and pair ("
+    out.println("Phones and laptops: open " + PairingLinks.bestBase(server.urls()) + "/ and pair ("
         + (pair ? "code below" : "'frame serve --pair' or the window's Server pane shows a code") + ").");
     if (!frame.tokens().anyActive()) {
       String token = frame.tokens().create("default");
