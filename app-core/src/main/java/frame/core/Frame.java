@@ -18,6 +18,7 @@ import frame.core.job.JobQuery;
 import frame.core.job.JobRepository;
 import frame.core.job.JobRunner;
 import frame.core.job.JobState;
+import frame.core.job.JobWithImage;
 import frame.core.job.RunnerSettings;
 import frame.core.store.FileStore;
 import java.io.InputStream;
@@ -122,6 +123,11 @@ public final class Frame implements AutoCloseable {
     return jobs.list(query);
   }
 
+  /** A page of jobs, each with its image, read in one query. */
+  public List<JobWithImage> jobsWithImages(JobQuery query) {
+    return jobs.listWithImages(query);
+  }
+
   public long countJobs(JobQuery query) {
     return jobs.count(query);
   }
@@ -131,7 +137,9 @@ public final class Frame implements AutoCloseable {
   }
 
   public JobDetails jobDetails(long id) {
-    return new JobDetails(jobs.find(id).orElseThrow(() -> FrameException.jobNotFound(id)), jobs.attempts(id));
+    Job job = jobs.find(id).orElseThrow(() -> FrameException.jobNotFound(id));
+    Image image = job.imageId() == null ? null : images.find(job.imageId()).orElse(null);
+    return new JobDetails(job, jobs.attempts(id), image);
   }
 
   /** Active (PENDING or RUNNING) jobs of each of these images. */

@@ -1,8 +1,9 @@
 package frame.core;
 
+import frame.core.image.Image;
 import frame.core.job.Job;
 import frame.core.job.JobAttempt;
 import java.util.List;
 
-/** One job with every attempt it took. */
-public record JobDetails(Job job, List<JobAttempt> attempts) {}
+/** One job with every attempt it took and the image it works on ({@code image} null for a job of no image). */
+public record JobDetails(Job job, List<JobAttempt> attempts, Image image) {}

@@ -2,11 +2,10 @@ package frame.cli;
 
 import frame.core.Frame;
 import frame.core.JobDetails;
-import frame.core.job.Job;
-import frame.core.job.JobAttempt;
 import frame.core.job.JobQuery;
 import frame.core.job.JobState;
 import frame.core.job.JobType;
+import frame.server.dto.JobDto;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,19 +39,27 @@ final class JobsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     JobQuery query = new JobQuery(status, type, imageId, page.limit, page.offset);
     try (Frame frame = frameCommand.open()) {
-      List<Job> jobs = frame.jobs(query);
+      List<JobDto> jobs = frame.jobsWithImages(query).stream()
+          .map(j -> JobDto.of(frame, j.job(), j.image(), null)).toList();
       if (page.json) {
         out.println(Json.of(jobs));
         return 0;
       }
-      out.printf("%-7s %-21s %-6s %-9s %-8s %s%n", "ID", "TYPE", "IMAGE", "STATE", "ATTEMPTS", "ERROR");
-      for (Job j : jobs) {
-        out.printf("%-7d %-21s %-6s %-9s %-8s %s%n", j.id(), j.type(), j.imageId() == null ? "-" : j.imageId(),
-            j.state(), j.attempts() + "/" + j.maxAttempts(), firstLine(j.lastError()));
+      out.printf("%-7s %-21s %-6s %-24s %-9s %-8s %s%n", "ID", "TYPE", "IMAGE", "PHOTO", "STATE", "ATTEMPTS", "ERROR");
+      for (JobDto j : jobs) {
+        out.printf("%-7d %-21s %-6s %-24s %-9s %-8s %s%n", j.id(), j.type(), j.imageId() == null ? "-" : j.imageId(),
+            photoName(j.image()), j.status(), j.attempts() + "/" + j.maxAttempts(), firstLine(j.lastError()));
       }
       out.printf("%d of %d job(s)%n", jobs.size(), frame.countJobs(query));
       return 0;
     }
+  }
+
+  /** The photo's file name, cut to its column ("…" marks a cut); "-" for a job of no photo. */
+  static String photoName(JobDto.Photo photo) {
+    if (photo == null || photo.originalName() == null) return "-";
+    String name = photo.originalName();
+    return name.length() <= 24 ? name : name.substring(0, 23) + "…";
   }
 
   static String firstLine(String text) {
@@ -77,26 +84,32 @@ final class JobsCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       try (Frame frame = jobs.frameCommand.open()) {
         JobDetails details = frame.jobDetails(id);
+        JobDto j = JobDto.of(frame, details.job(), details.image(), details.attempts());
         if (json) {
-          out.println(Json.of(details));
+          out.println(Json.of(j));
           return 0;
         }
-        Job j = details.job();
-        out.printf("Job %d  %s  %s%n", j.id(), j.type(), j.state());
-        out.printf("  image      %s%n", j.imageId() == null ? "-" : j.imageId());
+        out.printf("Job %d  %s  %s%n", j.id(), j.type(), j.status());
+        out.printf("  image      %s%n", describe(j));
         out.printf("  payload    %s%n", j.payload());
         out.printf("  attempts   %d of %d%n", j.attempts(), j.maxAttempts());
-        out.printf("  locked by  %s at %s (lease until %s, token %d)%n", orDash(j.workerId()), orDash(j.lockedAt()),
+        out.printf("  locked by  %s at %s (lease until %s, token %d)%n", orDash(j.lockedBy()), orDash(j.lockedAt()),
             orDash(j.leaseUntil()), j.leaseToken());
         out.printf("  created    %s, updated %s, finished %s%n", j.createdAt(), j.updatedAt(), orDash(j.completedAt()));
         out.println("  history");
-        for (JobAttempt a : details.attempts()) {
-          out.printf("    #%d %-9s %s  %s -> %s  %s%n", a.attempt(), a.outcome(), a.workerId(), a.started(),
+        for (JobDto.AttemptDto a : j.history()) {
+          out.printf("    #%d %-9s %s  %s -> %s  %s%n", a.attempt(), a.outcome(), a.worker(), a.started(),
               orDash(a.ended()), firstLine(a.error()));
         }
         if (j.lastError() != null) out.printf("  last error%n%s%n", j.lastError().indent(4));
         return 0;
       }
+    }
+
+    private static String describe(JobDto j) {
+      JobDto.Photo p = j.image();
+      if (p == null) return j.imageId() == null ? "-" : j.imageId() + " (removed)";
+      return "%d  %s  %s %s %dx%d".formatted(p.id(), p.originalName(), p.status(), p.format(), p.width(), p.height());
     }
 
     private static String orDash(Object value) {

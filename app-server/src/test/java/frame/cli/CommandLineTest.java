@@ -75,9 +75,17 @@ class CommandLineTest {
     JsonNode jobs = new ObjectMapper().readTree(thumbnails.out());
     assertThat(jobs.size()).isEqualTo(1);
     long id = jobs.get(0).get("id").asLong();
+    JsonNode photo = jobs.get(0).get("image");
+    assertThat(photo.get("originalName").asText()).isEqualTo("a.jpg");
+    assertThat(photo.get("status").asText()).isEqualTo("PROCESSED");
+    assertThat(photo.get("thumbnailUrl").asText()).endsWith("/thumbnail/128");
+
+    Run table = frame("jobs", "--type", "THUMBNAIL_GENERATION");
+    assertThat(table.out()).contains("PHOTO").containsPattern(id + " +THUMBNAIL_GENERATION +\\d+ +a\\.jpg +COMPLETED");
 
     Run show = frame("jobs", "show", String.valueOf(id));
     assertThat(show.out()).contains("THUMBNAIL_GENERATION").contains("COMPLETED").contains("attempts   1 of 3")
+        .contains("a.jpg  PROCESSED JPEG 800x600")
         .contains("#1 COMPLETED");
   }
 

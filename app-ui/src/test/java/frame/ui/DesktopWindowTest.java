@@ -6,9 +6,9 @@ import static frame.core.testing.TestImages.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
-import frame.core.job.Job;
 import frame.core.job.JobState;
 import frame.core.testing.FrameFixture;
+import frame.ui.jobs.JobsModel;
 import frame.ui.library.LibraryModel;
 import frame.ui.library.LibraryView;
 import frame.ui.library.TileStep;
@@ -22,12 +22,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -150,13 +153,30 @@ class DesktopWindowTest {
     ComboBox<JobState> status = robot.lookup("#jobs-status").queryAs(ComboBox.class);
     robot.interact(() -> status.setValue(JobState.FAILED));
     @SuppressWarnings("unchecked")
-    TableView<Job> table = robot.lookup("#jobs-table").queryAs(TableView.class);
-    waitUntil(() -> !table.getItems().isEmpty() && table.getItems().stream().allMatch(j -> j.state() == JobState.FAILED));
+    TableView<JobsModel.Row> table = robot.lookup("#jobs-table").queryAs(TableView.class);
+    waitUntil(() -> !table.getItems().isEmpty()
+        && table.getItems().stream().allMatch(j -> j.job().state() == JobState.FAILED));
+    assertThat(table.getItems()).allSatisfy(row -> assertThat(row.image().originalName()).isEqualTo("half.jpg"));
+    waitUntil(() -> robot.lookup(".job-photo").queryAllAs(TableCell.class).stream()
+        .anyMatch(cell -> "half.jpg".equals(cell.getText())));
 
     robot.interact(() -> table.getSelectionModel().select(0));
     TextArea detail = robot.lookup("#jobs-detail").queryAs(TextArea.class);
     waitUntil(() -> detail.getText().contains("History") && detail.getText().contains("damaged or truncated"));
-    assertThat(detail.getText()).contains("Attempts   1 of 3").contains("Locked by");
+    assertThat(detail.getText()).contains("Attempts   1 of 3").contains("Locked by").contains("half.jpg  FAILED");
+
+    Hyperlink openPhoto = robot.lookup("#jobs-open-photo").queryAs(Hyperlink.class);
+    waitUntil(() -> openPhoto.isVisible() && openPhoto.getText().contains("half.jpg"));
+    robot.interact(openPhoto::fire);
+    waitUntil(() -> Window.getWindows().stream()
+        .anyMatch(w -> w instanceof Stage s && "half.jpg — FRAME".equals(s.getTitle())));
+
+    robot.interact(() -> status.setValue(JobState.COMPLETED));
+    waitUntil(() -> table.getItems().stream().anyMatch(j -> j.job().state() == JobState.COMPLETED
+        && "good.jpg".equals(j.image().originalName()) && j.thumbnail() != null));
+    waitUntil(() -> robot.lookup(".job-photo").queryAllAs(TableCell.class).stream()
+        .anyMatch(cell -> "good.jpg".equals(cell.getText()) && cell.getGraphic() instanceof ImageView picture
+            && picture.getImage() != null && !picture.getImage().isError()));
     snapshot(robot, "jobs");
   }
 

@@ -105,21 +105,41 @@ public final class ImageRepository {
         r.getString("directories"), r.getString("problems")), imageId);
   }
 
+  /**
+   * The image columns of a table aliased {@code i}, each under an {@code i_} label, for a query that
+   * joins image rows to another table's (whose own columns keep their names); read them with
+   * {@link #mapJoined}.
+   */
+  public static final String JOINED_COLUMNS = """
+      i.id AS i_id, i.sha256 AS i_sha256, i.state AS i_state, i.format AS i_format, i.width AS i_width,
+      i.height AS i_height, i.byte_size AS i_byte_size, i.original_name AS i_original_name,
+      i.taken_at AS i_taken_at, i.camera_make AS i_camera_make, i.camera_model AS i_camera_model,
+      i.failure_reason AS i_failure_reason, i.created_at AS i_created_at, i.updated_at AS i_updated_at""";
+
+  /** The image of a row selected with {@link #JOINED_COLUMNS}; null when an outer join found none. */
+  public static Image mapJoined(ResultSet r) throws SQLException {
+    return Jdbc.nullableLong(r, "i_id") == null ? null : map(r, "i_");
+  }
+
   static Image map(ResultSet r) throws SQLException {
+    return map(r, "");
+  }
+
+  private static Image map(ResultSet r, String prefix) throws SQLException {
     return new Image(
-        r.getLong("id"),
-        r.getString("sha256").trim(),
-        ImageState.valueOf(r.getString("state")),
-        ImageFormat.valueOf(r.getString("format")),
-        r.getInt("width"),
-        r.getInt("height"),
-        r.getLong("byte_size"),
-        r.getString("original_name"),
-        r.getString("taken_at"),
-        r.getString("camera_make"),
-        r.getString("camera_model"),
-        r.getString("failure_reason"),
-        Instant.ofEpochMilli(r.getLong("created_at")),
-        Instant.ofEpochMilli(r.getLong("updated_at")));
+        r.getLong(prefix + "id"),
+        r.getString(prefix + "sha256").trim(),
+        ImageState.valueOf(r.getString(prefix + "state")),
+        ImageFormat.valueOf(r.getString(prefix + "format")),
+        r.getInt(prefix + "width"),
+        r.getInt(prefix + "height"),
+        r.getLong(prefix + "byte_size"),
+        r.getString(prefix + "original_name"),
+        r.getString(prefix + "taken_at"),
+        r.getString(prefix + "camera_make"),
+        r.getString(prefix + "camera_model"),
+        r.getString(prefix + "failure_reason"),
+        Instant.ofEpochMilli(r.getLong(prefix + "created_at")),
+        Instant.ofEpochMilli(r.getLong(prefix + "updated_at")));
   }
 }

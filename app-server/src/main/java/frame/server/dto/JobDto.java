@@ -2,16 +2,21 @@ package frame.server.dto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import frame.core.Frame;
+import frame.core.image.Image;
 import frame.core.job.Job;
 import frame.core.job.JobAttempt;
 import java.time.Instant;
 import java.util.List;
 
-/** A job as the admin API shows it: payload parsed, lock, attempts vs max, last error. */
+/**
+ * A job as the admin API shows it: payload parsed, lock, attempts vs max, last error, and which
+ * photo it works on ({@code image}, null for a job of no image).
+ */
 public record JobDto(
     long id, String type, Long imageId, JsonNode payload, String status, int attempts, int maxAttempts,
     Instant runAfter, String lockedBy, Instant lockedAt, Instant leaseUntil, long leaseToken, String lastError,
-    Instant createdAt, Instant updatedAt, Instant completedAt, List<AttemptDto> history) {
+    Instant createdAt, Instant updatedAt, Instant completedAt, Photo image, List<AttemptDto> history) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -21,11 +26,34 @@ public record JobDto(
     }
   }
 
+  /** The photo a job works on, enough to recognise it; {@code thumbnailUrl} only once its 128 px thumbnail exists. */
+  public record Photo(long id, String originalName, String status, String format, int width, int height,
+      String thumbnailUrl) {
+    public static final int THUMBNAIL_SIZE = 128;
+
+    public static Photo of(Image image, boolean thumbnailExists) {
+      return new Photo(image.id(), image.originalName(), image.state().name(), image.format().name(), image.width(),
+          image.height(), thumbnailExists ? "/api/images/" + image.id() + "/thumbnail/" + THUMBNAIL_SIZE : null);
+    }
+  }
+
+  /** A job without its photo: in a photo's own detail, where the photo is the rest of the answer. */
   public static JobDto of(Job job, List<JobAttempt> attempts) {
+    return of(job, attempts, null);
+  }
+
+  public static JobDto of(Job job, List<JobAttempt> attempts, Photo image) {
     return new JobDto(job.id(), job.type().name(), job.imageId(), parse(job.payload()), job.state().name(),
         job.attempts(), job.maxAttempts(), job.runAfter(), job.workerId(), job.lockedAt(), job.leaseUntil(),
-        job.leaseToken(), job.lastError(), job.createdAt(), job.updatedAt(), job.completedAt(),
+        job.leaseToken(), job.lastError(), job.createdAt(), job.updatedAt(), job.completedAt(), image,
         attempts == null ? null : attempts.stream().map(AttemptDto::of).toList());
+  }
+
+  /** The list's and the detail's form, for the API and the command line alike. */
+  public static JobDto of(Frame frame, Job job, Image image, List<JobAttempt> attempts) {
+    Photo photo = image == null ? null
+        : Photo.of(image, frame.files(image).thumbnail(Photo.THUMBNAIL_SIZE).isPresent());
+    return of(job, attempts, photo);
   }
 
   private static JsonNode parse(String payload) {

@@ -3,12 +3,15 @@ package frame.ui.jobs;
 import frame.core.Frame;
 import frame.core.JobDetails;
 import frame.core.event.FrameEvent;
+import frame.core.image.Image;
 import frame.core.job.Job;
 import frame.core.job.JobAttempt;
 import frame.core.job.JobQuery;
 import frame.core.job.JobState;
 import frame.core.job.JobType;
+import frame.core.job.JobWithImage;
 import frame.ui.Background;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.BooleanProperty;
@@ -30,7 +33,7 @@ public final class JobsModel {
 
   private final Frame frame;
   private final Background background;
-  private final ObservableList<Job> jobs = FXCollections.observableArrayList();
+  private final ObservableList<Row> jobs = FXCollections.observableArrayList();
   private final ObjectProperty<JobState> status = new SimpleObjectProperty<>();
   private final ObjectProperty<JobType> type = new SimpleObjectProperty<>();
   private final StringProperty imageFilter = new SimpleStringProperty("");
@@ -38,6 +41,7 @@ public final class JobsModel {
   private final LongProperty total = new SimpleLongProperty();
   private final StringProperty counts = new SimpleStringProperty("");
   private final StringProperty detail = new SimpleStringProperty("Select a job to see its details.");
+  private final ObjectProperty<Image> detailImage = new SimpleObjectProperty<>();
   private final BooleanProperty refreshing = new SimpleBooleanProperty();
   private boolean refreshAgain;
 
@@ -49,7 +53,13 @@ public final class JobsModel {
     imageFilter.addListener((o, a, b) -> firstPage());
   }
 
-  public ObservableList<Job> jobs() { return jobs; }
+  /**
+   * One line of the table: the job, the photo it works on (null for a job of no photo) and that
+   * photo's small thumbnail file once it exists, all read off the FX thread.
+   */
+  public record Row(Job job, Image image, Path thumbnail) {}
+
+  public ObservableList<Row> jobs() { return jobs; }
   public ObjectProperty<JobState> status() { return status; }
   public ObjectProperty<JobType> type() { return type; }
   /** An image id typed by the admin; anything that is not a number shows every image's jobs. */
@@ -58,6 +68,8 @@ public final class JobsModel {
   public LongProperty total() { return total; }
   public StringProperty counts() { return counts; }
   public StringProperty detail() { return detail; }
+  /** The photo of the job in the detail, for its "Open photo" link; null when none. */
+  public ObjectProperty<Image> detailImage() { return detailImage; }
 
   public void nextPage() {
     if (offset.get() + PAGE_SIZE < total.get()) {
@@ -86,7 +98,7 @@ public final class JobsModel {
     }
     refreshing.set(true);
     JobQuery query = new JobQuery(status.get(), type.get(), imageId(), PAGE_SIZE, offset.get());
-    background.run(() -> new Page(frame.jobs(query), frame.countJobs(query), frame.jobCountsByState()), page -> {
+    background.run(() -> new Page(rows(frame.jobsWithImages(query)), frame.countJobs(query), frame.jobCountsByState()), page -> {
       jobs.setAll(page.jobs());
       total.set(page.total());
       counts.set(describe(page.counts()));
@@ -98,15 +110,26 @@ public final class JobsModel {
     }, failure -> refreshing.set(false));
   }
 
-  private record Page(List<Job> jobs, long total, Map<JobState, Long> counts) {}
+  private record Page(List<Row> jobs, long total, Map<JobState, Long> counts) {}
+
+  private List<Row> rows(List<JobWithImage> page) {
+    return page.stream().map(j -> new Row(j.job(), j.image(), j.image() == null ? null
+        : frame.files(j.image()).thumbnail(THUMBNAIL_SIZE).orElse(null))).toList();
+  }
+
+  /** The smallest thumbnail FRAME makes: a row is short. */
+  static final int THUMBNAIL_SIZE = 64;
 
   public void onEvent(FrameEvent event) {
     if (event instanceof FrameEvent.JobChanged) background.onFx(this::refresh);
   }
 
-  public void select(Job job) {
-    if (job == null) return;
-    background.run(() -> frame.jobDetails(job.id()), details -> detail.set(describe(details)), failure -> {});
+  public void select(Row row) {
+    if (row == null) return;
+    background.run(() -> frame.jobDetails(row.job().id()), details -> {
+      detail.set(describe(details));
+      detailImage.set(details.image());
+    }, failure -> {});
   }
 
   private Long imageId() {
@@ -124,11 +147,17 @@ public final class JobsModel {
     return text.toString();
   }
 
+  static String describe(Job job, Image image) {
+    if (image == null) return job.imageId() == null ? "—" : job.imageId() + " (removed)";
+    return "%d  %s  %s %s %d×%d".formatted(image.id(), image.originalName(), image.state(), image.format(),
+        image.width(), image.height());
+  }
+
   static String describe(JobDetails details) {
     Job j = details.job();
     StringBuilder text = new StringBuilder();
     text.append("Job ").append(j.id()).append("  ").append(j.type()).append("  ").append(j.state()).append('\n');
-    text.append("Image      ").append(j.imageId() == null ? "—" : j.imageId()).append('\n');
+    text.append("Image      ").append(describe(j, details.image())).append('\n');
     text.append("Payload    ").append(j.payload()).append('\n');
     text.append("Attempts   ").append(j.attempts()).append(" of ").append(j.maxAttempts()).append('\n');
     text.append("Locked by  ").append(j.workerId() == null ? "—" : j.workerId())

@@ -3,7 +3,13 @@ package frame.ui.jobs;
 import frame.core.job.Job;
 import frame.core.job.JobState;
 import frame.core.job.JobType;
+import frame.ui.library.ThumbnailCache;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.TableCell;
+import javafx.scene.image.ImageView;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
@@ -22,7 +28,8 @@ import javafx.scene.layout.HBox;
 
 /** Every job, filterable, live; the selected one's full story below. */
 public final class JobsView extends BorderPane {
-  public JobsView(JobsModel model) {
+  /** {@code openImage} opens a photo's viewer, as a tile's double click in the library does. */
+  public JobsView(JobsModel model, LongConsumer openImage) {
     ComboBox<JobState> status = new ComboBox<>(FXCollections.observableArrayList(JobState.values()));
     status.setId("jobs-status");
     status.setPromptText("Any status");
@@ -53,11 +60,12 @@ public final class JobsView extends BorderPane {
     filters.setPadding(new Insets(8));
     setTop(filters);
 
-    TableView<Job> table = new TableView<>(model.jobs());
+    TableView<JobsModel.Row> table = new TableView<>(model.jobs());
     table.setId("jobs-table");
     table.getColumns().add(column("ID", j -> Long.toString(j.id()), 70));
     table.getColumns().add(column("Type", j -> j.type().name(), 190));
     table.getColumns().add(column("Image", j -> j.imageId() == null ? "" : j.imageId().toString(), 70));
+    table.getColumns().add(photoColumn(new ThumbnailCache(JobsModel.PAGE_SIZE * 2)));
     table.getColumns().add(column("Status", j -> j.state().name(), 100));
     table.getColumns().add(column("Attempts", j -> j.attempts() + "/" + j.maxAttempts(), 80));
     table.getColumns().add(column("Worker", j -> j.workerId() == null ? "" : j.workerId(), 200));
@@ -69,7 +77,17 @@ public final class JobsView extends BorderPane {
     detail.setEditable(false);
     detail.setStyle("-fx-font-family: monospace;");
     detail.textProperty().bind(model.detail());
-    SplitPane split = new SplitPane(table, detail);
+    Hyperlink openPhoto = new Hyperlink();
+    openPhoto.setId("jobs-open-photo");
+    openPhoto.textProperty().bind(Bindings.createStringBinding(() -> model.detailImage().get() == null ? ""
+        : "Open " + model.detailImage().get().originalName(), model.detailImage()));
+    openPhoto.visibleProperty().bind(model.detailImage().isNotNull());
+    openPhoto.setOnAction(e -> {
+      if (model.detailImage().get() != null) openImage.accept(model.detailImage().get().id());
+    });
+    BorderPane detailPane = new BorderPane(detail);
+    detailPane.setTop(openPhoto);
+    SplitPane split = new SplitPane(table, detailPane);
     split.setOrientation(Orientation.VERTICAL);
     split.setDividerPositions(0.6);
     setCenter(split);
@@ -80,10 +98,41 @@ public final class JobsView extends BorderPane {
     BorderPane.setMargin(counts, new Insets(4, 8, 4, 8));
   }
 
-  private static TableColumn<Job, String> column(String title, Function<Job, String> value, double width) {
-    TableColumn<Job, String> column = new TableColumn<>(title);
-    column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+  private static TableColumn<JobsModel.Row, String> column(String title, Function<Job, String> value, double width) {
+    TableColumn<JobsModel.Row, String> column = new TableColumn<>(title);
+    column.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue().job())));
     column.setPrefWidth(width);
     return column;
   }
+
+  /** The photo's name beside its small thumbnail (none until it is made). */
+  private static TableColumn<JobsModel.Row, JobsModel.Row> photoColumn(ThumbnailCache thumbnails) {
+    TableColumn<JobsModel.Row, JobsModel.Row> column = new TableColumn<>("Photo");
+    column.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue()));
+    column.setCellFactory(c -> new TableCell<>() {
+      private final ImageView picture = new ImageView();
+
+      @Override
+      protected void updateItem(JobsModel.Row row, boolean empty) {
+        super.updateItem(row, empty);
+        getStyleClass().remove("job-photo");
+        if (empty || row == null || row.image() == null) {
+          setText(null);
+          setGraphic(null);
+          return;
+        }
+        getStyleClass().add("job-photo");
+        setText(row.image().originalName());
+        picture.setImage(row.thumbnail() == null ? null : thumbnails.get(row.thumbnail(), PICTURE));
+        picture.setFitWidth(PICTURE);
+        picture.setFitHeight(PICTURE);
+        picture.setPreserveRatio(true);
+        setGraphic(picture);
+      }
+    });
+    column.setPrefWidth(220);
+    return column;
+  }
+
+  private static final double PICTURE = 32;
 }
