@@ -28,6 +28,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -69,6 +70,19 @@ public final class Frame implements AutoCloseable {
   /** For tests and tools: a given clock and runner settings; the runner starts only if asked. */
   public static Frame open(FrameConfig config, Clock clock, RunnerSettings settings, boolean startRunner) {
     return FrameAssembly.open(config, clock, settings, startRunner);
+  }
+
+  /**
+   * The pid of the FRAME running on this data folder now (window, {@code frame serve} or any
+   * other), if one is; see {@link DataFolderLock#holder}.
+   */
+  public static OptionalLong runningOn(Path dataDir) {
+    return DataFolderLock.holder(dataDir);
+  }
+
+  /** Where an image's files are in a data folder, for a process that reads them without opening FRAME. */
+  public static ImageFiles filesIn(FrameConfig config, Image image) {
+    return ImageFiles.of(new FileStore(config.storageDir()), image);
   }
 
   public static RunnerSettings settingsFor(FrameConfig config) {

@@ -5,9 +5,11 @@ import frame.core.ConfigLoader;
 import frame.core.Frame;
 import frame.core.FrameConfig;
 import frame.core.error.FrameException;
+import frame.server.LocalEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,6 +63,16 @@ public final class FrameCommand {
 
   Frame open() {
     return Frame.open(config());
+  }
+
+  /**
+   * The FRAME of the data folder for a command that works either way: the one already running
+   * there (window, {@code frame serve}), over its loopback API, or else opened here.
+   */
+  FrameAccess access() {
+    FrameConfig config = config();
+    Optional<LocalEndpoint.Published> running = LocalEndpoint.discover(config.dataDir());
+    return running.isPresent() ? new RemoteAccess(running.get(), config) : new DirectAccess(Frame.open(config));
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -1,6 +1,5 @@
 package frame.cli;
 
-import frame.core.Frame;
 import frame.core.ImageFiles;
 import frame.core.image.Image;
 import java.nio.file.Path;
@@ -16,8 +15,7 @@ record ImageView(
 
   record Files(String original, Map<Integer, String> thumbnails, String preview) {}
 
-  static ImageView of(Frame frame, Image image) {
-    ImageFiles files = frame.files(image);
+  static ImageView of(ImageFiles files, Image image) {
     Map<Integer, String> thumbnails = new TreeMap<>();
     for (int size : files.thumbnails().keySet()) files.thumbnail(size).ifPresent(p -> thumbnails.put(size, p.toString()));
     return new ImageView(image.id(), image.state().name(), image.sha256(), image.format().name(), image.width(),

@@ -1,6 +1,5 @@
 package frame.cli;
 
-import frame.core.Frame;
 import frame.core.image.Image;
 import frame.core.image.ImageQuery;
 import frame.core.image.ImageState;
@@ -27,10 +26,11 @@ final class ImagesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (Frame frame = frameCommand.open()) {
-      List<Image> images = frame.images(new ImageQuery(status, page.limit, page.offset));
+    try (FrameAccess frame = frameCommand.access()) {
+      FrameAccess.Listing<Image> listing = frame.images(new ImageQuery(status, page.limit, page.offset));
+      List<Image> images = listing.items();
       if (page.json) {
-        out.println(Json.of(images.stream().map(i -> ImageView.of(frame, i)).toList()));
+        out.println(Json.of(images.stream().map(i -> ImageView.of(frame.files(i), i)).toList()));
         return 0;
       }
       out.printf("%-6s %-10s %-5s %-11s %-20s %s%n", "ID", "STATE", "TYPE", "SIZE", "TAKEN", "NAME");
@@ -39,7 +39,7 @@ final class ImagesCommand implements Callable<Integer> {
             i.takenAt() == null ? "-" : i.takenAt(), i.originalName(),
             i.failureReason() == null ? "" : "  (" + i.failureReason() + ")");
       }
-      out.printf("%d of %d image(s)%n", images.size(), frame.countImages(status));
+      out.printf("%d of %d image(s)%n", images.size(), listing.total());
       return 0;
     }
   }

@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import frame.core.Frame;
 import frame.core.ImportSources;
 import frame.core.event.FrameEvent;
 import frame.core.image.Image;
@@ -35,7 +34,7 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     List<Path> files = ImportSources.expand(paths);
-    try (Frame frame = frameCommand.open()) {
+    try (FrameAccess frame = frameCommand.access()) {
       ImportWatch watch = new ImportWatch();
       List<IngestResult> results = new ArrayList<>();
       ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), files.size());
@@ -94,7 +93,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** Events say most; every two seconds the database settles the rest (an event may precede expect()). */
-    boolean allFinal(Frame frame) {
+    boolean allFinal(FrameAccess frame) {
       if (finalStates.keySet().containsAll(expected)) return true;
       long now = System.nanoTime();
       if (now - lastCheck < 2_000_000_000L) return false;

@@ -1,6 +1,5 @@
 package frame.cli;
 
-import frame.core.Frame;
 import frame.core.image.Image;
 import frame.core.image.ImageState;
 import frame.core.ingest.IngestResult;
@@ -9,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What an import did, for a person: counts, then each duplicate, rejection and failure with its reason. */
-record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch, Frame frame) {
+record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch, FrameAccess frame) {
 
   int print(PrintWriter out, double seconds) {
     List<String> duplicates = new ArrayList<>();

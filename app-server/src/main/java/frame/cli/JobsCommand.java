@@ -1,7 +1,5 @@
 package frame.cli;
 
-import frame.core.Frame;
-import frame.core.JobDetails;
 import frame.core.job.JobQuery;
 import frame.core.job.JobState;
 import frame.core.job.JobType;
@@ -38,9 +36,9 @@ final class JobsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     JobQuery query = new JobQuery(status, type, imageId, page.limit, page.offset);
-    try (Frame frame = frameCommand.open()) {
-      List<JobDto> jobs = frame.jobsWithImages(query).stream()
-          .map(j -> JobDto.of(frame, j.job(), j.image(), null)).toList();
+    try (FrameAccess frame = frameCommand.access()) {
+      FrameAccess.Listing<JobDto> listing = frame.jobs(query);
+      List<JobDto> jobs = listing.items();
       if (page.json) {
         out.println(Json.of(jobs));
         return 0;
@@ -50,7 +48,7 @@ final class JobsCommand implements Callable<Integer> {
         out.printf("%-7d %-21s %-6s %-24s %-9s %-8s %s%n", j.id(), j.type(), j.imageId() == null ? "-" : j.imageId(),
             photoName(j.image()), j.status(), j.attempts() + "/" + j.maxAttempts(), firstLine(j.lastError()));
       }
-      out.printf("%d of %d job(s)%n", jobs.size(), frame.countJobs(query));
+      out.printf("%d of %d job(s)%n", jobs.size(), listing.total());
       return 0;
     }
   }
@@ -82,9 +80,8 @@ final class JobsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Frame frame = jobs.frameCommand.open()) {
-        JobDetails details = frame.jobDetails(id);
-        JobDto j = JobDto.of(frame, details.job(), details.image(), details.attempts());
+      try (FrameAccess frame = jobs.frameCommand.access()) {
+        JobDto j = frame.job(id);
         if (json) {
           out.println(Json.of(j));
           return 0;

@@ -60,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
       out.println("  " + token);
     } else {
       out.println("API tokens: " + frame.tokens().list().size()
-          + " active. Manage them with 'frame token create|list|revoke' while FRAME is stopped.");
+          + " active. Manage them with 'frame token create|list|revoke' (this FRAME answers those too).");
     }
     if (pair) PairCommand.show(out, frame.pairings().create(), server.urls(), config.lan(), true);
     out.println("Try: curl -H 'Authorization: Bearer <token>' " + server.urls().get(0) + "/api/images");

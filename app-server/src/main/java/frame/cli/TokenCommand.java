@@ -1,6 +1,5 @@
 package frame.cli;
 
-import frame.core.Frame;
 import frame.core.auth.ApiTokens;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -32,9 +31,9 @@ final class TokenCommand {
 
     @Override
     public Integer call() {
-      try (Frame frame = token.frameCommand.open()) {
+      try (FrameAccess frame = token.frameCommand.access()) {
         PrintWriter out = spec.commandLine().getOut();
-        out.println(frame.tokens().create(name));
+        out.println(frame.createToken(name));
         spec.commandLine().getErr().println("Token '" + name + "' created. Copy it now: FRAME keeps only its hash.");
         return 0;
       }
@@ -49,10 +48,10 @@ final class TokenCommand {
 
     @Override
     public Integer call() {
-      try (Frame frame = token.frameCommand.open()) {
+      try (FrameAccess frame = token.frameCommand.access()) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-32s %-7s %-20s %s%n", "NAME", "KIND", "CREATED", "LAST SEEN");
-        for (ApiTokens.TokenInfo t : frame.tokens().list()) {
+        for (ApiTokens.TokenInfo t : frame.tokens()) {
           out.printf("%-32s %-7s %-20s %s%n", t.name(), t.kind().label(), minutes(t.createdAt()),
               t.lastUsedAt() == null ? "never" : minutes(t.lastUsedAt()));
         }
@@ -72,8 +71,8 @@ final class TokenCommand {
     @Override
     public Integer call() {
       String name = String.join(" ", words);
-      try (Frame frame = token.frameCommand.open()) {
-        if (frame.tokens().revoke(name)) {
+      try (FrameAccess frame = token.frameCommand.access()) {
+        if (frame.revokeToken(name)) {
           spec.commandLine().getOut().println("Revoked '" + name + "'.");
           return 0;
         }

@@ -59,13 +59,16 @@ public final class ApiServer implements AutoCloseable {
   private final List<Route> routes;
   private final ServerSettings settings;
   private final LanAdvertiser advertiser;
+  private final LocalEndpoint local;
 
-  private ApiServer(Javalin app, EventStream eventStream, List<Route> routes, ServerSettings settings) {
+  private ApiServer(Javalin app, EventStream eventStream, List<Route> routes, ServerSettings settings,
+      LocalEndpoint local) {
     this.app = app;
     this.eventStream = eventStream;
     this.routes = routes;
     this.settings = settings;
     this.advertiser = settings.lan() ? LanAdvertiser.start(app.port()) : null;
+    this.local = local;
   }
 
   public static ApiServer start(Frame frame, ServerSettings settings) {
@@ -81,10 +84,12 @@ public final class ApiServer implements AutoCloseable {
     ImagesController images = new ImagesController(frame);
     JobsController jobs = new JobsController(frame);
     UploadController uploads = new UploadController(frame, settings.maxConcurrentUploads());
+    TokensController tokens = new TokensController(frame);
     EventStream eventStream = new EventStream(frame);
+    LocalEndpoint local = LocalEndpoint.prepare(frame.config().dataDir());
     EventTickets tickets = new EventTickets(Clock.systemUTC());
     FailedAuthLimiter failures = new FailedAuthLimiter(settings.authFailuresPerMinute(), Clock.systemUTC());
-    RequestGuards guards = new RequestGuards(HostAllowlist.forThisMachine(), frame.tokens(), tickets, failures,
+    RequestGuards guards = new RequestGuards(HostAllowlist.forThisMachine(), frame.tokens(), tickets, failures, local,
         PUBLIC_PATHS);
     // the server's own URLs are known only once it listens
     AtomicReference<List<String>> ownUrls = new AtomicReference<>(List.of());
@@ -110,6 +115,9 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.HEAD, "/api/images/by-checksum/{sha256}", images::byChecksum);
       table.add(HandlerType.GET, "/api/admin/jobs", jobs::list);
       table.add(HandlerType.GET, "/api/admin/jobs/{id}", jobs::get);
+      table.add(HandlerType.GET, "/api/admin/tokens", tokens::list);
+      table.add(HandlerType.POST, "/api/admin/tokens", tokens::create);
+      table.add(HandlerType.DELETE, "/api/admin/tokens", tokens::revoke);
       table.add(HandlerType.GET, EventStream.PATH, eventStream.handler());
       table.add(HandlerType.POST, "/api/events/ticket", pairing::ticket);
       table.add(HandlerType.POST, "/api/pair", pairing::pair);
@@ -121,8 +129,14 @@ public final class ApiServer implements AutoCloseable {
     for (Connector connector : app.jettyServer().server().getConnectors()) {
       if (connector instanceof AbstractConnector c) c.setIdleTimeout(settings.idleTimeout().toMillis());
     }
-    ApiServer server = new ApiServer(app, eventStream, List.copyOf(routes), settings);
+    ApiServer server = new ApiServer(app, eventStream, List.copyOf(routes), settings, local);
     ownUrls.set(server.urls());
+    try {
+      local.publish(server.port());
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
     log.info("FRAME API listening on {}", server.urls());
     return server;
   }
@@ -196,6 +210,7 @@ public final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() {
+    local.close();
     if (advertiser != null) advertiser.close();
     try {
       eventStream.close();

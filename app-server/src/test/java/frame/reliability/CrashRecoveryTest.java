@@ -174,7 +174,8 @@ class CrashRecoveryTest {
   @Test
   void d2_a_second_frame_on_the_same_data_folder_exits_naming_the_first() throws Exception {
     try (ChildFrame first = new ChildFrame(dataDir).start()) {
-      ChildFrame.Finished second = first.runAnother("images");
+      // a second FRAME proper: the listing commands would talk to the first instead (issue 13)
+      ChildFrame.Finished second = first.runAnother("serve", "--port", "0");
 
       assertThat(second.exitCode()).isEqualTo(2);
       assertThat(second.output()).contains("Data folder in use by another FRAME (pid " + first.pid() + ")");

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.OptionalLong;
 
 /** One FRAME per data folder: an OS file lock that holds the owner's pid for the error message. */
 public final class DataFolderLock implements AutoCloseable {
@@ -45,6 +46,36 @@ public final class DataFolderLock implements AutoCloseable {
       return new DataFolderLock(channel, lock);
     } catch (IOException e) {
       throw new FrameException("data_folder_unusable", "Cannot use data folder " + dataDir + ": " + e.getMessage(), true, e);
+    }
+  }
+
+  /**
+   * The pid of the FRAME that holds this data folder's lock now, if one does: the lock is
+   * probed, not taken for longer than the probe. Empty when the folder is free (a FRAME that was
+   * killed leaves its lock file behind, but the OS dropped the lock with the process). Do not
+   * call it from a process that holds the lock: closing the probe would release the lock too.
+   */
+  public static OptionalLong holder(Path dataDir) {
+    Path file = dataDir.resolve("frame.lock");
+    if (!Files.isRegularFile(file)) return OptionalLong.empty();
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      FileLock probe;
+      try {
+        probe = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        probe = null;
+      }
+      if (probe != null) {
+        probe.release();
+        return OptionalLong.empty();
+      }
+      try {
+        return OptionalLong.of(Long.parseLong(readOwner(channel)));
+      } catch (NumberFormatException e) {
+        return OptionalLong.of(-1);
+      }
+    } catch (IOException e) {
+      return OptionalLong.empty();
     }
   }
 

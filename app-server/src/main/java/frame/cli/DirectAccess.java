@@ -1,0 +1,81 @@
+package frame.cli;
+
+import frame.core.Frame;
+import frame.core.ImageFiles;
+import frame.core.JobDetails;
+import frame.core.auth.ApiTokens;
+import frame.core.event.FrameEvent;
+import frame.core.image.Image;
+import frame.core.image.ImageQuery;
+import frame.core.ingest.IngestResult;
+import frame.core.job.JobQuery;
+import frame.server.dto.JobDto;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** No FRAME runs on the data folder: the command opens it in this process, as it always did. */
+final class DirectAccess implements FrameAccess {
+  private final Frame frame;
+
+  DirectAccess(Frame frame) {
+    this.frame = frame;
+  }
+
+  @Override
+  public Listing<Image> images(ImageQuery query) {
+    return new Listing<>(frame.images(query), frame.countImages(query.state()));
+  }
+
+  @Override
+  public ImageFiles files(Image image) {
+    return frame.files(image);
+  }
+
+  @Override
+  public Image image(long id) {
+    return frame.image(id);
+  }
+
+  @Override
+  public Listing<JobDto> jobs(JobQuery query) {
+    List<JobDto> jobs = frame.jobsWithImages(query).stream().map(j -> JobDto.of(frame, j.job(), j.image(), null)).toList();
+    return new Listing<>(jobs, frame.countJobs(query));
+  }
+
+  @Override
+  public JobDto job(long id) {
+    JobDetails details = frame.jobDetails(id);
+    return JobDto.of(frame, details.job(), details.image(), details.attempts());
+  }
+
+  @Override
+  public IngestResult importFile(Path file) {
+    return frame.importFile(file);
+  }
+
+  @Override
+  public AutoCloseable subscribe(Consumer<FrameEvent> listener) {
+    return frame.subscribe(listener);
+  }
+
+  @Override
+  public String createToken(String name) {
+    return frame.tokens().create(name);
+  }
+
+  @Override
+  public List<ApiTokens.TokenInfo> tokens() {
+    return frame.tokens().list();
+  }
+
+  @Override
+  public boolean revokeToken(String name) {
+    return frame.tokens().revoke(name);
+  }
+
+  @Override
+  public void close() {
+    frame.close();
+  }
+}

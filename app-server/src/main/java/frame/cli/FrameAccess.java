@@ -1,0 +1,51 @@
+package frame.cli;
+
+import frame.core.ImageFiles;
+import frame.core.auth.ApiTokens;
+import frame.core.event.FrameEvent;
+import frame.core.image.Image;
+import frame.core.image.ImageQuery;
+import frame.core.ingest.IngestResult;
+import frame.core.job.JobQuery;
+import frame.server.dto.JobDto;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What the commands ask of FRAME, answered the same whether a FRAME already runs on the data
+ * folder ({@link RemoteAccess}, over its loopback API) or the command opens it itself
+ * ({@link DirectAccess}). A command that should work while FRAME runs asks only this; making one
+ * more command remote is a method here and its two answers.
+ */
+interface FrameAccess extends AutoCloseable {
+  /** A page of a list and the total it is part of. */
+  record Listing<T>(List<T> items, long total) {}
+
+  Listing<Image> images(ImageQuery query);
+
+  /** Where an image's files are on this machine; a derived file exists only once made. */
+  ImageFiles files(Image image);
+
+  Image image(long id);
+
+  /** Jobs in the API's form, each with its photo. */
+  Listing<JobDto> jobs(JobQuery query);
+
+  /** One job in the API's form, with its photo and every attempt. */
+  JobDto job(long id);
+
+  IngestResult importFile(Path file);
+
+  /** Image and job changes while the handle is open. */
+  AutoCloseable subscribe(Consumer<FrameEvent> listener);
+
+  String createToken(String name);
+
+  List<ApiTokens.TokenInfo> tokens();
+
+  boolean revokeToken(String name);
+
+  @Override
+  void close();
+}

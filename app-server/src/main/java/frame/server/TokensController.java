@@ -1,0 +1,50 @@
+package frame.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import frame.core.Frame;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The admin's API tokens: create (the token is in this answer only), list by name, revoke. */
+final class TokensController {
+  private final Frame frame;
+
+  TokensController(Frame frame) {
+    this.frame = frame;
+  }
+
+  void list(Context ctx) {
+    ctx.json(frame.tokens().list());
+  }
+
+  void create(Context ctx) {
+    String name = nameFrom(ctx);
+    String token = frame.tokens().create(name);
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("name", name);
+    body.put("token", token);
+    ctx.status(201).json(body);
+  }
+
+  /** By a query parameter, not a path segment: a paired device's name may hold any character, '/' too. */
+  void revoke(Context ctx) {
+    String name = ctx.queryParam("name");
+    if (name == null || name.isBlank()) throw ApiError.badRequest("invalid_parameter", "Say which: ?name=phone");
+    if (!frame.tokens().revoke(name)) throw new ApiError(404, "token_not_found", "No active token named '" + name + "'");
+    ctx.status(204);
+  }
+
+  private static String nameFrom(Context ctx) {
+    JsonNode body;
+    try {
+      body = ApiServer.jsonMapper().readTree(ctx.body());
+    } catch (Exception e) {
+      body = null;
+    }
+    if (body == null || !body.path("name").isTextual()) {
+      throw ApiError.badRequest("invalid_body", "Send JSON: {\"name\": \"phone\"}");
+    }
+    return body.get("name").asText();
+  }
+}

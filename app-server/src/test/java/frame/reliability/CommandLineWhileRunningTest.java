@@ -1,0 +1,138 @@
+package frame.reliability;
+
+import static frame.core.testing.TestImages.jpeg;
+import static frame.core.testing.TestImages.photo;
+import static frame.core.testing.TestImages.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import frame.cli.FrameCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The command line while a FRAME runs on the data folder (here {@code frame serve} in a child
+ * JVM): it talks to that FRAME over its loopback API and prints what it prints when the folder
+ * is stopped and it opens it itself.
+ */
+class CommandLineWhileRunningTest {
+  @TempDir Path dataDir;
+  @TempDir Path photos;
+
+  record Run(int exitCode, String out, String err) {}
+
+  Run frame(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = FrameCommand.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    String[] withDataDir = new String[args.length + 2];
+    System.arraycopy(args, 0, withDataDir, 0, args.length);
+    withDataDir[args.length] = "--data-dir";
+    withDataDir[args.length + 1] = dataDir.toString();
+    int code = commandLine.execute(withDataDir);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void every_command_answers_the_same_from_a_running_frame_and_from_a_stopped_folder() throws Exception {
+    write(photos, "a.jpg", jpeg(photo(1200, 900, 1)));
+    write(photos, "sub/b.jpg", jpeg(photo(900, 1200, 2)));
+    write(photos, "copy of a.jpg", jpeg(photo(1200, 900, 1)));
+    write(photos, "notes.txt", "shopping list".getBytes());
+    byte[] whole = jpeg(photo(1000, 800, 3));
+    write(photos, "half.jpg", java.util.Arrays.copyOf(whole, whole.length / 2));
+
+    Map<String, Run> running;
+    long brokenJob;
+    try (ChildFrame child = new ChildFrame(dataDir).start()) {
+      Path endpoint = dataDir.resolve("frame.endpoint");
+      assertThat(endpoint).exists();
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(endpoint))).isEqualTo("rw-------");
+      assertThat(Files.readString(endpoint)).contains("\"pid\":" + child.pid())
+          .doesNotContain(child.token()).as("a credential of its own, not an API token");
+
+      Run imported = frame("import", photos.toString());
+      assertThat(imported.exitCode()).as("a rejected and a damaged file: " + imported).isEqualTo(1);
+      assertThat(imported.out()).contains("processed   2").contains("duplicates  1").contains("is a duplicate of image")
+          .contains("rejected    1").contains("notes.txt: Unsupported file type").contains("failed      1")
+          .contains("half.jpg (image");
+      assertThat(imported.err()).as("the progress bar, fed by the event stream")
+          .contains("5/5 files ingested").contains("12/12 jobs done");
+      assertThat(child.log()).as("it went into the running FRAME").doesNotContain("Exception");
+
+      JsonNode failed = new ObjectMapper().readTree(frame("jobs", "--status", "FAILED", "--json").out());
+      brokenJob = failed.get(0).get("id").asLong();
+      assertThat(failed.get(0).get("image").get("originalName").asText()).isEqualTo("half.jpg");
+
+      Run created = frame("token", "create", "laptop");
+      assertThat(created.exitCode()).isZero();
+      assertThat(created.out().trim()).startsWith("frame_");
+      Run revoked = frame("token", "revoke", "laptop");
+      assertThat(revoked.out()).contains("Revoked 'laptop'.");
+      assertThat(frame("token", "revoke", "laptop").err()).contains("no active token named 'laptop'");
+      assertThat(frame("token", "list").out()).doesNotContain("laptop");
+      assertThat(frame("token", "create", "laptop").exitCode()).isZero();
+      running = listings(brokenJob);
+
+      assertThat(child.stop()).isIn(0, 143);
+      assertThat(endpoint).as("removed on a clean stop").doesNotExist();
+    }
+
+    Map<String, Run> stopped = listings(brokenJob);
+    running.forEach((command, run) -> assertThat(stopped.get(command)).as(command).isEqualTo(run));
+    assertThat(running.get("images").out()).contains("a.jpg").contains("b.jpg").contains("3 of 3 image(s)");
+    assertThat(running.get("jobs").out()).contains("half.jpg").contains("12 of 12 job(s)");
+    assertThat(running.get("token list").out()).contains("default").contains("laptop");
+    assertThat(running.get("jobs show 999").err()).contains("frame: No job with id 999");
+  }
+
+  /** The read-only commands, by their words: the same answers are expected running and stopped. */
+  private Map<String, Run> listings(long job) {
+    Map<String, Run> runs = new LinkedHashMap<>();
+    for (List<String> command : List.of(List.of("images"), List.of("images", "--json"),
+        List.of("images", "--status", "FAILED", "--limit", "1"), List.of("jobs"), List.of("jobs", "--json"),
+        List.of("jobs", "--type", "THUMBNAIL_GENERATION", "--offset", "1"), List.of("jobs", "show", "" + job),
+        List.of("jobs", "show", "" + job, "--json"), List.of("jobs", "show", "999"), List.of("token", "list"))) {
+      runs.put(String.join(" ", command), frame(command.toArray(String[]::new)));
+    }
+    return runs;
+  }
+
+  @Test
+  void the_endpoint_a_killed_frame_left_behind_is_ignored() throws Exception {
+    try (ChildFrame child = new ChildFrame(dataDir).start()) {
+      child.kill();
+    }
+    assertThat(dataDir.resolve("frame.endpoint")).as("a kill -9 cleans nothing up").exists();
+
+    Run images = frame("images");
+
+    assertThat(images.exitCode()).as(images.err()).isZero();
+    assertThat(images.out()).contains("0 of 0 image(s)");
+    assertThat(images.err()).doesNotContain("does not answer");
+  }
+
+  @Test
+  void an_endpoint_file_others_can_read_is_refused() throws Exception {
+    try (ChildFrame child = new ChildFrame(dataDir).start()) {
+      Files.setPosixFilePermissions(dataDir.resolve("frame.endpoint"), PosixFilePermissions.fromString("rw-r--r--"));
+
+      Run images = frame("images");
+
+      assertThat(images.exitCode()).isEqualTo(2);
+      assertThat(images.err()).contains("is not private to its owner").contains("rw-r--r--");
+    }
+  }
+}
