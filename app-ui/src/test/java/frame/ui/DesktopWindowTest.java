@@ -209,6 +209,8 @@ class DesktopWindowTest {
     waitUntil(() -> devices.getItems().size() == 1);
     assertThat(devices.getItems().get(0).name()).isEqualTo("<b>Studio laptop</b>");
     waitUntil(() -> !robot.lookup("#server-pairing-digits").queryLabeled().getText().replace(" ", "").equals(digits));
+    assertThat(frame.config().dataDir().resolve("frame.endpoint")).as("the command line can find this window's FRAME")
+        .exists();
     snapshot(robot, "server");
 
     robot.interact(() -> devices.getSelectionModel().select(0));
