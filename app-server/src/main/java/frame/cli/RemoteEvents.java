@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -35,12 +36,16 @@ final class RemoteEvents implements AutoCloseable {
     CompletableFuture<HttpResponse<Stream<String>>> response = http.sendAsync(
         request.header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
     CountDownLatch connected = new CountDownLatch(1);
+    AtomicBoolean streaming = new AtomicBoolean();
     Thread reader = Thread.ofPlatform().daemon().name("frame-cli-events").start(() -> {
       try (Stream<String> lines = response.join().body()) {
         String event = null;
         for (Iterator<String> it = lines.iterator(); it.hasNext(); ) {
           String line = it.next();
-          if (line.startsWith(": connected")) connected.countDown();
+          if (line.startsWith(": connected")) {
+            streaming.set(true);
+            connected.countDown();
+          }
           else if (line.startsWith("event:")) event = line.substring(6).trim();
           else if (line.startsWith("data:") && event != null) deliver(event, line.substring(5).trim(), listener);
           else if (line.isEmpty()) event = null;
@@ -53,7 +58,7 @@ final class RemoteEvents implements AutoCloseable {
     });
     RemoteEvents events = new RemoteEvents(response, reader);
     try {
-      if (!connected.await(30, TimeUnit.SECONDS)) {
+      if (!connected.await(30, TimeUnit.SECONDS) || !streaming.get()) {
         events.close();
         throw new FrameException("frame_unreachable", "The running FRAME's event stream did not start", true);
       }

@@ -7,6 +7,7 @@ import frame.core.auth.TokenKind;
 import frame.core.error.FrameException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -63,7 +64,8 @@ public final class LocalEndpoint implements AutoCloseable {
 
   /** True for this run's credential, compared in constant time. */
   boolean accepts(String presented) {
-    return presented != null && MessageDigest.isEqual(presented.getBytes(), credential.getBytes());
+    return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.US_ASCII),
+        credential.getBytes(StandardCharsets.US_ASCII));
   }
 
   /** Writes the file atomically, owner-only from its first byte. */
