@@ -78,7 +78,7 @@ public final class WorkingImages {
    * short side under the largest thumbnail: a panorama keeps enough height for a sharp square.
    * Then, on those few pixels, the one conversion to sRGB if the file carried another profile.
    */
-  static DecodedImage working(DecodedImage decoded) {
+  public static DecodedImage working(DecodedImage decoded) {
     return SrgbConversion.apply(scaled(decoded));
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
 import frame.core.ImageDetails;
-import frame.core.bench.Corpus;
 import frame.core.image.Image;
 import frame.core.image.ImageState;
 import frame.core.testing.FrameFixture;
@@ -119,7 +118,7 @@ class RenditionQualityTest {
 
   /** A photo with patches of one-pixel detail that alias into solid colour or moiré when pixels are dropped. */
   static BufferedImage traps() {
-    BufferedImage image = Corpus.photo(WIDTH, HEIGHT, 11);
+    BufferedImage image = TestImages.detailedPhoto(WIDTH, HEIGHT, 11);
     Graphics2D g = image.createGraphics();
     int patch = PATCH;
     for (int i = 0; i < 5; i++) {

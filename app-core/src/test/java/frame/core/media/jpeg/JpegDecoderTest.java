@@ -3,8 +3,8 @@ package frame.core.media.jpeg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import frame.core.bench.Corpus;
 import frame.core.testing.PixelDifference;
+import frame.core.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.Random;
@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class JpegDecoderTest {
-  static final BufferedImage PHOTO = Corpus.photo(1001, 753, 7);
-  static final BufferedImage ALIGNED = Corpus.photo(1600, 1200, 8);
+  static final BufferedImage PHOTO = TestImages.detailedPhoto(1001, 753, 7);
+  static final BufferedImage ALIGNED = TestImages.detailedPhoto(1600, 1200, 8);
 
   @ParameterizedTest(name = "{0}x{1} sampling, restart every {2}")
   @CsvSource({"2,2,0", "2,1,0", "1,1,0", "1,2,0", "2,2,7", "1,1,1"})
@@ -49,7 +49,7 @@ class JpegDecoderTest {
   @Test
   void a_camera_style_exif_block_with_its_own_embedded_jpeg_thumbnail_is_skipped() throws Exception {
     byte[] photo = JpegVariants.jpeg(PHOTO, 2, 2, 0, false);
-    byte[] thumbnail = JpegVariants.jpeg(Corpus.photo(160, 120, 3), 2, 2, 0, false);
+    byte[] thumbnail = JpegVariants.jpeg(TestImages.detailedPhoto(160, 120, 3), 2, 2, 0, false);
     byte[] withExif = frame.core.media.ExifSegment.insert(photo, thumbnail);
 
     BufferedImage plain = JpegDecoder.decode(photo, 2);
