@@ -91,6 +91,25 @@ public final class TestImages {
     }
   }
 
+  /** The JPEG with {@code profile} embedded as APP2 ICC_PROFILE chunks, right after SOI, as cameras write it. */
+  public static byte[] withIccProfile(byte[] jpeg, byte[] profile) {
+    int chunkSize = 65519 - 16;
+    int chunks = (profile.length + chunkSize - 1) / chunkSize;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(jpeg, 0, 2);
+    for (int i = 0; i < chunks; i++) {
+      int from = i * chunkSize;
+      int length = Math.min(chunkSize, profile.length - from);
+      int segment = 2 + 12 + 2 + length;
+      out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (segment >> 8), (byte) segment});
+      out.writeBytes("ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.writeBytes(new byte[] {(byte) (i + 1), (byte) chunks});
+      out.write(profile, from, length);
+    }
+    out.write(jpeg, 2, jpeg.length - 2);
+    return out.toByteArray();
+  }
+
   /** Encodes with ImageIO: "png", "gif", "bmp", "tiff". */
   public static byte[] encode(BufferedImage image, String format) {
     try {
