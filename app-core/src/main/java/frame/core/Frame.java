@@ -108,6 +108,12 @@ public final class Frame implements AutoCloseable {
     return ingestor.ingest(in, name, declaredSha256);
   }
 
+  /** Ingests a stream whose checksum, if any, is known only after its last byte (a form field after the file). */
+  public IngestResult ingestWithChecksumAfter(InputStream in, String name,
+      java.util.function.Supplier<String> declaredAfterTheBytes) {
+    return ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes);
+  }
+
   public Image image(long id) {
     return images.find(id).orElseThrow(() -> FrameException.imageNotFound(id));
   }

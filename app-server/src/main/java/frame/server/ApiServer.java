@@ -83,7 +83,8 @@ public final class ApiServer implements AutoCloseable {
     }
     ImagesController images = new ImagesController(frame);
     JobsController jobs = new JobsController(frame);
-    UploadController uploads = new UploadController(frame, settings.maxConcurrentUploads());
+    UploadController uploads = new UploadController(frame, settings.maxConcurrentUploads(), settings.maxFileBytes(),
+        settings.maxRequestBytes());
     TokensController tokens = new TokensController(frame);
     EventStream eventStream = new EventStream(frame);
     LocalEndpoint local = LocalEndpoint.prepare(frame.config().dataDir());
