@@ -79,7 +79,8 @@ public final class WorkingImages {
    * Then, on those few pixels, the one conversion to sRGB if the file carried another profile.
    */
   public static DecodedImage working(DecodedImage decoded) {
-    return SrgbConversion.apply(scaled(decoded));
+    DecodedImage scaled = scaled(decoded);
+    return new DecodedImage(SrgbConversion.toSrgb(scaled.pixels(), scaled.iccProfile()), scaled.orientation());
   }
 
   private static DecodedImage scaled(DecodedImage decoded) {

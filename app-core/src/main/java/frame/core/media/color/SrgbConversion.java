@@ -1,6 +1,5 @@
 package frame.core.media.color;
 
-import frame.core.media.DecodedImage;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -26,14 +25,14 @@ public final class SrgbConversion {
 
   private SrgbConversion() {}
 
-  /** The image in sRGB, its profile dropped; unchanged when it has none or it is sRGB already. */
-  public static DecodedImage apply(DecodedImage decoded) {
-    Optional<byte[]> profile = decoded.iccProfile();
-    if (profile.isEmpty()) return decoded;
-    if (IccProfiles.isSrgb(profile.get())) return new DecodedImage(decoded.pixels(), decoded.orientation());
+  /**
+   * The pixels in sRGB: the very same image when there is no profile, it is sRGB already, or
+   * the colour engine cannot use it (then the pixels are taken as sRGB, as every viewer would).
+   */
+  public static BufferedImage toSrgb(BufferedImage pixels, Optional<byte[]> profile) {
+    if (profile.isEmpty() || IccProfiles.isSrgb(profile.get())) return pixels;
     float[] table = tableFor(profile.get());
-    if (table == null) return new DecodedImage(decoded.pixels(), decoded.orientation()); // unusable profile: as sRGB
-    return new DecodedImage(convert(decoded.pixels(), table), decoded.orientation());
+    return table == null ? pixels : convert(pixels, table);
   }
 
   private static float[] tableFor(byte[] profile) {
