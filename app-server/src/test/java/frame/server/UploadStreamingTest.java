@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.image.Image;
+import frame.core.testing.Multipart;
 import frame.core.testing.TestImages;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +34,11 @@ class UploadStreamingTest {
   @Test
   void a_photo_whose_bytes_look_like_a_boundary_is_stored_byte_exact() throws Exception {
     fixture = new ServerFixture(dataDir);
-    ApiClient.Multipart multipart = new ApiClient.Multipart();
+    Multipart multipart = new Multipart();
     byte[] jpeg = TestImages.jpeg(TestImages.photo(400, 300, 1));
     // after the end marker, almost-delimiters: CRLF, dashes and most of the boundary
-    String near = "\r\n--" + multipart.boundary.substring(0, multipart.boundary.length() - 1) + "\r\n-\r\n--\r";
+    String boundary = multipart.contentType().substring(multipart.contentType().indexOf("boundary=") + 9);
+    String near = "\r\n--" + boundary.substring(0, boundary.length() - 1) + "\r\n-\r\n--\r";
     byte[] tricky = concat(jpeg, near.getBytes(StandardCharsets.ISO_8859_1));
 
     HttpResponse<byte[]> response = fixture.client.upload(multipart.file("tricky.jpg", tricky));
@@ -52,16 +54,16 @@ class UploadStreamingTest {
     fixture = new ServerFixture(dataDir);
     byte[] a = TestImages.jpeg(TestImages.photo(300, 200, 2));
     byte[] b = TestImages.jpeg(TestImages.photo(300, 200, 3));
-    JsonNode two = ApiClient.json(fixture.client.upload(new ApiClient.Multipart().field("note", "holiday")
+    JsonNode two = ApiClient.json(fixture.client.upload(new Multipart().field("note", "holiday")
         .file("a.jpg", a).field("other", "x").file("b.jpg", b)));
     assertThat(two.get("results")).hasSize(2);
     assertThat(fixture.frame.imageBySha256(sha256(a))).isPresent();
     assertThat(fixture.frame.imageBySha256(sha256(b))).isPresent();
 
     byte[] c = TestImages.jpeg(TestImages.photo(300, 200, 4));
-    HttpResponse<byte[]> first = fixture.client.upload(new ApiClient.Multipart().field("sha256", sha256(c)).file("c.jpg", c));
+    HttpResponse<byte[]> first = fixture.client.upload(new Multipart().field("sha256", sha256(c)).file("c.jpg", c));
     assertThat(first.statusCode()).isEqualTo(201);
-    HttpResponse<byte[]> wrong = fixture.client.upload(new ApiClient.Multipart().field("sha256", "0".repeat(64))
+    HttpResponse<byte[]> wrong = fixture.client.upload(new Multipart().field("sha256", "0".repeat(64))
         .file("d.jpg", TestImages.jpeg(TestImages.photo(300, 200, 5))));
     assertThat(wrong.statusCode()).isEqualTo(422);
   }
@@ -71,12 +73,12 @@ class UploadStreamingTest {
     fixture = new ServerFixture(dataDir);
     byte[] a = TestImages.jpeg(TestImages.photo(300, 200, 6));
     byte[] b = TestImages.jpeg(TestImages.photo(300, 200, 7));
-    HttpResponse<byte[]> before = fixture.client.upload(new ApiClient.Multipart().field("sha256", sha256(a))
+    HttpResponse<byte[]> before = fixture.client.upload(new Multipart().field("sha256", sha256(a))
         .file("a.jpg", a).file("b.jpg", b));
     assertThat(before.statusCode()).isEqualTo(400);
     assertThat(fixture.frame.countImages(null)).as("refused before anything was stored").isZero();
 
-    HttpResponse<byte[]> after = fixture.client.upload(new ApiClient.Multipart().file("a.jpg", a).file("b.jpg", b)
+    HttpResponse<byte[]> after = fixture.client.upload(new Multipart().file("a.jpg", a).file("b.jpg", b)
         .field("sha256", "0".repeat(64)));
     assertThat(after.statusCode()).isEqualTo(400);
     assertThat(fixture.frame.imageBySha256(sha256(b))).as("the file the checksum came after").isEmpty();
