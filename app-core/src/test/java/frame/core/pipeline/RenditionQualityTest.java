@@ -43,8 +43,6 @@ class RenditionQualityTest {
   static final int PATCH = 600;
   static final int PATCH_TOP = 1200;
 
-  @TempDir Path dataDir;
-  @TempDir Path photos;
   BufferedImage original;
   ImageDetails processed;
 
@@ -54,7 +52,9 @@ class RenditionQualityTest {
   }
 
   @BeforeAll
-  void process_a_photo_full_of_traps() throws Exception {
+  void process_a_photo_full_of_traps(@TempDir Path dir) throws Exception {
+    Path dataDir = dir.resolve("data");
+    Path photos = dir.resolve("photos");
     if (hiddenNativeLibraries() != null) System.setProperty("frame.native.disable", hiddenNativeLibraries());
     Path file = TestImages.write(photos, "traps.jpg", TestImages.jpeg(traps()));
     original = ImageIO.read(file.toFile());
