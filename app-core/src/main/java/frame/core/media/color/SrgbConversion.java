@@ -96,8 +96,10 @@ public final class SrgbConversion {
     int width = image.getWidth();
     int[] row = new int[width];
     float step = (GRID - 1) / 255f;
+    int[] source = plainIntRgb(image) ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData() : null;
     for (int y = 0; y < image.getHeight(); y++) {
-      image.getRGB(0, y, width, 1, row, 0, width);
+      if (source != null) System.arraycopy(source, y * width, row, 0, width);
+      else image.getRGB(0, y, width, 1, row, 0, width);
       for (int x = 0; x < width; x++) {
         int p = row[x];
         float fr = ((p >> 16) & 0xFF) * step;
@@ -134,6 +136,12 @@ public final class SrgbConversion {
       }
     }
     return out;
+  }
+
+  /** A TYPE_INT_RGB image that owns its whole array (not a view): its rows can be read straight. */
+  private static boolean plainIntRgb(BufferedImage image) {
+    return image.getType() == BufferedImage.TYPE_INT_RGB && image.getRaster().getParent() == null
+        && ((DataBufferInt) image.getRaster().getDataBuffer()).getData().length == image.getWidth() * image.getHeight();
   }
 
   private static byte[] sha256(byte[] data) {
