@@ -13,10 +13,17 @@ import javax.sql.DataSource;
 /** A small JDBC helper: transactions, parameter binding and row mapping, nothing more. */
 public final class Jdbc {
   private final DataSource dataSource;
+  private final Dialect dialect;
   private final StatementCache statements = new StatementCache();
 
-  public Jdbc(DataSource dataSource) {
+  public Jdbc(DataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
+    this.dialect = dialect;
+  }
+
+  /** Which database this is, for the few repositories whose SQL differs per database. */
+  public Dialect dialect() {
+    return dialect;
   }
 
   @FunctionalInterface
