@@ -15,6 +15,12 @@ import frame.core.job.JobRunner;
 import frame.core.job.JobType;
 import frame.core.job.RunnerSettings;
 import frame.core.media.DecodeBudget;
+import frame.core.node.ClusterEvents;
+import frame.core.node.NodeIdentity;
+import frame.core.node.NodeInfo;
+import frame.core.node.NodePresence;
+import frame.core.node.NodeRegistry;
+import frame.core.node.NodeState;
 import frame.core.media.ImageDecoder;
 import frame.core.pipeline.ExifEnrichmentHandler;
 import frame.core.pipeline.ImagePipeline;
@@ -29,6 +35,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,25 +49,48 @@ final class FrameAssembly {
   private static final Logger log = LoggerFactory.getLogger(FrameAssembly.class);
 
   record Parts(FrameConfig config, DataFolderLock lock, Database database, FileStore store, EventBus events,
-      ImageRepository images, JobRepository jobs, JobRunner runner, Ingestor ingestor, ApiTokens tokens, Pairings pairings) {}
+      ImageRepository images, JobRepository jobs, JobRunner runner, Ingestor ingestor, ApiTokens tokens,
+      Pairings pairings, NodeIdentity node, NodeRegistry nodes, Studio studio) {}
+
+  /** What a node on a shared database runs beside its runner: its presence and the cluster's events. */
+  static final class Studio implements AutoCloseable {
+    private NodePresence presence;
+    private ClusterEvents cluster;
+
+    @Override
+    public void close() {
+      if (cluster != null) cluster.close();
+      if (presence != null) presence.close();
+    }
+  }
 
   private FrameAssembly() {}
 
   static Frame open(FrameConfig config, Clock clock, RunnerSettings settings, boolean startRunner) {
-    DataFolderLock lock = DataFolderLock.acquire(config.dataDir());
+    // The data-folder lock guards the embedded database's files; on a server database the data
+    // folder holds nothing shared, and several commands may use it at once.
+    DataFolderLock lock = config.embeddedDatabase() ? DataFolderLock.acquire(config.dataDir()) : null;
     Database database = null;
     try {
-      FileStore store = new FileStore(config.storageDir());
-      int swept = store.sweepPartFiles();
-      if (swept > 0) log.info("Removed {} unfinished upload(s) left by an earlier stop", swept);
-      database = Database.open(config.databaseUrl(), settings.workers() + 4);
-      Parts parts = wire(config, lock, database, store, clock, settings);
+      NodeIdentity node = NodeIdentity.forThisProcess(config.nodeKind());
+      FileStore store = config.embeddedDatabase()
+          ? new FileStore(config.storageDir())
+          : new FileStore(config.storageDir(), node.folderName());
+      database = Database.open(config.databaseUrl(), config.databaseLogin(), settings.workers() + 4);
+      Parts parts = wire(config, lock, database, store, clock, settings, node);
+      sweepTempFiles(parts, settings);
       if (config.embeddedDatabase()) {
         // The data-folder lock proves no other worker is alive: take back what a crash left at once.
         int taken = parts.runner().takeBackAllRunning();
         if (taken > 0) log.info("Took back {} job(s) left running by an earlier stop", taken);
       }
-      if (startRunner) parts.runner().start();
+      if (startRunner) {
+        parts.runner().start();
+        parts.studio().presence = NodePresence.start(parts.nodes(), node, parts.runner(), settings.heartbeat());
+      }
+      if (!config.embeddedDatabase() && config.notifications()) {
+        parts.studio().cluster = ClusterEvents.start(database, parts.events(), node.id(), parts.runner()::wake);
+      }
       sweepOrphansInBackground(parts, clock.instant().minus(Duration.ofMinutes(1)));
       return new Frame(parts);
     } catch (IOException e) {
@@ -71,8 +102,27 @@ final class FrameAssembly {
     }
   }
 
+  /**
+   * Removes unfinished uploads only where they are provably abandoned: everything when this
+   * process is alone on its storage (the embedded database), else this node's own folder and the
+   * folders of nodes the node table shows stopped or lost (never a live node's upload in flight).
+   */
+  private static void sweepTempFiles(Parts parts, RunnerSettings settings) throws IOException {
+    int swept = parts.store().sweepPartFiles();
+    if (parts.config().embeddedDatabase()) {
+      swept += parts.store().sweepAbandonedTempFolders(folder -> true, true);
+    } else {
+      Set<String> alive = new HashSet<>();
+      for (NodeInfo info : parts.nodes().list(settings.lease())) {
+        if (info.state() == NodeState.ALIVE) alive.add(NodeIdentity.folderNameOf(info.id()));
+      }
+      swept += parts.store().sweepAbandonedTempFolders(folder -> !alive.contains(folder), false);
+    }
+    if (swept > 0) log.info("Removed {} unfinished upload(s) left by an earlier stop", swept);
+  }
+
   private static Parts wire(FrameConfig config, DataFolderLock lock, Database database, FileStore store, Clock clock,
-      RunnerSettings settings) {
+      RunnerSettings settings, NodeIdentity node) {
     EventBus events = new EventBus();
     ImageRepository images = new ImageRepository(database.jdbc());
     JobRepository jobs = new JobRepository(database.jdbc());
@@ -84,11 +134,11 @@ final class FrameAssembly {
     handlers.put(JobType.PREVIEW_GENERATION, new PreviewHandler(images, store, working));
     handlers.put(JobType.EXIF_ENRICHMENT, new ExifEnrichmentHandler(images, store, database.jdbc()));
     handlers.put(JobType.NOOP, (job, context) -> JobOutcome.completed());
-    JobRunner runner = new JobRunner(jobs, handlers, new ImagePipeline(images, jobs), events, clock, settings);
+    JobRunner runner = new JobRunner(jobs, handlers, new ImagePipeline(images, jobs), events, clock, settings, node.id());
     ApiTokens tokens = new ApiTokens(database.jdbc(), clock);
     Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake);
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
-        new Pairings(database.jdbc(), clock));
+        new Pairings(database.jdbc(), clock), node, new NodeRegistry(database.jdbc()), new Studio());
   }
 
   private static void sweepOrphansInBackground(Parts parts, Instant olderThan) {

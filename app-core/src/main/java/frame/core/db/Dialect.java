@@ -10,6 +10,14 @@ public enum Dialect {
   /** Shared by every node of a studio. */
   POSTGRESQL;
 
+  /** The database's own now, as the epoch milliseconds the schema keeps times in, for use inside a statement. */
+  public String nowMillis() {
+    return switch (this) {
+      case HSQLDB -> "UNIX_MILLIS()";
+      case POSTGRESQL -> "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
+    };
+  }
+
   public static Dialect of(String url) {
     if (url.startsWith("jdbc:hsqldb:")) return HSQLDB;
     if (url.startsWith("jdbc:postgresql:")) return POSTGRESQL;

@@ -47,10 +47,16 @@ public final class JobRunner implements AutoCloseable {
 
   public JobRunner(JobRepository jobs, Map<JobType, JobHandler> handlers, JobLifecycle lifecycle, EventBus events,
       Clock clock, RunnerSettings settings) {
+    this(jobs, handlers, lifecycle, events, clock, settings, workerName());
+  }
+
+  /** A runner whose claims carry {@code workerId} (a node's id, so its jobs can be traced to it). */
+  public JobRunner(JobRepository jobs, Map<JobType, JobHandler> handlers, JobLifecycle lifecycle, EventBus events,
+      Clock clock, RunnerSettings settings, String workerId) {
     this.jobs = jobs;
     this.clock = clock;
     this.settings = settings;
-    this.workerId = workerName();
+    this.workerId = workerId;
     this.commits = new GroupCommit(jobs.jdbc());
     this.executor = new ExecutePicked(jobs, Map.copyOf(handlers), lifecycle, events, clock, settings.retry(), commits);
     this.expiredLeases = new ExpiredLeases(jobs, lifecycle, events, clock);

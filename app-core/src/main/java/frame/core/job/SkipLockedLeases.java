@@ -14,7 +14,7 @@ import java.util.List;
  */
 final class SkipLockedLeases implements LeaseStrategy {
   /** The database's now, in the epoch milliseconds the schema keeps times in. */
-  static final String DB_NOW = "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
+  static final String DB_NOW = frame.core.db.Dialect.POSTGRESQL.nowMillis();
 
   private final JobRepository jobs;
 
