@@ -35,8 +35,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.Set;
+import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,21 +73,25 @@ final class FrameAssembly {
     Database database = null;
     try {
       NodeIdentity node = NodeIdentity.forThisProcess(config.nodeKind());
+      database = Database.open(config.databaseUrl(), config.databaseLogin(), settings.workers() + 4);
+      NodeRegistry registry = new NodeRegistry(database.jdbc());
+      // A node is a process that runs jobs. It registers before its temp folder exists, so no other
+      // node's sweep can take that folder for abandoned (nor can it a new folder without a row).
+      if (startRunner) NodePresence.register(registry, node);
       FileStore store = config.embeddedDatabase()
           ? new FileStore(config.storageDir())
           : new FileStore(config.storageDir(), node.folderName());
-      database = Database.open(config.databaseUrl(), config.databaseLogin(), settings.workers() + 4);
-      Parts parts = wire(config, lock, database, store, clock, settings, node);
+      Parts parts = wire(config, lock, database, store, clock, settings, node, registry);
+      if (startRunner) {
+        parts.studio().presence = NodePresence.keepBeating(registry, node, parts.runner(), settings.heartbeat());
+      }
       sweepTempFiles(parts, settings);
       if (config.embeddedDatabase()) {
         // The data-folder lock proves no other worker is alive: take back what a crash left at once.
         int taken = parts.runner().takeBackAllRunning();
         if (taken > 0) log.info("Took back {} job(s) left running by an earlier stop", taken);
       }
-      if (startRunner) {
-        parts.runner().start();
-        parts.studio().presence = NodePresence.start(parts.nodes(), node, parts.runner(), settings.heartbeat());
-      }
+      if (startRunner) parts.runner().start();
       if (!config.embeddedDatabase() && config.notifications()) {
         parts.studio().cluster = ClusterEvents.start(database, parts.events(), node.id(), parts.runner()::wake);
       }
@@ -112,17 +116,29 @@ final class FrameAssembly {
     if (parts.config().embeddedDatabase()) {
       swept += parts.store().sweepAbandonedTempFolders(folder -> true, true);
     } else {
-      Set<String> alive = new HashSet<>();
+      Map<String, NodeState> known = new HashMap<>();
       for (NodeInfo info : parts.nodes().list(settings.lease())) {
-        if (info.state() == NodeState.ALIVE) alive.add(NodeIdentity.folderNameOf(info.id()));
+        known.put(NodeIdentity.folderNameOf(info.id()), info.state());
       }
-      swept += parts.store().sweepAbandonedTempFolders(folder -> !alive.contains(folder), false);
+      Instant longAgo = Instant.now().minus(Duration.ofDays(2));
+      // gone: its node stopped or went silent; or no node row at all (rows are forgotten after a
+      // day) and untouched for longer than that. A folder whose node registers this very moment
+      // has a row or is brand new, and stays.
+      swept += parts.store().sweepAbandonedTempFolders(folder -> {
+        NodeState state = known.get(folder.getFileName().toString());
+        if (state != null) return state != NodeState.ALIVE;
+        try {
+          return Files.getLastModifiedTime(folder).toInstant().isBefore(longAgo);
+        } catch (IOException e) {
+          return false;
+        }
+      }, false);
     }
     if (swept > 0) log.info("Removed {} unfinished upload(s) left by an earlier stop", swept);
   }
 
   private static Parts wire(FrameConfig config, DataFolderLock lock, Database database, FileStore store, Clock clock,
-      RunnerSettings settings, NodeIdentity node) {
+      RunnerSettings settings, NodeIdentity node, NodeRegistry registry) {
     EventBus events = new EventBus();
     ImageRepository images = new ImageRepository(database.jdbc());
     JobRepository jobs = new JobRepository(database.jdbc());
@@ -138,7 +154,7 @@ final class FrameAssembly {
     ApiTokens tokens = new ApiTokens(database.jdbc(), clock);
     Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake);
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
-        new Pairings(database.jdbc(), clock), node, new NodeRegistry(database.jdbc()), new Studio());
+        new Pairings(database.jdbc(), clock), node, registry, new Studio());
   }
 
   private static void sweepOrphansInBackground(Parts parts, Instant olderThan) {

@@ -34,8 +34,14 @@ public final class NodePresence implements AutoCloseable {
     timer.scheduleAtFixedRate(this::beat, beat.toMillis(), beat.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  public static NodePresence start(NodeRegistry registry, NodeIdentity identity, JobRunner runner, Duration beat) {
+  /** Registers this node; do it before it writes anything to the shared storage. */
+  public static void register(NodeRegistry registry, NodeIdentity identity) {
     registry.register(identity.id(), identity.host(), identity.pid(), identity.version(), identity.kind());
+  }
+
+  /** Keeps the registered node's heartbeat going until closed. */
+  public static NodePresence keepBeating(NodeRegistry registry, NodeIdentity identity, JobRunner runner,
+      Duration beat) {
     return new NodePresence(registry, identity, runner, beat);
   }
 

@@ -136,12 +136,12 @@ public final class FileStore {
    * {@code includeLooseFiles} (only a process alone on the storage may say so). Returns how many
    * files went.
    */
-  public int sweepAbandonedTempFolders(java.util.function.Predicate<String> abandoned, boolean includeLooseFiles)
+  public int sweepAbandonedTempFolders(java.util.function.Predicate<Path> abandoned, boolean includeLooseFiles)
       throws IOException {
     int removed = includeLooseFiles ? deletePartFiles(tmpRoot) : 0;
     try (DirectoryStream<Path> folders = Files.newDirectoryStream(tmpRoot, Files::isDirectory)) {
       for (Path folder : folders) {
-        if (folder.equals(tmp) || !abandoned.test(folder.getFileName().toString())) continue;
+        if (folder.equals(tmp) || !abandoned.test(folder)) continue;
         removed += deletePartFiles(folder);
         try {
           Files.deleteIfExists(folder);
