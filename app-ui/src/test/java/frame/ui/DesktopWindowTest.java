@@ -181,6 +181,17 @@ class DesktopWindowTest {
   }
 
   @Test
+  void jobs_pane_lists_the_nodes_on_the_database_with_this_one_alive(FxRobot robot) throws Exception {
+    robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+    @SuppressWarnings("unchecked")
+    TableView<frame.core.node.NodeInfo> nodes = robot.lookup("#nodes-table").queryAs(TableView.class);
+    waitUntil(() -> nodes.getItems().stream()
+        .anyMatch(n -> n.id().equals(frame.nodeId()) && n.state() == frame.core.node.NodeState.ALIVE));
+    assertThat(robot.lookup("#nodes-pane").queryAs(javafx.scene.control.TitledPane.class).getText())
+        .startsWith("Nodes: 1 alive");
+  }
+
+  @Test
   void server_pane_shows_a_pairing_qr_code_lists_the_paired_device_and_unpairs_it(FxRobot robot) throws Exception {
     robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(2));
     @SuppressWarnings("unchecked")
