@@ -60,14 +60,13 @@ final class ChildFrame implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of("worker"));
     command.addAll(List.of(args));
     process = launch(command.toArray(String[]::new)).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      String text = Files.readString(output);
-      if (text.contains("Stop with Ctrl-C")) return this;
-      if (!process.isAlive()) throw new IllegalStateException("worker exited (" + process.exitValue() + "):\n" + text);
-      Thread.sleep(50);
-    }
-    throw new IllegalStateException("worker did not start:\n" + Files.readString(output));
+    await("frame worker on " + dataDir).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+        .until(() -> {
+          String now = Files.readString(output);
+          if (!process.isAlive()) throw new IllegalStateException("worker exited (" + process.exitValue() + "):\n" + now);
+          return now;
+        }, now -> now.contains("Stop with Ctrl-C"));
+    return this;
   }
 
   /** Extra arguments for {@code frame serve}, e.g. {@code --workers 1}. */

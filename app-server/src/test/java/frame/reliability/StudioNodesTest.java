@@ -135,8 +135,8 @@ class StudioNodesTest {
     // to a file: the restarted server inherits the output, and a pipe to it would never close
     Path restartLog = dir.resolve("pg_ctlcluster.log");
     Process restart = new ProcessBuilder("pg_ctlcluster", cluster.split("/")[0], cluster.split("/")[1], "restart")
-        .redirectErrorStream(true).redirectOutput(restartLog.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-            Path.of("/dev/null").toFile())).start();
+        .redirectErrorStream(true).redirectOutput(restartLog.toFile()).start();
+    restart.getOutputStream().close();
     // uploads go on while the server restarts; those refused were never acknowledged
     for (int i = 0; i < 30; i++) {
       HttpResponse<String> response = api.upload("during_" + i + ".jpg", jpeg(photo(96, 64, 1000 + i)));

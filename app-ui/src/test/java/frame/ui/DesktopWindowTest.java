@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
 import frame.core.job.JobState;
+import frame.core.node.NodeInfo;
+import frame.core.node.NodeState;
 import frame.core.testing.FrameFixture;
 import frame.ui.jobs.JobsModel;
 import frame.ui.library.LibraryModel;
@@ -184,9 +186,9 @@ class DesktopWindowTest {
   void jobs_pane_lists_the_nodes_on_the_database_with_this_one_alive(FxRobot robot) throws Exception {
     robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
     @SuppressWarnings("unchecked")
-    TableView<frame.core.node.NodeInfo> nodes = robot.lookup("#nodes-table").queryAs(TableView.class);
+    TableView<NodeInfo> nodes = robot.lookup("#nodes-table").queryAs(TableView.class);
     waitUntil(() -> nodes.getItems().stream()
-        .anyMatch(n -> n.id().equals(frame.nodeId()) && n.state() == frame.core.node.NodeState.ALIVE));
+        .anyMatch(n -> n.id().equals(frame.nodeId()) && n.state() == NodeState.ALIVE));
     assertThat(robot.lookup("#nodes-pane").queryAs(javafx.scene.control.TitledPane.class).getText())
         .startsWith("Nodes: 1 alive");
   }
