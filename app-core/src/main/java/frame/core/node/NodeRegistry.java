@@ -59,7 +59,8 @@ public final class NodeRegistry {
         """.formatted(now), r -> new NodeInfo(
             r.getString("id"), r.getString("host"), r.getLong("pid"), r.getString("version"), r.getString("kind"),
             Instant.ofEpochMilli(r.getLong("started_at")), Instant.ofEpochMilli(r.getLong("heartbeat_at")),
-            r.getInt("running_jobs"), r.getLong("completed_jobs"), NodeState.valueOf(r.getString("node_state"))),
+            // HSQLDB pads a CASE of string literals to the longest one
+            r.getInt("running_jobs"), r.getLong("completed_jobs"), NodeState.valueOf(r.getString("node_state").strip())),
         lease.toMillis());
   }
 }
