@@ -16,6 +16,11 @@ public final class Jdbc {
   private final Dialect dialect;
   private final StatementCache statements = new StatementCache();
 
+  /** Over the embedded HSQLDB (what every data source was before PostgreSQL nodes). */
+  public Jdbc(DataSource dataSource) {
+    this(dataSource, Dialect.HSQLDB);
+  }
+
   public Jdbc(DataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
     this.dialect = dialect;
