@@ -91,7 +91,7 @@ public final class Ingestor {
       Optional<Image> existing = images.findBySha256(copied.sha256());
       if (existing.isPresent()) return new IngestResult.Duplicate(name, existing.get());
       if (copied.size() == 0) throw FrameException.emptyFile();
-      ImageFormat format = FormatSniffer.sniff(copied.head(), copied.headLength());
+      ImageFormat format = FormatSniffer.sniff(part, copied.head(), copied.headLength());
       ImageHeader header = ImageHeader.read(part, format).requireAtMost(maxPixels);
       ExifSummary basics = PhotoMetadata.read(part);
       store.moveIntoPlace(part, store.original(copied.sha256(), format));

@@ -5,6 +5,8 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import frame.core.error.FrameException;
 import frame.core.image.ImageFormat;
+import frame.core.media.codec.Codec;
+import frame.core.media.codec.Codecs;
 import frame.core.media.jpeg.JpegDecoding;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -42,6 +44,11 @@ public final class ImageDecoder {
    * else decodes whole. A JPEG's ICC profile comes along for the colour step after scaling.
    */
   public DecodedImage decode(Path file, ImageFormat format, int longest) {
+    Optional<Codec> codec = Codecs.forFormat(format);
+    if (codec.isPresent()) {
+      ImageHeader header = codec.get().header(file).requireAtMost(maxPixels);
+      return budget.run(header.pixels(), () -> codec.get().decode(file, header, maxPixels, longest));
+    }
     ImageHeader header = ImageHeader.read(file, format).requireAtMost(maxPixels);
     return budget.run(header.pixels(), () -> {
       if (format == ImageFormat.JPEG) {
@@ -97,7 +104,7 @@ public final class ImageDecoder {
     return Orientation.NORMAL;
   }
 
-  static BufferedImage toRgb(BufferedImage image) {
+  public static BufferedImage toRgb(BufferedImage image) {
     if (image.getType() == BufferedImage.TYPE_INT_RGB) return image;
     BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = rgb.createGraphics();

@@ -2,9 +2,12 @@ package frame.core.media;
 
 import frame.core.error.FrameException;
 import frame.core.image.ImageFormat;
+import frame.core.media.codec.Codec;
+import frame.core.media.codec.Codecs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -22,7 +25,10 @@ public record ImageHeader(int width, int height) {
     return (long) width * height;
   }
 
+  /** Through the codec seam for the formats it handles (HEIF, RAW), ImageIO's reader for the rest. */
   public static ImageHeader read(Path file, ImageFormat format) {
+    Optional<Codec> codec = Codecs.forFormat(format);
+    if (codec.isPresent()) return codec.get().header(file);
     try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
       ImageReader reader = readerFor(input, format);
       try {

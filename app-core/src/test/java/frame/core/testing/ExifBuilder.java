@@ -50,7 +50,8 @@ public final class ExifBuilder {
 
   private record Entry(int tag, int type, int count, byte[] data) {}
 
-  private byte[] tiff() {
+  /** The EXIF block alone (a TIFF structure), as HEIF and RAW files carry it. */
+  public byte[] tiff() {
     List<Entry> ifd0 = new ArrayList<>();
     List<Entry> sub = new ArrayList<>();
     if (make != null) ifd0.add(ascii(0x010F, make));

@@ -1,0 +1,42 @@
+package frame.core.media.codec;
+
+import frame.core.error.FrameException;
+import frame.core.media.DecodedImage;
+import frame.core.media.ImageHeader;
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * Stands in for a native codec that is not on this machine: the photo is still taken in (its
+ * header is read in Java) and then fails with a reason that says what to install.
+ */
+final class MissingLibrary implements Codec {
+  private final String formats; // the one format this instance stands in for
+  private final String library;
+  private final String debianPackage;
+  private final Function<Path, ImageHeader> header;
+
+  MissingLibrary(String formats, String library, String debianPackage, Function<Path, ImageHeader> header) {
+    this.formats = formats;
+    this.library = library;
+    this.debianPackage = debianPackage;
+    this.header = header;
+  }
+
+  @Override
+  public String description() {
+    return formats + ": not available (" + library + " is not installed)";
+  }
+
+  @Override
+  public ImageHeader header(Path file) {
+    return header.apply(file);
+  }
+
+  @Override
+  public DecodedImage decode(Path file, ImageHeader ignored, long maxPixels, int longest) {
+    throw new FrameException("codec_missing", formats + " needs " + library
+        + ", which this machine does not have: on Debian or Ubuntu `apt install " + debianPackage
+        + "`, on macOS `brew install " + library + "`", true);
+  }
+}
