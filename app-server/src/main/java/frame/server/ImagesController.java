@@ -45,6 +45,7 @@ final class ImagesController {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("image", ImageDto.of(details.image(), active));
     body.put("exif", details.exif().orElse(null));
+    body.put("previewNote", details.previewNote().orElse(null));
     body.put("jobs", details.jobs().stream().map(j -> JobDto.of(j, null)).toList());
     ctx.json(body);
   }

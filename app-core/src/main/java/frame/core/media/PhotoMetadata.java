@@ -8,6 +8,7 @@ import com.drew.metadata.Tag;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
+import com.drew.metadata.exif.PanasonicRawIFD0Directory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import frame.core.image.ExifSummary;
@@ -16,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -32,12 +34,13 @@ public final class PhotoMetadata {
     List<String> problems = new ArrayList<>();
     Metadata metadata;
     try {
-      metadata = ImageMetadataReader.readMetadata(file.toFile());
+      Optional<Metadata> fromContainer = ContainerExif.read(file);
+      metadata = fromContainer.isPresent() ? fromContainer.get() : ImageMetadataReader.readMetadata(file.toFile());
     } catch (Exception | StackOverflowError e) {
       problems.add("metadata unreadable: " + e.getMessage());
       return new ExifSummary(null, null, null, null, null, null, null, null, null, null, "{}", String.join("\n", problems));
     }
-    ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+    Directory ifd0 = ifd0(metadata);
     ExifSubIFDDirectory sub = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
     GpsDirectory gps = metadata.getFirstDirectoryOfType(GpsDirectory.class);
     GeoLocation location = field(problems, "GPS", () -> gps == null ? null : gps.getGeoLocation());
@@ -59,7 +62,13 @@ public final class PhotoMetadata {
         problems.isEmpty() ? null : String.join("\n", problems));
   }
 
-  private static String takenAt(ExifSubIFDDirectory sub, ExifIFD0Directory ifd0) {
+  /** IFD0, wherever the reader filed it: RW2's is a Panasonic directory of its own. */
+  private static Directory ifd0(Metadata metadata) {
+    Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+    return ifd0 != null ? ifd0 : metadata.getFirstDirectoryOfType(PanasonicRawIFD0Directory.class);
+  }
+
+  private static String takenAt(ExifSubIFDDirectory sub, Directory ifd0) {
     String raw = sub != null ? sub.getString(ExifSubIFDDirectory.TAG_DATETIME_ORIGINAL) : null;
     if (raw == null && ifd0 != null) raw = ifd0.getString(ExifIFD0Directory.TAG_DATETIME);
     if (raw == null || raw.isBlank()) return null;

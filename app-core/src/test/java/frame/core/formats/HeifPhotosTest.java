@@ -77,6 +77,8 @@ class HeifPhotosTest {
         assertThat(image.format()).isEqualTo(codec == HeifFixtures.Codec.HEVC ? ImageFormat.HEIC : ImageFormat.AVIF);
         assertThat(image.width()).as("o%d width", entry.getKey()).isEqualTo(480);
         assertThat(image.height()).as("o%d height", entry.getKey()).isEqualTo(320);
+        assertThat(image.cameraModel()).as("EXIF read from the %s", image.format()).isEqualTo("iPhone 15 Pro");
+        assertThat(image.takenAt()).isEqualTo("2024-05-01T10:22:33");
         if (!heifDecodes()) {
           assertThat(image.state()).isEqualTo(ImageState.FAILED);
           assertThat(image.failureReason()).contains(image.format().name() + " needs libheif", "apt install libheif1");

@@ -60,6 +60,13 @@ public final class ViewerWindow {
     side.setPrefWidth(360);
     BorderPane root = new BorderPane(preview);
     root.setRight(new ScrollPane(side));
+    details.previewNote().ifPresent(note -> {
+      Label small = new Label(note);
+      small.setId("viewer-preview-note");
+      small.setWrapText(true);
+      small.setStyle("-fx-padding: 8;");
+      root.setBottom(small);
+    });
     if (details.image().failureReason() != null) {
       Label failure = new Label(details.image().failureReason());
       failure.setWrapText(true);

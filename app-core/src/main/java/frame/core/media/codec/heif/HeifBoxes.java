@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a HEIF file's picture size from its boxes, in Java: the primary item ({@code pitm}),
@@ -17,6 +18,7 @@ import java.util.List;
  */
 public final class HeifBoxes {
   private static final int MAX_META_BYTES = 16 << 20;
+  private static final int MAX_EXIF_BYTES = 4 << 20;
 
   private HeifBoxes() {}
 
@@ -36,6 +38,48 @@ public final class HeifBoxes {
       if (e instanceof FrameException fe) throw fe;
       throw FrameException.corrupt("its HEIF header cannot be read (" + e + ")", e);
     }
+  }
+
+  /**
+   * The primary image's EXIF block as a TIFF structure, found through {@code iinf} (the item
+   * typed "Exif") and {@code iloc} (where its bytes are); empty when there is none or it is not
+   * stored plainly in the file. metadata-extractor reads HEIC's EXIF but not AVIF's.
+   */
+  public static Optional<byte[]> exif(Path file) {
+    try (FileChannel channel = FileChannel.open(file)) {
+      ByteBuffer meta = metaBox(channel);
+      meta.position(4);
+      List<Box> boxes = children(meta);
+      int item = -1;
+      for (Box box : boxes) if (box.is("iinf")) item = exifItem(box.body);
+      if (item < 0) return Optional.empty();
+      for (Box box : boxes) {
+        if (box.is("iloc")) {
+          Optional<byte[]> data = ItemLocations.read(channel, box.body, item, MAX_EXIF_BYTES);
+          if (data.isEmpty() || data.get().length < 8) return Optional.empty();
+          ByteBuffer block = ByteBuffer.wrap(data.get());
+          long tiffAt = 4 + Integer.toUnsignedLong(block.getInt(0));
+          if (tiffAt >= block.limit()) return Optional.empty();
+          return Optional.of(java.util.Arrays.copyOfRange(data.get(), (int) tiffAt, block.limit()));
+        }
+      }
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty(); // damaged metadata leaves the photo without EXIF, never fails it
+    }
+  }
+
+  private static int exifItem(ByteBuffer iinf) {
+    iinf.position(iinf.get(0) == 0 ? 6 : 8);
+    for (Box infe : children(iinf)) {
+      if (!infe.is("infe")) continue;
+      int version = infe.body.get(0);
+      if (version < 2) continue;
+      int id = version == 2 ? infe.body.getShort(4) & 0xFFFF : infe.body.getInt(4);
+      int typeAt = version == 2 ? 8 : 10;
+      if (infe.body.limit() >= typeAt + 4 && type(infe.body, typeAt).equals("Exif")) return id;
+    }
+    return -1;
   }
 
   private static ImageHeader primarySize(ByteBuffer iprp, int primary) {
@@ -129,7 +173,7 @@ public final class HeifBoxes {
     return new String(c);
   }
 
-  private static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
+  static ByteBuffer read(FileChannel channel, long position, int length) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(length);
     while (buffer.hasRemaining()) {
       if (channel.read(buffer, position + buffer.position()) < 0) throw FrameException.corrupt("it ends inside a HEIF box", null);

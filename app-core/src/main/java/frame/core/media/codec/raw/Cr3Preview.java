@@ -14,7 +14,7 @@ import java.util.Optional;
  * ({@code moov/trak/mdia/minf/stbl}: {@code co64} and {@code stsz}), a 1620 px one sits in the
  * {@code PRVW} box, and IFD0 with the orientation is the TIFF structure in {@code CMT1}.
  */
-final class Cr3Preview {
+public final class Cr3Preview {
   private Cr3Preview() {}
 
   record Box(String type, long body, long end) {}
@@ -32,6 +32,27 @@ final class Cr3Preview {
     Box stbl = path(channel, trak, "mdia", "minf", "stbl");
     if (stbl != null) best = TiffPreviews.larger(best, firstSample(channel, stbl, orientation));
     return Optional.ofNullable(best);
+  }
+
+  /** The CMTn boxes' TIFF structures: CMT1 is IFD0, CMT2 the EXIF IFD, CMT4 the GPS IFD. */
+  public static java.util.Map<String, byte[]> metadataBlocks(java.nio.file.Path file) {
+    java.util.Map<String, byte[]> blocks = new java.util.LinkedHashMap<>();
+    try (FileChannel channel = FileChannel.open(file)) {
+      Box moov = find(children(channel, 0, channel.size()), "moov");
+      if (moov == null) return blocks;
+      for (Box box : children(channel, moov.body(), moov.end())) {
+        if (!box.type().equals("uuid")) continue;
+        for (Box cmt : children(channel, box.body() + 16, box.end())) {
+          long length = cmt.end() - cmt.body();
+          if (cmt.type().startsWith("CMT") && length > 8 && length < (1 << 20)) {
+            blocks.put(cmt.type(), Tiff.readAt(channel, cmt.body(), (int) length, ByteOrder.BIG_ENDIAN).array());
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // damaged metadata leaves the photo without EXIF, never fails it
+    }
+    return blocks;
   }
 
   private static Orientation orientation(FileChannel channel, Box moov) throws IOException {
