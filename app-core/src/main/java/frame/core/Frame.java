@@ -20,6 +20,7 @@ import frame.core.job.JobRunner;
 import frame.core.job.JobState;
 import frame.core.job.JobWithImage;
 import frame.core.job.RunnerSettings;
+import frame.core.media.codec.Codecs;
 import frame.core.node.NodeIdentity;
 import frame.core.node.NodeInfo;
 import frame.core.node.NodeRegistry;
@@ -103,6 +104,14 @@ public final class Frame implements AutoCloseable {
   /** Where an image's files are in a data folder, for a process that reads them without opening FRAME. */
   public static ImageFiles filesIn(FrameConfig config, Image image) {
     return ImageFiles.of(new FileStore(config.storageDir()), image);
+  }
+
+  /**
+   * The codecs this machine uses, one line per family ("HEIC/HEIF/AVIF: libheif 1.15.1 (native)"),
+   * for {@code frame --version} and the About box. Loads the native libraries if not yet loaded.
+   */
+  public static List<String> codecs() {
+    return Codecs.describe();
   }
 
   public static RunnerSettings settingsFor(FrameConfig config) {

@@ -9,6 +9,8 @@ import frame.server.LocalEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -90,7 +92,11 @@ public final class FrameCommand {
       try (InputStream in = FrameCommand.class.getResourceAsStream("/frame/cli/version.properties")) {
         if (in != null) properties.load(in);
       }
-      return new String[] {"FRAME " + properties.getProperty("version", "development")};
+      List<String> lines = new ArrayList<>();
+      lines.add("FRAME " + properties.getProperty("version", "development"));
+      lines.add("Codecs:");
+      for (String codec : Frame.codecs()) lines.add("  " + codec);
+      return lines.toArray(String[]::new);
     }
   }
 }

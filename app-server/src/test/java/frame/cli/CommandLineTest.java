@@ -36,6 +36,17 @@ class CommandLineTest {
   }
 
   @Test
+  void version_lists_the_active_codecs() {
+    StringWriter out = new StringWriter();
+    CommandLine commandLine = FrameCommand.commandLine();
+    commandLine.setOut(new PrintWriter(out));
+
+    assertThat(commandLine.execute("--version")).isZero();
+
+    assertThat(out.toString()).contains("FRAME ").contains("Codecs:").contains("HEIC").contains("camera RAW");
+  }
+
+  @Test
   void import_waits_for_processing_and_summarises_every_outcome() {
     write(photos, "a.jpg", jpeg(photo(1200, 900, 1)));
     write(photos, "sub/b.jpg", jpeg(photo(900, 1200, 2)));

@@ -25,7 +25,8 @@ final class MissingLibrary implements Codec {
 
   @Override
   public String description() {
-    return formats + ": not available (" + library + " is not installed)";
+    return formats + ": not available (" + library + (NativeLibrary.hidden(library)
+        ? " hidden by -D" + NativeLibrary.DISABLE_PROPERTY + ")" : " missing or too old)");
   }
 
   @Override
