@@ -6,7 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import frame.core.Frame;
+import frame.core.image.ImageFormat;
+import frame.core.media.codec.Codecs;
 import frame.core.testing.HeifFixtures;
 import frame.core.testing.RawFiles;
 import frame.core.testing.TestImages;
@@ -51,7 +52,7 @@ class ApiFormatsTest {
     assertThat(image.get("mediaType").asText()).isEqualTo("image/heic");
 
     JsonNode done = awaitFinal(id);
-    if (!Frame.codecs().toString().contains("libheif")) {
+    if (!Codecs.forFormat(ImageFormat.HEIC).orElseThrow().decodes()) {
       assertThat(done.get("status").asText()).isEqualTo("FAILED");
       assertThat(done.get("failureReason").asText()).contains("HEIC needs libheif");
       return;

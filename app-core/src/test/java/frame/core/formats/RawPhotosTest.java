@@ -9,14 +9,12 @@ import frame.core.image.Image;
 import frame.core.image.ImageFormat;
 import frame.core.image.ImageState;
 import frame.core.ingest.IngestResult;
-import frame.core.testing.ExifBuilder;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.RawFiles;
 import frame.core.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,11 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class RawPhotosTest {
   private static final int MAKE = 0x10F;
-  private static final int MODEL = 0x110;
-  private static final int ORIENTATION = 0x112;
-  private static final int COMPRESSION = 0x103;
   private static final int PHOTOMETRIC = 0x106;
-  private static final int NEW_SUBFILE_TYPE = 0xFE;
   private static final int CFA = 32803;
 
   @TempDir Path dataDir;
@@ -59,7 +53,7 @@ class RawPhotosTest {
       throws IOException {
     BufferedImage upright = TestImages.quadrants(2400, 1600);
     byte[] preview = TestImages.jpeg(TestImages.storedFor(upright, orientation));
-    byte[] raw = container(format, preview, orientation, model);
+    byte[] raw = RawFiles.container(format, preview, orientation, model);
     try (Frame frame = FrameFixture.open(dataDir)) {
       IngestResult result = frame.ingest(new ByteArrayInputStream(raw), "photo." + format.extension(), null);
       assertThat(result).isInstanceOf(IngestResult.Stored.class);
@@ -81,7 +75,7 @@ class RawPhotosTest {
   @Test
   void a_raw_whose_largest_preview_is_small_shows_it_at_its_size_and_says_so() {
     byte[] small = TestImages.jpeg(TestImages.quadrants(1024, 683));
-    byte[] dng = RawFiles.tiff(dng(small, 1, "Canon EOS 6D"));
+    byte[] dng = RawFiles.tiff(RawFiles.dng(small, 1, "Canon EOS 6D"));
     try (Frame frame = FrameFixture.open(dataDir)) {
       frame.ingest(new ByteArrayInputStream(dng), "small.dng", null);
       Image done = FrameFixture.awaitAllFinal(frame, Duration.ofMinutes(1)).getFirst();
@@ -110,45 +104,5 @@ class RawPhotosTest {
       assertThat(result).isInstanceOf(IngestResult.Rejected.class);
       assertThat(((IngestResult.Rejected) result).reason()).contains("no embedded JPEG preview");
     }
-  }
-
-  /** The container {@code format}'s camera writes, with a 160 x 120 thumbnail beside {@code preview}. */
-  static byte[] container(ImageFormat format, byte[] preview, int orientation, String model) {
-    byte[] thumbnail = TestImages.jpeg(TestImages.photo(160, 120, 7));
-    RawFiles.Ifd sensor = ifd().tag(NEW_SUBFILE_TYPE, 0L).tag(PHOTOMETRIC, CFA).strip(RawFiles.sensorData());
-    RawFiles.Ifd exif = ifd().tag(0x9003, "2024:05:01 10:22:33");
-    return switch (format) {
-      case DNG -> RawFiles.tiff(dng(preview, orientation, model).strip(thumbnail));
-      case CR2 -> RawFiles.tiff(ByteOrder.LITTLE_ENDIAN, new byte[] {'I', 'I', 42, 0}, new byte[] {'C', 'R', 2, 0, 0, 0, 0, 0},
-          ifd().tag(COMPRESSION, 6).tag(MAKE, "Canon").tag(MODEL, model).tag(ORIENTATION, orientation).strip(preview)
-              .exif(exif).next(ifd().jpeg(thumbnail).next(ifd().tag(COMPRESSION, 6).strip(RawFiles.sensorData()))));
-      case NEF -> RawFiles.tiff(ByteOrder.BIG_ENDIAN, new byte[] {'M', 'M', 0, 42}, new byte[0],
-          ifd().tag(MAKE, "NIKON CORPORATION").tag(MODEL, model).tag(ORIENTATION, orientation).jpeg(thumbnail).exif(exif)
-              .subIfds(ifd().tag(NEW_SUBFILE_TYPE, 1L).jpeg(preview), sensor));
-      case ARW -> RawFiles.tiff(ifd().tag(MAKE, "SONY").tag(MODEL, model).tag(ORIENTATION, orientation).jpeg(preview)
-          .exif(exif).subIfds(sensor).next(ifd().jpeg(thumbnail)));
-      case PEF -> RawFiles.tiff(ifd().tag(MAKE, "PENTAX").tag(MODEL, model).tag(ORIENTATION, orientation)
-          .tag(PHOTOMETRIC, CFA).strip(RawFiles.sensorData()).exif(exif).next(ifd().jpeg(thumbnail).next(ifd().jpeg(preview))));
-      case SRW -> RawFiles.tiff(ifd().tag(MAKE, "SAMSUNG").tag(MODEL, model).tag(ORIENTATION, orientation)
-          .tag(PHOTOMETRIC, CFA).strip(RawFiles.sensorData()).exif(exif).subIfds(ifd().jpeg(preview)).next(ifd().jpeg(thumbnail)));
-      case ORF -> RawFiles.tiff(ByteOrder.LITTLE_ENDIAN, new byte[] {'I', 'I', 'R', 'O'}, new byte[0],
-          ifd().tag(MAKE, "OLYMPUS CORPORATION").tag(MODEL, model).tag(ORIENTATION, orientation).tag(PHOTOMETRIC, CFA)
-              .strip(RawFiles.sensorData()).exif(exif).next(ifd().jpeg(thumbnail).next(ifd().jpeg(preview))));
-      case RW2 -> RawFiles.tiff(ByteOrder.LITTLE_ENDIAN, new byte[] {'I', 'I', 'U', 0}, new byte[0],
-          ifd().tag(MAKE, "Panasonic").tag(MODEL, model).tag(ORIENTATION, orientation).tag(0x2E, preview)
-              .strip(RawFiles.sensorData()).exif(exif).next(ifd().jpeg(thumbnail)));
-      case RAF -> RawFiles.raf(new ExifBuilder().orientation(orientation).camera("FUJIFILM", model)
-          .dateTaken("2024:05:01 10:22:33").into(preview));
-      case CR3 -> RawFiles.cr3(preview, thumbnail, orientation);
-      default -> throw new IllegalArgumentException(format.toString());
-    };
-  }
-
-  private static RawFiles.Ifd dng(byte[] preview, int orientation, String model) {
-    return ifd().tag(NEW_SUBFILE_TYPE, 1L).tag(0xC612, new byte[] {1, 4, 0, 0}).tag(MAKE, "Canon").tag(MODEL, model)
-        .tag(ORIENTATION, orientation).tag(COMPRESSION, 7).tag(PHOTOMETRIC, 6)
-        .exif(ifd().tag(0x9003, "2024:05:01 10:22:33"))
-        .subIfds(ifd().tag(NEW_SUBFILE_TYPE, 0L).tag(COMPRESSION, 7).tag(PHOTOMETRIC, CFA).strip(RawFiles.sensorData()),
-            ifd().tag(NEW_SUBFILE_TYPE, 1L).tag(COMPRESSION, 7).tag(PHOTOMETRIC, 6).strip(preview));
   }
 }

@@ -1,5 +1,6 @@
 package frame.core.testing;
 
+import frame.core.image.ImageFormat;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -16,6 +17,14 @@ import java.util.TreeMap;
  * plus Fujifilm RAF and Canon CR3. The sensor data is a few filler bytes: FRAME never reads it.
  */
 public final class RawFiles {
+  private static final int MAKE = 0x10F;
+  private static final int MODEL = 0x110;
+  private static final int ORIENTATION = 0x112;
+  private static final int COMPRESSION = 0x103;
+  private static final int PHOTOMETRIC = 0x106;
+  private static final int NEW_SUBFILE_TYPE = 0xFE;
+  private static final int CFA = 32803;
+
   private RawFiles() {}
 
   /** One image file directory; values are Integer (SHORT), Long (LONG), long[] (LONGs), String (ASCII) or byte[] (UNDEFINED). */
@@ -195,6 +204,49 @@ public final class RawFiles {
       for (long[] p : patches) all.putInt((int) p[0], (int) p[1]);
       return all.array();
     }
+  }
+
+  /**
+   * The container {@code format}'s camera writes, with {@code preview} as the largest JPEG, a
+   * 160 x 120 thumbnail beside it, the orientation and the model in IFD0 and a date in EXIF.
+   */
+  public static byte[] container(ImageFormat format, byte[] preview, int orientation, String model) {
+    byte[] thumbnail = TestImages.jpeg(TestImages.photo(160, 120, 7));
+    Ifd sensor = ifd().tag(NEW_SUBFILE_TYPE, 0L).tag(PHOTOMETRIC, CFA).strip(sensorData());
+    Ifd exif = ifd().tag(0x9003, "2024:05:01 10:22:33");
+    return switch (format) {
+      case DNG -> tiff(dng(preview, orientation, model).strip(thumbnail));
+      case CR2 -> tiff(ByteOrder.LITTLE_ENDIAN, new byte[] {'I', 'I', 42, 0}, new byte[] {'C', 'R', 2, 0, 0, 0, 0, 0},
+          ifd().tag(COMPRESSION, 6).tag(MAKE, "Canon").tag(MODEL, model).tag(ORIENTATION, orientation).strip(preview)
+              .exif(exif).next(ifd().jpeg(thumbnail).next(ifd().tag(COMPRESSION, 6).strip(sensorData()))));
+      case NEF -> tiff(ByteOrder.BIG_ENDIAN, new byte[] {'M', 'M', 0, 42}, new byte[0],
+          ifd().tag(MAKE, "NIKON CORPORATION").tag(MODEL, model).tag(ORIENTATION, orientation).jpeg(thumbnail).exif(exif)
+              .subIfds(ifd().tag(NEW_SUBFILE_TYPE, 1L).jpeg(preview), sensor));
+      case ARW -> tiff(ifd().tag(MAKE, "SONY").tag(MODEL, model).tag(ORIENTATION, orientation).jpeg(preview)
+          .exif(exif).subIfds(sensor).next(ifd().jpeg(thumbnail)));
+      case PEF -> tiff(ifd().tag(MAKE, "PENTAX").tag(MODEL, model).tag(ORIENTATION, orientation)
+          .tag(PHOTOMETRIC, CFA).strip(sensorData()).exif(exif).next(ifd().jpeg(thumbnail).next(ifd().jpeg(preview))));
+      case SRW -> tiff(ifd().tag(MAKE, "SAMSUNG").tag(MODEL, model).tag(ORIENTATION, orientation)
+          .tag(PHOTOMETRIC, CFA).strip(sensorData()).exif(exif).subIfds(ifd().jpeg(preview)).next(ifd().jpeg(thumbnail)));
+      case ORF -> tiff(ByteOrder.LITTLE_ENDIAN, new byte[] {'I', 'I', 'R', 'O'}, new byte[0],
+          ifd().tag(MAKE, "OLYMPUS CORPORATION").tag(MODEL, model).tag(ORIENTATION, orientation).tag(PHOTOMETRIC, CFA)
+              .strip(sensorData()).exif(exif).next(ifd().jpeg(thumbnail).next(ifd().jpeg(preview))));
+      case RW2 -> tiff(ByteOrder.LITTLE_ENDIAN, new byte[] {'I', 'I', 'U', 0}, new byte[0],
+          ifd().tag(MAKE, "Panasonic").tag(MODEL, model).tag(ORIENTATION, orientation).tag(0x2E, preview)
+              .strip(sensorData()).exif(exif).next(ifd().jpeg(thumbnail)));
+      case RAF -> raf(new ExifBuilder().orientation(orientation).camera("FUJIFILM", model)
+          .dateTaken("2024:05:01 10:22:33").into(preview));
+      case CR3 -> cr3(preview, thumbnail, orientation);
+      default -> throw new IllegalArgumentException(format.toString());
+    };
+  }
+
+  public static Ifd dng(byte[] preview, int orientation, String model) {
+    return ifd().tag(NEW_SUBFILE_TYPE, 1L).tag(0xC612, new byte[] {1, 4, 0, 0}).tag(MAKE, "Canon").tag(MODEL, model)
+        .tag(ORIENTATION, orientation).tag(COMPRESSION, 7).tag(PHOTOMETRIC, 6)
+        .exif(ifd().tag(0x9003, "2024:05:01 10:22:33"))
+        .subIfds(ifd().tag(NEW_SUBFILE_TYPE, 0L).tag(COMPRESSION, 7).tag(PHOTOMETRIC, CFA).strip(sensorData()),
+            ifd().tag(NEW_SUBFILE_TYPE, 1L).tag(COMPRESSION, 7).tag(PHOTOMETRIC, 6).strip(preview));
   }
 
   /** Fujifilm RAF: the fixed header, then the JPEG (whose own EXIF carries the orientation). */

@@ -9,6 +9,11 @@ public interface Codec {
   /** What {@code frame --version} lists, e.g. "HEIC/AVIF: libheif 1.15.1 (native)". */
   String description();
 
+  /** False for the stand-in of a native codec that is not on this machine: its decodes fail with what to install. */
+  default boolean decodes() {
+    return true;
+  }
+
   /** Width and height as the decoded pixels will have them, read without decoding. */
   ImageHeader header(Path file);
 

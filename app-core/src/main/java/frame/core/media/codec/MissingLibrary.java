@@ -30,6 +30,11 @@ final class MissingLibrary implements Codec {
   }
 
   @Override
+  public boolean decodes() {
+    return false;
+  }
+
+  @Override
   public ImageHeader header(Path file) {
     return header.apply(file);
   }
