@@ -20,7 +20,7 @@ import frame.core.job.JobRunner;
 import frame.core.job.JobState;
 import frame.core.job.JobWithImage;
 import frame.core.job.RunnerSettings;
-import frame.core.media.codec.Codecs;
+import frame.core.media.Codecs;
 import frame.core.node.NodeIdentity;
 import frame.core.node.NodeInfo;
 import frame.core.node.NodeRegistry;

@@ -6,7 +6,6 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 import frame.core.error.FrameException;
 import frame.core.image.ImageFormat;
 import frame.core.media.codec.Codec;
-import frame.core.media.codec.Codecs;
 import frame.core.media.jpeg.JpegDecoding;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -46,8 +45,9 @@ public final class ImageDecoder {
   public DecodedImage decode(Path file, ImageFormat format, int longest) {
     Optional<Codec> codec = Codecs.forFormat(format);
     if (codec.isPresent()) {
-      ImageHeader header = codec.get().header(file).requireAtMost(maxPixels);
-      return budget.run(header.pixels(), () -> codec.get().decode(file, header, maxPixels, longest));
+      Codec.Size size = codec.get().header(file).requireAtMost(maxPixels);
+      Codec.Picture picture = budget.run(size.pixels(), () -> codec.get().decode(file, size, maxPixels, longest));
+      return new DecodedImage(picture.pixels(), Orientation.fromExif(picture.orientation()), picture.iccProfile());
     }
     ImageHeader header = ImageHeader.read(file, format).requireAtMost(maxPixels);
     return budget.run(header.pixels(), () -> {
@@ -104,7 +104,7 @@ public final class ImageDecoder {
     return Orientation.NORMAL;
   }
 
-  public static BufferedImage toRgb(BufferedImage image) {
+  static BufferedImage toRgb(BufferedImage image) {
     if (image.getType() == BufferedImage.TYPE_INT_RGB) return image;
     BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = rgb.createGraphics();

@@ -3,7 +3,6 @@ package frame.core.media;
 import frame.core.error.FrameException;
 import frame.core.image.ImageFormat;
 import frame.core.media.codec.Codec;
-import frame.core.media.codec.Codecs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -28,7 +27,10 @@ public record ImageHeader(int width, int height) {
   /** Through the codec seam for the formats it handles (HEIF, RAW), ImageIO's reader for the rest. */
   public static ImageHeader read(Path file, ImageFormat format) {
     Optional<Codec> codec = Codecs.forFormat(format);
-    if (codec.isPresent()) return codec.get().header(file);
+    if (codec.isPresent()) {
+      Codec.Size size = codec.get().header(file);
+      return new ImageHeader(size.width(), size.height());
+    }
     try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
       ImageReader reader = readerFor(input, format);
       try {

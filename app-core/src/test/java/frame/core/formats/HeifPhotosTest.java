@@ -12,7 +12,7 @@ import frame.core.image.Image;
 import frame.core.image.ImageFormat;
 import frame.core.image.ImageState;
 import frame.core.ingest.IngestResult;
-import frame.core.media.codec.Codecs;
+import frame.core.media.Codecs;
 import frame.core.testing.ExifBuilder;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.HeifFixtures;

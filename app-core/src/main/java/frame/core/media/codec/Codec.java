@@ -1,12 +1,36 @@
 package frame.core.media.codec;
 
-import frame.core.media.DecodedImage;
-import frame.core.media.ImageHeader;
+import frame.core.error.FrameException;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** Reads one family of formats: its header without decoding, then its pixels. */
+/**
+ * Reads one family of formats: its header without decoding, then its pixels. Codecs speak in
+ * their own small values, so this package and its codecs stand below the media layer that
+ * chooses among them ({@link frame.core.media.Codecs}).
+ */
 public interface Codec {
-  /** What {@code frame --version} lists, e.g. "HEIC/AVIF: libheif 1.15.1 (native)". */
+  /** Width and height as the decoded pixels will have them. */
+  record Size(int width, int height) {
+    public long pixels() {
+      return (long) width * height;
+    }
+
+    /** Refuses a picture over the pixel limit before anything allocates for it. */
+    public Size requireAtMost(long maxPixels) {
+      if (pixels() > maxPixels) throw FrameException.tooLarge(width, height, maxPixels);
+      return this;
+    }
+  }
+
+  /**
+   * Decoded 8-bit pixels (TYPE_INT_RGB), the EXIF-style orientation (1-8) still to apply to
+   * them, and the ICC profile they are in, when the file carried one.
+   */
+  record Picture(BufferedImage pixels, int orientation, Optional<byte[]> iccProfile) {}
+
+  /** What {@code frame --version} lists, e.g. "HEIC/HEIF/AVIF: libheif 1.15.1 (native)". */
   String description();
 
   /** False for the stand-in of a native codec that is not on this machine: its decodes fail with what to install. */
@@ -15,12 +39,12 @@ public interface Codec {
   }
 
   /** Width and height as the decoded pixels will have them, read without decoding. */
-  ImageHeader header(Path file);
+  Size header(Path file);
 
   /**
    * Pixels and the orientation still to apply. Runs inside the decode budget (timeout and
    * memory) after {@code header} passed the pixel limit; a codec whose own header reading
    * differs checks {@code maxPixels} again before it allocates.
    */
-  DecodedImage decode(Path file, ImageHeader header, long maxPixels, int longest);
+  Picture decode(Path file, Size header, long maxPixels, int longest);
 }

@@ -1,8 +1,6 @@
 package frame.core.media.codec;
 
 import frame.core.error.FrameException;
-import frame.core.media.DecodedImage;
-import frame.core.media.ImageHeader;
 import java.nio.file.Path;
 import java.util.function.Function;
 
@@ -10,13 +8,13 @@ import java.util.function.Function;
  * Stands in for a native codec that is not on this machine: the photo is still taken in (its
  * header is read in Java) and then fails with a reason that says what to install.
  */
-final class MissingLibrary implements Codec {
+public final class MissingLibrary implements Codec {
   private final String formats; // the one format this instance stands in for
   private final String library;
   private final String debianPackage;
-  private final Function<Path, ImageHeader> header;
+  private final Function<Path, Size> header;
 
-  MissingLibrary(String formats, String library, String debianPackage, Function<Path, ImageHeader> header) {
+  public MissingLibrary(String formats, String library, String debianPackage, Function<Path, Size> header) {
     this.formats = formats;
     this.library = library;
     this.debianPackage = debianPackage;
@@ -35,12 +33,12 @@ final class MissingLibrary implements Codec {
   }
 
   @Override
-  public ImageHeader header(Path file) {
+  public Size header(Path file) {
     return header.apply(file);
   }
 
   @Override
-  public DecodedImage decode(Path file, ImageHeader ignored, long maxPixels, int longest) {
+  public Picture decode(Path file, Size ignored, long maxPixels, int longest) {
     throw new FrameException("codec_missing", formats + " needs " + library
         + ", which this machine does not have: on Debian or Ubuntu `apt install " + debianPackage
         + "`, on macOS `brew install " + library + "`", true);

@@ -1,7 +1,7 @@
 package frame.core.media.codec.heif;
 
 import frame.core.error.FrameException;
-import frame.core.media.ImageHeader;
+import frame.core.media.codec.Codec.Size;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -22,7 +22,7 @@ public final class HeifBoxes {
 
   private HeifBoxes() {}
 
-  public static ImageHeader header(Path file) {
+  public static Size header(Path file) {
     try (FileChannel channel = FileChannel.open(file)) {
       ByteBuffer meta = metaBox(channel);
       meta.position(4); // version and flags
@@ -82,7 +82,7 @@ public final class HeifBoxes {
     return -1;
   }
 
-  private static ImageHeader primarySize(ByteBuffer iprp, int primary) {
+  private static Size primarySize(ByteBuffer iprp, int primary) {
     List<Box> properties = List.of();
     List<Integer> assigned = new ArrayList<>();
     for (Box box : children(iprp)) {
@@ -102,7 +102,7 @@ public final class HeifBoxes {
       if (property.is("irot") && property.body.limit() >= 1) quarterTurns = property.body.get(0) & 3;
     }
     if (width <= 0 || height <= 0) throw FrameException.corrupt("its HEIF primary image declares no size", null);
-    return quarterTurns % 2 == 1 ? new ImageHeader(height, width) : new ImageHeader(width, height);
+    return quarterTurns % 2 == 1 ? new Size(height, width) : new Size(width, height);
   }
 
   /** The 1-based property indices the ipma box assigns to {@code item}. */

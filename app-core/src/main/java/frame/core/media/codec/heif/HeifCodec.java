@@ -4,9 +4,6 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import frame.core.error.FrameException;
-import frame.core.media.DecodedImage;
-import frame.core.media.ImageHeader;
-import frame.core.media.Orientation;
 import frame.core.media.codec.Codec;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -20,7 +17,7 @@ import java.util.Optional;
  * HEIC, HEIF and AVIF through libheif: the primary image only (grids assembled whole), with the
  * container's {@code irot}/{@code imir}/{@code clap} applied by libheif, exactly once. The EXIF
  * Orientation inside such a file describes the coded pixels and must not be applied again, so
- * the pixels come back with {@link Orientation#NORMAL}.
+ * the pixels come back with orientation 1 (as they are).
  */
 public final class HeifCodec implements Codec {
   private static final int PROFILE_NCLX = fourcc("nclx");
@@ -37,12 +34,12 @@ public final class HeifCodec implements Codec {
   }
 
   @Override
-  public ImageHeader header(Path file) {
+  public Size header(Path file) {
     return HeifBoxes.header(file);
   }
 
   @Override
-  public DecodedImage decode(Path file, ImageHeader header, long maxPixels, int longest) {
+  public Picture decode(Path file, Size header, long maxPixels, int longest) {
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment context = (MemorySegment) heif.contextAlloc.invokeExact();
       if (context.equals(MemorySegment.NULL)) throw new FrameException("heif_memory", "libheif could not start a decode", false);
@@ -67,18 +64,18 @@ public final class HeifCodec implements Codec {
     }
   }
 
-  private DecodedImage decodePrimary(Arena arena, MemorySegment handle, long maxPixels) throws Throwable {
+  private Picture decodePrimary(Arena arena, MemorySegment handle, long maxPixels) throws Throwable {
     int width = (int) heif.handleWidth.invokeExact(handle);
     int height = (int) heif.handleHeight.invokeExact(handle);
     if (width <= 0 || height <= 0) throw FrameException.corrupt("its primary image declares no size", null);
-    new ImageHeader(width, height).requireAtMost(maxPixels); // libheif's view of the size, before it allocates
+    new Size(width, height).requireAtMost(maxPixels); // libheif's view of the size, before it allocates
     Optional<byte[]> icc = iccProfile(arena, handle);
     MemorySegment imageOut = arena.allocate(ADDRESS);
     check((MemorySegment) heif.decodeImage.invokeExact((SegmentAllocator) arena, handle, imageOut, LibHeif.COLORSPACE_RGB,
         LibHeif.CHROMA_INTERLEAVED_RGB, MemorySegment.NULL), "its pixels cannot be decoded");
     MemorySegment image = imageOut.get(ADDRESS, 0);
     try {
-      return new DecodedImage(toRgb(arena, image), Orientation.NORMAL, icc);
+      return new Picture(toRgb(arena, image), 1, icc);
     } finally {
       heif.imageRelease.invokeExact(image);
     }

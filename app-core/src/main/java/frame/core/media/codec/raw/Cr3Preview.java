@@ -1,6 +1,5 @@
 package frame.core.media.codec.raw;
 
-import frame.core.media.Orientation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -23,7 +22,7 @@ public final class Cr3Preview {
     List<Box> top = children(channel, 0, channel.size());
     Box moov = find(top, "moov");
     if (moov == null) return Optional.empty();
-    Orientation orientation = orientation(channel, moov);
+    int orientation = orientation(channel, moov);
     EmbeddedPreview best = null;
     for (Box box : top) {
       if (box.type().equals("uuid")) best = TiffPreviews.larger(best, prvw(channel, box, orientation));
@@ -55,30 +54,30 @@ public final class Cr3Preview {
     return blocks;
   }
 
-  private static Orientation orientation(FileChannel channel, Box moov) throws IOException {
+  private static int orientation(FileChannel channel, Box moov) throws IOException {
     for (Box box : children(channel, moov.body(), moov.end())) {
       if (!box.type().equals("uuid")) continue;
       Box cmt1 = find(children(channel, box.body() + 16, box.end()), "CMT1");
       if (cmt1 == null) continue;
       try {
         Tiff tiff = Tiff.read(channel, cmt1.body());
-        return Orientation.fromExif((int) tiff.value(tiff.ifd0(), Tiff.ORIENTATION, 1));
+        return (int) tiff.value(tiff.ifd0(), Tiff.ORIENTATION, 1);
       } catch (RuntimeException e) {
-        return Orientation.NORMAL;
+        return 1;
       }
     }
-    return Orientation.NORMAL;
+    return 1;
   }
 
   /** A uuid box holding a PRVW box: 16 bytes of fields, then the JPEG's length and the JPEG. */
-  private static EmbeddedPreview prvw(FileChannel channel, Box uuid, Orientation orientation) throws IOException {
+  private static EmbeddedPreview prvw(FileChannel channel, Box uuid, int orientation) throws IOException {
     Box prvw = find(children(channel, uuid.body() + 24, uuid.end()), "PRVW");
     if (prvw == null || prvw.body() + 16 > prvw.end()) return null;
     long length = Integer.toUnsignedLong(Tiff.readAt(channel, prvw.body() + 12, 4, ByteOrder.BIG_ENDIAN).getInt(0));
     return TiffPreviews.candidate(channel, prvw.body() + 16, Math.min(length, prvw.end() - prvw.body() - 16), orientation);
   }
 
-  private static EmbeddedPreview firstSample(FileChannel channel, Box stbl, Orientation orientation) throws IOException {
+  private static EmbeddedPreview firstSample(FileChannel channel, Box stbl, int orientation) throws IOException {
     List<Box> tables = children(channel, stbl.body(), stbl.end());
     Box stsz = find(tables, "stsz");
     Box co64 = find(tables, "co64");

@@ -1,6 +1,5 @@
 package frame.core.media.codec.raw;
 
-import frame.core.media.Orientation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,7 +9,7 @@ import java.nio.channels.FileChannel;
 final class JpegExif {
   private JpegExif() {}
 
-  static Orientation orientation(FileChannel channel, long offset, long length) throws IOException {
+  static int orientation(FileChannel channel, long offset, long length) throws IOException {
     long position = offset + 2;
     long end = Math.min(channel.size(), offset + length);
     for (int segments = 0; position + 10 <= end && segments < 16; segments++) {
@@ -21,13 +20,13 @@ final class JpegExif {
       if (type == 0xE1 && marker.getInt(4) == 0x45786966) { // "Exif"
         try {
           Tiff tiff = Tiff.read(channel, position + 10);
-          return Orientation.fromExif((int) tiff.value(tiff.ifd0(), Tiff.ORIENTATION, 1));
+          return (int) tiff.value(tiff.ifd0(), Tiff.ORIENTATION, 1);
         } catch (RuntimeException e) {
-          return Orientation.NORMAL; // a broken EXIF block leaves the preview as stored
+          return 1; // a broken EXIF block leaves the preview as stored
         }
       }
       position += 2 + segmentLength;
     }
-    return Orientation.NORMAL;
+    return 1;
   }
 }

@@ -1,6 +1,5 @@
 package frame.core.media.codec.raw;
 
-import frame.core.media.Orientation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -21,9 +20,9 @@ final class RafPreview {
     ByteBuffer pointer = Tiff.readAt(channel, JPEG_POINTER, 8, ByteOrder.BIG_ENDIAN);
     long offset = Integer.toUnsignedLong(pointer.getInt(0));
     long length = Integer.toUnsignedLong(pointer.getInt(4));
-    EmbeddedPreview preview = TiffPreviews.candidate(channel, offset, length, Orientation.NORMAL);
+    EmbeddedPreview preview = TiffPreviews.candidate(channel, offset, length, 1);
     if (preview == null) return Optional.empty();
-    Orientation orientation = JpegExif.orientation(channel, offset, length);
+    int orientation = JpegExif.orientation(channel, offset, length);
     return Optional.of(new EmbeddedPreview(offset, length, preview.width(), preview.height(), orientation));
   }
 }

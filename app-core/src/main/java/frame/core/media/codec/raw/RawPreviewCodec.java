@@ -1,9 +1,6 @@
 package frame.core.media.codec.raw;
 
 import frame.core.error.FrameException;
-import frame.core.media.DecodedImage;
-import frame.core.media.ImageDecoder;
-import frame.core.media.ImageHeader;
 import frame.core.media.codec.Codec;
 import frame.core.media.jpeg.JpegDecoder;
 import frame.core.media.jpeg.NotDecodableHere;
@@ -14,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
@@ -28,17 +26,17 @@ public final class RawPreviewCodec implements Codec {
   }
 
   @Override
-  public ImageHeader header(Path file) {
+  public Size header(Path file) {
     EmbeddedPreview preview = RawPreviews.largest(file);
-    return new ImageHeader(preview.width(), preview.height());
+    return new Size(preview.width(), preview.height());
   }
 
   @Override
-  public DecodedImage decode(Path file, ImageHeader header, long maxPixels, int longest) {
+  public Picture decode(Path file, Size header, long maxPixels, int longest) {
     EmbeddedPreview preview = RawPreviews.largest(file);
-    new ImageHeader(preview.width(), preview.height()).requireAtMost(maxPixels);
+    new Size(preview.width(), preview.height()).requireAtMost(maxPixels);
     byte[] jpeg = bytes(file, preview);
-    return new DecodedImage(pixels(jpeg, preview, longest), preview.orientation());
+    return new Picture(pixels(jpeg, preview, longest), preview.orientation(), Optional.empty());
   }
 
   private static BufferedImage pixels(byte[] jpeg, EmbeddedPreview preview, int longest) {
@@ -50,11 +48,23 @@ public final class RawPreviewCodec implements Codec {
     try {
       BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
       if (image == null) throw FrameException.corrupt("its embedded preview is not a readable JPEG", null);
-      return ImageDecoder.toRgb(image);
+      return rgb(image);
     } catch (IOException | RuntimeException e) {
       if (e instanceof FrameException fe) throw fe;
       throw FrameException.corrupt("its embedded preview cannot be decoded (" + e.getMessage() + ")", e);
     }
+  }
+
+  private static BufferedImage rgb(BufferedImage image) {
+    if (image.getType() == BufferedImage.TYPE_INT_RGB) return image;
+    BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = rgb.createGraphics();
+    try {
+      g.drawImage(image, 0, 0, null);
+    } finally {
+      g.dispose();
+    }
+    return rgb;
   }
 
   private static byte[] bytes(Path file, EmbeddedPreview preview) {

@@ -1,6 +1,5 @@
 package frame.core.media.codec.raw;
 
-import frame.core.media.Orientation;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.Optional;
@@ -20,7 +19,7 @@ final class TiffPreviews {
 
   static Optional<EmbeddedPreview> largest(FileChannel channel, long base) throws IOException {
     Tiff tiff = Tiff.read(channel, base);
-    Orientation orientation = Orientation.fromExif((int) tiff.value(tiff.ifd0(), Tiff.ORIENTATION, 1));
+    int orientation = (int) tiff.value(tiff.ifd0(), Tiff.ORIENTATION, 1);
     EmbeddedPreview best = null;
     for (Tiff.Ifd ifd : tiff.ifds()) {
       best = larger(best, candidate(channel, base + tiff.value(ifd, Tiff.JPEG_OFFSET, -1 - base),
@@ -39,7 +38,7 @@ final class TiffPreviews {
     return Optional.ofNullable(best);
   }
 
-  static EmbeddedPreview candidate(FileChannel channel, long offset, long length, Orientation orientation)
+  static EmbeddedPreview candidate(FileChannel channel, long offset, long length, int orientation)
       throws IOException {
     if (offset < 0 || length < 4 || length > EmbeddedPreview.MAX_BYTES || offset + length > channel.size()) return null;
     return JpegSize.of(channel, offset, length)

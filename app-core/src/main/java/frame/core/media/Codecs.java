@@ -1,6 +1,8 @@
-package frame.core.media.codec;
+package frame.core.media;
 
 import frame.core.image.ImageFormat;
+import frame.core.media.codec.Codec;
+import frame.core.media.codec.MissingLibrary;
 import frame.core.media.codec.heif.HeifBoxes;
 import frame.core.media.codec.heif.HeifCodec;
 import frame.core.media.codec.heif.LibHeif;
