@@ -58,10 +58,12 @@ class IngestOutcomesTest {
   void files_that_are_not_images_are_rejected_with_what_they_are() {
     byte[] random = new byte[4096];
     new Random(7).nextBytes(random);
-    byte[] heic = new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0};
+    byte[] video = new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 0, 0};
+    byte[] heicWithoutBoxes = new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0};
     try (Frame frame = FrameFixture.open(dataDir)) {
       assertRejected(frame, "noise.jpg", random, "unsupported_format", "not an image");
-      assertRejected(frame, "IMG_0001.HEIC", heic, "unsupported_format", "HEIC");
+      assertRejected(frame, "clip.jpg", video, "unsupported_format", "video");
+      assertRejected(frame, "IMG_0001.HEIC", heicWithoutBoxes, "corrupt_image", "HEIF");
       assertRejected(frame, "page.jpg", "<html>hi</html>".getBytes(), "unsupported_format", "HTML");
       assertRejected(frame, "empty.jpg", new byte[0], "empty_file", "empty");
       assertThat(frame.countImages(null)).isZero();
