@@ -8,11 +8,13 @@ import frame.core.event.EventBus;
 import frame.core.image.ImageRepository;
 import frame.core.ingest.Ingestor;
 import frame.core.ingest.OrphanSweep;
+import frame.core.job.JobControl;
 import frame.core.job.JobHandler;
 import frame.core.job.JobOutcome;
 import frame.core.job.JobRepository;
 import frame.core.job.JobRunner;
 import frame.core.job.JobType;
+import frame.core.job.QueuePauses;
 import frame.core.job.RunnerSettings;
 import frame.core.media.DecodeBudget;
 import frame.core.media.ImageDecoder;
@@ -41,7 +43,8 @@ final class FrameAssembly {
   private static final Logger log = LoggerFactory.getLogger(FrameAssembly.class);
 
   record Parts(FrameConfig config, DataFolderLock lock, Database database, FileStore store, EventBus events,
-      ImageRepository images, JobRepository jobs, JobRunner runner, Ingestor ingestor, ApiTokens tokens, Pairings pairings) {}
+      ImageRepository images, JobRepository jobs, JobRunner runner, Ingestor ingestor, ApiTokens tokens, Pairings pairings,
+      QueuePauses pauses, JobControl control) {}
 
   private FrameAssembly() {}
 
@@ -84,11 +87,14 @@ final class FrameAssembly {
     handlers.put(JobType.PREVIEW_GENERATION, new PreviewHandler(images, store, working));
     handlers.put(JobType.EXIF_ENRICHMENT, new ExifEnrichmentHandler(images, store, database.jdbc()));
     handlers.put(JobType.NOOP, (job, context) -> JobOutcome.completed());
-    JobRunner runner = new JobRunner(jobs, handlers, new ImagePipeline(images, jobs), events, clock, settings);
+    ImagePipeline pipeline = new ImagePipeline(images, jobs);
+    QueuePauses pauses = new QueuePauses(database.jdbc(), settings.pollInterval());
+    JobRunner runner = new JobRunner(jobs, handlers, pipeline, events, clock, settings, pauses);
+    JobControl control = new JobControl(jobs, pipeline, events, clock, runner::wake);
     ApiTokens tokens = new ApiTokens(database.jdbc(), clock);
     Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake);
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
-        new Pairings(database.jdbc(), clock));
+        new Pairings(database.jdbc(), clock), pauses, control);
   }
 
   private static void sweepOrphansInBackground(Parts parts, Instant olderThan) {

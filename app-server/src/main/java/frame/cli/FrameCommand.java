@@ -24,7 +24,8 @@ import picocli.CommandLine.ScopeType;
     description = "FRAME: stores your photos safely and makes thumbnails, previews and metadata.",
     footer = {"", "While a FRAME runs on the data folder (the window or 'frame serve'), images, jobs, import and token "
         + "talk to it; otherwise they open the data folder themselves."},
-    subcommands = {ImportCommand.class, ImagesCommand.class, JobsCommand.class, ServeCommand.class, TokenCommand.class,
+    subcommands = {ImportCommand.class, ImagesCommand.class, JobsCommand.class, QueueCommand.class,
+        RegenerateCommand.class, ServeCommand.class, TokenCommand.class,
         PairCommand.class, DiscoverCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class})
@@ -75,6 +76,12 @@ public final class FrameCommand {
     FrameConfig config = config();
     Optional<LocalEndpoint.Published> running = LocalEndpoint.discover(config.dataDir());
     return running.isPresent() ? new RemoteAccess(running.get(), config) : new DirectAccess(Frame.open(config));
+  }
+
+  /** FRAME without its job runner: for commands that change the queue but must not start work. */
+  Frame openIdle() {
+    FrameConfig config = config();
+    return Frame.open(config, java.time.Clock.systemUTC(), Frame.settingsFor(config), false);
   }
 
   static final class Version implements CommandLine.IVersionProvider {

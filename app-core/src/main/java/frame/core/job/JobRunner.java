@@ -34,16 +34,25 @@ public final class JobRunner implements AutoCloseable {
   private final Waiter waiter = new Waiter();
   private final Semaphore freeWorkers;
   private final GroupCommit commits;
+  private final QueuePauses pauses;
 
   private volatile boolean running;
   private Thread loop;
   private ExecutorService workers;
   private ScheduledExecutorService heartbeatTimer;
   private Instant lastReap = Instant.EPOCH;
+  private final java.util.concurrent.atomic.AtomicLong loopFailures = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong loops = new java.util.concurrent.atomic.AtomicLong();
 
   public JobRunner(JobRepository jobs, Map<JobType, JobHandler> handlers, JobLifecycle lifecycle, EventBus events,
       Clock clock, RunnerSettings settings) {
+    this(jobs, handlers, lifecycle, events, clock, settings, new QueuePauses(jobs.jdbc(), settings.pollInterval()));
+  }
+
+  public JobRunner(JobRepository jobs, Map<JobType, JobHandler> handlers, JobLifecycle lifecycle, EventBus events,
+      Clock clock, RunnerSettings settings, QueuePauses pauses) {
     this.jobs = jobs;
+    this.pauses = pauses;
     this.clock = clock;
     this.settings = settings;
     this.workerId = workerName();
@@ -73,6 +82,26 @@ public final class JobRunner implements AutoCloseable {
         settings.batchSize(), settings.pollInterval());
   }
 
+  /** Rounds of the loop that failed (a database error, say): for health checks and tests. */
+  long loopFailures() {
+    return loopFailures.get();
+  }
+
+  /** Rounds the claim loop has begun: a test waits for a few of them to pass. */
+  public long loopRounds() {
+    return loops.get();
+  }
+
+  /** Jobs this runner could take on now: workers plus a batch, less what it holds. */
+  int freeCapacity() {
+    return freeWorkers.availablePermits();
+  }
+
+  /** True while the loop sleeps until the next poll or a wake. */
+  boolean waitingForWork() {
+    return waiter.waiting();
+  }
+
   /** Tells the loop that work was enqueued, so it claims at once instead of at the next poll. */
   public void wake() {
     waiter.wake();
@@ -81,6 +110,7 @@ public final class JobRunner implements AutoCloseable {
   private void runUntilShutdown() {
     while (running) {
       try {
+        loops.incrementAndGet();
         int claimed = claimAndSubmit();
         // A full batch likely means more is waiting: go again without sleeping.
         if (claimed < settings.batchSize() || freeWorkers.availablePermits() < (settings.batchSize() + 1) / 2) {
@@ -90,6 +120,7 @@ public final class JobRunner implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } catch (Throwable t) {
+        loopFailures.incrementAndGet();
         log.error("Job runner loop failed; will keep running", t);
         sleepQuietly();
       }
@@ -103,9 +134,15 @@ public final class JobRunner implements AutoCloseable {
     // one or two jobs each completion frees would cost a query and a commit per job.
     boolean queued = free < settings.batchSize(); // more in flight than workers
     if (free == 0 || (queued && free < (settings.batchSize() + 1) / 2)) return 0;
-    List<JobRepository.Candidate> due = jobs.findDue(clock.instant(), Math.min(free, settings.batchSize()));
+    List<JobRepository.Candidate> due = findDueUnlessPaused(Math.min(free, settings.batchSize()));
     if (due.isEmpty() || !running || !freeWorkers.tryAcquire(due.size())) return 0;
-    List<Job> won = jobs.claimAll(due, workerId, clock.instant(), settings.lease());
+    List<Job> won;
+    try {
+      won = jobs.claimAll(due, workerId, clock.instant(), settings.lease());
+    } catch (RuntimeException | Error e) {
+      freeWorkers.release(due.size()); // a failed claim must not shrink capacity for good
+      throw e;
+    }
     freeWorkers.release(due.size() - won.size());
     for (Job job : won) {
       JobContext context = new JobContext();
@@ -120,6 +157,13 @@ public final class JobRunner implements AutoCloseable {
       }));
     }
     return won.size();
+  }
+
+  /** Due jobs whose type is not paused; none while the whole queue is. */
+  private List<JobRepository.Candidate> findDueUnlessPaused(int limit) {
+    QueueState paused = pauses.current();
+    if (paused.wholeQueuePaused()) return List.of();
+    return jobs.findDueExcept(clock.instant(), limit, paused.pausedTypes());
   }
 
   private void reapIfDue() {
@@ -137,7 +181,7 @@ public final class JobRunner implements AutoCloseable {
     int ran = 0;
     expiredLeases.reap();
     while (true) {
-      List<JobRepository.Candidate> due = jobs.findDue(clock.instant(), settings.batchSize());
+      List<JobRepository.Candidate> due = findDueUnlessPaused(settings.batchSize());
       if (due.isEmpty()) return ran;
       for (JobRepository.Candidate candidate : due) {
         Job job = jobs.claim(candidate, workerId, clock.instant(), settings.lease()).orElse(null);
