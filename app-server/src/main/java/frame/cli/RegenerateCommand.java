@@ -2,6 +2,7 @@ package frame.cli;
 
 import frame.core.Frame;
 import frame.core.image.Image;
+import frame.core.image.ImageQuery;
 import frame.core.image.ImageState;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -46,28 +47,42 @@ final class RegenerateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Frame frame = noWait ? frameCommand.openIdle() : frameCommand.open()) {
       List<Long> sent = new ArrayList<>();
-      int asked;
+      List<Long> busy = new ArrayList<>(); // still on their way through the steps: waited for, not sent back
       if (which.ids != null) {
         List<Long> ids = List.copyOf(new LinkedHashSet<>(which.ids));
         ids.forEach(frame::image); // every id known, or nothing sent back
-        asked = ids.size();
         for (long id : ids) {
-          if (frame.regenerate(List.of(id)) > 0) sent.add(id);
+          if (frame.regenerate(List.of(id)) > 0) sent.add(id); else busy.add(id);
         }
       } else {
-        ImageState state = which.failed ? ImageState.FAILED : null;
-        asked = (int) frame.countImages(state);
-        sent.addAll(frame.regenerateAllIn(state));
+        sent.addAll(frame.regenerateAllIn(which.failed ? ImageState.FAILED : null));
+        if (which.all) busy.addAll(inProgress(frame, sent));
       }
       out.printf("Sent %d photo(s) back through the steps", sent.size());
-      out.println(asked > sent.size() ? "; " + (asked - sent.size()) + " still being processed were left as they are." : ".");
-      if (sent.isEmpty() || noWait) return 0;
+      out.println(busy.isEmpty() ? "." : "; " + busy.size() + " still being processed were left as they are.");
+      if (noWait || sent.size() + busy.size() == 0) return 0;
       if (frame.queue().state().anythingPaused()) {
         out.printf("The queue is %s: they are made once it is resumed ('frame queue resume').%n", frame.queue().state().describe());
         return 0;
       }
-      return waitFor(frame, sent, out);
+      List<Long> all = new ArrayList<>(sent);
+      all.addAll(busy);
+      return waitFor(frame, all, out);
     }
+  }
+
+  /** Photos not yet PROCESSED or FAILED, other than {@code sent}. */
+  private static List<Long> inProgress(Frame frame, List<Long> sent) {
+    Set<Long> skip = Set.copyOf(sent);
+    List<Long> ids = new ArrayList<>();
+    for (ImageState state : List.of(ImageState.UPLOADED, ImageState.INGESTED, ImageState.PROCESSING)) {
+      for (int offset = 0; ; offset += 1000) {
+        List<Image> page = frame.images(new ImageQuery(state, 1000, offset));
+        page.stream().map(Image::id).filter(id -> !skip.contains(id)).forEach(ids::add);
+        if (page.size() < 1000) break;
+      }
+    }
+    return ids;
   }
 
   private int waitFor(Frame frame, List<Long> ids, PrintWriter out) throws InterruptedException {
@@ -88,7 +103,7 @@ final class RegenerateCommand implements Callable<Integer> {
           it.remove();
           if (image.state() == ImageState.PROCESSED) processed++; else failed.add(image);
         }
-        progress.showCount(ids.size() - left.size(), "photos regenerated");
+        progress.showCount(ids.size() - left.size(), "photos done");
         if (left.isEmpty()) break;
         synchronized (changed) {
           changed.wait(250);
@@ -99,7 +114,7 @@ final class RegenerateCommand implements Callable<Integer> {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    out.printf("regenerated %d: %d processed, %d failed%n", ids.size(), processed, failed.size());
+    out.printf("%d photo(s) done: %d processed, %d failed%n", ids.size(), processed, failed.size());
     for (Image image : failed) out.printf("  image %d (%s): %s%n", image.id(), image.originalName(), image.failureReason());
     return failed.isEmpty() ? 0 : 1;
   }
