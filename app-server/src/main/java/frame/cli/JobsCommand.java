@@ -1,5 +1,8 @@
 package frame.cli;
 
+import frame.core.Frame;
+import frame.core.job.Job;
+
 import frame.core.job.JobQuery;
 import frame.core.job.JobState;
 import frame.core.job.JobType;

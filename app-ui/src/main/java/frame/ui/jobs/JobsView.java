@@ -79,11 +79,11 @@ public final class JobsView extends BorderPane {
     Button retry = new Button("Retry");
     retry.setId("jobs-retry");
     retry.setTooltip(new javafx.scene.control.Tooltip("A new attempt now for the selected failed or cancelled jobs"));
-    retry.setOnAction(e -> model.retry(table.getSelectionModel().getSelectedItems()));
+    retry.setOnAction(e -> model.retry(table.getSelectionModel().getSelectedItems().stream().map(JobsModel.Row::job).toList()));
     Button cancel = new Button("Cancel");
     cancel.setId("jobs-cancel");
     cancel.setTooltip(new javafx.scene.control.Tooltip("Take the selected pending jobs out of the queue"));
-    cancel.setOnAction(e -> model.cancel(table.getSelectionModel().getSelectedItems()));
+    cancel.setOnAction(e -> model.cancel(table.getSelectionModel().getSelectedItems().stream().map(JobsModel.Row::job).toList()));
     retry.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
     cancel.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
     Label message = new Label();
