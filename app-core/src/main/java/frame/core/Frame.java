@@ -24,6 +24,9 @@ import frame.core.job.JobType;
 import frame.core.job.QueuePauses;
 import frame.core.job.QueueState;
 import frame.core.job.RunnerSettings;
+import frame.core.node.NodeIdentity;
+import frame.core.node.NodeInfo;
+import frame.core.node.NodeRegistry;
 import frame.core.store.FileStore;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -53,8 +56,14 @@ public final class Frame implements AutoCloseable {
   private final Pairings pairings;
   private final QueuePauses pauses;
   private final JobControl control;
+  private final NodeIdentity node;
+  private final NodeRegistry nodes;
+  private final FrameAssembly.Studio studio;
 
   Frame(FrameAssembly.Parts parts) {
+    this.node = parts.node();
+    this.nodes = parts.nodes();
+    this.studio = parts.studio();
     this.config = parts.config();
     this.lock = parts.lock();
     this.database = parts.database();
@@ -72,7 +81,18 @@ public final class Frame implements AutoCloseable {
 
   /** Opens FRAME on a data folder and starts its job runner. */
   public static Frame open(FrameConfig config) {
-    return open(config, Clock.systemUTC(), settingsFor(config), true);
+    return open(config, nodeClock(), settingsFor(config), true);
+  }
+
+  /**
+   * This JVM's clock, shifted by the system property {@code frame.clock.offset} (an ISO-8601
+   * duration such as {@code PT5M} or {@code -PT5M}): a node with a wrong clock, for the tests that
+   * prove leases do not depend on it.
+   */
+  static Clock nodeClock() {
+    String offset = System.getProperty("frame.clock.offset");
+    if (offset == null || offset.isBlank()) return Clock.systemUTC();
+    return Clock.offset(Clock.systemUTC(), java.time.Duration.parse(offset.strip()));
   }
 
   /** For tests and tools: a given clock and runner settings; the runner starts only if asked. */
@@ -254,6 +274,19 @@ public final class Frame implements AutoCloseable {
     return pairings;
   }
 
+  /** This process's id among the nodes on its database (also the worker id its jobs carry). */
+  public String nodeId() {
+    return node.id();
+  }
+
+  /**
+   * Every node that has run jobs on this database lately, newest first: alive, lost (silent for
+   * longer than a lease; its jobs are being taken back) or stopped.
+   */
+  public List<NodeInfo> nodes() {
+    return nodes.list(Frame.settingsFor(config).lease());
+  }
+
   // For the test fixture in this package (FrameTestAccess), never for front ends.
   JobRunner runner() {
     return runner;
@@ -266,6 +299,7 @@ public final class Frame implements AutoCloseable {
   @Override
   public void close() {
     runner.close();
+    studio.close();
     events.close();
     closeQuietly(database, lock);
   }
@@ -274,7 +308,7 @@ public final class Frame implements AutoCloseable {
     try {
       if (database != null) database.close();
     } finally {
-      lock.close();
+      if (lock != null) lock.close();
     }
   }
 }

@@ -74,7 +74,6 @@ class ConfigLoaderTest {
   }
 
   private static FrameConfig withUrl(FrameConfig c, String url) {
-    return new FrameConfig(c.dataDir(), c.storageDir(), url, c.workers(), c.batchSize(), c.pollInterval(), c.maxPixels(),
-        c.port(), c.lan());
+    return c.withDatabase(url, c.databaseLogin());
   }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code frame bench}: the figures of docs/performance.md, measured on this machine (nothing asserted). */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {frame.cli.bench.PostgresRunnerBench.class},
     description = {"Measure FRAME on this machine and print the figures (nothing is asserted).",
         "FRAME cold (a fresh 'frame import' process) and warm (a long-running FRAME) beside the libvips reference,",
         "all on the same photos in the same run; every data folder is fresh and temporary.",

@@ -27,7 +27,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {ImportCommand.class, ImagesCommand.class, JobsCommand.class, QueueCommand.class,
         RegenerateCommand.class, ServeCommand.class, TokenCommand.class,
         PairCommand.class, DiscoverCommand.class,
-        BenchCommand.class,
+        BenchCommand.class, WorkerCommand.class, NodesCommand.class,
         CommandLine.HelpCommand.class})
 public final class FrameCommand {
 
@@ -78,8 +78,8 @@ public final class FrameCommand {
     return running.isPresent() ? new RemoteAccess(running.get(), config) : new DirectAccess(Frame.open(config));
   }
 
-  /** FRAME without its job runner: for commands that change the queue but must not start work. */
-  Frame openIdle() {
+  /** A FRAME that only looks: its runner never starts, so it claims nothing and is no node. */
+  Frame openWithoutRunner() {
     FrameConfig config = config();
     return Frame.open(config, java.time.Clock.systemUTC(), Frame.settingsFor(config), false);
   }

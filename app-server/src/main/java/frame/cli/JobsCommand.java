@@ -144,7 +144,7 @@ final class JobsCommand implements Callable<Integer> {
       if (byIds == failed) throw new IllegalArgumentException("Give job ids, or --failed [--type TYPE]");
       if (type != null && !failed) throw new IllegalArgumentException("--type goes with --failed");
       PrintWriter out = spec.commandLine().getOut();
-      try (Frame frame = jobs.frameCommand.openIdle()) {
+      try (Frame frame = jobs.frameCommand.openWithoutRunner()) {
         if (failed) {
           List<Job> retried = frame.retryFailedJobs(type);
           retried.forEach(j -> printRetried(out, j));
@@ -173,7 +173,7 @@ final class JobsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Frame frame = jobs.frameCommand.openIdle()) {
+      try (Frame frame = jobs.frameCommand.openWithoutRunner()) {
         return eachId(ids, id -> {
           Job j = frame.cancelJob(id);
           out.printf("Cancelled job %d (%s, image %s).%n", j.id(), j.type(), j.imageId() == null ? "-" : j.imageId());

@@ -27,7 +27,7 @@ final class QueueCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Frame frame = frameCommand.openIdle()) {
+    try (Frame frame = frameCommand.openWithoutRunner()) {
       print(spec.commandLine().getOut(), frame.queue(), json);
       return 0;
     }
@@ -66,7 +66,7 @@ final class QueueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (Frame frame = queue.frameCommand.openIdle()) {
+      try (Frame frame = queue.frameCommand.openWithoutRunner()) {
         frame.pause(type);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Paused %s: running jobs finish, nothing new starts until 'frame queue resume%s'.%n",
@@ -88,7 +88,7 @@ final class QueueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (Frame frame = queue.frameCommand.openIdle()) {
+      try (Frame frame = queue.frameCommand.openWithoutRunner()) {
         frame.resume(type);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Resumed %s.%n", type == null ? "everything" : type.name());

@@ -45,7 +45,7 @@ final class RegenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    try (Frame frame = noWait ? frameCommand.openIdle() : frameCommand.open()) {
+    try (Frame frame = noWait ? frameCommand.openWithoutRunner() : frameCommand.open()) {
       List<Long> sent = new ArrayList<>();
       List<Long> busy = new ArrayList<>(); // still on their way through the steps: waited for, not sent back
       if (which.ids != null) {

@@ -47,7 +47,7 @@ public final class MainWindow implements AutoCloseable {
 
     TabPane tabs = new TabPane(
         tab("Library", new LibraryView(library, id -> ViewerWindow.open(frame, background, id))),
-        tab("Jobs", new JobsView(jobs, id -> ViewerWindow.open(frame, background, id))),
+        tab("Jobs", new frame.ui.jobs.NodesView(frame, background).above(new JobsView(jobs, id -> ViewerWindow.open(frame, background, id)))),
         tab("Server", new ServerView(server)));
     tabs.setId("main-tabs");
     Label statusText = new Label();

@@ -9,6 +9,8 @@ import frame.core.Frame;
 import frame.core.image.ImageQuery;
 import frame.core.job.Job;
 import frame.core.job.JobState;
+import frame.core.node.NodeInfo;
+import frame.core.node.NodeState;
 import frame.core.testing.FrameFixture;
 import frame.ui.jobs.JobsModel;
 import frame.ui.library.LibraryModel;
@@ -220,6 +222,17 @@ class DesktopWindowTest {
     waitUntil(() -> !frame.queue().state().anythingPaused() && pause.getText().equals("Pause"));
     waitUntil(() -> window.library().allTiles().stream().allMatch(t -> t.step().get() == TileStep.PROCESSED));
     snapshot(robot, "jobs-control");
+  }
+
+  @Test
+  void jobs_pane_lists_the_nodes_on_the_database_with_this_one_alive(FxRobot robot) throws Exception {
+    robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+    @SuppressWarnings("unchecked")
+    TableView<NodeInfo> nodes = robot.lookup("#nodes-table").queryAs(TableView.class);
+    waitUntil(() -> nodes.getItems().stream()
+        .anyMatch(n -> n.id().equals(frame.nodeId()) && n.state() == NodeState.ALIVE));
+    assertThat(robot.lookup("#nodes-pane").queryAs(javafx.scene.control.TitledPane.class).getText())
+        .startsWith("Nodes: 1 alive");
   }
 
   @Test
