@@ -144,7 +144,7 @@ class JobRunnerTest {
     long id = harness.enqueueOne(clock);
     for (int run = 1; run <= 5; run++) { // FRAME killed five times while this job ran
       claimAndDie(id, "killed-" + run);
-      clock.advance(Duration.ofSeconds(31));
+      harness.passLease(clock);
       runner.reapExpiredNow();
     }
     assertThat(harness.job(id).lastError()).contains("Interrupted").contains("interruption 5 of 6");
@@ -165,6 +165,8 @@ class JobRunnerTest {
 
   @Test
   void start_up_take_back_counts_an_interruption_not_a_failure() {
+    // only the embedded database takes back at start: its lock proves no other worker is alive
+    org.junit.jupiter.api.Assumptions.assumeTrue(dialect == frame.core.db.Dialect.HSQLDB);
     JobRunner runner = harness.runner(clock, harness.manual(), (job, context) -> JobOutcome.completed());
     long id = harness.enqueueOne(clock);
     claimAndDie(id, "the-process-before-this-one");
