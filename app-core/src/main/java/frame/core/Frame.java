@@ -14,11 +14,15 @@ import frame.core.image.ImageState;
 import frame.core.ingest.IngestResult;
 import frame.core.ingest.Ingestor;
 import frame.core.job.Job;
+import frame.core.job.JobControl;
 import frame.core.job.JobQuery;
 import frame.core.job.JobRepository;
 import frame.core.job.JobRunner;
 import frame.core.job.JobState;
 import frame.core.job.JobWithImage;
+import frame.core.job.JobType;
+import frame.core.job.QueuePauses;
+import frame.core.job.QueueState;
 import frame.core.job.RunnerSettings;
 import frame.core.media.Codecs;
 import frame.core.node.NodeIdentity;
@@ -51,6 +55,8 @@ public final class Frame implements AutoCloseable {
   private final Ingestor ingestor;
   private final ApiTokens tokens;
   private final Pairings pairings;
+  private final QueuePauses pauses;
+  private final JobControl control;
   private final NodeIdentity node;
   private final NodeRegistry nodes;
   private final FrameAssembly.Studio studio;
@@ -70,6 +76,8 @@ public final class Frame implements AutoCloseable {
     this.ingestor = parts.ingestor();
     this.tokens = parts.tokens();
     this.pairings = parts.pairings();
+    this.pauses = parts.pauses();
+    this.control = parts.control();
   }
 
   /** Opens FRAME on a data folder and starts its job runner. */
@@ -194,6 +202,76 @@ public final class Frame implements AutoCloseable {
   /** Active (PENDING or RUNNING) jobs of each of these images. */
   public Map<Long, List<Job>> activeJobs(Collection<Long> imageIds) {
     return jobs.activeForImages(imageIds);
+  }
+
+  // ---- Control: pause and resume, retry, cancel, regenerate (issue 13) ----
+
+  /** Whether the queue (or which job types) is paused, and the jobs per type and state. */
+  public QueueOverview queue() {
+    return new QueueOverview(pauses.refresh(), jobs.countByTypeAndState());
+  }
+
+  /**
+   * Pauses the whole queue ({@code type} null) or one job type: running jobs finish, nothing new
+   * starts, until {@link #resume}. Kept in the database, so it survives a restart.
+   */
+  public QueueState pause(JobType type) {
+    QueueState state = pauses.pause(type, java.time.Instant.now());
+    runner.wake();
+    return state;
+  }
+
+  /** Resumes one job type, or everything ({@code type} null: the whole queue and every paused type). */
+  public QueueState resume(JobType type) {
+    QueueState state = pauses.resume(type);
+    runner.wake();
+    return state;
+  }
+
+  /**
+   * A new run, due now, of a FAILED or CANCELLED job; its budgets are extended by 3 failed attempts
+   * and 6 interruptions, and its history keeps every earlier run. Its image goes back to processing.
+   */
+  public Job retryJob(long id) {
+    return control.retry(id);
+  }
+
+  /** {@link #retryJob} for each; stops at the first that cannot be retried (those before it are retried). */
+  public List<Job> retryJobs(Collection<Long> ids) {
+    return ids.stream().map(control::retry).toList();
+  }
+
+  /** Retries every FAILED job, of {@code type} when it is not null. */
+  public List<Job> retryFailedJobs(JobType type) {
+    return retryJobs(jobs.idsIn(JobState.FAILED, type));
+  }
+
+  /** Takes a PENDING job out of the queue; its photo ends FAILED with "cancelled by an admin". */
+  public Job cancelJob(long id) {
+    return control.cancel(id);
+  }
+
+  /**
+   * Sends photos back through the steps to make their files again (after a bad run, a settings
+   * change, a new codec): their ended jobs go back to the queue behind fresh uploads, the photos
+   * to processing, and each file is replaced atomically when it is made. Returns how many photos
+   * were sent back (a photo still being processed is left as it is).
+   */
+  public int regenerate(Collection<Long> imageIds) {
+    imageIds.forEach(this::image); // every id known, or nothing sent back
+    int sent = 0;
+    for (long id : imageIds) {
+      if (!control.regenerate(id).isEmpty()) sent++;
+    }
+    return sent;
+  }
+
+  /**
+   * {@link #regenerate} for every photo in {@code state}, or every photo when it is null; the ids of
+   * those sent back.
+   */
+  public List<Long> regenerateAllIn(ImageState state) {
+    return images.ids(state).stream().filter(id -> !control.regenerate(id).isEmpty()).toList();
   }
 
   public ApiTokens tokens() {

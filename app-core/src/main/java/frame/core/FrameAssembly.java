@@ -8,11 +8,13 @@ import frame.core.event.EventBus;
 import frame.core.image.ImageRepository;
 import frame.core.ingest.Ingestor;
 import frame.core.ingest.OrphanSweep;
+import frame.core.job.JobControl;
 import frame.core.job.JobHandler;
 import frame.core.job.JobOutcome;
 import frame.core.job.JobRepository;
 import frame.core.job.JobRunner;
 import frame.core.job.JobType;
+import frame.core.job.QueuePauses;
 import frame.core.job.RunnerSettings;
 import frame.core.media.DecodeBudget;
 import frame.core.node.ClusterEvents;
@@ -50,7 +52,7 @@ final class FrameAssembly {
 
   record Parts(FrameConfig config, DataFolderLock lock, Database database, FileStore store, EventBus events,
       ImageRepository images, JobRepository jobs, JobRunner runner, Ingestor ingestor, ApiTokens tokens,
-      Pairings pairings, NodeIdentity node, NodeRegistry nodes, Studio studio) {}
+      Pairings pairings, QueuePauses pauses, JobControl control, NodeIdentity node, NodeRegistry nodes, Studio studio) {}
 
   /** What a node on a shared database runs beside its runner: its presence and the cluster's events. */
   static final class Studio implements AutoCloseable {
@@ -150,11 +152,14 @@ final class FrameAssembly {
     handlers.put(JobType.PREVIEW_GENERATION, new PreviewHandler(images, store, working));
     handlers.put(JobType.EXIF_ENRICHMENT, new ExifEnrichmentHandler(images, store, database.jdbc()));
     handlers.put(JobType.NOOP, (job, context) -> JobOutcome.completed());
-    JobRunner runner = new JobRunner(jobs, handlers, new ImagePipeline(images, jobs), events, clock, settings, node.id());
+    ImagePipeline pipeline = new ImagePipeline(images, jobs);
+    QueuePauses pauses = new QueuePauses(database.jdbc(), settings.pollInterval());
+    JobRunner runner = new JobRunner(jobs, handlers, pipeline, events, clock, settings, pauses, node.id());
+    JobControl control = new JobControl(jobs, pipeline, events, clock, runner::wake);
     ApiTokens tokens = new ApiTokens(database.jdbc(), clock);
     Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake);
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
-        new Pairings(database.jdbc(), clock), node, registry, new Studio());
+        new Pairings(database.jdbc(), clock), pauses, control, node, registry, new Studio());
   }
 
   private static void sweepOrphansInBackground(Parts parts, Instant olderThan) {

@@ -56,8 +56,13 @@ public record FrameConfig(
     return "jdbc:hsqldb:file:" + dataDir.resolve("db").resolve("frame");
   }
 
+  /**
+   * True when the database lives in this process (an HSQLDB file or memory database), locked to
+   * it with the data folder: then no other worker can be alive, and start-up may take back every
+   * RUNNING job at once. An HSQLDB server ({@code jdbc:hsqldb:hsql://}) is shared like PostgreSQL.
+   */
   public boolean embeddedDatabase() {
-    return databaseUrl.startsWith("jdbc:hsqldb:");
+    return databaseUrl.startsWith("jdbc:hsqldb:file:") || databaseUrl.startsWith("jdbc:hsqldb:mem:");
   }
 
   public FrameConfig withWorkers(int count) {

@@ -62,4 +62,18 @@ class ConfigLoaderTest {
     assertThat(DataDirs.defaultFor(Map.of(), "Mac OS X", home)).isEqualTo(home.resolve("Library/Application Support/FRAME"));
     assertThat(DataDirs.defaultFor(Map.of("LOCALAPPDATA", "L"), "Windows 11", home)).isEqualTo(Path.of("L/FRAME"));
   }
+
+  @Test
+  void only_a_database_inside_this_process_counts_as_embedded() {
+    FrameConfig folder = FrameConfig.inDataDir(Path.of("photos"));
+    assertThat(folder.embeddedDatabase()).isTrue();
+    assertThat(withUrl(folder, "jdbc:hsqldb:mem:frame").embeddedDatabase()).isTrue();
+    // a server is shared: start-up must not take back the live jobs of the other instances on it
+    assertThat(withUrl(folder, "jdbc:hsqldb:hsql://nas.local:9001/frame").embeddedDatabase()).isFalse();
+    assertThat(withUrl(folder, "jdbc:postgresql://db/frame").embeddedDatabase()).isFalse();
+  }
+
+  private static FrameConfig withUrl(FrameConfig c, String url) {
+    return c.withDatabase(url, c.databaseLogin());
+  }
 }

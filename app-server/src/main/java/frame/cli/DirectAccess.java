@@ -56,6 +56,11 @@ final class DirectAccess implements FrameAccess {
   }
 
   @Override
+  public String queueStatus() {
+    return frame.queue().state().describe();
+  }
+
+  @Override
   public AutoCloseable subscribe(Consumer<FrameEvent> listener) {
     return frame.subscribe(listener);
   }

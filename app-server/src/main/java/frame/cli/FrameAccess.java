@@ -37,6 +37,9 @@ interface FrameAccess extends AutoCloseable {
 
   IngestResult importFile(Path file);
 
+  /** The queue's state as {@code GET /api/admin/queue} says it: "running", "paused" or "paused: TYPE, ...". */
+  String queueStatus();
+
   /** Image and job changes while the handle is open. */
   AutoCloseable subscribe(Consumer<FrameEvent> listener);
 

@@ -26,7 +26,8 @@ import picocli.CommandLine.ScopeType;
     description = "FRAME: stores your photos safely and makes thumbnails, previews and metadata.",
     footer = {"", "While a FRAME runs on the data folder (the window or 'frame serve'), images, jobs, import and token "
         + "talk to it; otherwise they open the data folder themselves."},
-    subcommands = {ImportCommand.class, ImagesCommand.class, JobsCommand.class, ServeCommand.class, TokenCommand.class,
+    subcommands = {ImportCommand.class, ImagesCommand.class, JobsCommand.class, QueueCommand.class,
+        RegenerateCommand.class, ServeCommand.class, TokenCommand.class,
         PairCommand.class, DiscoverCommand.class,
         BenchCommand.class, WorkerCommand.class, NodesCommand.class,
         CommandLine.HelpCommand.class})

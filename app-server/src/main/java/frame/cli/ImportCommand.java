@@ -45,6 +45,8 @@ final class ImportCommand implements Callable<Integer> {
           if (result instanceof IngestResult.Stored stored) watch.expect(stored.image().id());
           progress.show(results.size(), watch);
         }
+        String queue = frame.queueStatus();
+        if (!queue.equals("running")) return storedWhilePaused(out, queue, results);
         while (!watch.allFinal(frame)) {
           progress.show(results.size(), watch);
           watch.awaitChange();
@@ -53,6 +55,18 @@ final class ImportCommand implements Callable<Integer> {
       }
       return new ImportSummary(results, watch, frame).print(out, progress.elapsedSeconds());
     }
+  }
+
+  /** Paused: waiting would never end, so say what was stored and that the rest waits for a resume. */
+  private static int storedWhilePaused(PrintWriter out, String queue, List<IngestResult> results) {
+    long stored = results.stream().filter(r -> r instanceof IngestResult.Stored).count();
+    long rejected = results.stream().filter(r -> r instanceof IngestResult.Rejected).count();
+    out.printf("Stored %d photo(s) (%d duplicate, %d rejected). The queue is %s: they are processed once it is "
+        + "resumed ('frame queue resume').%n", stored, results.size() - stored - rejected, rejected,
+        queue);
+    results.stream().filter(r -> r instanceof IngestResult.Rejected).map(r -> (IngestResult.Rejected) r)
+        .forEach(r -> out.printf("      %s: %s%n", r.name(), r.reason()));
+    return rejected == 0 ? 0 : 1;
   }
 
   /** A photo of this import reached PROCESSED or FAILED. */

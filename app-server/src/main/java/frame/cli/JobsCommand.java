@@ -1,5 +1,8 @@
 package frame.cli;
 
+import frame.core.Frame;
+import frame.core.job.Job;
+
 import frame.core.job.JobQuery;
 import frame.core.job.JobState;
 import frame.core.job.JobType;
@@ -16,13 +19,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "jobs", mixinStandardHelpOptions = true, description = "List jobs, newest first.",
-    subcommands = JobsCommand.Show.class)
+    subcommands = {JobsCommand.Show.class, JobsCommand.Retry.class, JobsCommand.Cancel.class})
 final class JobsCommand implements Callable<Integer> {
   @ParentCommand FrameCommand frameCommand;
   @Spec CommandSpec spec;
 
   @Option(names = "--status", paramLabel = "STATE", description = "${COMPLETION-CANDIDATES}")
   JobState status;
+
 
   @Option(names = "--type", paramLabel = "TYPE", description = "${COMPLETION-CANDIDATES}")
   JobType type;
@@ -43,10 +47,12 @@ final class JobsCommand implements Callable<Integer> {
         out.println(Json.of(jobs));
         return 0;
       }
-      out.printf("%-7s %-21s %-6s %-24s %-9s %-8s %s%n", "ID", "TYPE", "IMAGE", "PHOTO", "STATE", "ATTEMPTS", "ERROR");
+      out.printf("%-7s %-21s %-6s %-24s %-9s %-10s %-8s %-11s %s%n", "ID", "TYPE", "IMAGE", "PHOTO", "STATE",
+          "PRIORITY", "ATTEMPTS", "INTERRUPTED", "ERROR");
       for (JobDto j : jobs) {
-        out.printf("%-7d %-21s %-6s %-24s %-9s %-8s %s%n", j.id(), j.type(), j.imageId() == null ? "-" : j.imageId(),
-            photoName(j.image()), j.status(), j.attempts() + "/" + j.maxAttempts(), firstLine(j.lastError()));
+        out.printf("%-7d %-21s %-6s %-24s %-9s %-10s %-8s %-11s %s%n", j.id(), j.type(), j.imageId() == null ? "-" : j.imageId(),
+            photoName(j.image()), j.status(), j.priority(), j.attempts() + "/" + j.maxAttempts(),
+            j.interruptions() + "/" + j.maxInterruptions(), firstLine(j.lastError()));
       }
       out.printf("%d of %d job(s)%n", jobs.size(), listing.total());
       return 0;
@@ -89,13 +95,15 @@ final class JobsCommand implements Callable<Integer> {
         out.printf("Job %d  %s  %s%n", j.id(), j.type(), j.status());
         out.printf("  image      %s%n", describe(j));
         out.printf("  payload    %s%n", j.payload());
-        out.printf("  attempts   %d of %d%n", j.attempts(), j.maxAttempts());
+        out.printf("  attempts   %d of %d failed, %d of %d interrupted (FRAME stopped while it ran)%n", j.attempts(),
+            j.maxAttempts(), j.interruptions(), j.maxInterruptions());
+        out.printf("  priority   %s%n", j.priority());
         out.printf("  locked by  %s at %s (lease until %s, token %d)%n", orDash(j.lockedBy()), orDash(j.lockedAt()),
             orDash(j.leaseUntil()), j.leaseToken());
         out.printf("  created    %s, updated %s, finished %s%n", j.createdAt(), j.updatedAt(), orDash(j.completedAt()));
         out.println("  history");
         for (JobDto.AttemptDto a : j.history()) {
-          out.printf("    #%d %-9s %s  %s -> %s  %s%n", a.attempt(), a.outcome(), a.worker(), a.started(),
+          out.printf("    #%d %-11s %s  %s -> %s  %s%n", a.attempt(), a.outcome(), a.worker(), a.started(),
               orDash(a.ended()), firstLine(a.error()));
         }
         if (j.lastError() != null) out.printf("  last error%n%s%n", j.lastError().indent(4));
@@ -112,5 +120,79 @@ final class JobsCommand implements Callable<Integer> {
     private static String orDash(Object value) {
       return value == null ? "-" : value.toString();
     }
+  }
+
+  @Command(name = "retry", mixinStandardHelpOptions = true,
+      description = {"Retry failed or cancelled jobs: a new attempt now. Their budgets are extended (3 more failed "
+          + "attempts, 6 more interruptions), and their history keeps every earlier run."})
+  static final class Retry implements Callable<Integer> {
+    @ParentCommand JobsCommand jobs;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", arity = "0..*", description = "The jobs' ids.")
+    List<Long> ids;
+
+    @Option(names = "--failed", description = "Every FAILED job (of --type).")
+    boolean failed;
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "With --failed: only this type: ${COMPLETION-CANDIDATES}")
+    JobType type;
+
+    @Override
+    public Integer call() {
+      boolean byIds = ids != null && !ids.isEmpty();
+      if (byIds == failed) throw new IllegalArgumentException("Give job ids, or --failed [--type TYPE]");
+      if (type != null && !failed) throw new IllegalArgumentException("--type goes with --failed");
+      PrintWriter out = spec.commandLine().getOut();
+      try (Frame frame = jobs.frameCommand.openWithoutRunner()) {
+        if (failed) {
+          List<Job> retried = frame.retryFailedJobs(type);
+          retried.forEach(j -> printRetried(out, j));
+          out.printf("Retried %d failed job(s)%s.%n", retried.size(), type == null ? "" : " of type " + type);
+          return 0;
+        }
+        return eachId(ids, id -> printRetried(out, frame.retryJob(id)), spec.commandLine().getErr());
+      }
+    }
+
+    private static void printRetried(PrintWriter out, Job j) {
+      out.printf("Job %d (%s, image %s) is due now: attempt %d of %d.%n", j.id(), j.type(),
+          j.imageId() == null ? "-" : j.imageId(), j.attempts() + 1, j.maxAttempts());
+    }
+  }
+
+  @Command(name = "cancel", mixinStandardHelpOptions = true,
+      description = "Cancel pending jobs; a cancelled photo's job leaves the photo FAILED (\"cancelled by an admin\").")
+  static final class Cancel implements Callable<Integer> {
+    @ParentCommand JobsCommand jobs;
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "ID", arity = "1..*", description = "The jobs' ids.")
+    List<Long> ids;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (Frame frame = jobs.frameCommand.openWithoutRunner()) {
+        return eachId(ids, id -> {
+          Job j = frame.cancelJob(id);
+          out.printf("Cancelled job %d (%s, image %s).%n", j.id(), j.type(), j.imageId() == null ? "-" : j.imageId());
+        }, spec.commandLine().getErr());
+      }
+    }
+  }
+
+  /** Runs {@code action} for each id; a refused one is reported and the rest still done. Exit 1 if any was refused. */
+  private static int eachId(List<Long> ids, java.util.function.LongConsumer action, PrintWriter err) {
+    int refused = 0;
+    for (long id : ids) {
+      try {
+        action.accept(id);
+      } catch (frame.core.error.FrameException e) {
+        err.println("frame: " + e.getMessage());
+        refused++;
+      }
+    }
+    return refused == 0 ? 0 : 1;
   }
 }

@@ -29,6 +29,18 @@ final class ProgressBar {
     print(ingested, watch, terminal ? "\r" : "", "\n");
   }
 
+  /** A plain count of {@code files} things, e.g. "3/10 photos regenerated"; the last one always shows. */
+  void showCount(int done, String what) {
+    long now = System.nanoTime();
+    long gap = terminal ? 100_000_000L : 5_000_000_000L;
+    if (done < files && now - lastPrinted < gap) return;
+    lastPrinted = now;
+    int filled = files == 0 ? WIDTH : (int) Math.min(WIDTH, (long) WIDTH * done / files);
+    err.print((terminal ? "\r" : "") + "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
+        + done + "/" + files + " " + what + (terminal && done < files ? "" : "\n"));
+    err.flush();
+  }
+
   double elapsedSeconds() {
     return (System.nanoTime() - started) / 1e9;
   }

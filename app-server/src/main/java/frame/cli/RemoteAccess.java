@@ -88,6 +88,11 @@ final class RemoteAccess implements FrameAccess {
   }
 
   @Override
+  public String queueStatus() {
+    return get("/api/admin/queue", new TypeReference<frame.server.dto.QueueDto>() {}).status();
+  }
+
+  @Override
   public IngestResult importFile(Path file) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     String boundary = "frame-" + UUID.randomUUID();

@@ -84,6 +84,7 @@ public final class ApiServer implements AutoCloseable {
     }
     ImagesController images = new ImagesController(frame);
     JobsController jobs = new JobsController(frame);
+    QueueController queue = new QueueController(frame);
     UploadController uploads = new UploadController(frame, settings.maxConcurrentUploads(), settings.maxFileBytes(),
         settings.maxRequestBytes());
     TokensController tokens = new TokensController(frame);
@@ -120,6 +121,13 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.GET, "/api/admin/tokens", tokens::list);
       table.add(HandlerType.POST, "/api/admin/tokens", tokens::create);
       table.add(HandlerType.DELETE, "/api/admin/tokens", tokens::revoke);
+      table.add(HandlerType.POST, "/api/admin/jobs/{id}/retry", jobs::retry);
+      table.add(HandlerType.POST, "/api/admin/jobs/retry", jobs::retryMany);
+      table.add(HandlerType.POST, "/api/admin/jobs/{id}/cancel", jobs::cancel);
+      table.add(HandlerType.POST, "/api/admin/images/{id}/regenerate", jobs::regenerate);
+      table.add(HandlerType.GET, "/api/admin/queue", queue::get);
+      table.add(HandlerType.POST, "/api/admin/queue/pause", queue::pause);
+      table.add(HandlerType.POST, "/api/admin/queue/resume", queue::resume);
       table.add(HandlerType.GET, "/api/admin/nodes", ctx -> ctx.json(NodeDto.all(frame.nodes())));
       table.add(HandlerType.GET, EventStream.PATH, eventStream.handler());
       table.add(HandlerType.POST, "/api/events/ticket", pairing::ticket);

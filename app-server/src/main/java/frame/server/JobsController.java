@@ -1,15 +1,19 @@
 package frame.server;
 
 import frame.core.Frame;
+import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.JobDetails;
+import frame.core.job.Job;
 import frame.core.job.JobQuery;
 import frame.core.job.JobState;
 import frame.core.job.JobType;
 import frame.server.dto.JobDto;
 import frame.server.dto.Page;
 import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
 
-/** The admin view of jobs. */
+/** The admin view of jobs, and an admin's operations on them: retry, cancel, regenerate a photo. */
 final class JobsController {
   private final Frame frame;
 
@@ -29,5 +33,44 @@ final class JobsController {
   void get(Context ctx) {
     JobDetails details = frame.jobDetails(Params.id(ctx, "id"));
     ctx.json(JobDto.of(frame, details.job(), details.image(), details.attempts()));
+  }
+
+  void retry(Context ctx) {
+    Job job = frame.retryJob(Params.id(ctx, "id"));
+    ctx.json(JobDto.of(job, null));
+  }
+
+  /**
+   * Body: {@code {"ids": [1, 2]}} for a selection, or {@code {"status": "FAILED", "type": T}} for
+   * every failed job (of that type). Failed and cancelled jobs only.
+   */
+  void retryMany(Context ctx) {
+    JsonNode body = JsonBodies.optional(ctx);
+    List<Long> ids = JsonBodies.ids(body, "ids");
+    JobState status = JsonBodies.enumField(body, "status", JobState.class);
+    JobType type = JsonBodies.enumField(body, "type", JobType.class);
+    List<Job> retried;
+    if (ids != null) {
+      if (status != null || type != null) throw ApiError.badRequest("invalid_body", "Give either ids or a filter, not both");
+      retried = frame.retryJobs(ids);
+    } else {
+      if (status != null && status != JobState.FAILED) {
+        throw ApiError.badRequest("invalid_body", "The filter retries FAILED jobs; name others by their ids");
+      }
+      if (status == null) throw ApiError.badRequest("invalid_body", "Give ids, or the filter {\"status\": \"FAILED\"}");
+      retried = frame.retryFailedJobs(type);
+    }
+    ctx.json(Map.of("retried", retried.size(), "jobs", retried.stream().map(j -> JobDto.of(j, null)).toList()));
+  }
+
+  void cancel(Context ctx) {
+    ctx.json(JobDto.of(frame.cancelJob(Params.id(ctx, "id")), null));
+  }
+
+  void regenerate(Context ctx) {
+    long id = Params.id(ctx, "id");
+    int sent = frame.regenerate(List.of(id));
+    ctx.status(202).json(Map.of("imageId", id, "sentBack", sent > 0,
+        "jobs", frame.jobs(JobQuery.forImage(id)).stream().map(j -> JobDto.of(j, null)).toList()));
   }
 }

@@ -13,10 +13,14 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -46,14 +50,24 @@ public final class MainWindow implements AutoCloseable {
         tab("Jobs", new frame.ui.jobs.NodesView(frame, background).above(new JobsView(jobs, id -> ViewerWindow.open(frame, background, id)))),
         tab("Server", new ServerView(server)));
     tabs.setId("main-tabs");
-    Label statusBar = new Label();
-    statusBar.setId("status-bar");
-    statusBar.textProperty().bind(status.text());
+    Label statusText = new Label();
+    statusText.setId("status-bar");
+    statusText.textProperty().bind(status.text());
+    Button pause = new Button();
+    pause.setId("queue-pause");
+    pause.textProperty().bind(javafx.beans.binding.Bindings.when(status.paused()).then("Resume").otherwise("Pause"));
+    pause.setTooltip(new javafx.scene.control.Tooltip("Pause: running jobs finish, nothing new starts, until Resume"));
+    pause.setOnAction(e -> status.togglePause());
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox statusBar = new HBox(8, statusText, gap, pause);
+    statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     BorderPane.setMargin(statusBar, new Insets(4, 8, 4, 8));
     root = new BorderPane(tabs);
     root.setBottom(statusBar);
 
     ticker = new Timeline(new KeyFrame(Duration.seconds(2), e -> status.refresh()));
+    jobs.onQueueChanged(status::refresh);
     ticker.setCycleCount(Timeline.INDEFINITE);
     library.loadExisting();
     jobs.refresh();

@@ -8,16 +8,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** The status bar: queue depth, jobs running, images finished in the last minute. */
+/**
+ * The status bar: whether the queue is paused, queue depth, jobs running, images finished in the
+ * last minute; and the Pause/Resume button's action.
+ */
 public final class StatusModel {
   private final Frame frame;
   private final Background background;
   private final Clock clock;
   private final Deque<Instant> processed = new ArrayDeque<>();
   private final StringProperty text = new SimpleStringProperty("");
+  private final BooleanProperty paused = new SimpleBooleanProperty();
 
   public StatusModel(Frame frame, Background background, Clock clock) {
     this.frame = frame;
@@ -29,6 +36,17 @@ public final class StatusModel {
     return text;
   }
 
+  /** True while anything (the whole queue or a job type) is paused: the button then says Resume. */
+  public BooleanProperty paused() {
+    return paused;
+  }
+
+  /** Pauses the whole queue, or resumes everything when anything is paused. */
+  public void togglePause() {
+    boolean resume = paused.get();
+    background.run(() -> resume ? frame.resume(null) : frame.pause(null), state -> refresh(), failure -> refresh());
+  }
+
   public void onEvent(FrameEvent event) {
     if (event instanceof FrameEvent.ImageChanged c && c.state() == ImageState.PROCESSED) {
       synchronized (processed) {
@@ -38,14 +56,17 @@ public final class StatusModel {
   }
 
   public void refresh() {
-    background.run(frame::jobCountsByState, counts -> {
+    background.run(frame::queue, queue -> {
+      Map<JobState, Long> counts = queue.totals();
       Instant minuteAgo = clock.instant().minusSeconds(60);
       int perMinute;
       synchronized (processed) {
         while (!processed.isEmpty() && processed.peekFirst().isBefore(minuteAgo)) processed.removeFirst();
         perMinute = processed.size();
       }
-      text.set("Queue: %d waiting · %d running · %d images/min · %d failed jobs".formatted(
+      paused.set(queue.state().anythingPaused());
+      String state = queue.state().anythingPaused() ? "Queue " + queue.state().describe() + " · " : "Queue: ";
+      text.set(state + "%d waiting · %d running · %d images/min · %d failed jobs".formatted(
           counts.get(JobState.PENDING), counts.get(JobState.RUNNING), perMinute, counts.get(JobState.FAILED)));
     }, failure -> {});
   }

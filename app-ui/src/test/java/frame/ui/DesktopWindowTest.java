@@ -6,6 +6,8 @@ import static frame.core.testing.TestImages.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
+import frame.core.image.ImageQuery;
+import frame.core.job.Job;
 import frame.core.job.JobState;
 import frame.core.node.NodeInfo;
 import frame.core.node.NodeState;
@@ -180,6 +182,46 @@ class DesktopWindowTest {
         .anyMatch(cell -> "good.jpg".equals(cell.getText()) && cell.getGraphic() instanceof ImageView picture
             && picture.getImage() != null && !picture.getImage().isError()));
     snapshot(robot, "jobs");
+  }
+
+  @Test
+  void status_bar_pauses_the_queue_and_the_jobs_pane_cancels_and_retries_a_selection(FxRobot robot) throws Exception {
+    javafx.scene.control.Button pause = robot.lookup("#queue-pause").queryButton();
+    waitUntil(() -> pause.getText().equals("Pause"));
+    robot.clickOn(pause);
+    waitUntil(() -> frame.queue().state().wholeQueuePaused() && pause.getText().equals("Resume"));
+    waitUntil(() -> robot.lookup("#status-bar").queryLabeled().getText().startsWith("Queue paused"));
+
+    Path folder = Files.createTempDirectory(PHOTOS, "paused");
+    write(folder, "one.jpg", jpeg(photo(600, 400, 6)));
+    write(folder, "two.jpg", jpeg(photo(600, 400, 7)));
+    drop(robot, folder.toFile());
+    waitUntil(() -> window.library().allTiles().size() == 2
+        && window.library().allTiles().stream().allMatch(t -> t.step().get() == TileStep.INGESTED));
+
+    robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+    @SuppressWarnings("unchecked")
+    ComboBox<JobState> status = robot.lookup("#jobs-status").queryAs(ComboBox.class);
+    robot.interact(() -> status.setValue(JobState.PENDING));
+    @SuppressWarnings("unchecked")
+    TableView<Job> table = robot.lookup("#jobs-table").queryAs(TableView.class);
+    waitUntil(() -> table.getItems().size() == 2);
+    robot.interact(() -> table.getSelectionModel().selectAll());
+    robot.clickOn("#jobs-cancel");
+    waitUntil(() -> robot.lookup("#jobs-message").queryLabeled().getText().equals("Cancelled 2 job(s)."));
+    waitUntil(() -> window.library().allTiles().stream().allMatch(t -> t.step().get() == TileStep.FAILED));
+    assertThat(frame.images(ImageQuery.all()))
+        .allMatch(i -> i.failureReason().equals("Storing the original failed: cancelled by an admin"));
+
+    robot.interact(() -> status.setValue(JobState.CANCELLED));
+    waitUntil(() -> table.getItems().size() == 2);
+    robot.interact(() -> table.getSelectionModel().selectAll());
+    robot.clickOn("#jobs-retry");
+    waitUntil(() -> robot.lookup("#jobs-message").queryLabeled().getText().equals("Retried 2 job(s)."));
+    robot.clickOn(pause);
+    waitUntil(() -> !frame.queue().state().anythingPaused() && pause.getText().equals("Pause"));
+    waitUntil(() -> window.library().allTiles().stream().allMatch(t -> t.step().get() == TileStep.PROCESSED));
+    snapshot(robot, "jobs-control");
   }
 
   @Test

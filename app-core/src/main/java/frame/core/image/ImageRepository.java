@@ -60,6 +60,13 @@ public final class ImageRepository {
         ImageRepository::map, params.toArray());
   }
 
+  /** Ids of the images in {@code state} (every image when it is null), oldest first. */
+  public List<Long> ids(ImageState state) {
+    return state == null
+        ? jdbc.query("SELECT id FROM image ORDER BY id", r -> r.getLong(1))
+        : jdbc.query("SELECT id FROM image WHERE state = ? ORDER BY id", r -> r.getLong(1), state.name());
+  }
+
   public long count(ImageState state) {
     return state == null
         ? jdbc.queryOne("SELECT COUNT(*) FROM image", r -> r.getLong(1)).orElse(0L)

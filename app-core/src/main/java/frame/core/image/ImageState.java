@@ -16,7 +16,10 @@ public enum ImageState {
       case UPLOADED -> EnumSet.of(INGESTED, FAILED);
       case INGESTED -> EnumSet.of(PROCESSING, FAILED);
       case PROCESSING -> EnumSet.of(PROCESSED, FAILED);
-      case PROCESSED, FAILED -> EnumSet.noneOf(ImageState.class);
+      // back through the steps: an admin regenerates the files
+      case PROCESSED -> EnumSet.of(PROCESSING);
+      // an admin retries the failed step (the first one: INGESTED) or regenerates
+      case FAILED -> EnumSet.of(INGESTED, PROCESSING);
     };
   }
 
@@ -24,6 +27,7 @@ public enum ImageState {
     return next().contains(target);
   }
 
+  /** Done, until an admin sends it back through the steps. */
   public boolean isFinal() {
     return this == PROCESSED || this == FAILED;
   }

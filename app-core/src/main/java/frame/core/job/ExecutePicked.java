@@ -64,8 +64,8 @@ final class ExecutePicked {
       published.add(new FrameEvent.JobChanged(job.id(), job.imageId(), job.type(), JobState.COMPLETED));
       for (JobType next : outcome.followUps()) {
         NewJob followUp = job.imageId() == null
-            ? new NewJob(next, null, job.payload(), NewJob.DEFAULT_MAX_ATTEMPTS)
-            : NewJob.forImage(next, job.imageId());
+            ? new NewJob(next, null, job.payload(), NewJob.DEFAULT_MAX_ATTEMPTS, job.priority())
+            : NewJob.forImage(next, job.imageId(), job.priority()); // a regeneration's steps stay behind fresh work
         long id = jobs.enqueue(tx, followUp, now);
         published.add(new FrameEvent.JobChanged(id, job.imageId(), next, JobState.PENDING));
       }

@@ -10,8 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reaper: takes back RUNNING jobs whose lease ran out. The attempt was counted at claim, so a
- * job that kills its worker every time still runs out of attempts and ends FAILED.
+ * The reaper: takes back RUNNING jobs whose lease ran out, because the process or node that ran
+ * them stopped. That run counts as an interruption, not a failure (issue 18): interruptions have
+ * their own, larger budget, so an innocent photo survives FRAME being killed a few times while a
+ * job that kills its process every time still ends FAILED.
  */
 final class ExpiredLeases {
   private static final Logger log = LoggerFactory.getLogger(ExpiredLeases.class);
@@ -37,13 +39,13 @@ final class ExpiredLeases {
   int reapLeasesEndingBefore(Instant cutoff) {
     int taken = 0;
     for (Job job : jobs.findExpired(cutoff)) {
-      String reason = "Worker " + job.workerId() + " stopped responding (lease expired) on attempt "
-          + job.attempts() + " of " + job.maxAttempts();
+      boolean again = job.interruptionsLeftAfterThis();
+      String reason = again ? interrupted(job) : gaveUp(job);
       List<FrameEvent> published = new ArrayList<>();
       boolean written = jobs.jdbc().inTransaction(tx -> {
         Instant now = clock.instant();
-        if (!jobs.reclaimExpired(tx, job, job.attemptsLeft(), reason, now, cutoff)) return false;
-        if (job.attemptsLeft()) {
+        if (!jobs.reclaimExpired(tx, job, again, reason, now, cutoff)) return false;
+        if (again) {
           published.add(new FrameEvent.JobChanged(job.id(), job.imageId(), job.type(), JobState.PENDING));
         } else {
           published.add(new FrameEvent.JobChanged(job.id(), job.imageId(), job.type(), JobState.FAILED));
@@ -58,5 +60,15 @@ final class ExpiredLeases {
       }
     }
     return taken;
+  }
+
+  private static String interrupted(Job job) {
+    return "Interrupted: FRAME stopped while " + job.type().activity() + " (worker " + job.workerId()
+        + " stopped renewing its lease); interruption " + (job.interruptions() + 1) + " of " + job.maxInterruptions();
+  }
+
+  private static String gaveUp(Job job) {
+    return "Stopped FRAME " + (job.interruptions() + 1) + " times while " + job.type().activity()
+        + ": FRAME died each time this job ran, so it is not tried again (retry it to try once more)";
   }
 }

@@ -2,7 +2,11 @@ package frame.core.job;
 
 import java.time.Instant;
 
-/** One job row. {@code leaseToken} is the fencing token: +1 for every claim. */
+/**
+ * One job row. {@code leaseToken} is the fencing token: +1 for every claim. {@code attempts}
+ * counts runs that ended in a failure (or run now: counted at claim); {@code interruptions} counts
+ * runs cut short because FRAME itself stopped, each with its own budget.
+ */
 public record Job(
     long id,
     JobType type,
@@ -19,9 +23,26 @@ public record Job(
     String lastError,
     Instant createdAt,
     Instant updatedAt,
-    Instant completedAt) {
+    Instant completedAt,
+    int interruptions,
+    int maxInterruptions,
+    JobPriority priority) {
 
+  /** Whether a failed attempt may be followed by another (the failure budget). */
   public boolean attemptsLeft() {
     return attempts < maxAttempts;
+  }
+
+  /** Whether one more interruption still leaves the job another run (the interruption budget). */
+  public boolean interruptionsLeftAfterThis() {
+    return interruptions + 1 < maxInterruptions;
+  }
+
+  /**
+   * This run's number among all the job's runs, failed and interrupted alike: it names the run's
+   * row in the attempt history. Both counters include the run in progress once it is claimed.
+   */
+  public int run() {
+    return attempts + interruptions;
   }
 }

@@ -15,6 +15,9 @@ public interface JobLifecycle {
 
   void failed(Tx tx, Job job, String reason, Instant now, List<FrameEvent> events) throws SQLException;
 
+  /** An ended job was sent back to the queue by an admin (retry, regenerate). */
+  default void requeued(Tx tx, Job job, Instant now, List<FrameEvent> events) throws SQLException {}
+
   JobLifecycle NONE = new JobLifecycle() {
     @Override
     public void completed(Tx tx, Job job, Instant now, List<FrameEvent> events) {}

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one place that knows job SQL. Every state change after a claim is conditional on the
@@ -42,22 +43,37 @@ public final class JobRepository {
   public long enqueue(Tx tx, NewJob job, Instant now) throws SQLException {
     long millis = now.toEpochMilli();
     return tx.insert("""
-        INSERT INTO job (type, image_id, payload, state, attempts, max_attempts, run_after,
-                         lease_token, created_at, updated_at)
-        VALUES (?, ?, ?, 'PENDING', 0, ?, ?, 0, ?, ?)
-        """, job.type(), job.imageId(), job.payload(), job.maxAttempts(), millis, millis, millis);
+        INSERT INTO job (type, image_id, payload, state, attempts, max_attempts, interruptions,
+                         max_interruptions, priority, run_after, lease_token, created_at, updated_at)
+        VALUES (?, ?, ?, 'PENDING', 0, ?, 0, ?, ?, ?, 0, ?, ?)
+        """, job.type(), job.imageId(), job.payload(), job.maxAttempts(), NewJob.DEFAULT_MAX_INTERRUPTIONS,
+        job.priority().rank(), millis, millis, millis);
   }
 
   /** A due job seen at a moment: its id and the token a claim must still find. */
   public record Candidate(long id, long leaseToken) {}
 
   public List<Candidate> findDue(Instant now, int limit) {
+    return findDueExcept(now, limit, Set.of());
+  }
+
+  /**
+   * Due jobs, fresh work first (see {@link JobPriority}), leaving out the paused types. Leaves out
+   * everything when the whole queue is paused is the caller's business (nothing to ask then).
+   */
+  public List<Candidate> findDueExcept(Instant now, int limit, Set<JobType> paused) {
     // "state" leads the ORDER BY so that HSQLDB walks job_due_idx and stops at the limit
+    String skip = paused.isEmpty() ? "" : " AND type NOT IN (" + String.join(",", Collections.nCopies(paused.size(), "?")) + ")";
+    List<Object> params = new ArrayList<>();
+    params.add(now.toEpochMilli());
+    paused.stream().map(JobType::name).sorted().forEach(params::add);
+    params.add(limit);
     return jdbc.query("""
         SELECT id, lease_token FROM job
-        WHERE state = 'PENDING' AND run_after <= ?
-        ORDER BY state, run_after, id LIMIT ?
-        """, r -> new Candidate(r.getLong(1), r.getLong(2)), now.toEpochMilli(), limit);
+        WHERE state = 'PENDING' AND run_after <= ?""" + skip + """
+
+        ORDER BY state, priority, run_after, id LIMIT ?
+        """, r -> new Candidate(r.getLong(1), r.getLong(2)), params.toArray());
   }
 
   /**
@@ -106,14 +122,19 @@ public final class JobRepository {
    * {@link LeaseStrategy}); the jobs this worker won.
    */
   public List<Job> claimDue(String workerId, Instant now, Duration lease, int limit) {
-    return leases.claimDue(workerId, now, lease, limit);
+    return claimDue(workerId, now, lease, limit, Set.of());
+  }
+
+  /** The same, leaving the paused job types where they are. */
+  public List<Job> claimDue(String workerId, Instant now, Duration lease, int limit, Set<JobType> paused) {
+    return leases.claimDue(workerId, now, lease, limit, paused);
   }
 
   void recordAttemptsStarted(Tx tx, List<Job> claimed, String workerId, Instant now) throws SQLException {
     tx.updateEach("""
         INSERT INTO job_attempt (job_id, attempt, worker_id, started_at, outcome)
         VALUES (?, ?, ?, ?, 'RUNNING')
-        """, claimed.stream().map(job -> new Object[] {job.id(), job.attempts(), workerId, now.toEpochMilli()}).toList());
+        """, claimed.stream().map(job -> new Object[] {job.id(), job.run(), workerId, now.toEpochMilli()}).toList());
   }
 
   /** Renews a lease (in the database's clock where it is shared); false when it was lost. */
@@ -169,12 +190,14 @@ public final class JobRepository {
 
   /**
    * Takes back a job whose lease ended before {@code cutoff}, if it still has: the lease is
-   * checked again in the update itself, so a heartbeat that renewed it a moment ago wins.
+   * checked again in the update itself, so a heartbeat that renewed it a moment ago wins. The run
+   * was interrupted, not failed: it moves from the failure count (where the claim put it) to the
+   * interruption count.
    */
   public boolean reclaimExpired(Tx tx, Job job, boolean retry, String reason, Instant now, Instant cutoff)
       throws SQLException {
     boolean taken = leases.reclaimExpired(tx, job, retry, reason, now, cutoff);
-    if (taken) endAttempt(tx, job, JobAttempt.Outcome.LOST, reason, now);
+    if (taken) endAttempt(tx, job, JobAttempt.Outcome.INTERRUPTED, reason, now);
     return taken;
   }
 
@@ -187,7 +210,7 @@ public final class JobRepository {
     tx.update("""
         UPDATE job_attempt SET ended_at = ?, outcome = ?, error = ?
         WHERE job_id = ? AND attempt = ? AND ended_at IS NULL
-        """, now.toEpochMilli(), outcome, truncate(error), job.id(), job.attempts());
+        """, now.toEpochMilli(), outcome, truncate(error), job.id(), job.run());
   }
 
   public Optional<Job> find(long id) {
@@ -239,6 +262,25 @@ public final class JobRepository {
     return counts;
   }
 
+  /** Jobs per type and state, for the queue overview; types and states without jobs are left out. */
+  public Map<JobType, Map<JobState, Long>> countByTypeAndState() {
+    Map<JobType, Map<JobState, Long>> counts = new EnumMap<>(JobType.class);
+    jdbc.query("SELECT type, state, COUNT(*) FROM job GROUP BY type, state", r -> {
+      counts.computeIfAbsent(JobType.valueOf(r.getString(1)), t -> new EnumMap<>(JobState.class))
+          .put(JobState.valueOf(r.getString(2)), r.getLong(3));
+      return null;
+    });
+    return counts;
+  }
+
+  /** Ids of the jobs in {@code state}, of {@code type} when it is not null, oldest first. */
+  public List<Long> idsIn(JobState state, JobType type) {
+    return type == null
+        ? jdbc.query("SELECT id FROM job WHERE state = ? ORDER BY id", r -> r.getLong(1), state.name())
+        : jdbc.query("SELECT id FROM job WHERE state = ? AND type = ? ORDER BY id", r -> r.getLong(1), state.name(),
+            type.name());
+  }
+
   public Map<Long, List<Job>> activeForImages(Collection<Long> imageIds) {
     Map<Long, List<Job>> active = new HashMap<>();
     if (imageIds.isEmpty()) return active;
@@ -256,7 +298,7 @@ public final class JobRepository {
   public List<JobAttempt> attempts(long jobId) {
     return jdbc.query("SELECT * FROM job_attempt WHERE job_id = ? ORDER BY attempt, id", r -> new JobAttempt(
         r.getInt("attempt"), r.getString("worker_id"), Instant.ofEpochMilli(r.getLong("started_at")),
-        instant(r, "ended_at"), JobAttempt.Outcome.valueOf(r.getString("outcome")), r.getString("error")), jobId);
+        instant(r, "ended_at"), JobAttempt.Outcome.parse(r.getString("outcome")), r.getString("error")), jobId);
   }
 
   private record Filter(String where, List<Object> params) {
@@ -301,7 +343,10 @@ public final class JobRepository {
         r.getString("last_error"),
         Instant.ofEpochMilli(r.getLong("created_at")),
         Instant.ofEpochMilli(r.getLong("updated_at")),
-        instant(r, "completed_at"));
+        instant(r, "completed_at"),
+        r.getInt("interruptions"),
+        r.getInt("max_interruptions"),
+        JobPriority.ofRank(r.getInt("priority")));
   }
 
   private static Instant instant(ResultSet r, String column) throws SQLException {

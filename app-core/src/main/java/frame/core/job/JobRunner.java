@@ -36,6 +36,7 @@ public final class JobRunner implements AutoCloseable {
   private final Waiter waiter = new Waiter();
   private final Semaphore freeWorkers;
   private final GroupCommit commits;
+  private final QueuePauses pauses;
   private final DatabaseOutage outage;
   private final AtomicLong completed = new AtomicLong();
 
@@ -44,16 +45,20 @@ public final class JobRunner implements AutoCloseable {
   private ExecutorService workers;
   private ScheduledExecutorService heartbeatTimer;
   private Instant lastReap = Instant.EPOCH;
+  private final java.util.concurrent.atomic.AtomicLong loopFailures = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong loops = new java.util.concurrent.atomic.AtomicLong();
 
   public JobRunner(JobRepository jobs, Map<JobType, JobHandler> handlers, JobLifecycle lifecycle, EventBus events,
       Clock clock, RunnerSettings settings) {
-    this(jobs, handlers, lifecycle, events, clock, settings, workerName());
+    this(jobs, handlers, lifecycle, events, clock, settings, new QueuePauses(jobs.jdbc(), settings.pollInterval()),
+        workerName());
   }
 
   /** A runner whose claims carry {@code workerId} (a node's id, so its jobs can be traced to it). */
   public JobRunner(JobRepository jobs, Map<JobType, JobHandler> handlers, JobLifecycle lifecycle, EventBus events,
-      Clock clock, RunnerSettings settings, String workerId) {
+      Clock clock, RunnerSettings settings, QueuePauses pauses, String workerId) {
     this.jobs = jobs;
+    this.pauses = pauses;
     this.clock = clock;
     this.settings = settings;
     this.workerId = workerId;
@@ -94,6 +99,26 @@ public final class JobRunner implements AutoCloseable {
         settings.batchSize(), settings.pollInterval());
   }
 
+  /** Rounds of the loop that failed (a database error, say): for health checks and tests. */
+  long loopFailures() {
+    return loopFailures.get();
+  }
+
+  /** Rounds the claim loop has begun: a test waits for a few of them to pass. */
+  public long loopRounds() {
+    return loops.get();
+  }
+
+  /** Jobs this runner could take on now: workers plus a batch, less what it holds. */
+  int freeCapacity() {
+    return freeWorkers.availablePermits();
+  }
+
+  /** True while the loop sleeps until the next poll or a wake. */
+  boolean waitingForWork() {
+    return waiter.waiting();
+  }
+
   /** Tells the loop that work was enqueued, so it claims at once instead of at the next poll. */
   public void wake() {
     waiter.wake();
@@ -102,6 +127,7 @@ public final class JobRunner implements AutoCloseable {
   private void runUntilShutdown() {
     while (running) {
       try {
+        loops.incrementAndGet();
         int claimed = claimAndSubmit();
         outage.recovered();
         // A full batch likely means more is waiting: go again without sleeping.
@@ -112,6 +138,7 @@ public final class JobRunner implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } catch (Throwable t) {
+        loopFailures.incrementAndGet();
         sleepQuietly(outage.failed(t));
       }
     }
@@ -124,13 +151,15 @@ public final class JobRunner implements AutoCloseable {
     // one or two jobs each completion frees would cost a query and a commit per job.
     boolean queued = free < settings.batchSize(); // more in flight than workers
     if (free == 0 || (queued && free < (settings.batchSize() + 1) / 2)) return 0;
+    QueueState paused = pauses.current();
+    if (paused.wholeQueuePaused()) return 0;
     int wanted = Math.min(free, settings.batchSize());
     if (!running || !freeWorkers.tryAcquire(wanted)) return 0;
     List<Job> won;
     try {
-      won = jobs.claimDue(workerId, clock.instant(), settings.lease(), wanted);
-    } catch (RuntimeException e) {
-      freeWorkers.release(wanted);
+      won = jobs.claimDue(workerId, clock.instant(), settings.lease(), wanted, paused.pausedTypes());
+    } catch (RuntimeException | Error e) {
+      freeWorkers.release(wanted); // a failed claim must not shrink capacity for good
       throw e;
     }
     freeWorkers.release(wanted - won.size());
@@ -150,6 +179,7 @@ public final class JobRunner implements AutoCloseable {
     return won.size();
   }
 
+  /** Due jobs whose type is not paused; none while the whole queue is. */
   private void reapIfDue() {
     Instant now = clock.instant();
     if (now.isBefore(lastReap.plus(settings.heartbeat()))) return;
@@ -166,7 +196,9 @@ public final class JobRunner implements AutoCloseable {
     expiredLeases.reap();
     while (true) {
       // one at a time, so each job's lease starts when it runs
-      List<Job> claimed = jobs.claimDue(workerId, clock.instant(), settings.lease(), 1);
+      QueueState paused = pauses.current();
+      if (paused.wholeQueuePaused()) return ran;
+      List<Job> claimed = jobs.claimDue(workerId, clock.instant(), settings.lease(), 1, paused.pausedTypes());
       if (claimed.isEmpty()) return ran;
       for (Job job : claimed) {
         executor.run(job, new JobContext()).join();

@@ -8,14 +8,18 @@ public enum JobState {
   PENDING,
   RUNNING,
   COMPLETED,
-  FAILED;
+  FAILED,
+  /** Taken out of the queue by an admin before it ran. */
+  CANCELLED;
 
   public Set<JobState> next() {
     return switch (this) {
-      case PENDING -> EnumSet.of(RUNNING);
-      // back to PENDING: a retry, an expired lease, or a release at shutdown
+      // claimed by a worker, or cancelled by an admin
+      case PENDING -> EnumSet.of(RUNNING, CANCELLED);
+      // back to PENDING: a retry after backoff, an interruption taken back, or a release at shutdown
       case RUNNING -> EnumSet.of(COMPLETED, FAILED, PENDING);
-      case COMPLETED, FAILED -> EnumSet.noneOf(JobState.class);
+      // back to PENDING: an admin's retry (FAILED, CANCELLED) or regenerate (COMPLETED)
+      case COMPLETED, FAILED, CANCELLED -> EnumSet.of(PENDING);
     };
   }
 
@@ -23,7 +27,17 @@ public enum JobState {
     return next().contains(target);
   }
 
+  /** Throws when the table does not allow {@code this -> target}. */
+  public void requireCanBecome(JobState target) {
+    if (!canBecome(target)) throw new IllegalStateException("A job cannot go from " + this + " to " + target);
+  }
+
   public boolean isActive() {
     return this == PENDING || this == RUNNING;
+  }
+
+  /** Ended, for now: only an admin sends it back to the queue. */
+  public boolean isFinal() {
+    return !isActive();
   }
 }

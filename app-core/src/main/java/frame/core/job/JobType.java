@@ -16,6 +16,17 @@ public enum JobType {
   /** Does nothing: measures the runner itself (benchmark, tests). */
   NOOP;
 
+  /** What the job is doing, as a sentence ends: "... while making the preview". */
+  public String activity() {
+    return switch (this) {
+      case OFFLOAD_ORIGINAL -> "storing the original";
+      case THUMBNAIL_GENERATION -> "making the thumbnails";
+      case PREVIEW_GENERATION -> "making the preview";
+      case EXIF_ENRICHMENT -> "reading the metadata";
+      case NOOP -> "running a no-op job";
+    };
+  }
+
   /** The jobs that make an image PROCESSED once all of them completed. */
   public static final Set<JobType> DERIVED =
       EnumSet.of(THUMBNAIL_GENERATION, PREVIEW_GENERATION, EXIF_ENRICHMENT);

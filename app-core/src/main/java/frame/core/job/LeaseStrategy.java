@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * How one database claims due jobs and keeps their leases: the SQL that differs between the
@@ -13,8 +14,11 @@ import java.util.List;
  * counts the attempt, bumps the fencing token and records a RUNNING attempt.
  */
 interface LeaseStrategy {
-  /** Claims up to {@code limit} due jobs for {@code workerId}; those it won, in claim order. */
-  List<Job> claimDue(String workerId, Instant now, Duration lease, int limit);
+  /**
+   * Claims up to {@code limit} due jobs for {@code workerId}, fresh work first (priority, then
+   * due time), none of a {@code paused} type; those it won, in claim order.
+   */
+  List<Job> claimDue(String workerId, Instant now, Duration lease, int limit, Set<JobType> paused);
 
   /** Claims these candidates if each is still PENDING with the token seen; those it won. */
   List<Job> claimCandidates(List<JobRepository.Candidate> candidates, String workerId, Instant now, Duration lease);
@@ -25,6 +29,9 @@ interface LeaseStrategy {
   /** RUNNING jobs whose lease ended before {@code cutoff} (or, on a shared database, before its own now). */
   List<Job> findExpired(Instant cutoff);
 
-  /** Takes back one expired job if its lease is still expired, checked again in the update itself. */
+  /**
+   * Takes back one expired job if its lease is still expired, checked again in the update itself;
+   * the run counts as an interruption, not an attempt.
+   */
   boolean reclaimExpired(Tx tx, Job job, boolean retry, String reason, Instant now, Instant cutoff) throws SQLException;
 }

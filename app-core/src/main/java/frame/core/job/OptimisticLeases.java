@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * HSQLDB has no SKIP LOCKED: read due candidates, then claim each with a conditional update whose
@@ -19,8 +20,8 @@ final class OptimisticLeases implements LeaseStrategy {
   }
 
   @Override
-  public List<Job> claimDue(String workerId, Instant now, Duration lease, int limit) {
-    List<JobRepository.Candidate> due = jobs.findDue(now, limit);
+  public List<Job> claimDue(String workerId, Instant now, Duration lease, int limit, Set<JobType> paused) {
+    List<JobRepository.Candidate> due = jobs.findDueExcept(now, limit, paused);
     return due.isEmpty() ? List.of() : jobs.claimAll(due, workerId, now, lease);
   }
 
@@ -49,7 +50,7 @@ final class OptimisticLeases implements LeaseStrategy {
     long millis = now.toEpochMilli();
     int updated = tx.update("""
         UPDATE job SET state = ?, run_after = ?, last_error = ?, lease_until = NULL, updated_at = ?,
-                       completed_at = ?
+                       completed_at = ?, attempts = attempts - 1, interruptions = interruptions + 1
         WHERE id = ? AND state = 'RUNNING' AND lease_token = ? AND lease_until < ?
         """, retry ? "PENDING" : "FAILED", millis, JobRepository.truncate(reason), millis, retry ? null : millis,
         job.id(), job.leaseToken(), cutoff.toEpochMilli());

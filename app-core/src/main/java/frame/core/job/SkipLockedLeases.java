@@ -4,7 +4,11 @@ import frame.core.db.Jdbc.Tx;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * PostgreSQL, shared by every node of a studio. A claim is one statement: lock a batch of due rows
@@ -23,23 +27,28 @@ final class SkipLockedLeases implements LeaseStrategy {
   }
 
   @Override
-  public List<Job> claimDue(String workerId, Instant now, Duration lease, int limit) {
+  public List<Job> claimDue(String workerId, Instant now, Duration lease, int limit, Set<JobType> paused) {
+    String skip = paused.isEmpty() ? "" : "AND type NOT IN (" + String.join(",", Collections.nCopies(paused.size(), "?")) + ")";
+    List<Object> params = new ArrayList<>();
+    params.add(now.toEpochMilli());
+    paused.stream().map(JobType::name).sorted().forEach(params::add);
+    params.addAll(List.of(limit, workerId, lease.toMillis(), now.toEpochMilli()));
     return jobs.jdbc().inTransaction(tx -> {
       List<Job> claimed = tx.query("""
           WITH picked AS (
             SELECT id FROM job
-            WHERE state = 'PENDING' AND run_after <= ?
-            ORDER BY run_after, id
+            WHERE state = 'PENDING' AND run_after <= ? %2$s
+            ORDER BY priority, run_after, id
             LIMIT ?
             FOR UPDATE SKIP LOCKED)
           UPDATE job SET state = 'RUNNING', worker_id = ?, locked_at = %1$s, lease_until = %1$s + ?,
                          lease_token = job.lease_token + 1, attempts = job.attempts + 1, updated_at = ?
           FROM picked WHERE job.id = picked.id
           RETURNING job.*
-          """.formatted(DB_NOW), JobRepository::map, now.toEpochMilli(), limit, workerId, lease.toMillis(),
-          now.toEpochMilli());
+          """.formatted(DB_NOW, skip), JobRepository::map, params.toArray());
       jobs.recordAttemptsStarted(tx, claimed, workerId, now);
-      return claimed.stream().sorted(java.util.Comparator.comparing(Job::runAfter).thenComparing(Job::id)).toList();
+      return claimed.stream().sorted(Comparator.comparing((Job job) -> job.priority().rank())
+          .thenComparing(Job::runAfter).thenComparing(Job::id)).toList();
     });
   }
 
@@ -83,7 +92,7 @@ final class SkipLockedLeases implements LeaseStrategy {
     long millis = now.toEpochMilli();
     int updated = tx.update("""
         UPDATE job SET state = ?, run_after = ?, last_error = ?, lease_until = NULL, updated_at = ?,
-                       completed_at = ?
+                       completed_at = ?, attempts = attempts - 1, interruptions = interruptions + 1
         WHERE id = ? AND state = 'RUNNING' AND lease_token = ? AND lease_until < %s
         """.formatted(DB_NOW), retry ? "PENDING" : "FAILED", millis, JobRepository.truncate(reason), millis,
         retry ? null : millis, job.id(), job.leaseToken());

@@ -36,11 +36,34 @@ public final class ImagePipeline implements JobLifecycle {
     if (job.type() == JobType.OFFLOAD_ORIGINAL) {
       move(tx, imageId, ImageState.INGESTED, ImageState.PROCESSING, null, now, events);
     } else if (JobType.DERIVED.contains(job.type())) {
-      long done = jobs.forImage(tx, imageId).stream()
-          .filter(j -> JobType.DERIVED.contains(j.type()) && j.state() == JobState.COMPLETED)
-          .count();
-      if (done == JobType.DERIVED.size()) move(tx, imageId, ImageState.PROCESSING, ImageState.PROCESSED, null, now, events);
+      List<Job> derived = jobs.forImage(tx, imageId).stream().filter(j -> JobType.DERIVED.contains(j.type())).toList();
+      long done = derived.stream().filter(j -> j.state() == JobState.COMPLETED).count();
+      if (done == JobType.DERIVED.size()) {
+        move(tx, imageId, ImageState.PROCESSING, ImageState.PROCESSED, null, now, events);
+      } else if (derived.size() == JobType.DERIVED.size() && derived.stream().noneMatch(j -> j.state().isActive())) {
+        // an admin retried one step while another stayed failed: the image fails with that one
+        Job ended = derived.stream().filter(j -> j.state() != JobState.COMPLETED).findFirst().orElseThrow();
+        move(tx, imageId, ImageState.PROCESSING, ImageState.FAILED,
+            StepNames.of(ended.type()) + " failed: " + firstLine(ended.lastError()), now, events);
+      }
     }
+  }
+
+  /** Retried or regenerated: the image goes back to the step that job belongs to. */
+  @Override
+  public void requeued(Tx tx, Job job, Instant now, List<FrameEvent> events) throws SQLException {
+    if (job.imageId() == null) return;
+    images.lock(tx, job.imageId(), now);
+    Image image = images.find(tx, job.imageId()).orElse(null);
+    if (image == null) return;
+    ImageState back = job.type() == JobType.OFFLOAD_ORIGINAL ? ImageState.INGESTED : ImageState.PROCESSING;
+    if (image.state() != back && image.state().canBecome(back)) move(tx, image.id(), image.state(), back, null, now, events);
+  }
+
+  private static String firstLine(String text) {
+    if (text == null) return "";
+    int end = text.indexOf('\n');
+    return end < 0 ? text : text.substring(0, end);
   }
 
   @Override

@@ -33,6 +33,9 @@ class SchemaUpgradeTest {
         }
         statement.execute("INSERT INTO api_token (name, token_hash, created_at) VALUES ('nas', '" + "a".repeat(64)
             + "', 1)");
+        // an earlier FRAME called an interrupted run LOST
+        statement.execute("INSERT INTO job_attempt (job_id, attempt, worker_id, started_at, ended_at, outcome, error)"
+            + " VALUES (3, 1, 'old', 1, 2, 'LOST', 'stopped responding')");
         statement.execute("SHUTDOWN");
       }
     }
@@ -44,10 +47,13 @@ class SchemaUpgradeTest {
       assertThat(new frame.core.auth.ApiTokens(database.jdbc(), java.time.Clock.systemUTC()).list())
           .extracting(t -> t.name() + " " + t.kind()).containsExactly("nas ADMIN");
       JobRepository jobs = new JobRepository(database.jdbc());
+      assertThat(jobs.attempts(3)).extracting(frame.core.job.JobAttempt::outcome)
+          .containsExactly(frame.core.job.JobAttempt.Outcome.INTERRUPTED);
       List<JobRepository.Candidate> due = jobs.findDue(Instant.ofEpochMilli(5000), 10);
       assertThat(due).extracting(JobRepository.Candidate::id).containsExactly(3L, 2L, 1L); // by run_after
       assertThat(jobs.claimAll(due, "worker", Instant.ofEpochMilli(5000), java.time.Duration.ofSeconds(30)))
-          .hasSize(3).allMatch(job -> job.state() == JobState.RUNNING && job.attempts() == 1);
+          .hasSize(3).allMatch(job -> job.state() == JobState.RUNNING && job.attempts() == 1)
+          .allMatch(job -> job.interruptions() == 0 && job.maxInterruptions() == NewJob.DEFAULT_MAX_INTERRUPTIONS);
       database.jdbc().inTransaction(tx -> jobs.enqueue(tx, new NewJob(JobType.NOOP, null, "{}", 3), Instant.ofEpochMilli(6000)));
       assertThat(jobs.findDue(Instant.ofEpochMilli(7000), 10)).hasSize(1);
     }

@@ -1,10 +1,10 @@
 package frame.core.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import frame.core.db.Dialect;
 import frame.core.error.FrameException;
-import frame.core.testing.FrameFixture;
 import frame.core.testing.SettableClock;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -105,7 +105,7 @@ class JobRunnerTest {
     assertThat(done.leaseToken()).isEqualTo(2);
     assertThat(done.workerId()).isEqualTo(survivor.workerId());
     assertThat(runs).hasValue(1);
-    assertThat(harness.outcomes(id)).containsExactly(JobAttempt.Outcome.LOST, JobAttempt.Outcome.COMPLETED);
+    assertThat(harness.outcomes(id)).containsExactly(JobAttempt.Outcome.INTERRUPTED, JobAttempt.Outcome.COMPLETED);
   }
 
   @Test
@@ -113,8 +113,9 @@ class JobRunnerTest {
     AtomicInteger runs = new AtomicInteger();
     JobRunner runner = harness.runner(clock, harness.manual(), counting(runs));
     long poison = harness.enqueueOne(clock);
-    for (int attempt = 1; attempt <= 3; attempt++) {
-      claimAndDie(poison, "worker-" + attempt);
+    for (int run = 1; run <= NewJob.DEFAULT_MAX_INTERRUPTIONS; run++) {
+      assertThat(harness.job(poison).state()).as("run %d", run).isEqualTo(JobState.PENDING);
+      claimAndDie(poison, "worker-" + run);
       harness.passLease(clock);
       runner.reapExpiredNow();
     }
@@ -124,9 +125,59 @@ class JobRunnerTest {
 
     Job failed = harness.job(poison);
     assertThat(failed.state()).isEqualTo(JobState.FAILED);
-    assertThat(failed.lastError()).contains("stopped responding").contains("attempt 3 of 3");
+    assertThat(failed.lastError()).startsWith("Stopped FRAME 6 times while running a no-op job");
+    assertThat(failed.interruptions()).isEqualTo(6);
+    assertThat(failed.attempts()).as("no failure was spent").isZero();
+    assertThat(harness.outcomes(poison)).hasSize(6).containsOnly(JobAttempt.Outcome.INTERRUPTED);
+    assertThat(harness.jobs.attempts(poison)).extracting(JobAttempt::attempt).containsExactly(1, 2, 3, 4, 5, 6);
     assertThat(harness.job(behind).state()).isEqualTo(JobState.COMPLETED);
     assertThat(runs).as("only the job behind ran to completion").hasValue(1);
+  }
+
+  @Test
+  void interruptions_do_not_spend_the_failure_budget_and_failures_do_not_spend_the_interruption_budget() {
+    AtomicInteger runs = new AtomicInteger();
+    JobRunner runner = harness.runner(clock, harness.manual(), (job, context) -> {
+      if (runs.incrementAndGet() <= 2) throw new IOException("disk full");
+      return JobOutcome.completed();
+    });
+    long id = harness.enqueueOne(clock);
+    for (int run = 1; run <= 5; run++) { // FRAME killed five times while this job ran
+      claimAndDie(id, "killed-" + run);
+      harness.passLease(clock);
+      runner.reapExpiredNow();
+    }
+    assertThat(harness.job(id).lastError()).contains("Interrupted").contains("interruption 5 of 6");
+
+    for (int round = 0; round < 3; round++) { // then two real failures with backoff, then success
+      runner.runDueJobsNow();
+      clock.advance(Duration.ofSeconds(10));
+    }
+
+    Job done = harness.job(id);
+    assertThat(done.state()).isEqualTo(JobState.COMPLETED);
+    assertThat(done.interruptions()).isEqualTo(5);
+    assertThat(done.attempts()).isEqualTo(3);
+    assertThat(harness.outcomes(id)).containsExactly(JobAttempt.Outcome.INTERRUPTED, JobAttempt.Outcome.INTERRUPTED,
+        JobAttempt.Outcome.INTERRUPTED, JobAttempt.Outcome.INTERRUPTED, JobAttempt.Outcome.INTERRUPTED,
+        JobAttempt.Outcome.RETRY, JobAttempt.Outcome.RETRY, JobAttempt.Outcome.COMPLETED);
+  }
+
+  @Test
+  void start_up_take_back_counts_an_interruption_not_a_failure() {
+    // only the embedded database takes back at start: its lock proves no other worker is alive
+    org.junit.jupiter.api.Assumptions.assumeTrue(dialect == frame.core.db.Dialect.HSQLDB);
+    JobRunner runner = harness.runner(clock, harness.manual(), (job, context) -> JobOutcome.completed());
+    long id = harness.enqueueOne(clock);
+    claimAndDie(id, "the-process-before-this-one");
+
+    assertThat(runner.takeBackAllRunning()).isEqualTo(1);
+
+    Job back = harness.job(id);
+    assertThat(back.state()).isEqualTo(JobState.PENDING);
+    assertThat(back.attempts()).isZero();
+    assertThat(back.interruptions()).isEqualTo(1);
+    assertThat(harness.outcomes(id)).containsExactly(JobAttempt.Outcome.INTERRUPTED);
   }
 
   @Test
@@ -161,7 +212,7 @@ class JobRunnerTest {
     assertThat(done.state()).isEqualTo(JobState.COMPLETED);
     assertThat(done.workerId()).isEqualTo(fast.workerId());
     assertThat(done.leaseToken()).isEqualTo(2);
-    assertThat(harness.outcomes(id)).containsExactly(JobAttempt.Outcome.LOST, JobAttempt.Outcome.COMPLETED);
+    assertThat(harness.outcomes(id)).containsExactly(JobAttempt.Outcome.INTERRUPTED, JobAttempt.Outcome.COMPLETED);
     harness.events.close();
     assertThat(completions).hasSize(1);
   }
@@ -235,11 +286,28 @@ class JobRunnerTest {
     RunnerSettings settings = RunnerSettings.defaults(1).withPollInterval(Duration.ofHours(1));
     JobRunner runner = harness.runner(Clock.systemUTC(), settings, (job, context) -> JobOutcome.completed());
     runner.start();
-    FrameFixture.pause(); // let the loop reach its hour-long wait
+    await().atMost(Duration.ofSeconds(30)).until(runner::waitingForWork); // in its hour-long wait
     harness.enqueueOne(Clock.systemUTC());
     runner.wake();
 
     awaitCompleted(1, Duration.ofSeconds(30));
+  }
+
+  @Test
+  void a_claim_the_database_refuses_does_not_shrink_the_runners_capacity() {
+    RunnerSettings settings = RunnerSettings.defaults(1).withBatchSize(1).withPollInterval(Duration.ofMillis(20));
+    JobRunner runner = harness.runner(Clock.systemUTC(), settings, (job, context) -> JobOutcome.completed());
+    int capacity = runner.freeCapacity();
+    harness.enqueue(5, Clock.systemUTC());
+    // the database refuses to let the first job become RUNNING: every claim of it throws
+    harness.database.jdbc().update("ALTER TABLE job ADD CONSTRAINT refuse_claims CHECK (state <> 'RUNNING' OR id <> 1)");
+    runner.start();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> runner.loopFailures() >= capacity + 1);
+    assertThat(runner.freeCapacity()).as("every permit taken for a failed claim came back").isEqualTo(capacity);
+    harness.database.jdbc().update("ALTER TABLE job DROP CONSTRAINT refuse_claims");
+
+    awaitCompleted(5, Duration.ofSeconds(30));
   }
 
   private void claimAndDie(long id, String worker) {
@@ -256,10 +324,6 @@ class JobRunnerTest {
   }
 
   private void awaitCompleted(long expected, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (harness.jobs.countByState().get(JobState.COMPLETED) < expected) {
-      assertThat(System.nanoTime()).as("jobs still not completed: %s", harness.jobs.countByState()).isLessThan(deadline);
-      FrameFixture.pause();
-    }
+    await().atMost(timeout).until(() -> harness.jobs.countByState().get(JobState.COMPLETED) >= expected);
   }
 }

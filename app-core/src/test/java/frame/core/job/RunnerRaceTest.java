@@ -1,6 +1,7 @@
 package frame.core.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import frame.core.db.Dialect;
 import frame.core.testing.FrameFixture;
@@ -45,13 +46,15 @@ class RunnerRaceTest {
   void k2_two_runners_on_one_database_run_ten_thousand_jobs_once_each_with_none_left_behind() {
     Map<Long, AtomicInteger> executions = new ConcurrentHashMap<>();
     AtomicInteger concurrent = new AtomicInteger();
+    AtomicInteger mostAtOnce = new AtomicInteger();
     AtomicInteger overlaps = new AtomicInteger();
     Map<Long, Boolean> running = new ConcurrentHashMap<>();
     JobHandler handler = (job, context) -> {
       if (running.putIfAbsent(job.id(), true) != null) overlaps.incrementAndGet();
-      concurrent.incrementAndGet();
+      mostAtOnce.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
       executions.computeIfAbsent(job.id(), k -> new AtomicInteger()).incrementAndGet();
       running.remove(job.id());
+      concurrent.decrementAndGet();
       return JobOutcome.completed();
     };
     RunnerSettings settings = RunnerSettings.defaults(4).withBatchSize(25).withPollInterval(Duration.ofMillis(20));
@@ -61,15 +64,12 @@ class RunnerRaceTest {
     first.start();
     second.start();
 
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (harness.jobs.countByState().get(JobState.COMPLETED) < 10_000) {
-      assertThat(System.nanoTime()).as("still: %s", harness.jobs.countByState()).isLessThan(deadline);
-      FrameFixture.pause();
-    }
+    await().atMost(Duration.ofMinutes(5)).until(() -> harness.jobs.countByState().get(JobState.COMPLETED) >= 10_000);
 
     assertThat(executions).hasSize(10_000);
     assertThat(executions.values()).as("no duplicates").allMatch(n -> n.get() == 1);
     assertThat(overlaps).hasValue(0);
+    assertThat(mostAtOnce.get()).as("never more executions at once than the two runners' 8 workers").isBetween(1, 8);
     assertThat(harness.jobs.countByState()).as("no dead executions")
         .containsEntry(JobState.RUNNING, 0L).containsEntry(JobState.PENDING, 0L).containsEntry(JobState.FAILED, 0L);
     assertThat(harness.database.jdbc().queryOne("SELECT COUNT(DISTINCT worker_id) FROM job", r -> r.getLong(1)))
@@ -158,6 +158,7 @@ class RunnerRaceTest {
     } finally {
       pool.shutdownNow();
     }
-    assertThat(heartbeatWon).as("both sides won some rounds").isBetween(0, rounds);
+    System.out.printf("k6: heartbeat won %d of %d rounds%n", heartbeatWon, rounds);
+    assertThat(heartbeatWon).as("both sides won some rounds").isBetween(1, rounds - 1);
   }
 }

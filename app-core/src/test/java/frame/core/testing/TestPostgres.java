@@ -76,8 +76,18 @@ public final class TestPostgres implements AutoCloseable {
     }
   }
 
+  /**
+   * Drops the database. FORCE may not end a server process of another role (an autovacuum worker
+   * that just started on it): then it is tried again until that worker is done.
+   */
   @Override
   public void close() {
-    execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    org.awaitility.Awaitility.await("database " + name + " dropped").atMost(java.time.Duration.ofSeconds(60))
+        .pollDelay(java.time.Duration.ZERO).pollInterval(java.time.Duration.ofMillis(200))
+        .ignoreExceptionsMatching(e -> String.valueOf(e.getMessage()).contains("pg_signal_backend"))
+        .until(() -> {
+          execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+          return true;
+        });
   }
 }

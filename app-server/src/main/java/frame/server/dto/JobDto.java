@@ -10,19 +10,24 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A job as the admin API shows it: payload parsed, lock, attempts vs max, last error, and which
- * photo it works on ({@code image}, null for a job of no image).
+ * A job as the admin API shows it: payload parsed, lock, failed attempts and interruptions against
+ * their budgets, priority, last error, and which photo it works on ({@code image}, null for a job
+ * of no image). In the history each run says whether it was interrupted (FRAME stopped while it
+ * ran) rather than failed.
  */
 public record JobDto(
     long id, String type, Long imageId, JsonNode payload, String status, int attempts, int maxAttempts,
+    int interruptions, int maxInterruptions, String priority,
     Instant runAfter, String lockedBy, Instant lockedAt, Instant leaseUntil, long leaseToken, String lastError,
     Instant createdAt, Instant updatedAt, Instant completedAt, Photo image, List<AttemptDto> history) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  public record AttemptDto(int attempt, String worker, Instant started, Instant ended, String outcome, String error) {
+  public record AttemptDto(int attempt, String worker, Instant started, Instant ended, String outcome,
+      boolean interrupted, String error) {
     static AttemptDto of(JobAttempt a) {
-      return new AttemptDto(a.attempt(), a.workerId(), a.started(), a.ended(), a.outcome().name(), a.error());
+      return new AttemptDto(a.attempt(), a.workerId(), a.started(), a.ended(), a.outcome().name(),
+          a.outcome().interrupted(), a.error());
     }
   }
 
@@ -44,7 +49,8 @@ public record JobDto(
 
   public static JobDto of(Job job, List<JobAttempt> attempts, Photo image) {
     return new JobDto(job.id(), job.type().name(), job.imageId(), parse(job.payload()), job.state().name(),
-        job.attempts(), job.maxAttempts(), job.runAfter(), job.workerId(), job.lockedAt(), job.leaseUntil(),
+        job.attempts(), job.maxAttempts(), job.interruptions(), job.maxInterruptions(),
+        job.priority().name().toLowerCase(java.util.Locale.ROOT), job.runAfter(), job.workerId(), job.lockedAt(), job.leaseUntil(),
         job.leaseToken(), job.lastError(), job.createdAt(), job.updatedAt(), job.completedAt(), image,
         attempts == null ? null : attempts.stream().map(AttemptDto::of).toList());
   }

@@ -42,7 +42,9 @@ public final class JobsModel {
   private final StringProperty counts = new SimpleStringProperty("");
   private final StringProperty detail = new SimpleStringProperty("Select a job to see its details.");
   private final ObjectProperty<Image> detailImage = new SimpleObjectProperty<>();
+  private final StringProperty message = new SimpleStringProperty("");
   private final BooleanProperty refreshing = new SimpleBooleanProperty();
+  private Runnable queueChanged = () -> {};
   private boolean refreshAgain;
 
   public JobsModel(Frame frame, Background background) {
@@ -70,6 +72,46 @@ public final class JobsModel {
   public StringProperty detail() { return detail; }
   /** The photo of the job in the detail, for its "Open photo" link; null when none. */
   public ObjectProperty<Image> detailImage() { return detailImage; }
+
+  /** What the last Retry or Cancel did, or why some jobs were refused. */
+  public StringProperty message() { return message; }
+
+  /** Called after a Retry or Cancel, so the status bar shows the change at once. */
+  public void onQueueChanged(Runnable listener) {
+    queueChanged = listener;
+  }
+
+  /** Retries the selected jobs (failed or cancelled ones); says how many, and why any were refused. */
+  public void retry(List<Job> selected) {
+    act(selected, "Retried", job -> frame.retryJob(job.id()));
+  }
+
+  /** Cancels the selected pending jobs; their photos end FAILED ("cancelled by an admin"). */
+  public void cancel(List<Job> selected) {
+    act(selected, "Cancelled", job -> frame.cancelJob(job.id()));
+  }
+
+  private void act(List<Job> selected, String done, java.util.function.Consumer<Job> action) {
+    List<Job> jobsToDo = List.copyOf(selected);
+    if (jobsToDo.isEmpty()) return;
+    background.run(() -> {
+      int ok = 0;
+      List<String> refused = new java.util.ArrayList<>();
+      for (Job job : jobsToDo) {
+        try {
+          action.accept(job);
+          ok++;
+        } catch (frame.core.error.FrameException e) {
+          refused.add(e.getMessage());
+        }
+      }
+      return done + " " + ok + " job(s)" + (refused.isEmpty() ? "." : "; refused: " + String.join("; ", refused));
+    }, text -> {
+      message.set(text);
+      refresh();
+      queueChanged.run();
+    }, failure -> message.set("Could not do it: " + failure.getMessage()));
+  }
 
   public void nextPage() {
     if (offset.get() + PAGE_SIZE < total.get()) {
@@ -159,14 +201,18 @@ public final class JobsModel {
     text.append("Job ").append(j.id()).append("  ").append(j.type()).append("  ").append(j.state()).append('\n');
     text.append("Image      ").append(describe(j, details.image())).append('\n');
     text.append("Payload    ").append(j.payload()).append('\n');
-    text.append("Attempts   ").append(j.attempts()).append(" of ").append(j.maxAttempts()).append('\n');
+    text.append("Attempts   ").append(j.attempts()).append(" of ").append(j.maxAttempts()).append(" failed, ")
+        .append(j.interruptions()).append(" of ").append(j.maxInterruptions())
+        .append(" interrupted (FRAME stopped while it ran)\n");
+    text.append("Priority   ").append(j.priority().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
     text.append("Locked by  ").append(j.workerId() == null ? "—" : j.workerId())
         .append(j.lockedAt() == null ? "" : " at " + j.lockedAt())
         .append(j.leaseUntil() == null ? "" : ", lease until " + j.leaseUntil()).append('\n');
     text.append("Created    ").append(j.createdAt()).append(", finished ").append(j.completedAt() == null ? "—" : j.completedAt()).append("\n\n");
     text.append("History\n");
     for (JobAttempt a : details.attempts()) {
-      text.append("  #").append(a.attempt()).append(' ').append(a.outcome()).append("  ").append(a.workerId())
+      text.append("  #").append(a.attempt()).append(' ').append(a.outcome().interrupted() ? "INTERRUPTED (FRAME stopped)" : a.outcome())
+          .append("  ").append(a.workerId())
           .append("  ").append(a.started()).append(" → ").append(a.ended() == null ? "…" : a.ended()).append('\n');
     }
     if (j.lastError() != null) text.append("\nError\n").append(j.lastError());

@@ -18,6 +18,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -67,11 +68,27 @@ public final class JobsView extends BorderPane {
     table.getColumns().add(column("Image", j -> j.imageId() == null ? "" : j.imageId().toString(), 70));
     table.getColumns().add(photoColumn(new ThumbnailCache(JobsModel.PAGE_SIZE * 2)));
     table.getColumns().add(column("Status", j -> j.state().name(), 100));
+    table.getColumns().add(column("Priority", j -> j.priority().name().toLowerCase(java.util.Locale.ROOT), 90));
     table.getColumns().add(column("Attempts", j -> j.attempts() + "/" + j.maxAttempts(), 80));
+    table.getColumns().add(column("Interrupted", j -> j.interruptions() + "/" + j.maxInterruptions(), 90));
     table.getColumns().add(column("Worker", j -> j.workerId() == null ? "" : j.workerId(), 200));
     table.getColumns().add(column("Updated", j -> j.updatedAt().toString(), 200));
     table.getColumns().add(column("Error", j -> j.lastError() == null ? "" : j.lastError().lines().findFirst().orElse(""), 300));
+    table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.select(b));
+    Button retry = new Button("Retry");
+    retry.setId("jobs-retry");
+    retry.setTooltip(new javafx.scene.control.Tooltip("A new attempt now for the selected failed or cancelled jobs"));
+    retry.setOnAction(e -> model.retry(table.getSelectionModel().getSelectedItems().stream().map(JobsModel.Row::job).toList()));
+    Button cancel = new Button("Cancel");
+    cancel.setId("jobs-cancel");
+    cancel.setTooltip(new javafx.scene.control.Tooltip("Take the selected pending jobs out of the queue"));
+    cancel.setOnAction(e -> model.cancel(table.getSelectionModel().getSelectedItems().stream().map(JobsModel.Row::job).toList()));
+    retry.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+    cancel.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+    Label message = new Label();
+    message.setId("jobs-message");
+    message.textProperty().bind(model.message());
     TextArea detail = new TextArea();
     detail.setId("jobs-detail");
     detail.setEditable(false);
@@ -94,8 +111,10 @@ public final class JobsView extends BorderPane {
     Label counts = new Label();
     counts.setId("jobs-counts");
     counts.textProperty().bind(model.counts());
-    setBottom(counts);
-    BorderPane.setMargin(counts, new Insets(4, 8, 4, 8));
+    HBox bottom = new HBox(8, retry, cancel, message, counts);
+    bottom.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    setBottom(bottom);
+    BorderPane.setMargin(bottom, new Insets(4, 8, 4, 8));
   }
 
   private static TableColumn<JobsModel.Row, String> column(String title, Function<Job, String> value, double width) {

@@ -1,0 +1,72 @@
+package frame.core.job;
+
+import frame.core.db.Jdbc;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The pauses an admin set, kept in {@code queue_pause} (one row per paused type, {@code *} for the
+ * whole queue). The runner asks before each claim; the answer is cached briefly, and a pause or
+ * resume in this process refreshes it at once.
+ */
+public final class QueuePauses {
+  static final String WHOLE_QUEUE = "*";
+
+  private final Jdbc jdbc;
+  private final Duration cacheFor;
+  private volatile QueueState cached;
+  private volatile long cachedAt;
+
+  public QueuePauses(Jdbc jdbc, Duration cacheFor) {
+    this.jdbc = jdbc;
+    this.cacheFor = cacheFor;
+  }
+
+  /** Pauses one type, or the whole queue when {@code type} is null. */
+  public QueueState pause(JobType type, Instant now) {
+    String key = type == null ? WHOLE_QUEUE : type.name();
+    jdbc.inTransaction(tx -> {
+      tx.update("DELETE FROM queue_pause WHERE job_type = ?", key);
+      return tx.update("INSERT INTO queue_pause (job_type, paused_at) VALUES (?, ?)", key, now.toEpochMilli());
+    });
+    return refresh();
+  }
+
+  /** Resumes one type, or everything (the whole queue and every paused type) when {@code type} is null. */
+  public QueueState resume(JobType type) {
+    if (type == null) {
+      jdbc.update("DELETE FROM queue_pause");
+    } else {
+      jdbc.update("DELETE FROM queue_pause WHERE job_type = ?", type.name());
+    }
+    return refresh();
+  }
+
+  /** The state as the database has it now. */
+  public QueueState refresh() {
+    List<String> rows = jdbc.query("SELECT job_type FROM queue_pause", r -> r.getString(1));
+    Set<JobType> types = EnumSet.noneOf(JobType.class);
+    boolean whole = false;
+    for (String row : rows) {
+      if (WHOLE_QUEUE.equals(row)) {
+        whole = true;
+      } else {
+        types.add(JobType.valueOf(row));
+      }
+    }
+    QueueState state = new QueueState(whole, types);
+    cached = state;
+    cachedAt = System.nanoTime();
+    return state;
+  }
+
+  /** For the claim loop: at most {@code cacheFor} old, so a pause set by another process is seen soon. */
+  QueueState current() {
+    QueueState state = cached;
+    if (state == null || System.nanoTime() - cachedAt > cacheFor.toNanos()) state = refresh();
+    return state;
+  }
+}

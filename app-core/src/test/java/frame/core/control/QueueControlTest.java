@@ -1,0 +1,189 @@
+package frame.core.control;
+
+import static frame.core.testing.TestImages.jpeg;
+import static frame.core.testing.TestImages.photo;
+import static frame.core.testing.TestImages.write;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import frame.core.Frame;
+import frame.core.FrameTestAccess;
+import frame.core.error.FrameException;
+import frame.core.image.Image;
+import frame.core.image.ImageState;
+import frame.core.ingest.IngestResult;
+import frame.core.job.Job;
+import frame.core.job.JobAttempt;
+import frame.core.job.JobQuery;
+import frame.core.job.JobRunner;
+import frame.core.job.JobState;
+import frame.core.job.JobType;
+import frame.core.testing.FrameFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 13's operations on a real FRAME: pause and resume, retry, cancel. */
+class QueueControlTest {
+  private static final Duration FINISH = Duration.ofSeconds(60);
+
+  @TempDir Path dataDir;
+  @TempDir Path photos;
+
+  @Test
+  void a_paused_queue_starts_nothing_past_its_poll_interval_stays_paused_after_a_restart_and_finishes_after_resume() {
+    long imageId;
+    try (Frame frame = FrameFixture.open(dataDir)) {
+      assertThat(frame.queue().state().anythingPaused()).isFalse();
+      frame.pause(null);
+      imageId = stored(frame.importFile(write(photos, "a.jpg", jpeg(photo(800, 600, 1))))).id();
+
+      awaitPollRounds(frame, 3); // the loop woke for the import and polled twice more
+      assertThat(frame.image(imageId).state()).isEqualTo(ImageState.INGESTED);
+      assertThat(frame.jobs(JobQuery.forImage(imageId))).singleElement()
+          .satisfies(job -> assertThat(job.state()).isEqualTo(JobState.PENDING));
+    }
+
+    try (Frame frame = FrameFixture.open(dataDir)) {
+      assertThat(frame.queue().state().wholeQueuePaused()).as("the pause survives a restart").isTrue();
+      assertThat(frame.queue().state().describe()).isEqualTo("paused");
+      awaitPollRounds(frame, 3);
+      assertThat(frame.image(imageId).state()).isEqualTo(ImageState.INGESTED);
+
+      frame.resume(null);
+
+      await().atMost(FINISH).until(() -> frame.image(imageId).state() == ImageState.PROCESSED);
+      assertThat(frame.queue().state().anythingPaused()).isFalse();
+      assertThat(frame.queue().count(JobType.PREVIEW_GENERATION, JobState.COMPLETED)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void pausing_one_job_type_holds_only_that_step() {
+    try (Frame frame = FrameFixture.open(dataDir)) {
+      frame.pause(JobType.PREVIEW_GENERATION);
+      long id = stored(frame.importFile(write(photos, "a.jpg", jpeg(photo(800, 600, 2))))).id();
+
+      await().atMost(FINISH).until(() -> jobOf(frame, id, JobType.THUMBNAIL_GENERATION).state() == JobState.COMPLETED
+          && jobOf(frame, id, JobType.EXIF_ENRICHMENT).state() == JobState.COMPLETED);
+      awaitPollRounds(frame, 3);
+      assertThat(jobOf(frame, id, JobType.PREVIEW_GENERATION).state()).isEqualTo(JobState.PENDING);
+      assertThat(frame.image(id).state()).isEqualTo(ImageState.PROCESSING);
+      assertThat(frame.queue().state().describe()).isEqualTo("paused: PREVIEW_GENERATION");
+
+      frame.resume(JobType.PREVIEW_GENERATION);
+
+      await().atMost(FINISH).until(() -> frame.image(id).state() == ImageState.PROCESSED);
+    }
+  }
+
+  @Test
+  void retrying_a_permanent_failure_makes_a_new_attempt_that_fails_again_with_the_same_reason_and_keeps_the_history() {
+    byte[] whole = jpeg(photo(1600, 1200, 3));
+    try (Frame frame = FrameFixture.open(dataDir)) {
+      long id = stored(frame.importFile(write(photos, "half.jpg", Arrays.copyOf(whole, whole.length / 2)))).id();
+      await().atMost(FINISH).until(() -> frame.image(id).state().isFinal());
+      assertThat(frame.image(id).state()).isEqualTo(ImageState.FAILED);
+      Map<Long, String> reasons = failedJobs(frame, id).stream()
+          .collect(Collectors.toMap(Job::id, job -> firstLine(job.lastError())));
+      assertThat(reasons).isNotEmpty();
+
+      List<Job> retried = frame.retryFailedJobs(null);
+
+      assertThat(retried).extracting(Job::id).containsExactlyInAnyOrderElementsOf(reasons.keySet());
+      assertThat(retried).allSatisfy(job -> {
+        assertThat(job.state()).isEqualTo(JobState.PENDING);
+        assertThat(job.maxAttempts()).as("extended, not reset").isEqualTo(job.attempts() + 3);
+      });
+      await().atMost(FINISH).until(() -> frame.image(id).state().isFinal());
+      assertThat(frame.image(id).state()).isEqualTo(ImageState.FAILED);
+      assertThat(frame.image(id).failureReason()).contains("damaged or truncated");
+      for (var entry : reasons.entrySet()) {
+        var details = frame.jobDetails(entry.getKey());
+        assertThat(firstLine(details.job().lastError())).as("the same reason").isEqualTo(entry.getValue());
+        assertThat(details.attempts()).extracting(JobAttempt::outcome).as("the first run is kept")
+            .containsExactly(JobAttempt.Outcome.FAILED, JobAttempt.Outcome.FAILED);
+        assertThat(details.attempts()).extracting(JobAttempt::attempt).containsExactly(1, 2);
+      }
+    }
+  }
+
+  @Test
+  void a_retried_job_whose_cause_was_fixed_completes_and_the_photo_is_processed() throws Exception {
+    try (Frame frame = FrameFixture.open(dataDir)) {
+      frame.pause(null);
+      Image image = stored(frame.importFile(write(photos, "a.jpg", jpeg(photo(800, 600, 4)))));
+      Path original = frame.files(image).original();
+      Path aside = photos.resolve("aside.jpg");
+      Files.move(original, aside); // the disk lost the original meanwhile
+      frame.resume(null);
+      await().atMost(FINISH).until(() -> frame.image(image.id()).state() == ImageState.FAILED);
+      assertThat(frame.image(image.id()).failureReason()).contains("original is missing");
+      Files.move(aside, original, StandardCopyOption.ATOMIC_MOVE);
+
+      Job offload = frame.retryJob(jobOf(frame, image.id(), JobType.OFFLOAD_ORIGINAL).id());
+
+      assertThat(frame.image(image.id()).state()).as("back to its first step").isEqualTo(ImageState.INGESTED);
+      await().atMost(FINISH).until(() -> frame.image(image.id()).state() == ImageState.PROCESSED);
+      assertThat(frame.jobDetails(offload.id()).attempts()).extracting(JobAttempt::outcome)
+          .containsExactly(JobAttempt.Outcome.FAILED, JobAttempt.Outcome.COMPLETED);
+      assertThat(frame.image(image.id()).failureReason()).isNull();
+    }
+  }
+
+  @Test
+  void cancelling_a_pending_job_fails_its_photo_and_only_a_pending_job_can_be_cancelled() {
+    try (Frame frame = FrameFixture.open(dataDir)) {
+      frame.pause(null);
+      long id = stored(frame.importFile(write(photos, "a.jpg", jpeg(photo(800, 600, 5))))).id();
+      long jobId = jobOf(frame, id, JobType.OFFLOAD_ORIGINAL).id();
+
+      Job cancelled = frame.cancelJob(jobId);
+
+      assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
+      assertThat(frame.image(id).state()).isEqualTo(ImageState.FAILED);
+      assertThat(frame.image(id).failureReason()).isEqualTo("Storing the original failed: cancelled by an admin");
+      assertThatThrownBy(() -> frame.cancelJob(jobId)).isInstanceOf(FrameException.class)
+          .hasMessage("Job " + jobId + " is CANCELLED: only a pending job can be cancelled");
+      assertThatThrownBy(() -> frame.retryJob(jobId + 1000)).isInstanceOf(FrameException.class)
+          .hasMessageContaining("No job with id");
+
+      frame.resume(null);
+      frame.retryJob(jobId);
+      await().atMost(FINISH).until(() -> frame.image(id).state() == ImageState.PROCESSED);
+      assertThatThrownBy(() -> frame.retryJob(jobId)).isInstanceOf(FrameException.class)
+          .hasMessage("Job " + jobId + " is COMPLETED: only a failed or cancelled job can be retried");
+    }
+  }
+
+  static void awaitPollRounds(Frame frame, int rounds) {
+    JobRunner runner = FrameTestAccess.runner(frame);
+    long target = runner.loopRounds() + rounds;
+    await().atMost(Duration.ofSeconds(30)).until(() -> runner.loopRounds() >= target);
+  }
+
+  static Image stored(IngestResult result) {
+    assertThat(result).isInstanceOf(IngestResult.Stored.class);
+    return ((IngestResult.Stored) result).image();
+  }
+
+  static Job jobOf(Frame frame, long imageId, JobType type) {
+    return frame.jobs(JobQuery.forImage(imageId)).stream().filter(j -> j.type() == type).findFirst().orElseThrow();
+  }
+
+  private static List<Job> failedJobs(Frame frame, long imageId) {
+    return frame.jobs(JobQuery.forImage(imageId)).stream().filter(j -> j.state() == JobState.FAILED).toList();
+  }
+
+  private static String firstLine(String text) {
+    return text == null ? null : text.lines().findFirst().orElse("");
+  }
+}

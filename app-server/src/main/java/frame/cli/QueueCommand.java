@@ -1,0 +1,100 @@
+package frame.cli;
+
+import frame.core.Frame;
+import frame.core.QueueOverview;
+import frame.core.job.JobState;
+import frame.core.job.JobType;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "queue", mixinStandardHelpOptions = true,
+    description = {"The job queue: whether it is paused, and how many jobs of each type are in each state.",
+        "Pause and resume it, all of it or one job type: running jobs finish, nothing new starts; "
+            + "the pause is kept until resumed, across restarts."},
+    subcommands = {QueueCommand.Pause.class, QueueCommand.Resume.class})
+final class QueueCommand implements Callable<Integer> {
+  @ParentCommand FrameCommand frameCommand;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--json", description = "Print JSON for scripts.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    try (Frame frame = frameCommand.openWithoutRunner()) {
+      print(spec.commandLine().getOut(), frame.queue(), json);
+      return 0;
+    }
+  }
+
+  static void print(PrintWriter out, QueueOverview queue, boolean json) {
+    if (json) {
+      out.println(Json.of(Map.of("status", queue.state().describe(), "paused", queue.state().wholeQueuePaused(),
+          "pausedTypes", queue.state().pausedTypes().stream().map(Enum::name).sorted().toList(),
+          "counts", queue.totals(), "byType", queue.counts())));
+      return;
+    }
+    out.printf("Queue: %s%n", queue.state().describe());
+    out.printf("%-21s", "TYPE");
+    for (JobState state : JobState.values()) out.printf(" %9s", state);
+    out.println();
+    for (JobType type : JobType.values()) {
+      if (!queue.counts().containsKey(type)) continue;
+      out.printf("%-21s", type + (queue.state().pausedTypes().contains(type) ? " (p)" : ""));
+      for (JobState state : JobState.values()) out.printf(" %9d", queue.count(type, state));
+      out.println();
+    }
+    out.printf("%-21s", "all");
+    queue.totals().values().forEach(n -> out.printf(" %9d", n));
+    out.println();
+  }
+
+  @Command(name = "pause", mixinStandardHelpOptions = true,
+      description = "Pause the whole queue, or one job type: running jobs finish, nothing new starts.")
+  static final class Pause implements Callable<Integer> {
+    @ParentCommand QueueCommand queue;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "Only this job type: ${COMPLETION-CANDIDATES}")
+    JobType type;
+
+    @Override
+    public Integer call() {
+      try (Frame frame = queue.frameCommand.openWithoutRunner()) {
+        frame.pause(type);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Paused %s: running jobs finish, nothing new starts until 'frame queue resume%s'.%n",
+            type == null ? "the whole queue" : type.name(), type == null ? "" : " --type " + type);
+        print(out, frame.queue(), false);
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "resume", mixinStandardHelpOptions = true,
+      description = "Resume one job type, or everything (the whole queue and every paused type).")
+  static final class Resume implements Callable<Integer> {
+    @ParentCommand QueueCommand queue;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "Only this job type: ${COMPLETION-CANDIDATES}")
+    JobType type;
+
+    @Override
+    public Integer call() {
+      try (Frame frame = queue.frameCommand.openWithoutRunner()) {
+        frame.resume(type);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Resumed %s.%n", type == null ? "everything" : type.name());
+        print(out, frame.queue(), false);
+        return 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package frame.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Small JSON request bodies of the admin routes, read strictly: anything malformed is a 400. */
+final class JsonBodies {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private JsonBodies() {}
+
+  /** The body as an object; an empty object when there is none. */
+  static JsonNode optional(Context ctx) {
+    String text = ctx.body();
+    if (text == null || text.isBlank()) return JSON.createObjectNode();
+    JsonNode body;
+    try {
+      body = JSON.readTree(text);
+    } catch (Exception e) {
+      throw ApiError.badRequest("invalid_body", "The body must be a JSON object");
+    }
+    if (body == null || !body.isObject()) throw ApiError.badRequest("invalid_body", "The body must be a JSON object");
+    return body;
+  }
+
+  static <E extends Enum<E>> E enumField(JsonNode body, String name, Class<E> type) {
+    JsonNode value = body.get(name);
+    if (value == null || value.isNull()) return null;
+    try {
+      if (!value.isTextual()) throw new IllegalArgumentException();
+      return Enum.valueOf(type, value.asText().trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("invalid_body", name + " must be one of " + Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  /** A list of positive ids, or null when the field is absent. */
+  static List<Long> ids(JsonNode body, String name) {
+    JsonNode value = body.get(name);
+    if (value == null || value.isNull()) return null;
+    if (!value.isArray() || value.isEmpty() || value.size() > 1000) {
+      throw ApiError.badRequest("invalid_body", name + " must be a list of 1 to 1000 ids");
+    }
+    List<Long> ids = new ArrayList<>();
+    for (JsonNode id : value) {
+      if (!id.canConvertToLong() || !id.isIntegralNumber() || id.asLong() < 1) {
+        throw ApiError.badRequest("invalid_body", name + " must hold positive whole numbers");
+      }
+      ids.add(id.asLong());
+    }
+    return ids;
+  }
+}
