@@ -7,6 +7,7 @@ import frame.core.media.codec.heif.HeifBoxes;
 import frame.core.media.codec.heif.HeifCodec;
 import frame.core.media.codec.heif.LibHeif;
 import frame.core.media.codec.raw.RawPreviewCodec;
+import frame.core.media.turbo.TurboJpeg;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -47,6 +48,9 @@ public final class Codecs {
   /** One line per codec family, as {@code frame --version} shows them; loads the native libraries. */
   public static List<String> describe() {
     List<String> lines = new ArrayList<>();
+    // JPEG's codec is chosen inside ImageDecoder's own path (JpegDecoding): libjpeg-turbo, else ours
+    lines.add(TurboJpeg.available().map(turbo -> "JPEG: libjpeg-turbo " + turbo.library() + " (native)")
+        .orElse("JPEG: FRAME's Java decoder and encoder (libjpeg-turbo not loaded; on Debian or Ubuntu `apt install libturbojpeg0`)"));
     for (Choice choice : CHOICES) {
       for (ImageFormat format : choice.formats) {
         String line = choice.codec(format).description();
