@@ -48,9 +48,10 @@ public final class ImageRepository {
 
   public List<Image> list(ImageQuery query) {
     List<Object> params = new ArrayList<>();
-    String where = "";
+    // removed photos wait in the trash, out of every list
+    String where = "WHERE removed_at IS NULL";
     if (query.state() != null) {
-      where = "WHERE state = ?";
+      where += " AND state = ?";
       params.add(query.state());
     }
     params.add(query.limit());
@@ -62,8 +63,8 @@ public final class ImageRepository {
 
   public long count(ImageState state) {
     return state == null
-        ? jdbc.queryOne("SELECT COUNT(*) FROM image", r -> r.getLong(1)).orElse(0L)
-        : jdbc.queryOne("SELECT COUNT(*) FROM image WHERE state = ?", r -> r.getLong(1), state.name()).orElse(0L);
+        ? jdbc.queryOne("SELECT COUNT(*) FROM image WHERE removed_at IS NULL", r -> r.getLong(1)).orElse(0L)
+        : jdbc.queryOne("SELECT COUNT(*) FROM image WHERE removed_at IS NULL AND state = ?", r -> r.getLong(1), state.name()).orElse(0L);
   }
 
   /**
@@ -121,7 +122,7 @@ public final class ImageRepository {
     return Jdbc.nullableLong(r, "i_id") == null ? null : map(r, "i_");
   }
 
-  static Image map(ResultSet r) throws SQLException {
+  public static Image map(ResultSet r) throws SQLException {
     return map(r, "");
   }
 
