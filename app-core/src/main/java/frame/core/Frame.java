@@ -195,7 +195,8 @@ public final class Frame implements AutoCloseable {
   }
 
   public Optional<Image> imageBySha256(String sha256) {
-    return images.findBySha256(sha256);
+    // a photo in the trash is not there: a phone uploads it again, which restores it
+    return images.findBySha256(sha256).filter(image -> !trash.isRemoved(image.id()));
   }
 
   public List<Image> images(ImageQuery query) {
