@@ -5,7 +5,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 /** The histogram drawn as Lightroom does: red, green and blue overlaid, luminance as a light outline. */
-final class HistogramView extends Canvas {
+public final class HistogramView extends Canvas {
   static final double WIDTH = 320;
   static final double HEIGHT = 120;
   private Histogram histogram;
@@ -17,7 +17,7 @@ final class HistogramView extends Canvas {
     draw();
   }
 
-  Histogram histogram() {
+  public Histogram histogram() {
     return histogram;
   }
 

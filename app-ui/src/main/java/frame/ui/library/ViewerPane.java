@@ -37,7 +37,7 @@ import javafx.scene.layout.VBox;
  * One photo in the window: fitted or at 100% (the original decoded on demand, off the FX thread),
  * panned by dragging; its histogram, camera and the pipeline's timeline beside it.
  */
-final class ViewerPane extends BorderPane {
+public final class ViewerPane extends BorderPane {
   private final Frame frame;
   private final Background background;
   private final ZoomView zoom = new ZoomView();
@@ -96,7 +96,7 @@ final class ViewerPane extends BorderPane {
     setRight(scroll);
   }
 
-  LongProperty imageId() {
+  public LongProperty imageId() {
     return imageId;
   }
 
@@ -104,7 +104,7 @@ final class ViewerPane extends BorderPane {
     return zoom;
   }
 
-  HistogramView histogramView() {
+  public HistogramView histogramView() {
     return histogram;
   }
 
