@@ -47,8 +47,8 @@ import javafx.collections.ObservableSet;
  * runs through {@link Background}; everything here changes only on the FX thread.
  */
 public final class LibraryModel {
-  static final int PAGE = 120;
-  static final int PAGES_KEPT = 12;
+  public static final int PAGE = 120;
+  public static final int PAGES_KEPT = 12;
 
   private final Frame frame;
   private final Background background;
