@@ -36,10 +36,11 @@ class LargeLibraryWindowTest {
       FxBackground background = new FxBackground(2);
       ExecutorService ingestQueue = LibraryModel.newIngestQueue();
       MainWindow[] window = new MainWindow[1];
+      Stage stage = org.testfx.api.FxToolkit.registerPrimaryStage();
       long started = System.nanoTime();
       robot.interact(() -> {
         window[0] = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
-        window[0].show(new Stage());
+        window[0].show(stage);
       });
       WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(".tile-name").queryAllAs(javafx.scene.control.Label.class)
           .stream().anyMatch(l -> l.getText().equals("photo-10000.jpg")));

@@ -56,6 +56,8 @@ public final class LibraryView extends BorderPane {
   private final BooleanProperty viewerOpen = new SimpleBooleanProperty(false);
   private final ViewerPane viewer;
   private final TextField search = new TextField();
+  // the rows the list view made: few (a screenful and a spare), redrawn in place, never recreated
+  private final java.util.List<RowCell> cells = new java.util.ArrayList<>();
   private Consumer<List<Long>> regenerate;
   private int perRow = 1;
   private boolean refreshQueued;
@@ -352,7 +354,7 @@ public final class LibraryView extends BorderPane {
     refreshQueued = true;
     Platform.runLater(() -> {
       refreshQueued = false;
-      grid.refresh();
+      for (RowCell cell : cells) cell.redraw();
     });
   }
 
@@ -382,12 +384,19 @@ public final class LibraryView extends BorderPane {
     RowCell() {
       row.getStyleClass().add("tile-row");
       getStyleClass().add("tile-row-cell");
+      cells.add(this);
     }
 
     @Override
     protected void updateItem(Integer number, boolean empty) {
       super.updateItem(number, empty);
-      if (empty || number == null) {
+      redraw();
+    }
+
+    /** Shows this row's tiles as the model has them now, reusing the tile nodes. */
+    void redraw() {
+      Integer number = getItem();
+      if (isEmpty() || number == null || number >= rows.size()) {
         setGraphic(null);
         return;
       }
@@ -396,8 +405,8 @@ public final class LibraryView extends BorderPane {
         view.setOnMouseClicked(e -> clicked(view, e));
         views.add(view);
       }
-      row.getChildren().clear();
       int cursor = model.cursor().get();
+      int shown = 0;
       for (int k = 0; k < perRow; k++) {
         int index = number * perRow + k;
         if (index >= model.size().get()) break;
@@ -406,9 +415,13 @@ public final class LibraryView extends BorderPane {
         view.getProperties().put("index", index);
         long id = tile == null ? 0 : tile.imageId().get();
         view.show(tile, tileSize.get(), id > 0 && model.selected().contains(id), index == cursor);
-        row.getChildren().add(view);
+        shown++;
       }
-      setGraphic(row);
+      // only a changed row length touches the scene graph
+      if (row.getChildren().size() != shown || !row.getChildren().equals(views.subList(0, shown))) {
+        row.getChildren().setAll(views.subList(0, shown));
+      }
+      if (getGraphic() != row) setGraphic(row);
     }
 
     private void clicked(TileView view, javafx.scene.input.MouseEvent e) {
