@@ -385,7 +385,9 @@ public final class LibraryModel {
   public void moveCursor(int delta, boolean extend) {
     if (size.get() == 0) return;
     int from = cursor.get() < 0 ? 0 : cursor.get();
-    int to = cursor.get() < 0 ? 0 : Math.max(0, Math.min(size.get() - 1, from + delta));
+    // with no cursor yet an arrow lands on the first photo; Home, End and the pages still jump
+    boolean firstStep = cursor.get() < 0 && Math.abs(delta) < size.get();
+    int to = firstStep ? 0 : Math.max(0, Math.min(size.get() - 1, from + delta));
     click(to, extend, false);
   }
 
