@@ -18,6 +18,10 @@ final class TrashController {
   }
 
   void remove(Context ctx) {
+    // under /api/images, not /api/admin, yet an admin's act: a paired phone may browse, not delete
+    if (!RequestGuards.caller(ctx).isAdmin()) {
+      throw new ApiError(403, "admin_only", "Removing photos needs an admin token; a paired device can upload and browse only.");
+    }
     RemovalSize removed = frame.remove(List.of(Params.id(ctx, "id")));
     ctx.json(Map.of("removed", removed.photos(), "bytes", removed.bytes()));
   }

@@ -44,11 +44,16 @@ class TrashApiTest {
   }
 
   @Test
-  void deleting_needs_a_token() {
+  void deleting_needs_an_admin_token() {
     try (ServerFixture fixture = new ServerFixture(dataDir)) {
       Image image = ((IngestResult.Stored) fixture.frame.importFile(write(photos, "a.jpg", jpeg(photo(400, 300, 2))))).image();
+      String phone = fixture.frame.pairings().redeem(fixture.frame.pairings().create().digits(), "Phone").token();
 
       assertThat(fixture.client.withToken(null).method("DELETE", "/api/images/" + image.id()).statusCode()).isEqualTo(401);
+      var refused = fixture.client.withToken(phone).method("DELETE", "/api/images/" + image.id());
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(ApiClient.json(refused).get("error").get("code").asText()).isEqualTo("admin_only");
+      assertThat(fixture.client.withToken(phone).get("/api/admin/trash").statusCode()).isEqualTo(403);
       assertThat(fixture.frame.image(image.id()).id()).isEqualTo(image.id());
     }
   }
