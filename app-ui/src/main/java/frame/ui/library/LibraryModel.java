@@ -357,6 +357,18 @@ public final class LibraryModel {
     background.run(() -> see(frame.image(imageId)), seen -> apply(tile, seen), failure -> refresh(true));
   }
 
+  /** The grid position of a photo on a loaded page; -1 when it is not on one (nothing is loaded to find it). */
+  public int indexOf(long imageId) {
+    for (var entry : pages.entrySet()) {
+      if (entry.getValue().generation() != generation) continue;
+      List<TileModel> tiles = entry.getValue().tiles();
+      for (int i = 0; i < tiles.size(); i++) {
+        if (tiles.get(i).imageId().get() == imageId) return sessionShown.size() + entry.getKey() * PAGE + i;
+      }
+    }
+    return -1;
+  }
+
   public java.util.Optional<TileModel> tileForImage(long imageId) {
     return java.util.Optional.ofNullable(byImage.get(imageId));
   }

@@ -289,14 +289,8 @@ public final class LibraryView extends BorderPane {
 
   /** Opens the viewer on one photo; the arrows then step from its tile if it is on a loaded page. */
   public void openImage(long imageId) {
-    model.tileForImage(imageId).ifPresent(tile -> {
-      for (int i = 0; i < model.size().get(); i++) {
-        if (model.tileAt(i) == tile) {
-          model.click(i, false, false);
-          break;
-        }
-      }
-    });
+    int at = model.indexOf(imageId);
+    if (at >= 0) model.click(at, false, false);
     viewer.show(imageId);
     viewer.setVisible(true);
     viewerOpen.set(true);
@@ -367,14 +361,8 @@ public final class LibraryView extends BorderPane {
 
   /** Scrolls to an image's tile (a duplicate's "jump to it"), if it is on a loaded page. */
   public void reveal(long imageId) {
-    model.tileForImage(imageId).ifPresent(tile -> {
-      for (int i = 0; i < model.size().get(); i++) {
-        if (model.tileAt(i) == tile) {
-          model.click(i, false, false);
-          return;
-        }
-      }
-    });
+    int at = model.indexOf(imageId);
+    if (at >= 0) model.click(at, false, false);
   }
 
   private final class RowCell extends ListCell<Integer> {
