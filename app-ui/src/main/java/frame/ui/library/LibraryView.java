@@ -49,7 +49,7 @@ public final class LibraryView extends BorderPane {
   private static final double GAP = 8;
 
   private final LibraryModel model;
-  private final ThumbnailCache thumbnails = new ThumbnailCache(24_000_000);
+  private final ThumbnailCache thumbnails = ThumbnailCache.ofPixels(24_000_000);
   private final RowIndexes rows = new RowIndexes();
   private final ListView<Integer> grid = new ListView<>(rows);
   private final DoubleProperty tileSize = new SimpleDoubleProperty(224);
