@@ -198,7 +198,7 @@ class DesktopWindowTest {
 
     robot.clickOn("#viewer-100");
     waitUntil(() -> robot.lookup("#viewer-status").queryLabeled().getText().contains("original 2600 × 1800"));
-    assertThat(robot.lookup("#viewer-preview").queryAs(ImageView.class).getImage().getWidth()).isEqualTo(2600);
+    waitUntil(() -> robot.lookup("#viewer-preview").queryAs(ImageView.class).getImage().getWidth() == 2600); // next layout pass
     double x = robot.lookup("#viewer-preview").query().getLayoutX();
     robot.drag("#viewer-preview").moveBy(-150, 0).release(javafx.scene.input.MouseButton.PRIMARY);
     waitUntil(() -> robot.lookup("#viewer-preview").query().getLayoutX() < x - 100);
