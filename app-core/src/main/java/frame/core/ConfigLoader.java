@@ -1,5 +1,6 @@
 package frame.core;
 
+import frame.core.db.DatabaseLogin;
 import java.util.function.Supplier;
 import java.io.IOException;
 import java.io.Reader;
@@ -17,7 +18,10 @@ import java.util.Properties;
  * <p>Keys (environment name / file key): {@code FRAME_HOME}, {@code STORAGE_DIR} / storage.dir,
  * {@code DATABASE_URL} / database.url, {@code FRAME_WORKERS} / workers, {@code FRAME_BATCH_SIZE} /
  * batch.size, {@code FRAME_POLL_SECONDS} / poll.seconds, {@code FRAME_MAX_PIXELS} / max.pixels,
- * {@code FRAME_PORT} / port, {@code FRAME_LAN} / lan.
+ * {@code FRAME_PORT} / port, {@code FRAME_LAN} / lan, {@code DATABASE_USER} / database.user,
+ * {@code DATABASE_PASSWORD} / database.password, {@code DATABASE_PASSWORD_FILE} /
+ * database.password.file (the password is the file's first line), {@code FRAME_NOTIFY} / notify
+ * (LISTEN/NOTIFY between nodes, default true).
  */
 public final class ConfigLoader {
   public static final String CONFIG_FILE = "frame.properties";
@@ -58,7 +62,26 @@ public final class ConfigLoader {
             value("FRAME_POLL_SECONDS", "poll.seconds", file, "" + defaults.pollInterval().toSeconds())))),
         Long.parseLong(value("FRAME_MAX_PIXELS", "max.pixels", file, "" + defaults.maxPixels())),
         port(value("FRAME_PORT", "port", file, "" + defaults.port())),
-        Boolean.parseBoolean(value("FRAME_LAN", "lan", file, "false")));
+        Boolean.parseBoolean(value("FRAME_LAN", "lan", file, "false")),
+        login(file),
+        defaults.nodeKind(),
+        Boolean.parseBoolean(value("FRAME_NOTIFY", "notify", file, "true")));
+  }
+
+  /** The database login, kept out of the URL; a password file beats a password given inline. */
+  private DatabaseLogin login(Properties file) {
+    String user = value("DATABASE_USER", "database.user", file, null);
+    String passwordFile = value("DATABASE_PASSWORD_FILE", "database.password.file", file, null);
+    String password = value("DATABASE_PASSWORD", "database.password", file, null);
+    if (passwordFile != null) {
+      try {
+        password = Files.readAllLines(Path.of(passwordFile)).stream().findFirst().orElse("").strip();
+      } catch (IOException e) {
+        throw new IllegalArgumentException("Cannot read the database password file " + passwordFile + ": "
+            + e.getMessage(), e);
+      }
+    }
+    return new DatabaseLogin(user, password);
   }
 
   private String value(String envName, String fileKey, Properties file, String fallback) {

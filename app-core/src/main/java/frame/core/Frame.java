@@ -24,11 +24,14 @@ import frame.core.library.LibraryBrowser;
 import frame.core.library.LibraryQuery;
 import frame.core.media.DecodedImage;
 import frame.core.media.ImageDecoder;
+import frame.core.node.NodeIdentity;
+import frame.core.node.NodeInfo;
+import frame.core.node.NodeRegistry;
+import frame.core.store.FileStore;
 import frame.core.trash.RemovalSize;
 import frame.core.trash.Trash;
 import frame.core.trash.TrashedPhoto;
 import java.awt.image.BufferedImage;
-import frame.core.store.FileStore;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,11 +58,17 @@ public final class Frame implements AutoCloseable {
   private final Ingestor ingestor;
   private final ApiTokens tokens;
   private final Pairings pairings;
+  private final NodeIdentity node;
+  private final NodeRegistry nodes;
+  private final FrameAssembly.Studio studio;
   private final Trash trash;
   private final LibraryBrowser browser;
   private final ImageDecoder decoder;
 
   Frame(FrameAssembly.Parts parts) {
+    this.node = parts.node();
+    this.nodes = parts.nodes();
+    this.studio = parts.studio();
     this.config = parts.config();
     this.lock = parts.lock();
     this.database = parts.database();
@@ -78,7 +87,18 @@ public final class Frame implements AutoCloseable {
 
   /** Opens FRAME on a data folder and starts its job runner. */
   public static Frame open(FrameConfig config) {
-    return open(config, Clock.systemUTC(), settingsFor(config), true);
+    return open(config, nodeClock(), settingsFor(config), true);
+  }
+
+  /**
+   * This JVM's clock, shifted by the system property {@code frame.clock.offset} (an ISO-8601
+   * duration such as {@code PT5M} or {@code -PT5M}): a node with a wrong clock, for the tests that
+   * prove leases do not depend on it.
+   */
+  static Clock nodeClock() {
+    String offset = System.getProperty("frame.clock.offset");
+    if (offset == null || offset.isBlank()) return Clock.systemUTC();
+    return Clock.offset(Clock.systemUTC(), java.time.Duration.parse(offset.strip()));
   }
 
   /** For tests and tools: a given clock and runner settings; the runner starts only if asked. */
@@ -120,6 +140,12 @@ public final class Frame implements AutoCloseable {
 
   public IngestResult ingest(InputStream in, String name, String declaredSha256) {
     return restoredIfInTrash(ingestor.ingest(in, name, declaredSha256));
+  }
+
+  /** Ingests a stream whose checksum, if any, is known only after its last byte (a form field after the file). */
+  public IngestResult ingestWithChecksumAfter(InputStream in, String name,
+      java.util.function.Supplier<String> declaredAfterTheBytes) {
+    return restoredIfInTrash(ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes));
   }
 
   /** Importing a photo that waits in the trash brings it back, with its id and files. */
@@ -253,6 +279,19 @@ public final class Frame implements AutoCloseable {
     return pairings;
   }
 
+  /** This process's id among the nodes on its database (also the worker id its jobs carry). */
+  public String nodeId() {
+    return node.id();
+  }
+
+  /**
+   * Every node that has run jobs on this database lately, newest first: alive, lost (silent for
+   * longer than a lease; its jobs are being taken back) or stopped.
+   */
+  public List<NodeInfo> nodes() {
+    return nodes.list(Frame.settingsFor(config).lease());
+  }
+
   // For the test fixture in this package (FrameTestAccess), never for front ends.
   JobRunner runner() {
     return runner;
@@ -265,6 +304,7 @@ public final class Frame implements AutoCloseable {
   @Override
   public void close() {
     runner.close();
+    studio.close();
     events.close();
     closeQuietly(database, lock);
   }
@@ -273,7 +313,7 @@ public final class Frame implements AutoCloseable {
     try {
       if (database != null) database.close();
     } finally {
-      lock.close();
+      if (lock != null) lock.close();
     }
   }
 }

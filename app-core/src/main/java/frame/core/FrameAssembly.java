@@ -17,6 +17,12 @@ import frame.core.job.JobRunner;
 import frame.core.job.JobType;
 import frame.core.job.RunnerSettings;
 import frame.core.media.DecodeBudget;
+import frame.core.node.ClusterEvents;
+import frame.core.node.NodeIdentity;
+import frame.core.node.NodeInfo;
+import frame.core.node.NodePresence;
+import frame.core.node.NodeRegistry;
+import frame.core.node.NodeState;
 import frame.core.media.ImageDecoder;
 import frame.core.pipeline.ExifEnrichmentHandler;
 import frame.core.pipeline.ImagePipeline;
@@ -31,6 +37,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,26 +51,53 @@ final class FrameAssembly {
   private static final Logger log = LoggerFactory.getLogger(FrameAssembly.class);
 
   record Parts(FrameConfig config, DataFolderLock lock, Database database, FileStore store, EventBus events,
-      ImageRepository images, JobRepository jobs, JobRunner runner, Ingestor ingestor, ApiTokens tokens, Pairings pairings,
-      Trash trash, LibraryBrowser browser, ImageDecoder decoder) {}
+      ImageRepository images, JobRepository jobs, JobRunner runner, Ingestor ingestor, ApiTokens tokens,
+      Pairings pairings, NodeIdentity node, NodeRegistry nodes, Studio studio, Trash trash, LibraryBrowser browser,
+      ImageDecoder decoder) {}
+
+  /** What a node on a shared database runs beside its runner: its presence and the cluster's events. */
+  static final class Studio implements AutoCloseable {
+    private NodePresence presence;
+    private ClusterEvents cluster;
+
+    @Override
+    public void close() {
+      if (cluster != null) cluster.close();
+      if (presence != null) presence.close();
+    }
+  }
 
   private FrameAssembly() {}
 
   static Frame open(FrameConfig config, Clock clock, RunnerSettings settings, boolean startRunner) {
-    DataFolderLock lock = DataFolderLock.acquire(config.dataDir());
+    // The data-folder lock guards the embedded database's files; on a server database the data
+    // folder holds nothing shared, and several commands may use it at once.
+    DataFolderLock lock = config.embeddedDatabase() ? DataFolderLock.acquire(config.dataDir()) : null;
     Database database = null;
     try {
-      FileStore store = new FileStore(config.storageDir());
-      int swept = store.sweepPartFiles();
-      if (swept > 0) log.info("Removed {} unfinished upload(s) left by an earlier stop", swept);
-      database = Database.open(config.databaseUrl(), settings.workers() + 4);
-      Parts parts = wire(config, lock, database, store, clock, settings);
+      NodeIdentity node = NodeIdentity.forThisProcess(config.nodeKind());
+      database = Database.open(config.databaseUrl(), config.databaseLogin(), settings.workers() + 4);
+      NodeRegistry registry = new NodeRegistry(database.jdbc());
+      // A node is a process that runs jobs. It registers before its temp folder exists, so no other
+      // node's sweep can take that folder for abandoned (nor can it a new folder without a row).
+      if (startRunner) NodePresence.register(registry, node);
+      FileStore store = config.embeddedDatabase()
+          ? new FileStore(config.storageDir())
+          : new FileStore(config.storageDir(), node.folderName());
+      Parts parts = wire(config, lock, database, store, clock, settings, node, registry);
+      if (startRunner) {
+        parts.studio().presence = NodePresence.keepBeating(registry, node, parts.runner(), settings.heartbeat());
+      }
+      sweepTempFiles(parts, settings);
       if (config.embeddedDatabase()) {
         // The data-folder lock proves no other worker is alive: take back what a crash left at once.
         int taken = parts.runner().takeBackAllRunning();
         if (taken > 0) log.info("Took back {} job(s) left running by an earlier stop", taken);
       }
       if (startRunner) parts.runner().start();
+      if (!config.embeddedDatabase() && config.notifications()) {
+        parts.studio().cluster = ClusterEvents.start(database, parts.events(), node.id(), parts.runner()::wake);
+      }
       sweepOrphansInBackground(parts, clock.instant().minus(Duration.ofMinutes(1)));
       return new Frame(parts);
     } catch (IOException e) {
@@ -74,8 +109,39 @@ final class FrameAssembly {
     }
   }
 
+  /**
+   * Removes unfinished uploads only where they are provably abandoned: everything when this
+   * process is alone on its storage (the embedded database), else this node's own folder and the
+   * folders of nodes the node table shows stopped or lost (never a live node's upload in flight).
+   */
+  private static void sweepTempFiles(Parts parts, RunnerSettings settings) throws IOException {
+    int swept = parts.store().sweepPartFiles();
+    if (parts.config().embeddedDatabase()) {
+      swept += parts.store().sweepAbandonedTempFolders(folder -> true, true);
+    } else {
+      Map<String, NodeState> known = new HashMap<>();
+      for (NodeInfo info : parts.nodes().list(settings.lease())) {
+        known.put(NodeIdentity.folderNameOf(info.id()), info.state());
+      }
+      Instant longAgo = Instant.now().minus(Duration.ofDays(2));
+      // gone: its node stopped or went silent; or no node row at all (rows are forgotten after a
+      // day) and untouched for longer than that. A folder whose node registers this very moment
+      // has a row or is brand new, and stays.
+      swept += parts.store().sweepAbandonedTempFolders(folder -> {
+        NodeState state = known.get(folder.getFileName().toString());
+        if (state != null) return state != NodeState.ALIVE;
+        try {
+          return Files.getLastModifiedTime(folder).toInstant().isBefore(longAgo);
+        } catch (IOException e) {
+          return false;
+        }
+      }, false);
+    }
+    if (swept > 0) log.info("Removed {} unfinished upload(s) left by an earlier stop", swept);
+  }
+
   private static Parts wire(FrameConfig config, DataFolderLock lock, Database database, FileStore store, Clock clock,
-      RunnerSettings settings) {
+      RunnerSettings settings, NodeIdentity node, NodeRegistry registry) {
     EventBus events = new EventBus();
     ImageRepository images = new ImageRepository(database.jdbc());
     JobRepository jobs = new JobRepository(database.jdbc());
@@ -87,12 +153,13 @@ final class FrameAssembly {
     handlers.put(JobType.PREVIEW_GENERATION, new PreviewHandler(images, store, working));
     handlers.put(JobType.EXIF_ENRICHMENT, new ExifEnrichmentHandler(images, store, database.jdbc()));
     handlers.put(JobType.NOOP, (job, context) -> JobOutcome.completed());
-    JobRunner runner = new JobRunner(jobs, handlers, new ImagePipeline(images, jobs), events, clock, settings);
+    JobRunner runner = new JobRunner(jobs, handlers, new ImagePipeline(images, jobs), events, clock, settings, node.id());
     ApiTokens tokens = new ApiTokens(database.jdbc(), clock);
     Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake);
     Trash trash = new Trash(database.jdbc(), images, store, events, clock);
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
-        new Pairings(database.jdbc(), clock), trash, new LibraryBrowser(database.jdbc()), decoder);
+        new Pairings(database.jdbc(), clock), node, registry, new Studio(), trash, new LibraryBrowser(database.jdbc()),
+        decoder);
   }
 
   /** What a crash left half-purged, and photos removed more than 30 days ago, go at each start. */

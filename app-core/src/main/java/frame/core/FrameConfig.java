@@ -1,5 +1,6 @@
 package frame.core;
 
+import frame.core.db.DatabaseLogin;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -16,7 +17,10 @@ public record FrameConfig(
     Duration pollInterval,
     long maxPixels,
     int port,
-    boolean lan) {
+    boolean lan,
+    DatabaseLogin databaseLogin,
+    String nodeKind,
+    boolean notifications) {
 
   public static final int DEFAULT_PORT = 8420;
   public static final long DEFAULT_MAX_PIXELS = 150_000_000L;
@@ -33,7 +37,10 @@ public record FrameConfig(
         Duration.ofSeconds(5),
         DEFAULT_MAX_PIXELS,
         DEFAULT_PORT,
-        false);
+        false,
+        DatabaseLogin.NONE,
+        "cli",
+        true);
   }
 
   /**
@@ -54,11 +61,30 @@ public record FrameConfig(
   }
 
   public FrameConfig withWorkers(int count) {
-    return new FrameConfig(dataDir, storageDir, databaseUrl, count, batchSize, pollInterval, maxPixels, port, lan);
+    return new FrameConfig(dataDir, storageDir, databaseUrl, count, batchSize, pollInterval, maxPixels, port, lan,
+        databaseLogin, nodeKind, notifications);
   }
 
   public FrameConfig withPollInterval(Duration interval) {
-    return new FrameConfig(dataDir, storageDir, databaseUrl, workers, batchSize, interval, maxPixels, port, lan);
+    return new FrameConfig(dataDir, storageDir, databaseUrl, workers, batchSize, interval, maxPixels, port, lan,
+        databaseLogin, nodeKind, notifications);
+  }
+
+  /** A server database and its login (a studio's shared PostgreSQL). */
+  public FrameConfig withDatabase(String url, DatabaseLogin login) {
+    return new FrameConfig(dataDir, storageDir, url, workers, batchSize, pollInterval, maxPixels, port, lan, login,
+        nodeKind, notifications);
+  }
+
+  public FrameConfig withStorageDir(Path dir) {
+    return new FrameConfig(dataDir, dir.toAbsolutePath().normalize(), databaseUrl, workers, batchSize, pollInterval,
+        maxPixels, port, lan, databaseLogin, nodeKind, notifications);
+  }
+
+  /** What this process is among a studio's nodes: window, serve, worker or cli. */
+  public FrameConfig withNodeKind(String kind) {
+    return new FrameConfig(dataDir, storageDir, databaseUrl, workers, batchSize, pollInterval, maxPixels, port, lan,
+        databaseLogin, kind, notifications);
   }
 
 }

@@ -1,5 +1,6 @@
 package frame.cli;
 
+import frame.server.ApiServer;
 import frame.core.Frame;
 import frame.core.ImageFiles;
 import frame.core.JobDetails;
@@ -57,6 +58,13 @@ final class DirectAccess implements FrameAccess {
   @Override
   public AutoCloseable subscribe(Consumer<FrameEvent> listener) {
     return frame.subscribe(listener);
+  }
+
+  @Override
+  public PairingOffer createPairing() {
+    // the code waits in the database for the server that starts next on this folder
+    return new PairingOffer(frame.pairings().create(),
+        ApiServer.urlsFor(frame.config().port(), frame.config().lan()));
   }
 
   @Override

@@ -46,6 +46,11 @@ interface FrameAccess extends AutoCloseable {
 
   boolean revokeToken(String name);
 
+  /** A new single-use pairing code and the server addresses its link may use. */
+  record PairingOffer(frame.core.auth.Pairings.PairingCode code, List<String> urls) {}
+
+  PairingOffer createPairing();
+
   @Override
   void close();
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
         + "talk to it; otherwise they open the data folder themselves."},
     subcommands = {ImportCommand.class, ImagesCommand.class, RemoveCommand.class, TrashCommand.class, JobsCommand.class,
         ServeCommand.class, TokenCommand.class, PairCommand.class, DiscoverCommand.class,
-        BenchCommand.class,
+        BenchCommand.class, WorkerCommand.class, NodesCommand.class,
         CommandLine.HelpCommand.class})
 public final class FrameCommand {
 
@@ -75,6 +75,12 @@ public final class FrameCommand {
     FrameConfig config = config();
     Optional<LocalEndpoint.Published> running = LocalEndpoint.discover(config.dataDir());
     return running.isPresent() ? new RemoteAccess(running.get(), config) : new DirectAccess(Frame.open(config));
+  }
+
+  /** A FRAME that only looks: its runner never starts, so it claims nothing and is no node. */
+  Frame openWithoutRunner() {
+    FrameConfig config = config();
+    return Frame.open(config, java.time.Clock.systemUTC(), Frame.settingsFor(config), false);
   }
 
   static final class Version implements CommandLine.IVersionProvider {

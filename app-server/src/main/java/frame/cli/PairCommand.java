@@ -4,7 +4,7 @@ import frame.core.Frame;
 import frame.core.FrameConfig;
 import frame.core.auth.Pairings;
 import frame.core.error.FrameException;
-import frame.server.ApiServer;
+import frame.server.LocalEndpoint;
 import frame.server.PairingLinks;
 import java.io.PrintWriter;
 import java.time.ZoneId;
@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "pair", mixinStandardHelpOptions = true,
     description = {"Pair a phone or laptop: prints a single-use link as a QR code, and a 6-digit code to type.",
-        "The code works once, for 10 minutes, for the FRAME serving this data folder (now or when it starts)."})
+        "The code works once, for 10 minutes: a running FRAME makes it; else it waits for the next FRAME to start."})
 final class PairCommand implements Callable<Integer> {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -38,16 +38,20 @@ final class PairCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FrameConfig config = frameCommand.config(c -> c.flag("FRAME_PORT", port).flag("FRAME_LAN", lan));
-    Pairings.PairingCode code;
-    try (Frame frame = Frame.open(config, java.time.Clock.systemUTC(), Frame.settingsFor(config), false)) {
-      code = frame.pairings().create();
+    FrameAccess.PairingOffer offer;
+    // a running FRAME makes the code itself (over its loopback API); else the code waits in the database
+    var running = LocalEndpoint.discover(config.dataDir());
+    try (FrameAccess access = running.isPresent() ? new RemoteAccess(running.get(), config)
+        : new DirectAccess(Frame.open(config, java.time.Clock.systemUTC(), Frame.settingsFor(config), false))) {
+      offer = access.createPairing();
     } catch (FrameException e) {
       if (!"data_folder_in_use".equals(e.code())) throw e;
       spec.commandLine().getErr().println("frame: FRAME is running on this data folder. Pair from its window's "
           + "Server pane, or start 'frame serve' with --pair to print a code.");
       return 1;
     }
-    show(spec.commandLine().getOut(), code, ApiServer.urlsFor(config.port(), config.lan()), config.lan(), !noQr);
+    boolean onLan = offer.urls().size() > 1;
+    show(spec.commandLine().getOut(), offer.code(), offer.urls(), onLan, !noQr);
     return 0;
   }
 

@@ -144,6 +144,16 @@ final class RemoteAccess implements FrameAccess {
   }
 
   @Override
+  public PairingOffer createPairing() {
+    JsonNode made = checked(send(request("/api/admin/pairing").POST(HttpRequest.BodyPublishers.noBody()).build()));
+    String link = made.get("link").asText();
+    java.util.List<String> urls = new java.util.ArrayList<>();
+    made.get("links").forEach(l -> urls.add(l.asText().substring(0, l.asText().indexOf("/#pair="))));
+    return new PairingOffer(new frame.core.auth.Pairings.PairingCode(link.substring(link.indexOf("#pair=") + 6),
+        made.get("digits").asText(), java.time.Instant.parse(made.get("expiresAt").asText())), urls);
+  }
+
+  @Override
   public List<ApiTokens.TokenInfo> tokens() {
     return get("/api/admin/tokens", new TypeReference<>() {});
   }

@@ -33,7 +33,7 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    FrameConfig config = frameCommand.config(c -> c.flag("FRAME_PORT", port).flag("FRAME_LAN", lan));
+    FrameConfig config = frameCommand.config(c -> c.flag("FRAME_PORT", port).flag("FRAME_LAN", lan)).withNodeKind("serve");
     Frame frame = Frame.open(config);
     ApiServer server;
     try {

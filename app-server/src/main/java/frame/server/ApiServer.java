@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import frame.core.Frame;
+import frame.server.dto.NodeDto;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -84,7 +85,8 @@ public final class ApiServer implements AutoCloseable {
     ImagesController images = new ImagesController(frame);
     JobsController jobs = new JobsController(frame);
     TrashController trash = new TrashController(frame);
-    UploadController uploads = new UploadController(frame, settings.maxConcurrentUploads());
+    UploadController uploads = new UploadController(frame, settings.maxConcurrentUploads(), settings.maxFileBytes(),
+        settings.maxRequestBytes());
     TokensController tokens = new TokensController(frame);
     EventStream eventStream = new EventStream(frame);
     LocalEndpoint local = LocalEndpoint.prepare(frame.config().dataDir());
@@ -123,6 +125,7 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.GET, "/api/admin/tokens", tokens::list);
       table.add(HandlerType.POST, "/api/admin/tokens", tokens::create);
       table.add(HandlerType.DELETE, "/api/admin/tokens", tokens::revoke);
+      table.add(HandlerType.GET, "/api/admin/nodes", ctx -> ctx.json(NodeDto.all(frame.nodes())));
       table.add(HandlerType.GET, EventStream.PATH, eventStream.handler());
       table.add(HandlerType.POST, "/api/events/ticket", pairing::ticket);
       table.add(HandlerType.POST, "/api/pair", pairing::pair);

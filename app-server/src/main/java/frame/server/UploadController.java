@@ -5,7 +5,6 @@ import frame.core.image.Image;
 import frame.core.ingest.IngestResult;
 import frame.server.dto.ImageDto;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -15,17 +14,22 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 
 /**
- * POST /api/upload: one or more files in a multipart body, streamed to disk while hashed. One new
+ * POST /api/upload: one or more files in a multipart body, each streamed from the socket straight
+ * into the store's hashed temp file (no spool copy in between). One new
  * photo is 201, a duplicate 200 with {@code "duplicate": true}; a rejected single file is the
  * matching error. Several files answer one result each.
  */
 final class UploadController {
   private final Frame frame;
   private final Semaphore slots;
+  private final long maxFileBytes;
+  private final long maxRequestBytes;
 
-  UploadController(Frame frame, int maxConcurrentUploads) {
+  UploadController(Frame frame, int maxConcurrentUploads, long maxFileBytes, long maxRequestBytes) {
     this.frame = frame;
     this.slots = new Semaphore(maxConcurrentUploads);
+    this.maxFileBytes = maxFileBytes;
+    this.maxRequestBytes = maxRequestBytes;
   }
 
   void upload(Context ctx) throws IOException {
@@ -33,33 +37,89 @@ final class UploadController {
     if (contentType == null || !contentType.toLowerCase().startsWith("multipart/form-data")) {
       throw ApiError.badRequest("not_multipart", "Send the photos as multipart/form-data");
     }
+    MultipartStream body = MultipartStream.of(contentType, ctx.req().getInputStream(), maxFileBytes, maxRequestBytes);
+    if (body == null) throw ApiError.badRequest("not_multipart", "The multipart/form-data content type names no boundary");
     if (!slots.tryAcquire()) {
       ctx.header("Retry-After", "5");
       throw new ApiError(503, "busy", "Too many uploads at once; try again in a few seconds.");
     }
     try {
-      List<UploadedFile> files = ctx.uploadedFiles();
-      if (files.isEmpty()) throw ApiError.badRequest("no_files", "The request holds no files");
-      String declared = declaredChecksum(ctx, files.size());
+      Declared declared = new Declared(ctx.header("X-Content-SHA256"), body);
       List<IngestResult> results = new ArrayList<>();
-      for (UploadedFile file : files) {
-        try (InputStream content = file.content()) {
-          results.add(frame.ingest(content, file.filename(), declared));
+      for (MultipartStream.Part part = declared.next(); part != null; part = declared.next()) {
+        if (!results.isEmpty() && declared.value() != null) {
+          throw ApiError.badRequest("checksum_needs_one_file", "A declared sha256 needs exactly one file");
+        }
+        try (InputStream content = part.content()) {
+          results.add(frame.ingestWithChecksumAfter(content, part.filename(), declared::afterFile));
         }
       }
+      if (results.isEmpty()) throw ApiError.badRequest("no_files", "The request holds no files");
       respond(ctx, results);
     } finally {
       slots.release();
     }
   }
 
-  private static String declaredChecksum(Context ctx, int fileCount) {
-    String declared = ctx.header("X-Content-SHA256");
-    if (declared == null) declared = ctx.formParam("sha256");
-    if (declared == null || declared.isBlank()) return null;
-    if (fileCount != 1) throw ApiError.badRequest("checksum_needs_one_file", "A declared sha256 needs exactly one file");
-    if (!declared.trim().matches("[0-9a-fA-F]{64}")) throw ApiError.badRequest("invalid_checksum", "sha256 must be 64 hex digits");
-    return declared.trim();
+  /**
+   * The checksum a client declares: the X-Content-SHA256 header, or a {@code sha256} field
+   * before or after the one file. The fields after a file are read as soon as the file's bytes
+   * end, before the photo is committed, so a mismatch stores nothing. A checksum with several
+   * files is refused when it is seen: files before it (streamed, not held back) are kept.
+   */
+  private static final class Declared {
+    private final String header;
+    private final MultipartStream body;
+    private String field;
+    private MultipartStream.Part pendingFile;
+    private boolean ended;
+    private int files;
+
+    Declared(String header, MultipartStream body) {
+      this.header = header;
+      this.body = body;
+    }
+
+    /** The next file part, reading the plain fields on the way. */
+    MultipartStream.Part next() throws IOException {
+      if (pendingFile != null) {
+        MultipartStream.Part file = pendingFile;
+        pendingFile = null;
+        return file;
+      }
+      if (ended) return null;
+      for (MultipartStream.Part part = body.next(); part != null; part = body.next()) {
+        if (part.isFile()) {
+          files++;
+          return part;
+        }
+        String value = MultipartStream.text(part);
+        if (part.name().equals("sha256")) field = value;
+      }
+      ended = true;
+      return null;
+    }
+
+    /** Called when a file's bytes have ended: reads ahead to the next file (or the end), then answers. */
+    String afterFile() {
+      try {
+        pendingFile = next();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      String declared = value();
+      if (declared != null && (pendingFile != null || files > 1)) {
+        throw ApiError.badRequest("checksum_needs_one_file", "A declared sha256 needs exactly one file");
+      }
+      return declared;
+    }
+
+    String value() {
+      String declared = header != null ? header : field;
+      if (declared == null || declared.isBlank()) return null;
+      if (!declared.trim().matches("[0-9a-fA-F]{64}")) throw ApiError.badRequest("invalid_checksum", "sha256 must be 64 hex digits");
+      return declared.trim();
+    }
   }
 
   private static void respond(Context ctx, List<IngestResult> results) {

@@ -55,6 +55,26 @@ class PairCommandTest {
   }
 
   @Test
+  void pair_asks_the_running_frame_for_a_code_that_then_pairs_over_http() throws Exception {
+    try (Frame running = FrameFixture.open(dataDir);
+        frame.server.ApiServer server = frame.server.ApiServer.start(running,
+            frame.server.ServerSettings.defaults(0, false, dataDir))) {
+      Run run = frame("pair", "--no-qr");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      assertThat(run.out()).contains("http://127.0.0.1:" + server.port() + "/#pair=");
+      Matcher digits = Pattern.compile("type the code (\\d{3}) (\\d{3})").matcher(run.out());
+      assertThat(digits.find()).isTrue();
+      var paired = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/pair"))
+          .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+              "{\"code\":\"" + digits.group(1) + digits.group(2) + "\",\"name\":\"Phone\"}")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(paired.statusCode()).isEqualTo(201);
+      assertThat(frame("token", "list").out()).containsPattern("Phone\\s+device");
+    }
+  }
+
+  @Test
   void pair_says_where_to_pair_while_frame_runs_on_the_folder() {
     try (Frame running = FrameFixture.open(dataDir)) {
       Run run = frame("pair");

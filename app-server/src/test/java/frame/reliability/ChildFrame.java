@@ -28,6 +28,7 @@ final class ChildFrame implements AutoCloseable {
   private final Path dataDir;
   private final List<String> jvmOptions;
   private List<String> serveArgs = List.of();
+  private java.util.Map<String, String> environment = java.util.Map.of();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Process process;
   private Path output;
@@ -43,7 +44,29 @@ final class ChildFrame implements AutoCloseable {
     ChildFrame other = new ChildFrame(dataDir, options);
     other.token = token;
     other.serveArgs = serveArgs;
+    other.environment = environment;
     return other;
+  }
+
+  /** Environment variables for the child, e.g. a studio's DATABASE_URL and STORAGE_DIR. */
+  ChildFrame withEnvironment(java.util.Map<String, String> variables) {
+    environment = java.util.Map.copyOf(variables);
+    return this;
+  }
+
+  /** Starts {@code frame worker} with {@code args}; returns once it says it runs. */
+  ChildFrame startWorker(String... args) throws IOException, InterruptedException {
+    output = Files.createTempFile("frame-worker", ".log");
+    List<String> command = new ArrayList<>(List.of("worker"));
+    command.addAll(List.of(args));
+    process = launch(command.toArray(String[]::new)).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    await("frame worker on " + dataDir).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+        .until(() -> {
+          String now = Files.readString(output);
+          if (!process.isAlive()) throw new IllegalStateException("worker exited (" + process.exitValue() + "):\n" + now);
+          return now;
+        }, now -> now.contains("Stop with Ctrl-C"));
+    return this;
   }
 
   /** Extra arguments for {@code frame serve}, e.g. {@code --workers 1}. */
@@ -99,7 +122,9 @@ final class ChildFrame implements AutoCloseable {
     command.addAll(List.of(args));
     command.add("--data-dir");
     command.add(dataDir.toString());
-    return new ProcessBuilder(command);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(environment);
+    return builder;
   }
 
   long pid() {

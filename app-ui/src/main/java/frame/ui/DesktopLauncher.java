@@ -16,7 +16,7 @@ final class DesktopLauncher {
   private DesktopLauncher() {}
 
   static int launch() {
-    FrameConfig config = ConfigLoader.fromEnvironment().load();
+    FrameConfig config = ConfigLoader.fromEnvironment().load().withNodeKind("window");
     Frame frame;
     try {
       frame = Frame.open(config);

@@ -3,6 +3,7 @@ package frame.ui;
 import frame.core.Frame;
 import frame.ui.jobs.JobsModel;
 import frame.ui.jobs.JobsView;
+import frame.ui.jobs.NodesView;
 import frame.ui.library.LibraryModel;
 import frame.ui.library.LibraryView;
 import frame.ui.server.ServerModel;
@@ -70,7 +71,7 @@ public final class MainWindow implements AutoCloseable {
     tabs = new TabPane(
         tab("Library", libraryView),
         tab("Trash", new TrashView(trash)),
-        tab("Jobs", new JobsView(jobs, this::openPhoto)),
+        tab("Jobs", new NodesView(frame, background).above(new JobsView(jobs, this::openPhoto))),
         tab("Server", new ServerView(server)));
     tabs.setId("main-tabs");
     tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {

@@ -6,6 +6,8 @@ import static frame.core.testing.TestImages.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
+import frame.core.node.NodeInfo;
+import frame.core.node.NodeState;
 import frame.ui.jobs.JobsModel;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TableCell;
@@ -368,6 +370,17 @@ class DesktopWindowTest {
         .anyMatch(cell -> "good.jpg".equals(cell.getText()) && cell.getGraphic() instanceof ImageView picture
             && picture.getImage() != null && !picture.getImage().isError()));
     snapshot(robot, "jobs");
+  }
+
+  @Test
+  void jobs_pane_lists_the_nodes_on_the_database_with_this_one_alive(FxRobot robot) throws Exception {
+    robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+    @SuppressWarnings("unchecked")
+    TableView<NodeInfo> nodes = robot.lookup("#nodes-table").queryAs(TableView.class);
+    waitUntil(() -> nodes.getItems().stream()
+        .anyMatch(n -> n.id().equals(frame.nodeId()) && n.state() == NodeState.ALIVE));
+    assertThat(robot.lookup("#nodes-pane").queryAs(javafx.scene.control.TitledPane.class).getText())
+        .startsWith("Nodes: 1 alive");
   }
 
   @Test

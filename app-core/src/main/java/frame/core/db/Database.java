@@ -22,21 +22,35 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final boolean hsqldb;
   private final Jdbc jdbc;
+  private final String url;
+  private final DatabaseLogin login;
 
-  private Database(HikariDataSource dataSource, boolean hsqldb) {
+  private Database(HikariDataSource dataSource, Dialect dialect, String url, DatabaseLogin login) {
     this.dataSource = dataSource;
-    this.hsqldb = hsqldb;
-    this.jdbc = new Jdbc(dataSource);
+    this.hsqldb = dialect == Dialect.HSQLDB;
+    this.jdbc = new Jdbc(dataSource, dialect);
+    this.url = url;
+    this.login = login;
   }
 
   public static Database open(String url, int poolSize) {
-    boolean hsqldb = url.startsWith("jdbc:hsqldb:");
+    return open(url, DatabaseLogin.NONE, poolSize);
+  }
+
+  public static Database open(String url, DatabaseLogin login, int poolSize) {
+    Dialect dialect = Dialect.of(url);
+    boolean hsqldb = dialect == Dialect.HSQLDB;
     if (hsqldb) refuseDamagedFiles(url);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(hsqldb ? url + ";shutdown=false;hsqldb.default_table_type=cached;hsqldb.tx=mvcc" : url);
     if (hsqldb) {
       config.setUsername("SA");
       config.setPassword("");
+    } else {
+      if (login.user() != null) config.setUsername(login.user());
+      if (login.password() != null) config.setPassword(login.password());
+      // while the server restarts, callers wait a few seconds for a connection, then retry later
+      config.setConnectionTimeout(5_000);
     }
     config.setMaximumPoolSize(poolSize);
     config.setPoolName("frame-db");
@@ -48,10 +62,13 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new DatabaseException("Cannot open the database at " + url + ": " + rootMessage(e), e);
     }
-    Database database = new Database(dataSource, hsqldb);
+    Database database = new Database(dataSource, dialect, url, login);
     try {
       if (hsqldb) database.applyDurableSettings();
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      // On PostgreSQL Flyway takes an advisory lock: nodes starting together migrate one at a time.
+      Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+      SchemaVersion.refuseNewer(flyway);
+      flyway.migrate();
       if (hsqldb) database.verifyDurableSettings();
     } catch (RuntimeException e) {
       database.close();
@@ -66,6 +83,21 @@ public final class Database implements AutoCloseable {
 
   public boolean isHsqldb() {
     return hsqldb;
+  }
+
+  public Dialect dialect() {
+    return jdbc.dialect();
+  }
+
+  /**
+   * A connection of its own, outside the pool, for a session that stays open (LISTEN). The
+   * caller closes it.
+   */
+  public Connection openDedicatedConnection() throws SQLException {
+    java.util.Properties properties = new java.util.Properties();
+    if (login.user() != null) properties.setProperty("user", login.user());
+    if (login.password() != null) properties.setProperty("password", login.password());
+    return java.sql.DriverManager.getConnection(url, properties);
   }
 
   private void applyDurableSettings() {

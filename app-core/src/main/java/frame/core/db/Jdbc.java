@@ -13,10 +13,22 @@ import javax.sql.DataSource;
 /** A small JDBC helper: transactions, parameter binding and row mapping, nothing more. */
 public final class Jdbc {
   private final DataSource dataSource;
+  private final Dialect dialect;
   private final StatementCache statements = new StatementCache();
 
+  /** Over the embedded HSQLDB (what every data source was before PostgreSQL nodes). */
   public Jdbc(DataSource dataSource) {
+    this(dataSource, Dialect.HSQLDB);
+  }
+
+  public Jdbc(DataSource dataSource, Dialect dialect) {
     this.dataSource = dataSource;
+    this.dialect = dialect;
+  }
+
+  /** Which database this is, for the few repositories whose SQL differs per database. */
+  public Dialect dialect() {
+    return dialect;
   }
 
   @FunctionalInterface

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Takes a photo in: stream to a temp file while hashing, sniff the format, check the declared
@@ -71,10 +72,19 @@ public final class Ingestor {
    * {@link IngestResult.Rejected}.
    */
   public IngestResult ingest(InputStream in, String rawName, String declaredSha256) {
+    return ingestWithChecksumAfter(in, rawName, () -> declaredSha256);
+  }
+
+  /**
+   * The same, with the checksum asked for only once the stream has ended: an upload may declare
+   * it in a form field after the file.
+   */
+  public IngestResult ingestWithChecksumAfter(InputStream in, String rawName, Supplier<String> declaredAfterTheBytes) {
     String name = FileNames.displayName(rawName);
     Path part = store.newPartFile();
     try {
       HashingCopy.Copied copied = HashingCopy.copy(in, part);
+      String declaredSha256 = declaredAfterTheBytes.get();
       if (declaredSha256 != null && !declaredSha256.toLowerCase(Locale.ROOT).equals(copied.sha256())) {
         throw new ChecksumMismatch(declaredSha256, copied.sha256());
       }

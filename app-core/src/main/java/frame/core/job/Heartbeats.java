@@ -19,6 +19,7 @@ final class Heartbeats {
   private final JobRepository jobs;
   private final Clock clock;
   private final Duration lease;
+  private volatile boolean unreachable; // said once per outage, not once per job per beat
 
   Heartbeats(JobRepository jobs, Clock clock, Duration lease) {
     this.jobs = jobs;
@@ -53,8 +54,11 @@ final class Heartbeats {
           h.context().markLeaseLost();
           held.remove(h.job().id());
         }
+        if (unreachable) log.info("Heartbeats reach the database again");
+        unreachable = false;
       } catch (RuntimeException e) {
-        log.warn("Heartbeat for job {} failed; will try again: {}", h.job().id(), e.getMessage());
+        if (!unreachable) log.warn("Heartbeats cannot reach the database; will keep trying: {}", e.getMessage());
+        unreachable = true;
       }
     }
   }

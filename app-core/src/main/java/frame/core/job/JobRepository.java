@@ -25,9 +25,14 @@ public final class JobRepository {
   private static final int MAX_ERROR_CHARS = 30_000;
 
   private final Jdbc jdbc;
+  private final LeaseStrategy leases;
 
   public JobRepository(Jdbc jdbc) {
     this.jdbc = jdbc;
+    this.leases = switch (jdbc.dialect()) {
+      case HSQLDB -> new OptimisticLeases(this);
+      case POSTGRESQL -> new SkipLockedLeases(this);
+    };
   }
 
   public Jdbc jdbc() {
@@ -60,7 +65,7 @@ public final class JobRepository {
    * conditional update. Empty when another worker claimed it first.
    */
   public Optional<Job> claim(Candidate candidate, String workerId, Instant now, Duration lease) {
-    List<Job> claimed = claimAll(List.of(candidate), workerId, now, lease);
+    List<Job> claimed = leases.claimCandidates(List.of(candidate), workerId, now, lease);
     return claimed.isEmpty() ? Optional.empty() : Optional.of(claimed.get(0));
   }
 
@@ -91,19 +96,29 @@ public final class JobRepository {
       String marks = String.join(",", Collections.nCopies(won.size(), "?"));
       List<Job> claimed = tx.query("SELECT * FROM job WHERE id IN (" + marks + ") ORDER BY id", JobRepository::map,
           won.toArray());
-      tx.updateEach("""
-          INSERT INTO job_attempt (job_id, attempt, worker_id, started_at, outcome)
-          VALUES (?, ?, ?, ?, 'RUNNING')
-          """, claimed.stream().map(job -> new Object[] {job.id(), job.attempts(), workerId, millis}).toList());
+      recordAttemptsStarted(tx, claimed, workerId, now);
       return claimed;
     });
   }
 
-  /** Renews a lease; false when it was lost. */
+  /**
+   * Claims up to {@code limit} due jobs the way this database does it best (see
+   * {@link LeaseStrategy}); the jobs this worker won.
+   */
+  public List<Job> claimDue(String workerId, Instant now, Duration lease, int limit) {
+    return leases.claimDue(workerId, now, lease, limit);
+  }
+
+  void recordAttemptsStarted(Tx tx, List<Job> claimed, String workerId, Instant now) throws SQLException {
+    tx.updateEach("""
+        INSERT INTO job_attempt (job_id, attempt, worker_id, started_at, outcome)
+        VALUES (?, ?, ?, ?, 'RUNNING')
+        """, claimed.stream().map(job -> new Object[] {job.id(), job.attempts(), workerId, now.toEpochMilli()}).toList());
+  }
+
+  /** Renews a lease (in the database's clock where it is shared); false when it was lost. */
   public boolean heartbeat(long id, long leaseToken, Instant now, Duration lease) {
-    return jdbc.update("""
-        UPDATE job SET lease_until = ? WHERE id = ? AND state = 'RUNNING' AND lease_token = ?
-        """, now.plus(lease).toEpochMilli(), id, leaseToken) == 1;
+    return leases.heartbeat(id, leaseToken, now, lease);
   }
 
   /** Marks a claimed job COMPLETED; false when the lease was lost (nothing written). */
@@ -158,21 +173,14 @@ public final class JobRepository {
    */
   public boolean reclaimExpired(Tx tx, Job job, boolean retry, String reason, Instant now, Instant cutoff)
       throws SQLException {
-    long millis = now.toEpochMilli();
-    int updated = tx.update("""
-        UPDATE job SET state = ?, run_after = ?, last_error = ?, lease_until = NULL, updated_at = ?,
-                       completed_at = ?
-        WHERE id = ? AND state = 'RUNNING' AND lease_token = ? AND lease_until < ?
-        """, retry ? "PENDING" : "FAILED", millis, truncate(reason), millis, retry ? null : millis, job.id(),
-        job.leaseToken(), cutoff.toEpochMilli());
-    if (updated == 1) endAttempt(tx, job, JobAttempt.Outcome.LOST, reason, now);
-    return updated == 1;
+    boolean taken = leases.reclaimExpired(tx, job, retry, reason, now, cutoff);
+    if (taken) endAttempt(tx, job, JobAttempt.Outcome.LOST, reason, now);
+    return taken;
   }
 
   /** RUNNING jobs whose lease ran out: their worker crashed, hung or lost the database. */
   public List<Job> findExpired(Instant now) {
-    return jdbc.query("SELECT * FROM job WHERE state = 'RUNNING' AND lease_until < ? ORDER BY id",
-        JobRepository::map, now.toEpochMilli());
+    return leases.findExpired(now);
   }
 
   private void endAttempt(Tx tx, Job job, JobAttempt.Outcome outcome, String error, Instant now) throws SQLException {
@@ -301,7 +309,7 @@ public final class JobRepository {
     return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 
-  private static String truncate(String text) {
+  static String truncate(String text) {
     return text == null || text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS);
   }
 }

@@ -3,6 +3,7 @@ package frame.core.job;
 import frame.core.event.EventBus;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,8 @@ public final class JobRunner implements AutoCloseable {
   private final Waiter waiter = new Waiter();
   private final Semaphore freeWorkers;
   private final GroupCommit commits;
+  private final DatabaseOutage outage;
+  private final AtomicLong completed = new AtomicLong();
 
   private volatile boolean running;
   private Thread loop;
@@ -43,10 +47,16 @@ public final class JobRunner implements AutoCloseable {
 
   public JobRunner(JobRepository jobs, Map<JobType, JobHandler> handlers, JobLifecycle lifecycle, EventBus events,
       Clock clock, RunnerSettings settings) {
+    this(jobs, handlers, lifecycle, events, clock, settings, workerName());
+  }
+
+  /** A runner whose claims carry {@code workerId} (a node's id, so its jobs can be traced to it). */
+  public JobRunner(JobRepository jobs, Map<JobType, JobHandler> handlers, JobLifecycle lifecycle, EventBus events,
+      Clock clock, RunnerSettings settings, String workerId) {
     this.jobs = jobs;
     this.clock = clock;
     this.settings = settings;
-    this.workerId = workerName();
+    this.workerId = workerId;
     this.commits = new GroupCommit(jobs.jdbc());
     this.executor = new ExecutePicked(jobs, Map.copyOf(handlers), lifecycle, events, clock, settings.retry(), commits);
     this.expiredLeases = new ExpiredLeases(jobs, lifecycle, events, clock);
@@ -54,6 +64,17 @@ public final class JobRunner implements AutoCloseable {
     // Jobs in flight: one per worker plus a batch waiting for a worker, as db-scheduler does, so a
     // claim batch can be larger than the pool (their leases are renewed while they wait).
     this.freeWorkers = new Semaphore(settings.workers() + settings.batchSize());
+    this.outage = new DatabaseOutage(log, settings.pollInterval());
+  }
+
+  /** Jobs this runner has run to an end (completed, failed or retried) since it started. */
+  public long finishedCount() {
+    return completed.get();
+  }
+
+  /** Jobs this runner holds a lease on right now. */
+  public int runningCount() {
+    return heartbeats.all().size();
   }
 
   public String workerId() {
@@ -82,6 +103,7 @@ public final class JobRunner implements AutoCloseable {
     while (running) {
       try {
         int claimed = claimAndSubmit();
+        outage.recovered();
         // A full batch likely means more is waiting: go again without sleeping.
         if (claimed < settings.batchSize() || freeWorkers.availablePermits() < (settings.batchSize() + 1) / 2) {
           waiter.await(settings.pollInterval());
@@ -90,8 +112,7 @@ public final class JobRunner implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       } catch (Throwable t) {
-        log.error("Job runner loop failed; will keep running", t);
-        sleepQuietly();
+        sleepQuietly(outage.failed(t));
       }
     }
   }
@@ -103,10 +124,16 @@ public final class JobRunner implements AutoCloseable {
     // one or two jobs each completion frees would cost a query and a commit per job.
     boolean queued = free < settings.batchSize(); // more in flight than workers
     if (free == 0 || (queued && free < (settings.batchSize() + 1) / 2)) return 0;
-    List<JobRepository.Candidate> due = jobs.findDue(clock.instant(), Math.min(free, settings.batchSize()));
-    if (due.isEmpty() || !running || !freeWorkers.tryAcquire(due.size())) return 0;
-    List<Job> won = jobs.claimAll(due, workerId, clock.instant(), settings.lease());
-    freeWorkers.release(due.size() - won.size());
+    int wanted = Math.min(free, settings.batchSize());
+    if (!running || !freeWorkers.tryAcquire(wanted)) return 0;
+    List<Job> won;
+    try {
+      won = jobs.claimDue(workerId, clock.instant(), settings.lease(), wanted);
+    } catch (RuntimeException e) {
+      freeWorkers.release(wanted);
+      throw e;
+    }
+    freeWorkers.release(wanted - won.size());
     for (Job job : won) {
       JobContext context = new JobContext();
       heartbeats.hold(job, context);
@@ -116,6 +143,7 @@ public final class JobRunner implements AutoCloseable {
         }
         heartbeats.drop(job);
         freeWorkers.release();
+        completed.incrementAndGet();
         waiter.wake();
       }));
     }
@@ -137,14 +165,12 @@ public final class JobRunner implements AutoCloseable {
     int ran = 0;
     expiredLeases.reap();
     while (true) {
-      List<JobRepository.Candidate> due = jobs.findDue(clock.instant(), settings.batchSize());
-      if (due.isEmpty()) return ran;
-      for (JobRepository.Candidate candidate : due) {
-        Job job = jobs.claim(candidate, workerId, clock.instant(), settings.lease()).orElse(null);
-        if (job != null) {
-          executor.run(job, new JobContext()).join();
-          ran++;
-        }
+      // one at a time, so each job's lease starts when it runs
+      List<Job> claimed = jobs.claimDue(workerId, clock.instant(), settings.lease(), 1);
+      if (claimed.isEmpty()) return ran;
+      for (Job job : claimed) {
+        executor.run(job, new JobContext()).join();
+        ran++;
       }
     }
   }
@@ -212,9 +238,9 @@ public final class JobRunner implements AutoCloseable {
     return host + ":" + pid + ":" + UUID.randomUUID().toString().substring(0, 4);
   }
 
-  private void sleepQuietly() {
+  private void sleepQuietly(Duration pause) {
     try {
-      waiter.await(settings.pollInterval());
+      waiter.await(pause);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -25,6 +25,10 @@ public record RunnerSettings(
     return new RunnerSettings(workers, batchSize, interval, lease, heartbeat, shutdownGrace, retry);
   }
 
+  public RunnerSettings withLease(Duration length, Duration beat) {
+    return new RunnerSettings(workers, batchSize, pollInterval, length, beat, shutdownGrace, retry);
+  }
+
   public RunnerSettings withRetry(RetryPolicy policy) {
     return new RunnerSettings(workers, batchSize, pollInterval, lease, heartbeat, shutdownGrace, policy);
   }

@@ -5,8 +5,7 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import frame.core.error.FrameException;
 import frame.core.image.ImageFormat;
-import frame.core.media.jpeg.JpegDecoder;
-import frame.core.media.jpeg.NotDecodableHere;
+import frame.core.media.jpeg.JpegDecoding;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -15,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageReader;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
@@ -36,28 +36,30 @@ public final class ImageDecoder {
   }
 
   /**
-   * Decoded at the smallest size whose longest side is still at least {@code longest} px (full
-   * size at most): a camera JPEG is scaled down by 2, 4 or 8 block by block as it decodes, which
-   * is where most of the pipeline's time went; anything else decodes whole.
+   * Decoded at the smallest size whose longest side is still at least {@code longest} (full
+   * size at most): a camera JPEG is scaled down as it decodes (libjpeg-turbo at any M/8, or our
+   * Java decoder at 1/2, 1/4, 1/8), which is where most of the pipeline's time went; anything
+   * else decodes whole. A JPEG's ICC profile comes along for the colour step after scaling.
    */
   public DecodedImage decode(Path file, ImageFormat format, int longest) {
     ImageHeader header = ImageHeader.read(file, format).requireAtMost(maxPixels);
-    BufferedImage rgb = budget.run(header.pixels(), () -> pixels(file, format, header, longest));
-    return new DecodedImage(rgb, orientationOf(file));
+    return budget.run(header.pixels(), () -> {
+      if (format == ImageFormat.JPEG) {
+        Optional<JpegDecoding.Result> fast = fastJpeg(file, header, longest);
+        if (fast.isPresent()) return new DecodedImage(fast.get().pixels(), orientationOf(file), fast.get().iccProfile());
+      }
+      return new DecodedImage(toRgb(readPixels(file, format)), orientationOf(file));
+    });
   }
 
-  private static BufferedImage pixels(Path file, ImageFormat format, ImageHeader header, int longest) {
-    if (format == ImageFormat.JPEG) {
-      try {
-        if (Files.size(file) <= FAST_JPEG_MAX_BYTES) {
-          int scale = JpegDecoder.scaleFor(header.width(), header.height(), longest);
-          return JpegDecoder.decode(Files.readAllBytes(file), scale);
-        }
-      } catch (NotDecodableHere | IOException e) {
-        // ImageIO takes the kinds of JPEG this decoder leaves, and is the judge of damage
-      }
+  /** Empty when the file is one for ImageIO (it takes what the fast decoders leave, and judges damage). */
+  private static Optional<JpegDecoding.Result> fastJpeg(Path file, ImageHeader header, int longest) {
+    try {
+      if (Files.size(file) > FAST_JPEG_MAX_BYTES) return Optional.empty();
+      return JpegDecoding.decode(Files.readAllBytes(file), header.width(), header.height(), longest);
+    } catch (IOException e) {
+      return Optional.empty();
     }
-    return toRgb(readPixels(file, format));
   }
 
   private static BufferedImage readPixels(Path file, ImageFormat format) {

@@ -21,10 +21,15 @@ public final class Renditions {
     return decoded.orientation().apply(fit(decoded.pixels(), PREVIEW_LONGEST_SIDE));
   }
 
-  /** Scaled so its longest side is at most {@code longest}; never upscaled. */
+  /** Scaled so its longest side is at most {@code longest} (by area averaging); never upscaled. */
   public static BufferedImage fit(BufferedImage pixels, int longest) throws IOException {
-    if (Math.max(pixels.getWidth(), pixels.getHeight()) <= longest) return pixels;
-    return rgb(Thumbnails.of(pixels).size(longest, longest).asBufferedImage());
+    int width = pixels.getWidth();
+    int height = pixels.getHeight();
+    if (Math.max(width, height) <= longest) return pixels;
+    double scale = (double) longest / Math.max(width, height);
+    int w = width >= height ? longest : Math.max(1, (int) Math.round(width * scale));
+    int h = height > width ? longest : Math.max(1, (int) Math.round(height * scale));
+    return AreaScale.to(pixels, w, h);
   }
 
   /**

@@ -4,6 +4,7 @@ import frame.core.image.Image;
 import frame.core.media.DecodedImage;
 import frame.core.media.ImageDecoder;
 import frame.core.media.Renditions;
+import frame.core.media.color.SrgbConversion;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,8 +76,14 @@ public final class WorkingImages {
   /**
    * Scaled so the longest side is the preview's (never upscaled), unless that would leave the
    * short side under the largest thumbnail: a panorama keeps enough height for a sharp square.
+   * Then, on those few pixels, the one conversion to sRGB if the file carried another profile.
    */
-  static DecodedImage working(DecodedImage decoded) {
+  public static DecodedImage working(DecodedImage decoded) {
+    DecodedImage scaled = scaled(decoded);
+    return new DecodedImage(SrgbConversion.toSrgb(scaled.pixels(), scaled.iccProfile()), scaled.orientation());
+  }
+
+  private static DecodedImage scaled(DecodedImage decoded) {
     BufferedImage pixels = decoded.pixels();
     int target = longestSide(pixels.getWidth(), pixels.getHeight());
     if (target >= Math.max(pixels.getWidth(), pixels.getHeight())) return decoded;

@@ -20,20 +20,32 @@ import java.util.regex.Pattern;
  * <pre>
  *   originals/ab/cd/abcd...ef.jpg        the photo as it was handed to us
  *   derived/ab/abcd...ef/thumb-256.jpg   thumbnails and preview made from it
- *   tmp/*.part                           bytes still arriving; swept at start
+ *   tmp/NODE/*.part                      bytes still arriving, in the folder of the node receiving them
  * </pre>
  *
  * Every write goes to a temp file on the same volume, is forced to disk, then atomically moved.
+ * Several nodes may share one storage folder: each writes its temp files only into a folder of
+ * its own, so no node's start-up sweep can touch another's upload in flight.
  */
 public final class FileStore {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
+  /** The temp folder of a process alone on its storage (the embedded database's one FRAME). */
+  public static final String LOCAL_NODE = "local";
+
   private final Path root;
+  private final Path tmpRoot;
   private final Path tmp;
 
   public FileStore(Path root) {
+    this(root, LOCAL_NODE);
+  }
+
+  /** A store whose temp files go into {@code tmp/<nodeFolder>}. */
+  public FileStore(Path root, String nodeFolder) {
     this.root = root.toAbsolutePath().normalize();
-    this.tmp = this.root.resolve("tmp");
+    this.tmpRoot = this.root.resolve("tmp");
+    this.tmp = tmpRoot.resolve(nodeFolder);
     try {
       Files.createDirectories(tmp);
     } catch (IOException e) {
@@ -113,13 +125,39 @@ public final class FileStore {
     void write(OutputStream out) throws IOException;
   }
 
-  /** Removes temp files left by a crash; returns how many. */
+  /** Removes this node's own temp files, left by its crash; returns how many. */
   public int sweepPartFiles() throws IOException {
+    return deletePartFiles(tmp);
+  }
+
+  /**
+   * Removes the temp folders of other nodes that are provably gone ({@code abandoned} says which,
+   * by folder name), and the loose temp files of an older FRAME's single shared temp folder when
+   * {@code includeLooseFiles} (only a process alone on the storage may say so). Returns how many
+   * files went.
+   */
+  public int sweepAbandonedTempFolders(java.util.function.Predicate<Path> abandoned, boolean includeLooseFiles)
+      throws IOException {
+    int removed = includeLooseFiles ? deletePartFiles(tmpRoot) : 0;
+    try (DirectoryStream<Path> folders = Files.newDirectoryStream(tmpRoot, Files::isDirectory)) {
+      for (Path folder : folders) {
+        if (folder.equals(tmp) || !abandoned.test(folder)) continue;
+        removed += deletePartFiles(folder);
+        try {
+          Files.deleteIfExists(folder);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+          // its node came back and is writing again: leave it
+        }
+      }
+    }
+    return removed;
+  }
+
+  private static int deletePartFiles(Path folder) throws IOException {
     int removed = 0;
-    try (DirectoryStream<Path> parts = Files.newDirectoryStream(tmp, "*.part")) {
+    try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder, "*.part")) {
       for (Path part : parts) {
-        Files.deleteIfExists(part);
-        removed++;
+        if (Files.deleteIfExists(part)) removed++;
       }
     }
     return removed;

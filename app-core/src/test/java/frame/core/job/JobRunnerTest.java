@@ -2,6 +2,7 @@ package frame.core.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import frame.core.db.Dialect;
 import frame.core.error.FrameException;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.SettableClock;
@@ -19,15 +20,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The runner's promises, on the embedded HSQLDB and on a real PostgreSQL alike. */
+@ParameterizedClass
+@EnumSource(Dialect.class)
 class JobRunnerTest {
+  @Parameter Dialect dialect;
   @TempDir Path dataDir;
   RunnerHarness harness;
   final SettableClock clock = new SettableClock();
 
   @BeforeEach
   void open() {
-    harness = new RunnerHarness(dataDir);
+    harness = new RunnerHarness(dialect, dataDir);
   }
 
   @AfterEach
@@ -38,7 +46,7 @@ class JobRunnerTest {
   @Test
   void failed_job_is_retried_after_backoff_then_fails_with_its_error_kept() {
     AtomicInteger runs = new AtomicInteger();
-    JobRunner runner = harness.runner(clock, RunnerHarness.manual(), (job, context) -> {
+    JobRunner runner = harness.runner(clock, harness.manual(), (job, context) -> {
       runs.incrementAndGet();
       throw new IOException("disk full");
     });
@@ -69,7 +77,7 @@ class JobRunnerTest {
 
   @Test
   void permanent_error_fails_at_once_without_retries() {
-    JobRunner runner = harness.runner(clock, RunnerHarness.manual(), (job, context) -> {
+    JobRunner runner = harness.runner(clock, harness.manual(), (job, context) -> {
       throw FrameException.unsupportedFormat("HEIC");
     });
     long id = harness.enqueueOne(clock);
@@ -84,12 +92,12 @@ class JobRunnerTest {
   @Test
   void c4_job_of_a_crashed_worker_is_reclaimed_after_its_lease_and_completes_once() {
     AtomicInteger runs = new AtomicInteger();
-    JobRunner survivor = harness.runner(clock, RunnerHarness.manual(), counting(runs));
+    JobRunner survivor = harness.runner(clock, harness.manual(), counting(runs));
     long id = harness.enqueueOne(clock);
     claimAndDie(id, "crashed-worker");
 
     assertThat(survivor.runDueJobsNow()).as("lease still valid").isZero();
-    clock.advance(Duration.ofSeconds(31));
+    harness.passLease(clock);
     assertThat(survivor.runDueJobsNow()).isEqualTo(1);
 
     Job done = harness.job(id);
@@ -103,11 +111,11 @@ class JobRunnerTest {
   @Test
   void c5_job_that_kills_its_worker_every_attempt_ends_failed_and_jobs_behind_it_complete() {
     AtomicInteger runs = new AtomicInteger();
-    JobRunner runner = harness.runner(clock, RunnerHarness.manual(), counting(runs));
+    JobRunner runner = harness.runner(clock, harness.manual(), counting(runs));
     long poison = harness.enqueueOne(clock);
     for (int attempt = 1; attempt <= 3; attempt++) {
       claimAndDie(poison, "worker-" + attempt);
-      clock.advance(Duration.ofSeconds(31));
+      harness.passLease(clock);
       runner.reapExpiredNow();
     }
     long behind = harness.enqueueOne(clock);
@@ -133,8 +141,8 @@ class JobRunnerTest {
       }
       return JobOutcome.completed();
     };
-    JobRunner slow = harness.runner(clock, RunnerHarness.manual(), handler);
-    JobRunner fast = harness.runner(clock, RunnerHarness.manual(), handler);
+    JobRunner slow = harness.runner(clock, harness.manual(), handler);
+    JobRunner fast = harness.runner(clock, harness.manual(), handler);
     long id = harness.enqueueOne(clock);
     List<frame.core.event.FrameEvent> completions = new java.util.concurrent.CopyOnWriteArrayList<>();
     harness.events.subscribe(e -> {
@@ -144,7 +152,7 @@ class JobRunnerTest {
     Thread slowThread = new Thread(slow::runDueJobsNow);
     slowThread.start();
     assertThat(slowStarted.await(30, TimeUnit.SECONDS)).isTrue();
-    clock.advance(Duration.ofSeconds(31));
+    harness.passLease(clock);
     assertThat(fast.runDueJobsNow()).isEqualTo(1);
     releaseSlow.countDown();
     slowThread.join(30_000);
@@ -237,7 +245,7 @@ class JobRunnerTest {
   private void claimAndDie(long id, String worker) {
     Job job = harness.job(id);
     assertThat(harness.jobs.claim(new JobRepository.Candidate(id, job.leaseToken()), worker, clock.instant(),
-        Duration.ofSeconds(30))).isPresent();
+        harness.lease())).isPresent();
   }
 
   private static JobHandler counting(AtomicInteger runs) {

@@ -2,9 +2,9 @@ package frame.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import frame.core.Benchmarking;
 import frame.core.Frame;
 import frame.core.ImageDetails;
-import frame.core.bench.Corpus;
 import frame.core.image.Image;
 import frame.core.image.ImageState;
 import frame.core.testing.FrameFixture;
@@ -18,8 +18,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,8 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  * photo full of aliasing traps (one-pixel stripes and checks, in gray and in saturated colour)
  * are compared with an area-averaging downscale of the same photo decoded at full size. Inside
  * the traps the right answer is an even tone, which JPEG keeps almost exactly, so any stripe or
- * moiré left there is aliasing; over the whole picture the colours must not shift.
+ * moiré left there is aliasing; over the whole picture the colours must not shift. This class
+ * runs on the decode path FRAME takes here (libjpeg-turbo when installed); its subclass
+ * {@link RenditionQualityJavaCodecTest} holds the Java decoder and encoder to the same limits.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RenditionQualityTest {
   static final int WIDTH = 4000;
   static final int HEIGHT = 3000;
@@ -38,21 +43,33 @@ class RenditionQualityTest {
   static final int PATCH = 600;
   static final int PATCH_TOP = 1200;
 
-  @TempDir static Path dataDir;
-  @TempDir static Path photos;
-  static BufferedImage original;
-  static ImageDetails processed;
+  BufferedImage original;
+  ImageDetails processed;
+
+  /** What {@code frame.native.disable} says while this class runs (null: nothing hidden). */
+  String hiddenNativeLibraries() {
+    return null;
+  }
 
   @BeforeAll
-  static void process_a_photo_full_of_traps() throws Exception {
+  void process_a_photo_full_of_traps(@TempDir Path dir) throws Exception {
+    Path dataDir = dir.resolve("data");
+    Path photos = dir.resolve("photos");
+    if (hiddenNativeLibraries() != null) System.setProperty("frame.native.disable", hiddenNativeLibraries());
     Path file = TestImages.write(photos, "traps.jpg", TestImages.jpeg(traps()));
     original = ImageIO.read(file.toFile());
+    System.out.println(getClass().getSimpleName() + ": codec " + Benchmarking.fastestCodec());
     try (Frame frame = FrameFixture.open(dataDir)) {
       frame.importFile(file);
       List<Image> images = FrameFixture.awaitAllFinal(frame, Duration.ofSeconds(90));
       assertThat(images).singleElement().matches(i -> i.state() == ImageState.PROCESSED);
       processed = frame.imageDetails(images.get(0).id());
     }
+  }
+
+  @AfterAll
+  void show_the_native_libraries_again() {
+    if (hiddenNativeLibraries() != null) System.clearProperty("frame.native.disable");
   }
 
   @Test
@@ -82,7 +99,7 @@ class RenditionQualityTest {
   }
 
   /** {@code left} and {@code scale} place the original's pixels in the rendition. */
-  private static void assertLooksLikeTheReference(String what, BufferedImage made, BufferedImage reference, int left,
+  private void assertLooksLikeTheReference(String what, BufferedImage made, BufferedImage reference, int left,
       double scale) {
     PixelDifference whole = PixelDifference.of(made, reference);
     double traps = worstTileInTraps(made, reference, left, scale);
@@ -93,7 +110,7 @@ class RenditionQualityTest {
     for (double shift : whole.meanShift()) assertThat(Math.abs(shift)).as("%s: colour shift %s", what, whole).isLessThan(COLOUR_SHIFT);
   }
 
-  private static double worstTileInTraps(BufferedImage made, BufferedImage reference, int left, double scale) {
+  private double worstTileInTraps(BufferedImage made, BufferedImage reference, int left, double scale) {
     double worst = 0;
     int margin = 24; // the traps' own edges are real detail
     for (int i = 0; i < 5; i++) {
@@ -119,7 +136,7 @@ class RenditionQualityTest {
 
   /** A photo with patches of one-pixel detail that alias into solid colour or moiré when pixels are dropped. */
   static BufferedImage traps() {
-    BufferedImage image = Corpus.photo(WIDTH, HEIGHT, 11);
+    BufferedImage image = TestImages.detailedPhoto(WIDTH, HEIGHT, 11);
     Graphics2D g = image.createGraphics();
     int patch = PATCH;
     for (int i = 0; i < 5; i++) {

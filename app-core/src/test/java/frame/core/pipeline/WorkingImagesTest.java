@@ -8,8 +8,8 @@ import frame.core.image.ImageState;
 import frame.core.media.DecodeBudget;
 import frame.core.media.DecodedImage;
 import frame.core.media.ImageDecoder;
+import frame.core.testing.PixelDifference;
 import frame.core.testing.TestImages;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,13 +36,16 @@ class WorkingImagesTest {
   @Test
   void working_image_is_the_same_whether_shared_or_decoded_alone_so_reruns_match() {
     Path file = TestImages.write(dir, "b.jpg", TestImages.jpeg(TestImages.photo(3000, 2000, 2)));
-    BufferedImage shared = new WorkingImages(decoder).of(image("b".repeat(64), 3000, 2000), file).pixels();
-    BufferedImage alone = new WorkingImages(decoder).of(image("b".repeat(64), 3000, 2000), file).pixels();
+    WorkingImages both = new WorkingImages(decoder);
+    DecodedImage first = both.of(image("b".repeat(64), 3000, 2000), file);
+    DecodedImage shared = both.of(image("b".repeat(64), 3000, 2000), file);
+    assertThat(shared).as("the second job was handed the first one's decode").isSameAs(first);
+    DecodedImage alone = new WorkingImages(decoder).of(image("b".repeat(64), 3000, 2000), file);
+    assertThat(alone).as("a rerun decodes by itself").isNotSameAs(shared);
 
-    assertThat(alone.getWidth()).isEqualTo(shared.getWidth());
-    for (int y = 0; y < shared.getHeight(); y += 97) {
-      for (int x = 0; x < shared.getWidth(); x += 89) assertThat(alone.getRGB(x, y)).isEqualTo(shared.getRGB(x, y));
-    }
+    assertThat(alone.pixels().getWidth()).isEqualTo(shared.pixels().getWidth());
+    assertThat(alone.pixels().getHeight()).isEqualTo(shared.pixels().getHeight());
+    assertThat(PixelDifference.of(alone.pixels(), shared.pixels()).worst()).as("every pixel the same").isZero();
   }
 
   @Test

@@ -50,6 +50,37 @@ public final class TestImages {
     return image;
   }
 
+  /**
+   * A busy photo-like picture: a gradient, 400 translucent shapes and sensor-like noise, so it
+   * compresses and decodes like a camera file rather than a flat test card. Deterministic per seed.
+   */
+  public static BufferedImage detailedPhoto(int width, int height, long seed) {
+    Random random = new Random(seed);
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setPaint(new GradientPaint(0, 0, new Color(random.nextInt(0xFFFFFF)), width, height, new Color(random.nextInt(0xFFFFFF))));
+    g.fillRect(0, 0, width, height);
+    for (int i = 0; i < 400; i++) {
+      g.setColor(new Color(random.nextInt(0xFFFFFF) | (random.nextInt(200) << 24), true));
+      int w = 10 + random.nextInt(width / 6);
+      int h = 10 + random.nextInt(height / 6);
+      if (random.nextBoolean()) g.fillOval(random.nextInt(width), random.nextInt(height), w, h);
+      else g.fillRect(random.nextInt(width), random.nextInt(height), w, h);
+    }
+    g.dispose();
+    int[] pixels = ((java.awt.image.DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    for (int i = 0; i < pixels.length; i++) {
+      int noise = random.nextInt(13) - 6;
+      int p = pixels[i];
+      int r = Math.clamp(((p >> 16) & 0xFF) + noise, 0, 255);
+      int gr = Math.clamp(((p >> 8) & 0xFF) + noise, 0, 255);
+      int b = Math.clamp((p & 0xFF) + noise, 0, 255);
+      pixels[i] = (r << 16) | (gr << 8) | b;
+    }
+    return image;
+  }
+
   public static byte[] jpeg(BufferedImage image) {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -58,6 +89,25 @@ public final class TestImages {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The JPEG with {@code profile} embedded as APP2 ICC_PROFILE chunks, right after SOI, as cameras write it. */
+  public static byte[] withIccProfile(byte[] jpeg, byte[] profile) {
+    int chunkSize = 65519 - 16;
+    int chunks = (profile.length + chunkSize - 1) / chunkSize;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(jpeg, 0, 2);
+    for (int i = 0; i < chunks; i++) {
+      int from = i * chunkSize;
+      int length = Math.min(chunkSize, profile.length - from);
+      int segment = 2 + 12 + 2 + length;
+      out.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (segment >> 8), (byte) segment});
+      out.writeBytes("ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.writeBytes(new byte[] {(byte) (i + 1), (byte) chunks});
+      out.write(profile, from, length);
+    }
+    out.write(jpeg, 2, jpeg.length - 2);
+    return out.toByteArray();
   }
 
   /** Encodes with ImageIO: "png", "gif", "bmp", "tiff". */

@@ -7,7 +7,7 @@ import java.awt.image.BufferedImage;
  * area-averaged as it comes out of the inverse DCT: a 12 MP photo becomes its 3 MP working image
  * without ever existing at full size, and looks as a careful downscale of the full picture
  * would. It takes what cameras write (8-bit, Huffman, sequential, YCbCr or gray, sampling
- * factors of 1 or 2, restart intervals) and leaves everything else, and any damage, to ImageIO
+ * factors of 1 or 2, restart intervals; an ICC profile is the caller's to read and apply) and leaves everything else, and any damage, to ImageIO
  * by throwing {@link NotDecodableHere}.
  */
 public final class JpegDecoder {
@@ -63,9 +63,6 @@ public final class JpegDecoder {
         case 0xDB -> readQuantisationTables(body, end);
         case 0xDD -> restartInterval = u16(body);
         case 0xEE -> readAdobe(body, end);
-        case 0xE2 -> {
-          if (startsWith(body, "ICC_PROFILE")) throw new NotDecodableHere("has an ICC profile");
-        }
         case 0xDA -> {
           return scan(body, end, denominator);
         }

@@ -3,8 +3,8 @@ package frame.core.media.jpeg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import frame.core.bench.Corpus;
 import frame.core.testing.PixelDifference;
+import frame.core.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.Random;
@@ -13,8 +13,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class JpegDecoderTest {
-  static final BufferedImage PHOTO = Corpus.photo(1001, 753, 7);
-  static final BufferedImage ALIGNED = Corpus.photo(1600, 1200, 8);
+  static final BufferedImage PHOTO = TestImages.detailedPhoto(1001, 753, 7);
+  static final int STRIPES_X = 400;
+  static final int STRIPES_Y = 320;
+  static final int STRIPES_SIDE = 512;
+  /** A photo with a patch of one-pixel black and white lines: dropped pixels turn it solid. */
+  static final BufferedImage WITH_STRIPES = withStripes(TestImages.detailedPhoto(1600, 1200, 8));
+
+  private static BufferedImage withStripes(BufferedImage photo) {
+    for (int y = 0; y < STRIPES_SIDE; y++) {
+      for (int x = 0; x < STRIPES_SIDE; x++) photo.setRGB(STRIPES_X + x, STRIPES_Y + y, (y & 1) == 0 ? 0xFFFFFF : 0);
+    }
+    return photo;
+  }
 
   @ParameterizedTest(name = "{0}x{1} sampling, restart every {2}")
   @CsvSource({"2,2,0", "2,1,0", "1,1,0", "1,2,0", "2,2,7", "1,1,1"})
@@ -36,20 +47,37 @@ class JpegDecoderTest {
   @ParameterizedTest(name = "1/{0}")
   @CsvSource({"2", "4", "8"})
   void reduced_decode_is_an_area_average_of_the_full_picture_not_dropped_pixels(int denominator) throws Exception {
-    byte[] jpeg = JpegVariants.jpeg(ALIGNED, 2, 2, 0, false);
-    BufferedImage reduced = JpegDecoder.decode(jpeg, denominator);
-    BufferedImage reference = PixelDifference.areaAverage(JpegVariants.decodeWithImageIo(jpeg),
-        1600 / denominator, 1200 / denominator);
-    PixelDifference difference = PixelDifference.of(reduced, reference);
-    System.out.println("1/" + denominator + ": " + difference);
+    byte[] jpeg = JpegVariants.jpeg(WITH_STRIPES, 2, 2, 0, false);
+    BufferedImage full = JpegVariants.decodeWithImageIo(jpeg);
+    BufferedImage reference = PixelDifference.areaAverage(full, 1600 / denominator, 1200 / denominator);
+
+    PixelDifference difference = PixelDifference.of(JpegDecoder.decode(jpeg, denominator), reference);
+    double stripes = stripesDifference(JpegDecoder.decode(jpeg, denominator), reference, denominator);
+    System.out.println("1/" + denominator + ": " + difference + "; worst tile in the stripes " + stripes);
     assertThat(difference.psnr()).as(difference.toString()).isGreaterThan(30);
     for (double shift : difference.meanShift()) assertThat(Math.abs(shift)).as("colour shift").isLessThan(1.0);
+    assertThat(stripes).as("one-pixel stripes average to an even gray").isLessThan(8);
+
+    // the negative control: a decode that drops pixels instead of averaging them fails the same measure
+    BufferedImage dropped = new BufferedImage(1600 / denominator, 1200 / denominator, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < dropped.getHeight(); y++) {
+      for (int x = 0; x < dropped.getWidth(); x++) dropped.setRGB(x, y, full.getRGB(x * denominator, y * denominator));
+    }
+    assertThat(stripesDifference(dropped, reference, denominator)).as("dropped pixels").isGreaterThan(8 * 8);
+  }
+
+  /** The worst 8x8 tile's mean difference inside the stripes of {@link #WITH_STRIPES}, at 1/{@code denominator}. */
+  private static double stripesDifference(BufferedImage made, BufferedImage reference, int denominator) {
+    int x0 = (STRIPES_X + 16) / denominator;
+    int y0 = (STRIPES_Y + 16) / denominator;
+    int side = (STRIPES_SIDE - 32) / denominator;
+    return PixelDifference.of(made.getSubimage(x0, y0, side, side), reference.getSubimage(x0, y0, side, side)).worstTile();
   }
 
   @Test
   void a_camera_style_exif_block_with_its_own_embedded_jpeg_thumbnail_is_skipped() throws Exception {
     byte[] photo = JpegVariants.jpeg(PHOTO, 2, 2, 0, false);
-    byte[] thumbnail = JpegVariants.jpeg(Corpus.photo(160, 120, 3), 2, 2, 0, false);
+    byte[] thumbnail = JpegVariants.jpeg(TestImages.detailedPhoto(160, 120, 3), 2, 2, 0, false);
     byte[] withExif = frame.core.media.ExifSegment.insert(photo, thumbnail);
 
     BufferedImage plain = JpegDecoder.decode(photo, 2);
@@ -135,13 +163,27 @@ class JpegDecoderTest {
     byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
     assertThatThrownBy(() -> JpegDecoder.decode(truncated, 2)).isInstanceOf(NotDecodableHere.class);
     assertThatThrownBy(() -> JpegDecoder.decode(new byte[] {1, 2, 3}, 2)).isInstanceOf(NotDecodableHere.class);
+  }
+
+  @Test
+  void damage_in_the_scan_is_handed_over_or_leaves_the_rows_before_it_intact() throws Exception {
+    byte[] whole = JpegVariants.jpeg(PHOTO, 2, 2, 0, false);
+    BufferedImage clean = JpegDecoder.decode(whole, 1);
+    int firstDamaged = whole.length / 2;
     byte[] garbage = whole.clone();
-    new Random(3).ints(2000, whole.length / 4, whole.length).forEach(i -> garbage[i] = (byte) (garbage[i] ^ 0x5A));
+    new Random(3).ints(2000, firstDamaged, whole.length).forEach(i -> garbage[i] = (byte) (garbage[i] ^ 0x5A));
+    BufferedImage decoded;
     try {
-      JpegDecoder.decode(garbage, 2);
-    } catch (NotDecodableHere expected) {
-      // damage found is handed over; damage not found decodes to some picture, never a crash
+      decoded = JpegDecoder.decode(garbage, 1);
+    } catch (NotDecodableHere handedOver) {
+      return; // damage found goes to ImageIO, the judge of damage
     }
+    // damage not found decodes to a picture of the declared size whose rows before the damage are the clean ones
+    assertThat(decoded.getWidth()).isEqualTo(clean.getWidth());
+    assertThat(decoded.getHeight()).isEqualTo(clean.getHeight());
+    int intactRows = 16 * (int) (clean.getHeight() / 16 * 0.3); // well before the first damaged byte, in MCU rows
+    BufferedImage top = decoded.getSubimage(0, 0, decoded.getWidth(), intactRows);
+    assertThat(PixelDifference.of(top, clean.getSubimage(0, 0, clean.getWidth(), intactRows)).worst()).isZero();
   }
 
   @Test

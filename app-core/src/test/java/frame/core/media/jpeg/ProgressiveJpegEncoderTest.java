@@ -2,8 +2,8 @@ package frame.core.media.jpeg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.bench.Corpus;
 import frame.core.testing.PixelDifference;
+import frame.core.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +18,7 @@ class ProgressiveJpegEncoderTest {
   @ParameterizedTest(name = "{0}x{1}")
   @CsvSource({"1001,753", "2000,1500", "1,1", "17,9", "16,16", "9,33"})
   void writes_a_progressive_jpeg_that_other_decoders_read_back_faithfully(int width, int height) throws Exception {
-    BufferedImage photo = width < 8 ? JpegVariants.solid(width, height, 0x3366CC) : Corpus.photo(width, height, width + height);
+    BufferedImage photo = width < 8 ? JpegVariants.solid(width, height, 0x3366CC) : TestImages.detailedPhoto(width, height, width + height);
     byte[] jpeg = encode(photo, 0.85f);
 
     assertThat(hasMarker(jpeg, 0xC2)).as("SOF2, progressive").isTrue();
@@ -31,7 +31,7 @@ class ProgressiveJpegEncoderTest {
 
   @Test
   void is_about_as_small_as_imageio_progressive_at_the_same_quality() throws Exception {
-    BufferedImage photo = Corpus.photo(2000, 1500, 5);
+    BufferedImage photo = TestImages.detailedPhoto(2000, 1500, 5);
     byte[] ours = encode(photo, 0.85f);
     byte[] imageIo = imageIoProgressive(photo);
     System.out.println("ours " + ours.length + " bytes, ImageIO progressive " + imageIo.length);
@@ -40,7 +40,7 @@ class ProgressiveJpegEncoderTest {
 
   @Test
   void gray_pictures_stay_one_channel() throws Exception {
-    BufferedImage gray = JpegVariants.gray(Corpus.photo(640, 480, 9));
+    BufferedImage gray = JpegVariants.gray(TestImages.detailedPhoto(640, 480, 9));
     byte[] jpeg = encode(gray, 0.85f);
     BufferedImage decoded = ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
     assertThat(decoded.getRaster().getNumBands()).isEqualTo(1);
@@ -49,7 +49,7 @@ class ProgressiveJpegEncoderTest {
 
   @Test
   void the_same_picture_gives_the_same_bytes() throws Exception {
-    BufferedImage photo = Corpus.photo(300, 200, 3);
+    BufferedImage photo = TestImages.detailedPhoto(300, 200, 3);
     assertThat(Arrays.equals(encode(photo, 0.85f), encode(photo, 0.85f))).isTrue();
   }
 

@@ -1,6 +1,5 @@
-package frame.core.bench;
+package frame.core;
 
-import frame.core.FrameConfig;
 import frame.core.db.Database;
 import frame.core.event.EventBus;
 import frame.core.event.FrameEvent;
@@ -23,14 +22,14 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /** No-op jobs through the real runner and the real (durable) embedded database: jobs per second. */
-public final class RunnerBenchmark {
-  private RunnerBenchmark() {}
+final class RunnerTimings {
+  private RunnerTimings() {}
 
   /**
    * The database's share of one photo, on one thread: its four jobs enqueued, claimed as one
    * batch and completed one by one, every step its own durable commit, as the pipeline does.
    */
-  public static double databaseMillisPerPhoto(Path dataDir, int photos) {
+  static double databaseMillisPerPhoto(Path dataDir, int photos) {
     try (Database database = Database.open(FrameConfig.inDataDir(dataDir).databaseUrl(), 2)) {
       JobRepository repository = new JobRepository(database.jdbc());
       Duration lease = Duration.ofSeconds(30);
@@ -52,7 +51,7 @@ public final class RunnerBenchmark {
     }
   }
 
-  public static double noopJobsPerSecond(Path dataDir, int jobs, int workers) throws Exception {
+  static double noopJobsPerSecond(Path dataDir, int jobs, int workers) throws Exception {
     try (Database database = Database.open(FrameConfig.inDataDir(dataDir).databaseUrl(), workers + 4);
         EventBus events = new EventBus()) {
       JobRepository repository = new JobRepository(database.jdbc());

@@ -1,4 +1,4 @@
-package frame.cli;
+package frame.cli.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Temporary folders a command makes (data folders, outputs) and removes again when it ends. */
-final class ScratchFolders implements AutoCloseable {
+public final class ScratchFolders implements AutoCloseable {
   private final List<Path> made = new ArrayList<>();
 
-  Path make(String prefix) throws IOException {
+  public Path make(String prefix) throws IOException {
     Path folder = Files.createTempDirectory(prefix);
     made.add(folder);
     return folder;

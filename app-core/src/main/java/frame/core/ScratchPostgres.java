@@ -1,0 +1,93 @@
+package frame.core;
+
+import frame.core.db.Database;
+import frame.core.db.DatabaseLogin;
+import frame.core.image.ImageState;
+import frame.core.job.JobRepository;
+import frame.core.job.JobState;
+import frame.core.job.JobType;
+import frame.core.job.NewJob;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * A throwaway database on a PostgreSQL server for one benchmark run, created beside the one the
+ * URL names (its login needs CREATEDB) and dropped afterwards: a benchmark never touches a
+ * studio's real library.
+ */
+public final class ScratchPostgres implements AutoCloseable {
+  private final String serverUrl;
+  private final DatabaseLogin login;
+  private final String name;
+  private final Database database;
+
+  private ScratchPostgres(String serverUrl, DatabaseLogin login, String name) {
+    this.serverUrl = serverUrl;
+    this.login = login;
+    this.name = name;
+    execute("CREATE DATABASE " + name);
+    this.database = Database.open(url(), login, 4);
+  }
+
+  public static ScratchPostgres create(String serverUrl, DatabaseLogin login) {
+    if (!serverUrl.startsWith("jdbc:postgresql:")) {
+      throw new IllegalArgumentException("The PostgreSQL benchmark needs DATABASE_URL=jdbc:postgresql://HOST:PORT/DB"
+          + " (a login that may create databases), not " + serverUrl);
+    }
+    return new ScratchPostgres(serverUrl, login, "frame_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+  }
+
+  public String url() {
+    int slash = serverUrl.lastIndexOf('/');
+    int query = serverUrl.indexOf('?', slash);
+    return serverUrl.substring(0, slash + 1) + name + (query < 0 ? "" : serverUrl.substring(query));
+  }
+
+  /** Enqueues {@code count} no-op jobs in one transaction and wakes every listening node. */
+  public void enqueueNoops(int count) {
+    JobRepository jobs = new JobRepository(database.jdbc());
+    database.jdbc().inTransaction(tx -> {
+      for (int i = 0; i < count; i++) jobs.enqueue(tx, new NewJob(JobType.NOOP, null, "{}", 3), Clock.systemUTC().instant());
+      // delivered at commit, in the nodes' own notification format: "sender, then one event a line"
+      tx.query("SELECT pg_notify('frame_events', ?)", r -> 1, "bench\nJ,0,-," + JobType.NOOP + "," + JobState.PENDING);
+      return null;
+    });
+  }
+
+  public long completedJobs() {
+    return database.jdbc().queryOne("SELECT COUNT(*) FROM job WHERE state = 'COMPLETED'", r -> r.getLong(1)).orElse(0L);
+  }
+
+  public long finishedImages() {
+    return database.jdbc().queryOne("SELECT COUNT(*) FROM image WHERE state IN (?, ?)", r -> r.getLong(1),
+        ImageState.PROCESSED, ImageState.FAILED).orElse(0L);
+  }
+
+  public long aliveNodes() {
+    return database.jdbc().queryOne("SELECT COUNT(*) FROM frame_node WHERE stopped_at IS NULL", r -> r.getLong(1))
+        .orElse(0L);
+  }
+
+  private void execute(String sql) {
+    Properties properties = new Properties();
+    if (login.user() != null) properties.setProperty("user", login.user());
+    if (login.password() != null) properties.setProperty("password", login.password());
+    try (Connection connection = DriverManager.getConnection(serverUrl, properties);
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    database.close();
+    execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+  }
+}

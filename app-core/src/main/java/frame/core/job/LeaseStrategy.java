@@ -1,0 +1,30 @@
+package frame.core.job;
+
+import frame.core.db.Jdbc.Tx;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How one database claims due jobs and keeps their leases: the SQL that differs between the
+ * embedded HSQLDB (optimistic claims, its own process's clock) and PostgreSQL (SKIP LOCKED claims,
+ * leases in the database's clock, shared by every node). Both keep the same contract: a claim
+ * counts the attempt, bumps the fencing token and records a RUNNING attempt.
+ */
+interface LeaseStrategy {
+  /** Claims up to {@code limit} due jobs for {@code workerId}; those it won, in claim order. */
+  List<Job> claimDue(String workerId, Instant now, Duration lease, int limit);
+
+  /** Claims these candidates if each is still PENDING with the token seen; those it won. */
+  List<Job> claimCandidates(List<JobRepository.Candidate> candidates, String workerId, Instant now, Duration lease);
+
+  /** Renews a lease; false when it was lost. */
+  boolean heartbeat(long id, long leaseToken, Instant now, Duration lease);
+
+  /** RUNNING jobs whose lease ended before {@code cutoff} (or, on a shared database, before its own now). */
+  List<Job> findExpired(Instant cutoff);
+
+  /** Takes back one expired job if its lease is still expired, checked again in the update itself. */
+  boolean reclaimExpired(Tx tx, Job job, boolean retry, String reason, Instant now, Instant cutoff) throws SQLException;
+}

@@ -1,0 +1,58 @@
+package frame.core.job;
+
+import frame.core.db.Jdbc.Tx;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * HSQLDB has no SKIP LOCKED: read due candidates, then claim each with a conditional update whose
+ * update count says who won. The embedded database lives in this process, so its clock is this
+ * JVM's: leases use the runner's clock (which lets tests move time by hand).
+ */
+final class OptimisticLeases implements LeaseStrategy {
+  private final JobRepository jobs;
+
+  OptimisticLeases(JobRepository jobs) {
+    this.jobs = jobs;
+  }
+
+  @Override
+  public List<Job> claimDue(String workerId, Instant now, Duration lease, int limit) {
+    List<JobRepository.Candidate> due = jobs.findDue(now, limit);
+    return due.isEmpty() ? List.of() : jobs.claimAll(due, workerId, now, lease);
+  }
+
+  @Override
+  public List<Job> claimCandidates(List<JobRepository.Candidate> candidates, String workerId, Instant now,
+      Duration lease) {
+    return jobs.claimAll(candidates, workerId, now, lease);
+  }
+
+  @Override
+  public boolean heartbeat(long id, long leaseToken, Instant now, Duration lease) {
+    return jobs.jdbc().update("""
+        UPDATE job SET lease_until = ? WHERE id = ? AND state = 'RUNNING' AND lease_token = ?
+        """, now.plus(lease).toEpochMilli(), id, leaseToken) == 1;
+  }
+
+  @Override
+  public List<Job> findExpired(Instant cutoff) {
+    return jobs.jdbc().query("SELECT * FROM job WHERE state = 'RUNNING' AND lease_until < ? ORDER BY id",
+        JobRepository::map, cutoff.toEpochMilli());
+  }
+
+  @Override
+  public boolean reclaimExpired(Tx tx, Job job, boolean retry, String reason, Instant now, Instant cutoff)
+      throws SQLException {
+    long millis = now.toEpochMilli();
+    int updated = tx.update("""
+        UPDATE job SET state = ?, run_after = ?, last_error = ?, lease_until = NULL, updated_at = ?,
+                       completed_at = ?
+        WHERE id = ? AND state = 'RUNNING' AND lease_token = ? AND lease_until < ?
+        """, retry ? "PENDING" : "FAILED", millis, JobRepository.truncate(reason), millis, retry ? null : millis,
+        job.id(), job.leaseToken(), cutoff.toEpochMilli());
+    return updated == 1;
+  }
+}

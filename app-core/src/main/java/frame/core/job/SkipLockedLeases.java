@@ -1,0 +1,92 @@
+package frame.core.job;
+
+import frame.core.db.Jdbc.Tx;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * PostgreSQL, shared by every node of a studio. A claim is one statement: lock a batch of due rows
+ * no other claim holds (SKIP LOCKED: claimers never queue behind each other or lose a race), and
+ * take them. Every lease time is the database's clock ({@code clock_timestamp()} in the statement),
+ * never a node's: a node whose clock is wrong neither steals live leases nor keeps dead ones.
+ */
+final class SkipLockedLeases implements LeaseStrategy {
+  /** The database's now, in the epoch milliseconds the schema keeps times in. */
+  static final String DB_NOW = frame.core.db.Dialect.POSTGRESQL.nowMillis();
+
+  private final JobRepository jobs;
+
+  SkipLockedLeases(JobRepository jobs) {
+    this.jobs = jobs;
+  }
+
+  @Override
+  public List<Job> claimDue(String workerId, Instant now, Duration lease, int limit) {
+    return jobs.jdbc().inTransaction(tx -> {
+      List<Job> claimed = tx.query("""
+          WITH picked AS (
+            SELECT id FROM job
+            WHERE state = 'PENDING' AND run_after <= ?
+            ORDER BY run_after, id
+            LIMIT ?
+            FOR UPDATE SKIP LOCKED)
+          UPDATE job SET state = 'RUNNING', worker_id = ?, locked_at = %1$s, lease_until = %1$s + ?,
+                         lease_token = job.lease_token + 1, attempts = job.attempts + 1, updated_at = ?
+          FROM picked WHERE job.id = picked.id
+          RETURNING job.*
+          """.formatted(DB_NOW), JobRepository::map, now.toEpochMilli(), limit, workerId, lease.toMillis(),
+          now.toEpochMilli());
+      jobs.recordAttemptsStarted(tx, claimed, workerId, now);
+      return claimed.stream().sorted(java.util.Comparator.comparing(Job::runAfter).thenComparing(Job::id)).toList();
+    });
+  }
+
+  @Override
+  public List<Job> claimCandidates(List<JobRepository.Candidate> candidates, String workerId, Instant now,
+      Duration lease) {
+    return jobs.jdbc().inTransaction(tx -> {
+      List<Job> claimed = new java.util.ArrayList<>();
+      for (JobRepository.Candidate candidate : candidates) {
+        // the row lock makes a second claimer wait, re-read the row and match nothing
+        claimed.addAll(tx.query("""
+            UPDATE job SET state = 'RUNNING', worker_id = ?, locked_at = %1$s, lease_until = %1$s + ?,
+                           lease_token = lease_token + 1, attempts = attempts + 1, updated_at = ?
+            WHERE id = ? AND state = 'PENDING' AND lease_token = ?
+            RETURNING *
+            """.formatted(DB_NOW), JobRepository::map, workerId, lease.toMillis(), now.toEpochMilli(), candidate.id(),
+            candidate.leaseToken()));
+      }
+      jobs.recordAttemptsStarted(tx, claimed, workerId, now);
+      return claimed;
+    });
+  }
+
+  @Override
+  public boolean heartbeat(long id, long leaseToken, Instant now, Duration lease) {
+    return jobs.jdbc().update("""
+        UPDATE job SET lease_until = %s + ? WHERE id = ? AND state = 'RUNNING' AND lease_token = ?
+        """.formatted(DB_NOW), lease.toMillis(), id, leaseToken) == 1;
+  }
+
+  /** The cutoff is the node's opinion of now and is ignored: only the database's clock counts. */
+  @Override
+  public List<Job> findExpired(Instant cutoff) {
+    return jobs.jdbc().query("SELECT * FROM job WHERE state = 'RUNNING' AND lease_until < %s ORDER BY id"
+        .formatted(DB_NOW), JobRepository::map);
+  }
+
+  @Override
+  public boolean reclaimExpired(Tx tx, Job job, boolean retry, String reason, Instant now, Instant cutoff)
+      throws SQLException {
+    long millis = now.toEpochMilli();
+    int updated = tx.update("""
+        UPDATE job SET state = ?, run_after = ?, last_error = ?, lease_until = NULL, updated_at = ?,
+                       completed_at = ?
+        WHERE id = ? AND state = 'RUNNING' AND lease_token = ? AND lease_until < %s
+        """.formatted(DB_NOW), retry ? "PENDING" : "FAILED", millis, JobRepository.truncate(reason), millis,
+        retry ? null : millis, job.id(), job.leaseToken());
+    return updated == 1;
+  }
+}

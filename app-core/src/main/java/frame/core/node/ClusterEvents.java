@@ -1,0 +1,183 @@
+package frame.core.node;
+
+import frame.core.db.Database;
+import frame.core.event.EventBus;
+import frame.core.event.FrameEvent;
+import frame.core.job.JobState;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries every node's events to every other node through PostgreSQL's LISTEN/NOTIFY, so a window
+ * or an event stream on one node shows the work all of them do, and an enqueue anywhere wakes the
+ * idle runners everywhere. Events reach the bus after their commit, so a notification is sent only
+ * for committed work. Notifications are a shortcut, not the record: one that is lost (the listener
+ * reconnecting, a pooler that drops them) only delays work until the next poll.
+ */
+public final class ClusterEvents implements AutoCloseable {
+  static final String CHANNEL = "frame_events";
+  private static final Logger log = LoggerFactory.getLogger(ClusterEvents.class);
+  private static final int MAX_PAYLOAD_BYTES = 7_000; // PostgreSQL's limit is 8 000
+
+  private final Database database;
+  private final EventBus events;
+  private final String nodeId;
+  private final Runnable wakeRunner;
+  private final BlockingQueue<String> outgoing = new LinkedBlockingQueue<>();
+  private final Set<FrameEvent> fromOtherNodes = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+  private final AutoCloseable subscription;
+  private final Thread sender;
+  private final Thread listener;
+  private volatile boolean open = true;
+  private volatile Connection listening;
+
+  private ClusterEvents(Database database, EventBus events, String nodeId, Runnable wakeRunner) {
+    this.database = database;
+    this.events = events;
+    this.nodeId = nodeId;
+    this.wakeRunner = wakeRunner;
+    this.subscription = events.subscribe(this::forward);
+    this.sender = daemon(this::sendUntilClosed, "frame-notify-send");
+    this.listener = daemon(this::listenUntilClosed, "frame-notify-listen");
+  }
+
+  public static ClusterEvents start(Database database, EventBus events, String nodeId, Runnable wakeRunner) {
+    ClusterEvents cluster = new ClusterEvents(database, events, nodeId, wakeRunner);
+    cluster.sender.start();
+    cluster.listener.start();
+    return cluster;
+  }
+
+  private void forward(FrameEvent event) {
+    if (fromOtherNodes.remove(event)) return; // came from another node: do not send it back round
+    EventCodec.encode(event).ifPresent(outgoing::add);
+  }
+
+  private void sendUntilClosed() {
+    List<String> lines = new ArrayList<>();
+    while (open || !outgoing.isEmpty()) {
+      try {
+        String first = outgoing.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) continue;
+        lines.add(first);
+        outgoing.drainTo(lines, 2_000);
+        send(lines);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        // the others see these changes at their next poll instead
+        log.debug("Could not notify other nodes of {} event(s): {}", lines.size(), e.getMessage());
+      } finally {
+        lines.clear();
+      }
+    }
+  }
+
+  private void send(List<String> lines) {
+    List<String> payloads = new ArrayList<>();
+    StringBuilder payload = new StringBuilder(nodeId);
+    for (String line : lines) {
+      if (payload.length() + line.length() + 1 > MAX_PAYLOAD_BYTES) {
+        payloads.add(payload.toString());
+        payload = new StringBuilder(nodeId);
+      }
+      payload.append('\n').append(line);
+    }
+    payloads.add(payload.toString());
+    database.jdbc().inTransaction(tx -> {
+      for (String text : payloads) tx.query("SELECT pg_notify(?, ?)", r -> 1, CHANNEL, text);
+      return null;
+    });
+  }
+
+  private void listenUntilClosed() {
+    Duration pause = Duration.ofMillis(200);
+    boolean reported = false;
+    while (open) {
+      try (Connection connection = database.openDedicatedConnection()) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("LISTEN " + CHANNEL);
+        }
+        listening = connection;
+        if (reported) log.info("Listening to the other nodes again");
+        reported = false;
+        pause = Duration.ofMillis(200);
+        wakeRunner.run(); // anything enqueued while we were deaf
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        while (open) {
+          PGNotification[] received = pg.getNotifications(500);
+          if (received != null) for (PGNotification notification : received) deliver(notification.getParameter());
+        }
+      } catch (SQLException e) {
+        if (!open) return;
+        if (!reported) log.warn("Lost the notification connection; polling covers for it until it is back: {}",
+            e.getMessage());
+        reported = true;
+        sleep(pause);
+        pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : pause.multipliedBy(2);
+      } finally {
+        listening = null;
+      }
+    }
+  }
+
+  private void deliver(String payload) {
+    String[] lines = payload.split("\n");
+    if (lines.length == 0 || lines[0].equals(nodeId)) return; // our own, already on our bus
+    boolean wake = false;
+    for (int i = 1; i < lines.length; i++) {
+      Optional<FrameEvent> event = EventCodec.decode(lines[i]);
+      if (event.isEmpty()) continue;
+      if (event.get() instanceof FrameEvent.JobChanged job && job.state() == JobState.PENDING) wake = true;
+      fromOtherNodes.add(event.get());
+      events.publish(event.get());
+    }
+    if (wake) wakeRunner.run();
+  }
+
+  @Override
+  public void close() {
+    open = false;
+    try {
+      subscription.close();
+    } catch (Exception ignored) {
+      // nothing to undo
+    }
+    try {
+      sender.join(2_000);
+      listener.join(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleep(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Thread daemon(Runnable body, String name) {
+    Thread thread = new Thread(body, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+}

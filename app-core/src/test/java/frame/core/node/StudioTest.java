@@ -1,0 +1,232 @@
+package frame.core.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import frame.core.Frame;
+import frame.core.FrameConfig;
+import frame.core.FrameTestAccess;
+import frame.core.event.FrameEvent;
+import frame.core.image.ImageState;
+import frame.core.ingest.IngestResult;
+import frame.core.job.Job;
+import frame.core.job.JobRepository;
+import frame.core.job.JobState;
+import frame.core.job.JobType;
+import frame.core.job.NewJob;
+import frame.core.job.RunnerSettings;
+import frame.core.testing.TestImages;
+import frame.core.testing.TestPostgres;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Several FRAMEs in this JVM on one real PostgreSQL and one storage folder, as a studio's nodes
+ * (N3, N4, N5, N7). The child-JVM suite in app-server runs the same roles as separate processes.
+ */
+class StudioTest {
+  @TempDir Path dir;
+  TestPostgres postgres;
+  final List<Frame> nodes = new ArrayList<>();
+
+  @BeforeEach
+  void database() {
+    postgres = TestPostgres.create();
+  }
+
+  @AfterEach
+  void close() {
+    nodes.forEach(Frame::close);
+    if (postgres != null) postgres.close();
+  }
+
+  FrameConfig config(String name) {
+    return FrameConfig.inDataDir(dir.resolve(name)).withDatabase(postgres.url(), TestPostgres.login())
+        .withStorageDir(dir.resolve("shared-storage")).withWorkers(2).withNodeKind("serve");
+  }
+
+  Frame node(FrameConfig config, Clock clock, RunnerSettings settings, boolean runJobs) {
+    Frame frame = Frame.open(config, clock, settings, runJobs);
+    nodes.add(frame);
+    return frame;
+  }
+
+  Frame node(String name, Duration poll, boolean runJobs) {
+    FrameConfig config = config(name).withPollInterval(poll);
+    return node(config, Clock.systemUTC(), Frame.settingsFor(config), runJobs);
+  }
+
+  @Test
+  void n5_a_node_sees_the_photos_another_node_ingests_and_processes_reach_processed() {
+    Frame a = node("a", Duration.ofMillis(200), true);
+    Frame b = node("b", Duration.ofMillis(200), false); // only watches, like a window on another machine
+    Set<Long> processedSeenOnB = ConcurrentHashMap.newKeySet();
+    Set<Long> jobsSeenOnB = ConcurrentHashMap.newKeySet();
+    b.subscribe(e -> {
+      if (e instanceof FrameEvent.ImageChanged c && c.state() == ImageState.PROCESSED) processedSeenOnB.add(c.imageId());
+      if (e instanceof FrameEvent.JobChanged j && j.state() == JobState.COMPLETED) jobsSeenOnB.add(j.jobId());
+    });
+
+    List<Long> ids = new ArrayList<>();
+    for (int i = 0; i < 5; i++) ids.add(stored(a.ingest(photo(i), "IMG_" + i + ".jpg", null)));
+
+    await().atMost(Duration.ofMinutes(2)).until(() -> processedSeenOnB.containsAll(ids));
+    assertThat(jobsSeenOnB).as("every job's completion reached node B").hasSize(5 * 4);
+  }
+
+  @Test
+  void n4_an_enqueue_on_one_node_wakes_an_idle_node_at_once_and_without_notifications_polling_still_finishes() {
+    Frame api = node("api", Duration.ofMillis(200), false); // takes uploads, runs no jobs
+    Frame worker = node("worker", Duration.ofHours(1), true); // would wait an hour for its next poll
+    await().atMost(Duration.ofSeconds(10)).until(() -> worker.nodes().stream().anyMatch(n -> n.id().equals(worker.nodeId())));
+
+    long first = stored(api.ingest(photo(1), "first.jpg", null));
+    await("woken by the notification, not by a poll an hour away").atMost(Duration.ofSeconds(30))
+        .until(() -> api.image(first).state() == ImageState.PROCESSED);
+
+    worker.close();
+    nodes.remove(worker);
+    FrameConfig deaf = config("deaf").withPollInterval(Duration.ofMillis(300));
+    deaf = new FrameConfig(deaf.dataDir(), deaf.storageDir(), deaf.databaseUrl(), deaf.workers(), deaf.batchSize(),
+        deaf.pollInterval(), deaf.maxPixels(), deaf.port(), deaf.lan(), deaf.databaseLogin(), deaf.nodeKind(), false);
+    node(deaf, Clock.systemUTC(), Frame.settingsFor(deaf), true);
+    long second = stored(api.ingest(photo(2), "second.jpg", null));
+    await("no notifications: found by polling").atMost(Duration.ofMinutes(1))
+        .until(() -> api.image(second).state() == ImageState.PROCESSED);
+  }
+
+  @Test
+  void n3_a_node_five_minutes_ahead_steals_no_live_lease_and_one_behind_keeps_no_dead_one() {
+    RunnerSettings shortLeases = RunnerSettings.defaults(1).withPollInterval(Duration.ofMillis(100))
+        .withLease(Duration.ofSeconds(3), Duration.ofSeconds(1));
+    Clock ahead = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(5));
+    Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-5));
+    Frame aheadNode = node(config("ahead"), ahead, shortLeases, false);
+    Frame behindNode = node(config("behind"), behind, shortLeases, false);
+    JobRepository jobs = new JobRepository(FrameTestAccess.database(aheadNode).jdbc());
+
+    // a live lease, renewed by its worker: the node ahead must not take it
+    long live = enqueueNoop(jobs, Clock.systemUTC());
+    Job held = jobs.claimDue("live-worker", Clock.systemUTC().instant(), Duration.ofSeconds(30), 1).get(0);
+    assertThat(held.id()).isEqualTo(live);
+    assertThat(FrameTestAccess.runner(aheadNode).reapExpiredNow()).isZero();
+    assertThat(jobs.heartbeat(live, held.leaseToken(), ahead.instant(), Duration.ofSeconds(30))).isTrue();
+    assertThat(FrameTestAccess.runner(aheadNode).reapExpiredNow()).isZero();
+    assertThat(jobs.find(live).orElseThrow().state()).isEqualTo(JobState.RUNNING);
+
+    // a lease taken by the node behind, which then dies: it ends by the database's clock
+    long dead = enqueueNoop(jobs, behind);
+    Job lost = jobs.claimDue("behind-node", behind.instant(), Duration.ofSeconds(3), 5).stream()
+        .filter(j -> j.id() == dead).findFirst().orElseThrow();
+    assertThat(lost.leaseUntil()).as("lease end in the database's time, not 5 minutes back")
+        .isBetween(Clock.systemUTC().instant().minusSeconds(60), Clock.systemUTC().instant().plusSeconds(60));
+    assertThat(FrameTestAccess.runner(behindNode).reapExpiredNow()).as("not yet expired").isZero();
+    await().atMost(Duration.ofSeconds(30)).until(() -> FrameTestAccess.runner(behindNode).reapExpiredNow() == 1);
+    assertThat(jobs.find(dead).orElseThrow().state()).isEqualTo(JobState.PENDING);
+    assertThat(jobs.find(live).orElseThrow().state()).as("the live one still untouched").isEqualTo(JobState.RUNNING);
+  }
+
+  @Test
+  void n7_a_node_starting_never_deletes_another_nodes_upload_in_flight_but_clears_a_stopped_nodes_leftovers()
+      throws Exception {
+    Frame receiving = node("receiving", Duration.ofMillis(200), true);
+    Path tmpRoot = dir.resolve("shared-storage").resolve("tmp");
+    // leftovers of a node that stopped long ago
+    Frame gone = node("gone", Duration.ofMillis(200), true);
+    Path goneFolder = tmpRoot.resolve(NodeIdentity.folderNameOf(gone.nodeId()));
+    Files.writeString(goneFolder.resolve("left-behind.part"), "half an upload");
+    gone.close();
+    nodes.remove(gone);
+
+    CountDownLatch halfway = new CountDownLatch(1);
+    CountDownLatch finish = new CountDownLatch(1);
+    byte[] bytes = TestImages.jpeg(TestImages.photo(1600, 1200, 7));
+    ExecutorService upload = Executors.newSingleThreadExecutor();
+    try {
+      Future<IngestResult> inFlight = upload.submit(() -> receiving.ingest(
+          new PausingStream(new ByteArrayInputStream(bytes), bytes.length / 2, halfway, finish), "big.jpg", null));
+      assertThat(halfway.await(30, TimeUnit.SECONDS)).isTrue();
+      Path receivingFolder = tmpRoot.resolve(NodeIdentity.folderNameOf(receiving.nodeId()));
+      assertThat(partFiles(receivingFolder)).hasSize(1);
+
+      node("starting", Duration.ofMillis(200), true);
+
+      assertThat(partFiles(receivingFolder)).as("the upload in flight is untouched").hasSize(1);
+      assertThat(goneFolder).as("the stopped node's folder is cleared").doesNotExist();
+      finish.countDown();
+      long id = stored(inFlight.get(60, TimeUnit.SECONDS));
+      await().atMost(Duration.ofMinutes(2)).until(() -> receiving.image(id).state() == ImageState.PROCESSED);
+    } finally {
+      finish.countDown();
+      upload.shutdownNow();
+    }
+  }
+
+  private static List<Path> partFiles(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(f -> f.toString().endsWith(".part")).toList();
+    }
+  }
+
+  private static long enqueueNoop(JobRepository jobs, Clock clock) {
+    return jobs.jdbc().inTransaction(tx -> jobs.enqueue(tx, new NewJob(JobType.NOOP, null, "{}", 3), clock.instant()));
+  }
+
+  private static InputStream photo(int seed) {
+    return new ByteArrayInputStream(TestImages.jpeg(TestImages.photo(320, 240, seed)));
+  }
+
+  private static long stored(IngestResult result) {
+    assertThat(result).isInstanceOf(IngestResult.Stored.class);
+    return ((IngestResult.Stored) result).image().id();
+  }
+
+  /** Hands over {@code before} bytes, then waits, as a slow client's upload does. */
+  private static final class PausingStream extends FilterInputStream {
+    private final CountDownLatch halfway;
+    private final CountDownLatch resume;
+    private long left;
+
+    PausingStream(InputStream in, long before, CountDownLatch halfway, CountDownLatch resume) {
+      super(in);
+      this.left = before;
+      this.halfway = halfway;
+      this.resume = resume;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        halfway.countDown();
+        try {
+          resume.await();
+        } catch (InterruptedException e) {
+          throw new IOException(e);
+        }
+      }
+      int n = super.read(b, off, left > 0 ? (int) Math.min(len, left) : len);
+      if (n > 0) left -= n;
+      return n;
+    }
+  }
+}

@@ -1,0 +1,242 @@
+package frame.cli.bench;
+
+import frame.core.Benchmarking;
+import frame.core.FrameConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** One run of {@code frame bench}: each figure measured and printed in order (see docs/performance.md). */
+public final class BenchRun {
+  private final PrintWriter out;
+  private final int workers;
+  private final Set<Integer> only;
+  private final int cores = Runtime.getRuntime().availableProcessors();
+
+  public BenchRun(PrintWriter out, int workers, Set<Integer> only) {
+    this.out = out;
+    this.workers = workers;
+    this.only = only;
+  }
+
+  private boolean wanted(int figure) {
+    return only == null || only.contains(figure);
+  }
+
+  public int all(Path corpusDir, int count) throws Exception {
+    try (ScratchFolders scratch = new ScratchFolders()) {
+      List<Path> photos = photos(corpusDir, count);
+      out.printf("FRAME bench: %d photos, %.1f MP on average (%s), %d workers, %d CPUs, max heap %d MB, Java %s, codec %s%n",
+          photos.size(), megapixels(photos), corpusDir != null ? corpusDir : "generated", workers, cores,
+          Runtime.getRuntime().maxMemory() >> 20, Runtime.version(), Benchmarking.fastestCodec());
+      out.flush();
+      double warmPerSecond = wanted(1) ? imports(photos, scratch) : Double.NaN;
+      if (wanted(2)) limit(photos, warmPerSecond);
+      if (wanted(3)) stages(photos);
+      if (wanted(4)) latency(photos, scratch);
+      if (wanted(5)) upload(photos, scratch);
+      if (wanted(6)) heap24(scratch);
+      if (wanted(7)) runner(scratch);
+      out.flush();
+      return 0;
+    }
+  }
+
+  private List<Path> photos(Path corpusDir, int count) throws IOException {
+    if (corpusDir != null && Files.isDirectory(corpusDir) && !Corpus.of(corpusDir).isEmpty()) return Corpus.of(corpusDir);
+    Path dir = corpusDir != null ? corpusDir : Path.of(System.getProperty("java.io.tmpdir"), "frame-bench-cameras");
+    out.printf("(generating %d camera-like photos in %s, once)%n", count, dir);
+    out.flush();
+    return Corpus.generate(dir, count);
+  }
+
+  /** Figure 1: libvips, FRAME cold and FRAME warm on the same photos, each side warmed once first. */
+  private double imports(List<Path> photos, ScratchFolders scratch) throws Exception {
+    Optional<VipsReference> vips = VipsReference.find();
+    double vipsPerSecond = Double.NaN;
+    if (vips.isPresent()) {
+      vips.get().run(photos, scratch.make("frame-bench-vips-warmup"), cores);
+      vipsPerSecond = photos.size() / vips.get().run(photos, scratch.make("frame-bench-vips"), cores);
+    }
+    Path aotCache = scratch.make("frame-bench-aot").resolve("frame.aot");
+    List<String> childOptions = childOptions();
+    // the warm-up of the cold side (the page cache, like libvips's) also trains the ahead-of-time cache
+    List<String> training = new ArrayList<>(childOptions);
+    training.add("-XX:AOTCacheOutput=" + aotCache);
+    boolean aot = true;
+    try {
+      ColdImport.seconds(photos, scratch.make("frame-bench-cold-warmup"), workers, training);
+    } catch (IOException e) {
+      aot = false; // a JVM without AOT caches: warm up without one
+      ColdImport.seconds(photos, scratch.make("frame-bench-cold-warmup"), workers, childOptions);
+    }
+    double cold = photos.size() / ColdImport.seconds(photos, scratch.make("frame-bench-cold"), workers, childOptions);
+    double coldAot = Double.NaN;
+    if (aot && Files.exists(aotCache)) {
+      List<String> withCache = new ArrayList<>(childOptions);
+      withCache.add("-XX:AOTCache=" + aotCache);
+      coldAot = photos.size() / ColdImport.seconds(photos, scratch.make("frame-bench-cold-aot"), workers, withCache);
+    }
+    WarmImport.Result warm = WarmImport.measure(photos, workers, scratch);
+    double warmPerSecond = photos.size() / warm.seconds();
+    out.printf("1. import, %d photos, same run (each side warmed once first):%n", photos.size());
+    if (vips.isPresent()) {
+      out.printf("     %-62s %6.2f photos/s%n", "libvips reference (vips_chain: batches of " + VipsReference.BATCH + ", "
+          + cores + " processes, 1 thread each)", vipsPerSecond);
+    } else {
+      out.println("     libvips reference: vipsthumbnail not installed (Debian: apt-get install libvips-tools); no ratios");
+    }
+    row("FRAME cold (a fresh 'frame import' process, fresh data folder)", cold, vipsPerSecond);
+    if (!Double.isNaN(coldAot)) row("FRAME cold, with an AOT cache (-XX:AOTCache)", coldAot, vipsPerSecond);
+    row("FRAME warm (a long-running FRAME, fresh data folder)", warmPerSecond, vipsPerSecond);
+    if (warm.failed() > 0) out.printf("     (%d photos FAILED in the warm run)%n", warm.failed());
+    out.flush();
+    return warmPerSecond;
+  }
+
+  private void row(String what, double perSecond, double vipsPerSecond) {
+    out.printf("     %-62s %6.2f photos/s%s%n", what, perSecond,
+        Double.isNaN(vipsPerSecond) ? "" : "  = %.2fx libvips".formatted(perSecond / vipsPerSecond));
+  }
+
+  /** The JVM options a child FRAME inherits from this one: the native-library switch. */
+  private static List<String> childOptions() {
+    List<String> options = new ArrayList<>();
+    String disabled = System.getProperty("frame.native.disable");
+    if (disabled != null) options.add("-Dframe.native.disable=" + disabled);
+    return options;
+  }
+
+  /** Figure 2: how far from the physics, not only from libvips. */
+  private void limit(List<Path> photos, double warmPerSecond) {
+    double ms = Benchmarking.limitMillisPerPhoto(photos);
+    double perSecond = cores * 1000 / ms;
+    out.printf("2. limit: decode at the scale the 2000 px preview needs + its progressive encode, %s, nothing else:%n"
+        + "     %.1f ms a photo on one core = %.1f photos/s on %d cores%s%n", Benchmarking.fastestCodec(), ms, perSecond,
+        cores, Double.isNaN(warmPerSecond) ? "" : "; FRAME warm is at %.0f %% of it".formatted(100 * warmPerSecond / perSecond));
+    out.flush();
+  }
+
+  /** Figure 3: each photo's stages on one thread, and the share of photos on each decode path. */
+  private void stages(List<Path> photos) {
+    List<Benchmarking.PhotoStages> stages = Benchmarking.stages(photos);
+    out.printf("3. stages per photo, one thread, ms (JIT warm):%n");
+    out.printf("     %-34s %-11s %-15s %5s %6s %6s %6s %6s %6s %5s %5s %6s%n", "photo", "size", "decoded by", "ICC",
+        "hash", "decode", "work", "scale", "prevw", "thumb", "EXIF", "total");
+    Map<String, Integer> paths = new LinkedHashMap<>();
+    double[] sums = new double[7];
+    for (Benchmarking.PhotoStages s : stages) {
+      String name = s.file().getFileName().toString();
+      out.printf("     %-34s %-11s %-15s %5s %6.1f %6.1f %6.1f %6.1f %6.1f %5.1f %5.1f %6.1f%n",
+          name.length() > 34 ? name.substring(0, 33) + "~" : name, s.width() + "x" + s.height(), s.decodePath(),
+          s.iccProfile() ? "yes" : "-", s.hash(), s.decode(), s.working(), s.renditions(), s.encodePreview(),
+          s.encodeThumbnails(), s.exif(), s.total());
+      paths.merge(s.decodePath() + (s.iccProfile() ? " (ICC profile)" : ""), 1, Integer::sum);
+      double[] values = {s.hash(), s.decode(), s.working(), s.renditions(), s.encodePreview(), s.encodeThumbnails(), s.exif()};
+      for (int i = 0; i < values.length; i++) sums[i] += values[i];
+    }
+    double n = stages.size();
+    out.printf("     %-34s %-11s %-15s %5s %6.1f %6.1f %6.1f %6.1f %6.1f %5.1f %5.1f %6.1f%n", "mean", "", "", "",
+        sums[0] / n, sums[1] / n, sums[2] / n, sums[3] / n, sums[4] / n, sums[5] / n, sums[6] / n,
+        java.util.Arrays.stream(sums).sum() / n);
+    out.println("     (work: to the ~2000 px working image and sRGB; scale: preview and the four squares; "
+        + "prevw/thumb: encoding)");
+    StringBuilder share = new StringBuilder();
+    paths.forEach((path, k) -> share.append(share.isEmpty() ? "" : ", ").append("%s %d (%.0f %%)".formatted(path, k, 100.0 * k / n)));
+    out.printf("   decode paths: %s%n", share);
+    out.flush();
+  }
+
+  /** Figure 4: the photos nearest 12 MP, dropped one at a time on an idle app. */
+  private void latency(List<Path> photos, ScratchFolders scratch) throws Exception {
+    List<Path> twelve = new ArrayList<>(photos);
+    twelve.sort(Comparator.comparingDouble(p -> Math.abs(megapixels(List.of(p)) - 12)));
+    twelve = twelve.subList(0, Math.min(5, twelve.size()));
+    List<Double> millis = LatencyFigure.measure(twelve, workers, scratch);
+    out.printf("4. drop-to-thumbnail on an idle app (import call to the 256 px thumbnail on disk and its event), "
+        + "%.1f MP photos: median %.0f ms (of %d: %s)%n", megapixels(twelve),
+        millis.isEmpty() ? Double.NaN : millis.get(millis.size() / 2), millis.size(),
+        millis.stream().map(m -> "%.0f".formatted(m)).toList());
+    out.flush();
+  }
+
+  private void upload(List<Path> photos, ScratchFolders scratch) throws Exception {
+    UploadFigure.Result r = UploadFigure.measure(photos, workers, scratch.make("frame-bench-http"));
+    out.printf("5. upload over loopback HTTP, %d clients x %d photos: %.1f MB/s acknowledged, p95 latency %.0f ms "
+        + "(%d uploads in %.1f s)%n", UploadFigure.CLIENTS, UploadFigure.EACH, r.megabytesPerSecond(), r.p95Millis(),
+        r.uploads(), r.seconds());
+    out.flush();
+  }
+
+  /** Figure 6: 24 MP photos, two workers, -Xmx512m, in a child JVM that reports its peak heap. */
+  private void heap24(ScratchFolders scratch) throws Exception {
+    List<Path> photos = Corpus.generate24Megapixels(Path.of(System.getProperty("java.io.tmpdir"), "frame-bench-cameras"), 8);
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--enable-native-access=ALL-UNNAMED", "-Xmx512m"));
+    command.addAll(childOptions());
+    command.addAll(List.of("-Djava.io.tmpdir=" + scratch.make("frame-bench-24mp-tmp"), "-cp",
+        System.getProperty("java.class.path"), "frame.cli.ServerMain", "--workers", "2", "bench", "--heap-check",
+        "--corpus", photos.get(0).getParent().toString()));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    int exit = process.waitFor();
+    out.print(exit == 0 ? output : "6. 24 MP at -Xmx512m: the child JVM failed (exit " + exit + "):\n" + output);
+    out.flush();
+  }
+
+  /** The child side of figure 6: a warm import of the 24 MP photos, then the peak heap. */
+  public int heapCheck(Path corpusDir) throws Exception {
+    try (ScratchFolders scratch = new ScratchFolders()) {
+      List<Path> photos = Corpus.of(corpusDir).stream().filter(p -> p.getFileName().toString().contains("6000x4000")
+          || p.getFileName().toString().contains("4000x6000")).toList();
+      WarmImport.Result r = WarmImport.measure(photos, workers, scratch);
+      out.printf("6. 24 MP photos, %d workers, max heap %d MB: %d photos at %.2f photos/s (warm), %d failed, peak heap %d MB%n",
+          workers, Runtime.getRuntime().maxMemory() >> 20, photos.size(), photos.size() / r.seconds(), r.failed(), peakHeapMb());
+      out.flush();
+      return r.failed() == 0 ? 0 : 1;
+    }
+  }
+
+  private void runner(ScratchFolders scratch) throws Exception {
+    Benchmarking.noopJobsPerSecond(scratch.make("frame-bench-runner-warmup"), 2000, workers);
+    out.printf("7. runner overhead: %.0f no-op jobs/s through the real runner and durable database (JIT warmed up); "
+        + "the database's share of one photo (4 jobs, one thread): %.1f ms%n",
+        Benchmarking.noopJobsPerSecond(scratch.make("frame-bench-runner"), 5000, workers),
+        Benchmarking.databaseMillisPerPhoto(scratch.make("frame-bench-jobs"), 50));
+    out.flush();
+  }
+
+  private static double megapixels(List<Path> photos) {
+    double total = 0;
+    for (Path photo : photos) {
+      try (var input = javax.imageio.ImageIO.createImageInputStream(photo.toFile())) {
+        var reader = javax.imageio.ImageIO.getImageReaders(input).next();
+        reader.setInput(input, true, true);
+        total += (double) reader.getWidth(0) * reader.getHeight(0) / 1e6;
+        reader.dispose();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return total / photos.size();
+  }
+
+  private static long peakHeapMb() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+    }
+    return peak >> 20;
+  }
+}

@@ -1,0 +1,38 @@
+package frame.cli.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a user runs: a fresh {@code frame import} process on a fresh data folder, timed from its
+ * start to its exit (JVM start-up, opening the database, every photo PROCESSED). The child is
+ * this same FRAME (same Java, same class path), with the JVM's default heap.
+ */
+public final class ColdImport {
+  private ColdImport() {}
+
+  /** Seconds from starting the process to its exit; {@code jvmOptions} go before the class path. */
+  public static double seconds(List<Path> photos, Path dataDir, int workers, List<String> jvmOptions)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "frame.cli.ServerMain",
+        "--data-dir", dataDir.toString(), "--workers", Integer.toString(workers), "import"));
+    for (Path photo : photos) command.add(photo.toString());
+    return run(command);
+  }
+
+  static double run(List<String> command) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    byte[] output = process.getInputStream().readAllBytes();
+    int exit = process.waitFor();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (exit != 0) throw new IOException("the child FRAME exited with " + exit + ":\n" + new String(output));
+    return seconds;
+  }
+}

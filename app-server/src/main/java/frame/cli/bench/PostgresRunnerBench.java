@@ -1,0 +1,185 @@
+package frame.cli.bench;
+
+import frame.core.ConfigLoader;
+import frame.core.Frame;
+import frame.core.FrameConfig;
+import frame.core.Benchmarking;
+import frame.core.ScratchPostgres;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code frame bench postgres}: the runner on a shared PostgreSQL with 1, 2 and 4 nodes, each a
+ * separate {@code frame worker} process, beside the embedded database's figure. Every run uses a
+ * scratch database it creates and drops, and a scratch storage folder.
+ */
+@Command(name = "postgres", mixinStandardHelpOptions = true,
+    description = {"Runner throughput on PostgreSQL with several frame worker processes: no-op jobs/s and photos/s.",
+        "Needs DATABASE_URL=jdbc:postgresql://HOST:PORT/DB with DATABASE_USER/DATABASE_PASSWORD (a login that may",
+        "create databases: each run makes a scratch database and drops it)."})
+public final class PostgresRunnerBench implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--nodes", split = ",", defaultValue = "1,2,4", description = "Worker processes for the no-op runs (default ${DEFAULT-VALUE}).")
+  List<Integer> nodes;
+
+  @Option(names = "--photo-nodes", split = ",", defaultValue = "1,2", description = "Worker processes for the photo runs (default ${DEFAULT-VALUE}).")
+  List<Integer> photoNodes;
+
+  @Option(names = "--jobs", defaultValue = "20000", description = "No-op jobs per run (default ${DEFAULT-VALUE}).")
+  int jobs;
+
+  @Option(names = "--node-workers", defaultValue = "4", description = "Worker threads in each node (default ${DEFAULT-VALUE}).")
+  int nodeWorkers;
+
+  @Option(names = "--batch", defaultValue = "50", description = "Claim batch size (default ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--photos", defaultValue = "40", description = "Photos per photo run (default ${DEFAULT-VALUE}).")
+  int photos;
+
+  @Option(names = "--corpus", paramLabel = "DIR", description = "Folder of JPEGs (default: the generated camera-like set of frame bench, in a temp folder).")
+  Path corpus;
+
+  private PrintWriter out;
+
+  @Override
+  public Integer call() throws Exception {
+    out = spec.commandLine().getOut();
+    FrameConfig config = ConfigLoader.fromEnvironment().load();
+    out.printf("FRAME bench postgres: %s, %d CPUs, nodes of %d worker threads, batches of %d%n",
+        config.databaseUrl(), Runtime.getRuntime().availableProcessors(), nodeWorkers, batch);
+    Path scratch = Files.createTempDirectory("frame-bench-pg");
+    try {
+      double embedded = Benchmarking.noopJobsPerSecond(scratch.resolve("embedded"), jobs, nodeWorkers);
+      out.printf("  no-op jobs/s, embedded HSQLDB, 1 process:   %8.0f%n", embedded);
+      out.flush();
+      for (int n : nodes) {
+        out.printf("  no-op jobs/s, PostgreSQL, %d node(s):       %8.0f%n", n, noopRun(config, scratch, n));
+        out.flush();
+      }
+      List<Path> files = photos(scratch);
+      for (int n : photoNodes) {
+        out.printf("  photos/s, PostgreSQL, %d node(s):           %8.2f%n", n, photoRun(config, scratch, n, files));
+        out.flush();
+      }
+    } finally {
+      deleteTree(scratch);
+    }
+    return 0;
+  }
+
+  private double noopRun(FrameConfig config, Path scratch, int nodeCount) throws Exception {
+    try (ScratchPostgres database = ScratchPostgres.create(config.databaseUrl(), config.databaseLogin());
+        Nodes workers = Nodes.start(this, config, database, scratch.resolve("noop-" + nodeCount), nodeCount)) {
+      database.enqueueNoops(1_000); // warm-up: JIT, connections, plans
+      awaitJobs(database, 1_000);
+      database.enqueueNoops(jobs); // the jobs appear at its commit: time from there
+      long start = System.nanoTime();
+      awaitJobs(database, 1_000L + jobs);
+      return jobs / ((System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  private double photoRun(FrameConfig config, Path scratch, int nodeCount, List<Path> files) throws Exception {
+    Path run = scratch.resolve("photos-" + nodeCount);
+    try (ScratchPostgres database = ScratchPostgres.create(config.databaseUrl(), config.databaseLogin());
+        Nodes workers = Nodes.start(this, config, database, run, nodeCount)) {
+      FrameConfig importer = FrameConfig.inDataDir(run.resolve("importer"))
+          .withDatabase(database.url(), config.databaseLogin()).withStorageDir(run.resolve("storage"));
+      // takes the photos in and runs no jobs itself, as an API node that only receives uploads would
+      try (Frame frame = Frame.open(importer, Clock.systemUTC(), Frame.settingsFor(importer), false)) {
+        long start = System.nanoTime();
+        for (Path file : files) frame.importFile(file);
+        while (database.finishedImages() < files.size()) TimeUnit.MILLISECONDS.sleep(50);
+        return files.size() / ((System.nanoTime() - start) / 1e9);
+      }
+    }
+  }
+
+  private static void awaitJobs(ScratchPostgres database, long count) throws InterruptedException {
+    while (database.completedJobs() < count) TimeUnit.MILLISECONDS.sleep(20);
+  }
+
+  private List<Path> photos(Path scratch) throws IOException {
+    Path dir = corpus != null ? corpus : scratch.resolve("corpus");
+    List<Path> existing = Files.isDirectory(dir) ? Corpus.of(dir) : List.of();
+    return existing.size() >= photos ? existing.subList(0, photos) : Corpus.generate(dir, photos);
+  }
+
+  /** {@code frame worker} processes on one scratch database and storage folder. */
+  private static final class Nodes implements AutoCloseable {
+    private final List<Process> processes = new ArrayList<>();
+
+    private Nodes() {}
+
+    static Nodes start(PostgresRunnerBench bench, FrameConfig config, ScratchPostgres database, Path run, int count)
+        throws Exception {
+      Nodes nodes = new Nodes();
+      try {
+        for (int i = 0; i < count; i++) nodes.processes.add(bench.launchWorker(config, database, run, i));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (database.aliveNodes() < count) {
+          for (Process p : nodes.processes) {
+            if (!p.isAlive()) throw new IllegalStateException("a frame worker exited at start; see " + run);
+          }
+          if (System.nanoTime() > deadline) throw new IllegalStateException("frame workers did not start; see " + run);
+          TimeUnit.MILLISECONDS.sleep(50);
+        }
+        return nodes;
+      } catch (Exception | Error e) {
+        nodes.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      for (Process process : processes) process.destroy(); // SIGTERM: the graceful stop
+      for (Process process : processes) {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
+      }
+    }
+  }
+
+  private Process launchWorker(FrameConfig config, ScratchPostgres database, Path run, int index) throws IOException {
+    Path home = run.resolve("node-" + index);
+    Files.createDirectories(home);
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-Djava.awt.headless=true",
+        "-cp", System.getProperty("java.class.path"), "frame.cli.ServerMain", "worker",
+        "--workers", "" + nodeWorkers, "--data-dir", home.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(home.resolve("worker.log").toFile());
+    builder.environment().put("DATABASE_URL", database.url());
+    if (config.databaseLogin().user() != null) builder.environment().put("DATABASE_USER", config.databaseLogin().user());
+    if (config.databaseLogin().password() != null) {
+      builder.environment().put("DATABASE_PASSWORD", config.databaseLogin().password());
+    }
+    builder.environment().remove("DATABASE_PASSWORD_FILE");
+    builder.environment().put("STORAGE_DIR", run.resolve("storage").toString());
+    builder.environment().put("FRAME_BATCH_SIZE", "" + batch);
+    builder.environment().put("FRAME_POLL_SECONDS", "1");
+    return builder.start();
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) return;
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(path);
+    }
+  }
+}
