@@ -262,7 +262,7 @@ public final class Frame implements AutoCloseable {
   public JobDetails jobDetails(long id) {
     Job job = jobs.find(id).orElseThrow(() -> FrameException.jobNotFound(id));
     Image image = job.imageId() == null ? null : images.find(job.imageId()).orElse(null);
-    return new JobDetails(job, jobs.attempts(id), image);
+    return new JobDetails(job, jobs.attempts(id), image, image != null && trash.isRemoved(image.id()));
   }
 
   /** Active (PENDING or RUNNING) jobs of each of these images. */

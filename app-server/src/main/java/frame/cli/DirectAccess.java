@@ -40,14 +40,15 @@ final class DirectAccess implements FrameAccess {
 
   @Override
   public Listing<JobDto> jobs(JobQuery query) {
-    List<JobDto> jobs = frame.jobsWithImages(query).stream().map(j -> JobDto.of(frame, j.job(), j.image(), null)).toList();
+    List<JobDto> jobs = frame.jobsWithImages(query).stream()
+        .map(j -> JobDto.of(frame, j.job(), j.image(), j.imageInTrash(), null)).toList();
     return new Listing<>(jobs, frame.countJobs(query));
   }
 
   @Override
   public JobDto job(long id) {
     JobDetails details = frame.jobDetails(id);
-    return JobDto.of(frame, details.job(), details.image(), details.attempts());
+    return JobDto.of(frame, details.job(), details.image(), details.imageInTrash(), details.attempts());
   }
 
   @Override
