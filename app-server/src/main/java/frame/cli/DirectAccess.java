@@ -10,6 +10,8 @@ import frame.core.image.Image;
 import frame.core.image.ImageQuery;
 import frame.core.ingest.IngestResult;
 import frame.core.job.JobQuery;
+import frame.core.trash.RemovalSize;
+import frame.core.trash.TrashedPhoto;
 import frame.server.dto.JobDto;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +56,26 @@ final class DirectAccess implements FrameAccess {
   @Override
   public IngestResult importFile(Path file) {
     return frame.importFile(file);
+  }
+
+  @Override
+  public RemovalSize remove(List<Long> imageIds) {
+    return frame.remove(imageIds);
+  }
+
+  @Override
+  public List<TrashedPhoto> trash() {
+    return frame.trash();
+  }
+
+  @Override
+  public int restore(List<Long> imageIds) {
+    return frame.restore(imageIds);
+  }
+
+  @Override
+  public int emptyTrash() {
+    return frame.emptyTrash();
   }
 
   @Override

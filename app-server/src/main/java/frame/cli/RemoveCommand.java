@@ -1,6 +1,5 @@
 package frame.cli;
 
-import frame.core.Frame;
 import frame.core.trash.RemovalSize;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,7 +20,7 @@ final class RemoveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Frame frame = frameCommand.open()) {
+    try (FrameAccess frame = frameCommand.access()) {
       // all or none: an unknown id is an error and removes nothing
       RemovalSize removed = frame.remove(ids);
       spec.commandLine().getOut().println("Moved " + removed.describe() + " to the trash. "

@@ -1,6 +1,5 @@
 package frame.cli;
 
-import frame.core.Frame;
 import frame.core.image.Image;
 import frame.core.trash.Trash;
 import frame.core.trash.TrashedPhoto;
@@ -26,7 +25,7 @@ final class TrashCommand {
 
     @Override
     public Integer call() {
-      try (Frame frame = trash.frameCommand.open()) {
+      try (FrameAccess frame = trash.frameCommand.access()) {
         PrintWriter out = spec.commandLine().getOut();
         List<TrashedPhoto> photos = frame.trash();
         out.printf("%-6s %-26s %-26s %s%n", "ID", "REMOVED", "DELETED FOR GOOD AFTER", "NAME");
@@ -49,7 +48,7 @@ final class TrashCommand {
 
     @Override
     public Integer call() {
-      try (Frame frame = trash.frameCommand.open()) {
+      try (FrameAccess frame = trash.frameCommand.access()) {
         int restored = frame.restore(ids);
         spec.commandLine().getOut().println("Restored " + restored + " of " + ids.size() + " photo(s).");
         if (restored < ids.size()) {
@@ -69,7 +68,7 @@ final class TrashCommand {
 
     @Override
     public Integer call() {
-      try (Frame frame = trash.frameCommand.open()) {
+      try (FrameAccess frame = trash.frameCommand.access()) {
         int deleted = frame.emptyTrash();
         spec.commandLine().getOut().println("Deleted " + deleted + " photo(s) for good.");
         return 0;
