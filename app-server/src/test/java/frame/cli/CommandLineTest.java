@@ -114,7 +114,7 @@ class CommandLineTest {
     assertThat(frame("trash", "restore", first).out()).contains("Restored 1 of 1");
     assertThat(frame("images").out()).contains("1 of 1 image(s)");
     Run empty = frame("trash", "empty");
-    assertThat(empty.out()).contains("Deleted 1 photo(s) for good");
+    assertThat(empty.out()).as(empty.err()).contains("Deleted 1 photo(s) for good");
     assertThat(frame("trash", "restore", second).exitCode()).isEqualTo(1);
   }
 

@@ -10,6 +10,7 @@ import frame.core.image.ImageFormat;
 import frame.core.image.ImageRepository;
 import frame.core.store.FileStore;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -104,7 +105,9 @@ public final class Trash {
     return emptyRemovedBefore(clock.instant().minus(KEPT_FOR).toEpochMilli());
   }
 
-  private int emptyRemovedBefore(long cutoffMillis) {
+  // one emptying at a time in this process: the start-up sweep's and a caller's would walk and
+  // delete the same folders at once
+  private synchronized int emptyRemovedBefore(long cutoffMillis) {
     finishPurges();
     int deleted = 0;
     for (Image image : repository.removedBefore(cutoffMillis)) {
@@ -125,7 +128,7 @@ public final class Trash {
   }
 
   /** Deletes the files of photos whose rows are gone; also what a crash left queued. */
-  public int finishPurges() {
+  public synchronized int finishPurges() {
     int done = 0;
     for (TrashRepository.Purge purge : repository.purges()) {
       // imported again after its rows went: the files are the new image's now
@@ -148,6 +151,9 @@ public final class Trash {
     if (Files.isDirectory(derived)) {
       try (Stream<Path> files = Files.walk(derived)) {
         for (Path file : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(file);
+      } catch (UncheckedIOException e) {
+        // a file went while the walk listed it (another node emptying too): the purge stays queued
+        throw e.getCause();
       }
     }
     Files.deleteIfExists(store.original(sha256, format));
