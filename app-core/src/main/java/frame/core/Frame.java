@@ -25,10 +25,18 @@ import frame.core.job.QueuePauses;
 import frame.core.job.QueueState;
 import frame.core.job.RunnerSettings;
 import frame.core.media.Codecs;
+import frame.core.library.LibraryBrowser;
+import frame.core.library.LibraryQuery;
+import frame.core.media.DecodedImage;
+import frame.core.media.ImageDecoder;
 import frame.core.node.NodeIdentity;
 import frame.core.node.NodeInfo;
 import frame.core.node.NodeRegistry;
 import frame.core.store.FileStore;
+import frame.core.trash.RemovalSize;
+import frame.core.trash.Trash;
+import frame.core.trash.TrashedPhoto;
+import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,6 +68,9 @@ public final class Frame implements AutoCloseable {
   private final NodeIdentity node;
   private final NodeRegistry nodes;
   private final FrameAssembly.Studio studio;
+  private final Trash trash;
+  private final LibraryBrowser browser;
+  private final ImageDecoder decoder;
 
   Frame(FrameAssembly.Parts parts) {
     this.node = parts.node();
@@ -78,6 +89,9 @@ public final class Frame implements AutoCloseable {
     this.pairings = parts.pairings();
     this.pauses = parts.pauses();
     this.control = parts.control();
+    this.trash = parts.trash();
+    this.browser = parts.browser();
+    this.decoder = parts.decoder();
   }
 
   /** Opens FRAME on a data folder and starts its job runner. */
@@ -138,25 +152,94 @@ public final class Frame implements AutoCloseable {
   }
 
   public IngestResult importFile(Path file) {
-    return ingestor.ingest(file);
+    return restoredIfInTrash(ingestor.ingest(file));
   }
 
   public IngestResult ingest(InputStream in, String name, String declaredSha256) {
-    return ingestor.ingest(in, name, declaredSha256);
+    return restoredIfInTrash(ingestor.ingest(in, name, declaredSha256));
   }
 
   /** Ingests a stream whose checksum, if any, is known only after its last byte (a form field after the file). */
   public IngestResult ingestWithChecksumAfter(InputStream in, String name,
       java.util.function.Supplier<String> declaredAfterTheBytes) {
-    return ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes);
+    return restoredIfInTrash(ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes));
   }
 
+  /** Importing a photo that waits in the trash brings it back, with its id and files. */
+  private IngestResult restoredIfInTrash(IngestResult result) {
+    if (result instanceof IngestResult.Duplicate d && trash.isRemoved(d.existing().id())) {
+      trash.restore(List.of(d.existing().id()));
+      return new IngestResult.Stored(d.name(), image(d.existing().id()));
+    }
+    return result;
+  }
+
+  /** A photo in the library; one in the trash is not found. */
   public Image image(long id) {
-    return images.find(id).orElseThrow(() -> FrameException.imageNotFound(id));
+    return images.find(id).filter(image -> !trash.isRemoved(id)).orElseThrow(() -> FrameException.imageNotFound(id));
+  }
+
+  /** A page of the library grid: photos matching the query, in its order, removed ones never. */
+  public List<Image> browse(LibraryQuery query, int offset, int limit) {
+    return browser.page(query, offset, limit);
+  }
+
+  public long count(LibraryQuery query) {
+    return browser.count(query);
+  }
+
+  /** Every id the query matches, in its order: what "select all" selects. */
+  public List<Long> ids(LibraryQuery query) {
+    return browser.ids(query);
+  }
+
+  /** Photos in the library (not the trash) in each state. */
+  public Map<ImageState, Long> imageCountsByState() {
+    return browser.countsByState();
+  }
+
+  /**
+   * The original decoded at full size and turned upright (EXIF orientation), for a 1:1 look. Slow
+   * and large: call it off any UI thread, one at a time.
+   */
+  public BufferedImage decodeOriginal(long id) {
+    Image image = image(id);
+    DecodedImage decoded = decoder.decode(files(image).original(), image.format(), Integer.MAX_VALUE);
+    return decoded.orientation().apply(decoded.pixels());
+  }
+
+  /** How many photos and bytes removing these would free once the trash is emptied. */
+  public RemovalSize removalSize(Collection<Long> imageIds) {
+    return trash.sizeOf(imageIds);
+  }
+
+  /** Moves photos to the trash, all or none (an unknown id removes nothing); restorable for 30 days. */
+  public RemovalSize remove(Collection<Long> imageIds) {
+    return trash.remove(imageIds);
+  }
+
+  /** Brings photos back from the trash; returns how many. */
+  public int restore(Collection<Long> imageIds) {
+    return trash.restore(imageIds);
+  }
+
+  public List<TrashedPhoto> trash() {
+    return trash.list();
+  }
+
+  /** Deletes every photo in the trash for good: rows, jobs, derived files, the original. */
+  public int emptyTrash() {
+    return trash.empty();
+  }
+
+  /** Deletes for good only what has been in the trash longer than 30 days (done at each start too). */
+  public int emptyExpiredTrash() {
+    return trash.emptyExpired();
   }
 
   public Optional<Image> imageBySha256(String sha256) {
-    return images.findBySha256(sha256);
+    // a photo in the trash is not there: a phone uploads it again, which restores it
+    return images.findBySha256(sha256).filter(image -> !trash.isRemoved(image.id()));
   }
 
   public List<Image> images(ImageQuery query) {
@@ -196,7 +279,7 @@ public final class Frame implements AutoCloseable {
   public JobDetails jobDetails(long id) {
     Job job = jobs.find(id).orElseThrow(() -> FrameException.jobNotFound(id));
     Image image = job.imageId() == null ? null : images.find(job.imageId()).orElse(null);
-    return new JobDetails(job, jobs.attempts(id), image);
+    return new JobDetails(job, jobs.attempts(id), image, image != null && trash.isRemoved(image.id()));
   }
 
   /** Active (PENDING or RUNNING) jobs of each of these images. */

@@ -10,6 +10,8 @@ import frame.core.ingest.Ingestor;
 import frame.core.ingest.OrphanSweep;
 import frame.core.job.JobControl;
 import frame.core.job.JobHandler;
+import frame.core.library.LibraryBrowser;
+import frame.core.trash.Trash;
 import frame.core.job.JobOutcome;
 import frame.core.job.JobRepository;
 import frame.core.job.JobRunner;
@@ -52,7 +54,8 @@ final class FrameAssembly {
 
   record Parts(FrameConfig config, DataFolderLock lock, Database database, FileStore store, EventBus events,
       ImageRepository images, JobRepository jobs, JobRunner runner, Ingestor ingestor, ApiTokens tokens,
-      Pairings pairings, QueuePauses pauses, JobControl control, NodeIdentity node, NodeRegistry nodes, Studio studio) {}
+      Pairings pairings, QueuePauses pauses, JobControl control, NodeIdentity node, NodeRegistry nodes, Studio studio,
+      Trash trash, LibraryBrowser browser, ImageDecoder decoder) {}
 
   /** What a node on a shared database runs beside its runner: its presence and the cluster's events. */
   static final class Studio implements AutoCloseable {
@@ -158,12 +161,28 @@ final class FrameAssembly {
     JobControl control = new JobControl(jobs, pipeline, events, clock, runner::wake);
     ApiTokens tokens = new ApiTokens(database.jdbc(), clock);
     Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake);
+    Trash trash = new Trash(database.jdbc(), images, store, events, clock);
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
-        new Pairings(database.jdbc(), clock), pauses, control, node, registry, new Studio());
+        new Pairings(database.jdbc(), clock), pauses, control, node, registry, new Studio(), trash, new LibraryBrowser(database.jdbc()),
+        decoder);
+  }
+
+  /** What a crash left half-purged, and photos removed more than 30 days ago, go at each start. */
+  private static void emptyExpiredTrash(Trash trash) {
+    try {
+      int emptied = trash.emptyExpired();
+      if (emptied > 0) log.info("Emptied {} photo(s) from the trash after {} days", emptied, Trash.KEPT_FOR.toDays());
+    } catch (RuntimeException e) {
+      // most often FRAME closed before it finished (a short command): it runs again next start
+      log.debug("Emptying the trash stopped early: {}", e.getMessage());
+    }
   }
 
   private static void sweepOrphansInBackground(Parts parts, Instant olderThan) {
-    Thread sweeper = new Thread(() -> OrphanSweep.run(parts.store(), parts.images(), olderThan), "frame-orphan-sweep");
+    Thread sweeper = new Thread(() -> {
+      OrphanSweep.run(parts.store(), parts.images(), olderThan);
+      emptyExpiredTrash(parts.trash());
+    }, "frame-orphan-sweep");
     sweeper.setDaemon(true);
     sweeper.start();
   }

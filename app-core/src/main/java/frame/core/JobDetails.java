@@ -5,5 +5,8 @@ import frame.core.job.Job;
 import frame.core.job.JobAttempt;
 import java.util.List;
 
-/** One job with every attempt it took and the image it works on ({@code image} null for a job of no image). */
-public record JobDetails(Job job, List<JobAttempt> attempts, Image image) {}
+/**
+ * One job with every attempt it took and the image it works on ({@code image} null for a job of no
+ * image; {@code imageInTrash} when that photo was removed and waits in the trash).
+ */
+public record JobDetails(Job job, List<JobAttempt> attempts, Image image, boolean imageInTrash) {}

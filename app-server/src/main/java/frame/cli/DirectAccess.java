@@ -10,6 +10,8 @@ import frame.core.image.Image;
 import frame.core.image.ImageQuery;
 import frame.core.ingest.IngestResult;
 import frame.core.job.JobQuery;
+import frame.core.trash.RemovalSize;
+import frame.core.trash.TrashedPhoto;
 import frame.server.dto.JobDto;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,14 +42,15 @@ final class DirectAccess implements FrameAccess {
 
   @Override
   public Listing<JobDto> jobs(JobQuery query) {
-    List<JobDto> jobs = frame.jobsWithImages(query).stream().map(j -> JobDto.of(frame, j.job(), j.image(), null)).toList();
+    List<JobDto> jobs = frame.jobsWithImages(query).stream()
+        .map(j -> JobDto.of(frame, j.job(), j.image(), j.imageInTrash(), null)).toList();
     return new Listing<>(jobs, frame.countJobs(query));
   }
 
   @Override
   public JobDto job(long id) {
     JobDetails details = frame.jobDetails(id);
-    return JobDto.of(frame, details.job(), details.image(), details.attempts());
+    return JobDto.of(frame, details.job(), details.image(), details.imageInTrash(), details.attempts());
   }
 
   @Override
@@ -58,6 +61,26 @@ final class DirectAccess implements FrameAccess {
   @Override
   public String queueStatus() {
     return frame.queue().state().describe();
+  }
+
+  @Override
+  public RemovalSize remove(List<Long> imageIds) {
+    return frame.remove(imageIds);
+  }
+
+  @Override
+  public List<TrashedPhoto> trash() {
+    return frame.trash();
+  }
+
+  @Override
+  public int restore(List<Long> imageIds) {
+    return frame.restore(imageIds);
+  }
+
+  @Override
+  public int emptyTrash() {
+    return frame.emptyTrash();
   }
 
   @Override

@@ -7,6 +7,8 @@ import frame.core.image.Image;
 import frame.core.image.ImageQuery;
 import frame.core.ingest.IngestResult;
 import frame.core.job.JobQuery;
+import frame.core.trash.RemovalSize;
+import frame.core.trash.TrashedPhoto;
 import frame.server.dto.JobDto;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,6 +41,18 @@ interface FrameAccess extends AutoCloseable {
 
   /** The queue's state as {@code GET /api/admin/queue} says it: "running", "paused" or "paused: TYPE, ...". */
   String queueStatus();
+
+  /** Moves photos to the trash, all or none: an unknown id (or one already in the trash) removes nothing. */
+  RemovalSize remove(List<Long> imageIds);
+
+  /** Photos in the trash, last removed first. */
+  List<TrashedPhoto> trash();
+
+  /** Brings photos back from the trash; returns how many were in it. */
+  int restore(List<Long> imageIds);
+
+  /** Deletes every photo in the trash for good; returns how many. */
+  int emptyTrash();
 
   /** Image and job changes while the handle is open. */
   AutoCloseable subscribe(Consumer<FrameEvent> listener);

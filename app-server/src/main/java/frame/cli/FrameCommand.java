@@ -24,10 +24,10 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = FrameCommand.Version.class,
     description = "FRAME: stores your photos safely and makes thumbnails, previews and metadata.",
-    footer = {"", "While a FRAME runs on the data folder (the window or 'frame serve'), images, jobs, import and token "
-        + "talk to it; otherwise they open the data folder themselves."},
-    subcommands = {ImportCommand.class, ImagesCommand.class, JobsCommand.class, QueueCommand.class,
-        RegenerateCommand.class, ServeCommand.class, TokenCommand.class,
+    footer = {"", "While a FRAME runs on the data folder (the window or 'frame serve'), images, jobs, import, token, "
+        + "remove and trash talk to it; otherwise they open the data folder themselves."},
+    subcommands = {ImportCommand.class, ImagesCommand.class, RemoveCommand.class, TrashCommand.class, JobsCommand.class,
+        QueueCommand.class, RegenerateCommand.class, ServeCommand.class, TokenCommand.class,
         PairCommand.class, DiscoverCommand.class,
         BenchCommand.class, WorkerCommand.class, NodesCommand.class,
         CommandLine.HelpCommand.class})

@@ -17,6 +17,8 @@ import frame.core.image.ImageQuery;
 import frame.core.image.ImageState;
 import frame.core.ingest.IngestResult;
 import frame.core.job.JobQuery;
+import frame.core.trash.RemovalSize;
+import frame.core.trash.TrashedPhoto;
 import frame.server.LocalEndpoint;
 import frame.server.dto.ImageDto;
 import frame.server.dto.JobDto;
@@ -32,6 +34,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.UUID;
@@ -120,6 +124,48 @@ final class RemoteAccess implements FrameAccess {
     String storedName = answer.path("name").asText(name);
     return answer.path("duplicate").asBoolean()
         ? new IngestResult.Duplicate(storedName, image) : new IngestResult.Stored(storedName, image);
+  }
+
+  @Override
+  public RemovalSize remove(List<Long> imageIds) {
+    List<Long> ids = imageIds.stream().distinct().toList();
+    // the API removes one photo a request: look every id up first, so an unknown one removes nothing
+    for (long id : ids) image(id);
+    int photos = 0;
+    long bytes = 0;
+    for (long id : ids) {
+      JsonNode removed = checked(send(request("/api/images/" + id).DELETE().build()));
+      photos += removed.path("removed").asInt();
+      bytes += removed.path("bytes").asLong();
+    }
+    return new RemovalSize(photos, bytes);
+  }
+
+  @Override
+  public List<TrashedPhoto> trash() {
+    List<TrashedPhoto> photos = new ArrayList<>();
+    for (JsonNode entry : get("/api/admin/trash", new TypeReference<JsonNode>() {}).path("items")) {
+      photos.add(new TrashedPhoto(image(JSON.convertValue(entry.get("image"), ImageDto.class)),
+          Instant.parse(entry.get("removedAt").asText())));
+    }
+    return photos;
+  }
+
+  @Override
+  public int restore(List<Long> imageIds) {
+    int restored = 0;
+    for (long id : imageIds.stream().distinct().toList()) {
+      HttpResponse<byte[]> response = send(request("/api/admin/trash/" + id + "/restore")
+          .POST(HttpRequest.BodyPublishers.noBody()).build());
+      if (response.statusCode() == 404) continue; // not in the trash: counted as not restored, like the core
+      restored += checked(response).path("restored").asInt();
+    }
+    return restored;
+  }
+
+  @Override
+  public int emptyTrash() {
+    return checked(send(request("/api/admin/trash").DELETE().build())).path("deleted").asInt();
   }
 
   /** One upload at a time never fills the server's slots; another client's may, briefly. */

@@ -85,6 +85,7 @@ public final class ApiServer implements AutoCloseable {
     ImagesController images = new ImagesController(frame);
     JobsController jobs = new JobsController(frame);
     QueueController queue = new QueueController(frame);
+    TrashController trash = new TrashController(frame);
     UploadController uploads = new UploadController(frame, settings.maxConcurrentUploads(), settings.maxFileBytes(),
         settings.maxRequestBytes());
     TokensController tokens = new TokensController(frame);
@@ -116,6 +117,10 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.GET, "/api/images/{id}/preview", images::preview);
       table.add(HandlerType.GET, "/api/images/{id}/original", images::original);
       table.add(HandlerType.HEAD, "/api/images/by-checksum/{sha256}", images::byChecksum);
+      table.add(HandlerType.DELETE, "/api/images/{id}", trash::remove);
+      table.add(HandlerType.GET, "/api/admin/trash", trash::list);
+      table.add(HandlerType.POST, "/api/admin/trash/{id}/restore", trash::restore);
+      table.add(HandlerType.DELETE, "/api/admin/trash", trash::empty);
       table.add(HandlerType.GET, "/api/admin/jobs", jobs::list);
       table.add(HandlerType.GET, "/api/admin/jobs/{id}", jobs::get);
       table.add(HandlerType.GET, "/api/admin/tokens", tokens::list);

@@ -26,13 +26,14 @@ final class JobsController {
     int offset = Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     JobQuery query = new JobQuery(Params.enumQuery(ctx, "status", JobState.class),
         Params.enumQuery(ctx, "type", JobType.class), Params.longQuery(ctx, "imageId"), limit, offset);
-    ctx.json(new Page<>(frame.jobsWithImages(query).stream().map(j -> JobDto.of(frame, j.job(), j.image(), null))
+    ctx.json(new Page<>(frame.jobsWithImages(query).stream()
+        .map(j -> JobDto.of(frame, j.job(), j.image(), j.imageInTrash(), null))
         .toList(), frame.countJobs(query), limit, offset));
   }
 
   void get(Context ctx) {
     JobDetails details = frame.jobDetails(Params.id(ctx, "id"));
-    ctx.json(JobDto.of(frame, details.job(), details.image(), details.attempts()));
+    ctx.json(JobDto.of(frame, details.job(), details.image(), details.imageInTrash(), details.attempts()));
   }
 
   void retry(Context ctx) {

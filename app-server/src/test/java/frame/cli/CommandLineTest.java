@@ -106,4 +106,39 @@ class CommandLineTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("frame: No job with id 999").doesNotContain("Exception");
   }
+
+  @Test
+  void remove_moves_photos_to_the_trash_and_trash_restores_or_empties_them() throws Exception {
+    write(photos, "a.jpg", jpeg(photo(800, 600, 21)));
+    write(photos, "b.jpg", jpeg(photo(800, 600, 22)));
+    frame("import", photos.toString());
+    JsonNode images = new ObjectMapper().readTree(frame("images", "--json").out());
+    String first = images.get(0).get("id").asText();
+    String second = images.get(1).get("id").asText();
+
+    Run remove = frame("remove", first, second);
+    assertThat(remove.exitCode()).isZero();
+    assertThat(remove.out()).contains("Moved 2 photos").contains("to the trash");
+    assertThat(frame("images").out()).contains("0 of 0 image(s)");
+    assertThat(frame("trash", "list").out()).contains("2 photo(s) in the trash").contains("a.jpg").contains("b.jpg");
+
+    assertThat(frame("trash", "restore", first).out()).contains("Restored 1 of 1");
+    assertThat(frame("images").out()).contains("1 of 1 image(s)");
+    Run empty = frame("trash", "empty");
+    assertThat(empty.out()).as(empty.err()).contains("Deleted 1 photo(s) for good");
+    assertThat(frame("trash", "restore", second).exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void removing_an_unknown_id_says_so_and_removes_nothing() throws Exception {
+    write(photos, "a.jpg", jpeg(photo(800, 600, 23)));
+    frame("import", photos.toString());
+    String id = new ObjectMapper().readTree(frame("images", "--json").out()).get(0).get("id").asText();
+
+    Run remove = frame("remove", id, "424242");
+
+    assertThat(remove.exitCode()).isEqualTo(2);
+    assertThat(remove.err()).contains("No image with id 424242");
+    assertThat(frame("images").out()).contains("1 of 1 image(s)");
+  }
 }

@@ -98,6 +98,46 @@ class CommandLineWhileRunningTest {
     assertThat(running.get("jobs show 999").err()).contains("frame: No job with id 999");
   }
 
+  @Test
+  void remove_and_trash_go_through_the_running_frame_and_its_jobs_still_show_the_removed_photo() throws Exception {
+    write(photos, "a.jpg", jpeg(photo(800, 600, 31)));
+    write(photos, "b.jpg", jpeg(photo(600, 800, 32)));
+    try (ChildFrame child = new ChildFrame(dataDir).start()) {
+      Run imported = frame("import", photos.toString());
+      assertThat(imported.exitCode()).as(imported.toString()).isZero();
+      JsonNode images = new ObjectMapper().readTree(frame("images", "--json").out());
+      String first = images.get(0).get("id").asText();
+      String firstName = images.get(0).get("originalName").asText();
+      String second = images.get(1).get("id").asText();
+
+      Run unknown = frame("remove", first, "424242");
+      assertThat(unknown.exitCode()).isEqualTo(2);
+      assertThat(unknown.err()).contains("No image with id 424242");
+      assertThat(frame("images").out()).as("all or none").contains("2 of 2 image(s)");
+
+      Run removed = frame("remove", first, second);
+      assertThat(removed.exitCode()).as(removed.err()).isZero();
+      assertThat(removed.out()).contains("Moved 2 photos").contains("to the trash");
+      assertThat(frame("images").out()).contains("0 of 0 image(s)");
+      assertThat(frame("trash", "list").out()).contains("2 photo(s) in the trash").contains("a.jpg").contains("b.jpg");
+
+      JsonNode jobs = new ObjectMapper().readTree(frame("jobs", "--image", first, "--json").out());
+      assertThat(jobs).isNotEmpty().allSatisfy(job -> {
+        assertThat(job.get("image").get("originalName").asText()).isEqualTo(firstName);
+        assertThat(job.get("image").get("inTrash").asBoolean()).isTrue();
+        assertThat(job.get("image").get("thumbnailUrl").isNull()).isTrue();
+      });
+
+      assertThat(frame("trash", "restore", first).out()).contains("Restored 1 of 1");
+      assertThat(frame("images").out()).contains("1 of 1 image(s)");
+      JsonNode restoredJobs = new ObjectMapper().readTree(frame("jobs", "--image", first, "--json").out());
+      assertThat(restoredJobs.get(0).get("image").get("inTrash").asBoolean()).isFalse();
+      assertThat(frame("trash", "empty").out()).contains("Deleted 1 photo(s) for good");
+      assertThat(frame("trash", "restore", second).exitCode()).isEqualTo(1);
+      assertThat(child.log()).as("it went into the running FRAME").doesNotContain("Exception");
+    }
+  }
+
   /** The read-only commands, by their words: the same answers are expected running and stopped. */
   private Map<String, Run> listings(long job) {
     Map<String, Run> runs = new LinkedHashMap<>();

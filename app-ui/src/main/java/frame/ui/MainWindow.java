@@ -3,53 +3,85 @@ package frame.ui;
 import frame.core.Frame;
 import frame.ui.jobs.JobsModel;
 import frame.ui.jobs.JobsView;
+import frame.ui.jobs.NodesView;
 import frame.ui.library.LibraryModel;
 import frame.ui.library.LibraryView;
-import frame.ui.library.ViewerWindow;
 import frame.ui.server.ServerModel;
 import frame.ui.server.ServerView;
+import frame.ui.trash.TrashModel;
+import frame.ui.trash.TrashView;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-/** The FRAME window: library, jobs and server tabs over one core, with a status bar. */
+/** The FRAME window: library, trash, jobs and server panes over one core, a menu, a status bar. */
 public final class MainWindow implements AutoCloseable {
   private final LibraryModel library;
   private final JobsModel jobs;
   private final ServerModel server;
   private final StatusModel status;
+  private final TrashModel trash;
   private final Timeline ticker;
   private final AutoCloseable subscription;
-  private final BorderPane root;
+  private final StackPane root;
+  private final TabPane tabs;
+  private final LibraryView libraryView;
+  private final HelpOverlay help;
+  private final WindowPrefs prefs;
+  private Theme theme;
+  private Stage stage;
 
-  public MainWindow(Frame frame, Background background, ServerModel server, java.util.concurrent.ExecutorService ingestQueue) {
+  public MainWindow(Frame frame, Background background, ServerModel server, ExecutorService ingestQueue) {
+    this.prefs = new WindowPrefs(frame.config().dataDir());
+    this.theme = Theme.named(prefs.get("theme", "DARK"));
     this.library = new LibraryModel(frame, background, Clock.systemUTC(), ingestQueue);
     this.jobs = new JobsModel(frame, background);
     this.server = server;
     this.status = new StatusModel(frame, background, Clock.systemUTC());
+    this.trash = new TrashModel(frame, background, library::refresh);
     this.subscription = frame.subscribe(event -> {
       library.onEvent(event);
       jobs.onEvent(event);
       status.onEvent(event);
     });
 
-    TabPane tabs = new TabPane(
-        tab("Library", new LibraryView(library, id -> ViewerWindow.open(frame, background, id))),
-        tab("Jobs", new frame.ui.jobs.NodesView(frame, background).above(new JobsView(jobs, id -> ViewerWindow.open(frame, background, id)))),
+    libraryView = new LibraryView(library, frame, background);
+    libraryView.tileSize().set(Math.max(LibraryView.MIN_TILE, Math.min(LibraryView.MAX_TILE,
+        prefs.number("tileSize", libraryView.tileSize().get()))));
+    tabs = new TabPane(
+        tab("Library", libraryView),
+        tab("Trash", new TrashView(trash)),
+        tab("Jobs", new NodesView(frame, background).above(new JobsView(jobs, this::openPhoto))),
         tab("Server", new ServerView(server)));
     tabs.setId("main-tabs");
+    tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+      if (b.intValue() == 1) trash.refresh();
+      if (b.intValue() == 2) jobs.refresh();
+    });
     Label statusText = new Label();
     statusText.setId("status-bar");
     statusText.textProperty().bind(status.text());
@@ -63,10 +95,30 @@ public final class MainWindow implements AutoCloseable {
     HBox statusBar = new HBox(8, statusText, gap, pause);
     statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     BorderPane.setMargin(statusBar, new Insets(4, 8, 4, 8));
-    root = new BorderPane(tabs);
-    root.setBottom(statusBar);
+    BorderPane main = new BorderPane(tabs);
+    main.setTop(menus());
+    main.setBottom(statusBar);
+    help = new HelpOverlay(false);
+    root = new StackPane(main, help);
+    root.setId("frame-root");
+    root.getStyleClass().add("frame-root");
+    root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+      if (help.isVisible() && (e.getCode() == KeyCode.ESCAPE)) {
+        help.setVisible(false);
+        e.consume();
+      }
+    });
+    root.addEventHandler(KeyEvent.KEY_TYPED, e -> {
+      if ("?".equals(e.getCharacter()) && !(e.getTarget() instanceof TextInputControl)) {
+        help.setVisible(!help.isVisible());
+        e.consume();
+      }
+    });
 
-    ticker = new Timeline(new KeyFrame(Duration.seconds(2), e -> status.refresh()));
+    ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+      status.refresh();
+      library.activity().tick();
+    }));
     jobs.onQueueChanged(status::refresh);
     ticker.setCycleCount(Timeline.INDEFINITE);
     library.loadExisting();
@@ -76,13 +128,77 @@ public final class MainWindow implements AutoCloseable {
     ticker.play();
   }
 
+  private MenuBar menus() {
+    MenuItem importPhotos = item("Import photos…", "Shortcut+I", this::importPhotos);
+    MenuItem close = item("Close window", null, () -> { if (stage != null) stage.close(); });
+    Menu file = new Menu("File", null, importPhotos, new SeparatorMenuItem(), close);
+    MenuItem find = item("Search file names", "Shortcut+F", () -> {
+      showLibrary();
+      libraryView.focusSearch();
+    });
+    MenuItem selectAll = item("Select all   (Ctrl+A)", null, library::selectAll);
+    MenuItem remove = item("Move selection to the trash…   (Delete)", null, () -> {
+      showLibrary();
+      libraryView.requestRemove();
+    });
+    remove.disableProperty().bind(library.selectedCount().isEqualTo(0));
+    Menu edit = new Menu("Edit", null, find, selectAll, remove);
+    MenuItem larger = item("Larger tiles   (+)", null, () -> libraryView.zoom(1));
+    MenuItem smaller = item("Smaller tiles   (−)", null, () -> libraryView.zoom(-1));
+    Menu view = new Menu("View", null, larger, smaller);
+    ToggleGroup themes = new ToggleGroup();
+    Menu themeMenu = new Menu("Theme");
+    for (Theme each : Theme.values()) {
+      RadioMenuItem choice = new RadioMenuItem(each.toString());
+      choice.setId("theme-" + each.name().toLowerCase(java.util.Locale.ROOT));
+      choice.setToggleGroup(themes);
+      choice.setSelected(each == theme);
+      choice.setOnAction(e -> useTheme(each));
+      themeMenu.getItems().add(choice);
+    }
+    Menu settings = new Menu("Settings", null, themeMenu);
+    MenuItem shortcuts = item("Keyboard shortcuts   (?)", null, () -> help.setVisible(true));
+    Menu helpMenu = new Menu("Help", null, shortcuts);
+    MenuBar bar = new MenuBar(file, edit, view, settings, helpMenu);
+    bar.setId("main-menu");
+    return bar;
+  }
+
+  private static MenuItem item(String text, String accelerator, Runnable action) {
+    MenuItem item = new MenuItem(text);
+    if (accelerator != null) item.setAccelerator(KeyCombination.keyCombination(accelerator));
+    item.setOnAction(e -> action.run());
+    return item;
+  }
+
+  private void importPhotos() {
+    showLibrary();
+    libraryView.chooseFiles();
+  }
+
+  /** A photo named elsewhere (the jobs table): the library's viewer on it. */
+  private void openPhoto(long imageId) {
+    showLibrary();
+    libraryView.openImage(imageId);
+  }
+
+  private void showLibrary() {
+    tabs.getSelectionModel().select(0);
+  }
+
   private static Tab tab(String title, javafx.scene.Node content) {
     Tab tab = new Tab(title, content);
     tab.setClosable(false);
     return tab;
   }
 
-  public BorderPane root() {
+  public void useTheme(Theme chosen) {
+    theme = chosen;
+    prefs.put("theme", chosen.name());
+    if (root.getScene() != null) chosen.applyTo(root.getScene());
+  }
+
+  public StackPane root() {
     return root;
   }
 
@@ -94,18 +210,38 @@ public final class MainWindow implements AutoCloseable {
     return server;
   }
 
+  public LibraryView libraryView() {
+    return libraryView;
+  }
+
   public JobsModel jobs() {
     return jobs;
   }
 
   public void show(Stage stage) {
+    this.stage = stage;
     stage.setTitle("FRAME");
-    stage.setScene(new Scene(root, 1280, 820));
+    Scene scene = new Scene(root, 1280, 820);
+    theme.applyTo(scene);
+    stage.setScene(scene);
+    prefs.placeStage(stage);
+    int pane = (int) prefs.number("pane", 0);
+    if (pane >= 0 && pane < tabs.getTabs().size()) tabs.getSelectionModel().select(pane);
+    stage.setOnHiding(e -> remember());
     stage.show();
+    libraryView.grid().requestFocus();
+  }
+
+  private void remember() {
+    if (stage != null) prefs.rememberStage(stage);
+    prefs.put("pane", tabs.getSelectionModel().getSelectedIndex());
+    prefs.put("tileSize", libraryView.tileSize().get());
+    prefs.save();
   }
 
   @Override
   public void close() throws Exception {
+    remember();
     ticker.stop();
     subscription.close();
     server.close();

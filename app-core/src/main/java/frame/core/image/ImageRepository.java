@@ -48,9 +48,10 @@ public final class ImageRepository {
 
   public List<Image> list(ImageQuery query) {
     List<Object> params = new ArrayList<>();
-    String where = "";
+    // removed photos wait in the trash, out of every list
+    String where = "WHERE removed_at IS NULL";
     if (query.state() != null) {
-      where = "WHERE state = ?";
+      where += " AND state = ?";
       params.add(query.state());
     }
     params.add(query.limit());
@@ -69,8 +70,8 @@ public final class ImageRepository {
 
   public long count(ImageState state) {
     return state == null
-        ? jdbc.queryOne("SELECT COUNT(*) FROM image", r -> r.getLong(1)).orElse(0L)
-        : jdbc.queryOne("SELECT COUNT(*) FROM image WHERE state = ?", r -> r.getLong(1), state.name()).orElse(0L);
+        ? jdbc.queryOne("SELECT COUNT(*) FROM image WHERE removed_at IS NULL", r -> r.getLong(1)).orElse(0L)
+        : jdbc.queryOne("SELECT COUNT(*) FROM image WHERE removed_at IS NULL AND state = ?", r -> r.getLong(1), state.name()).orElse(0L);
   }
 
   /**
@@ -121,14 +122,20 @@ public final class ImageRepository {
       i.id AS i_id, i.sha256 AS i_sha256, i.state AS i_state, i.format AS i_format, i.width AS i_width,
       i.height AS i_height, i.byte_size AS i_byte_size, i.original_name AS i_original_name,
       i.taken_at AS i_taken_at, i.camera_make AS i_camera_make, i.camera_model AS i_camera_model,
-      i.failure_reason AS i_failure_reason, i.created_at AS i_created_at, i.updated_at AS i_updated_at""";
+      i.failure_reason AS i_failure_reason, i.created_at AS i_created_at, i.updated_at AS i_updated_at,
+      i.removed_at AS i_removed_at""";
 
   /** The image of a row selected with {@link #JOINED_COLUMNS}; null when an outer join found none. */
   public static Image mapJoined(ResultSet r) throws SQLException {
     return Jdbc.nullableLong(r, "i_id") == null ? null : map(r, "i_");
   }
 
-  static Image map(ResultSet r) throws SQLException {
+  /** Whether the image of a row selected with {@link #JOINED_COLUMNS} waits in the trash. */
+  public static boolean removedJoined(ResultSet r) throws SQLException {
+    return r.getObject("i_removed_at") != null;
+  }
+
+  public static Image map(ResultSet r) throws SQLException {
     return map(r, "");
   }
 

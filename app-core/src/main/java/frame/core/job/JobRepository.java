@@ -232,7 +232,8 @@ public final class JobRepository {
 
   /**
    * A page of jobs, each with its image, in one statement: the admin list shows which photo every
-   * job is about, and a page of a thousand must not cost a thousand more queries.
+   * job is about, and a page of a thousand must not cost a thousand more queries. A photo in the
+   * trash is still listed (its jobs are still there), marked as in the trash.
    */
   public List<JobWithImage> listWithImages(JobQuery query) {
     Filter filter = Filter.of(query, "j.");
@@ -244,7 +245,8 @@ public final class JobRepository {
         FROM job j LEFT JOIN image i ON i.id = j.image_id%s
         ORDER BY j.id DESC LIMIT ? OFFSET ?
         """.formatted(ImageRepository.JOINED_COLUMNS, filter.where()),
-        r -> new JobWithImage(map(r), ImageRepository.mapJoined(r)), params.toArray());
+        r -> new JobWithImage(map(r), ImageRepository.mapJoined(r), ImageRepository.removedJoined(r)),
+        params.toArray());
   }
 
   public long count(JobQuery query) {

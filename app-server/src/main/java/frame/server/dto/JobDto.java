@@ -31,14 +31,19 @@ public record JobDto(
     }
   }
 
-  /** The photo a job works on, enough to recognise it; {@code thumbnailUrl} only once its 128 px thumbnail exists. */
+  /**
+   * The photo a job works on, enough to recognise it; {@code thumbnailUrl} only once its 128 px
+   * thumbnail exists and the photo is not in the trash ({@code inTrash}: removed, restorable, and
+   * 404 under /api/images until then).
+   */
   public record Photo(long id, String originalName, String status, String format, int width, int height,
-      String thumbnailUrl) {
+      String thumbnailUrl, boolean inTrash) {
     public static final int THUMBNAIL_SIZE = 128;
 
-    public static Photo of(Image image, boolean thumbnailExists) {
+    public static Photo of(Image image, boolean thumbnailExists, boolean inTrash) {
       return new Photo(image.id(), image.originalName(), image.state().name(), image.format().name(), image.width(),
-          image.height(), thumbnailExists ? "/api/images/" + image.id() + "/thumbnail/" + THUMBNAIL_SIZE : null);
+          image.height(), thumbnailExists && !inTrash ? "/api/images/" + image.id() + "/thumbnail/" + THUMBNAIL_SIZE
+              : null, inTrash);
     }
   }
 
@@ -56,9 +61,9 @@ public record JobDto(
   }
 
   /** The list's and the detail's form, for the API and the command line alike. */
-  public static JobDto of(Frame frame, Job job, Image image, List<JobAttempt> attempts) {
+  public static JobDto of(Frame frame, Job job, Image image, boolean imageInTrash, List<JobAttempt> attempts) {
     Photo photo = image == null ? null
-        : Photo.of(image, frame.files(image).thumbnail(Photo.THUMBNAIL_SIZE).isPresent());
+        : Photo.of(image, frame.files(image).thumbnail(Photo.THUMBNAIL_SIZE).isPresent(), imageInTrash);
     return of(job, attempts, photo);
   }
 

@@ -170,7 +170,8 @@ public final class JobsModel {
     if (row == null) return;
     background.run(() -> frame.jobDetails(row.job().id()), details -> {
       detail.set(describe(details));
-      detailImage.set(details.image());
+      // a photo in the trash is not in the library: no viewer to open until it is restored
+      detailImage.set(details.imageInTrash() ? null : details.image());
     }, failure -> {});
   }
 
@@ -199,7 +200,8 @@ public final class JobsModel {
     Job j = details.job();
     StringBuilder text = new StringBuilder();
     text.append("Job ").append(j.id()).append("  ").append(j.type()).append("  ").append(j.state()).append('\n');
-    text.append("Image      ").append(describe(j, details.image())).append('\n');
+    text.append("Image      ").append(describe(j, details.image()))
+        .append(details.imageInTrash() ? "  (in the trash)" : "").append('\n');
     text.append("Payload    ").append(j.payload()).append('\n');
     text.append("Attempts   ").append(j.attempts()).append(" of ").append(j.maxAttempts()).append(" failed, ")
         .append(j.interruptions()).append(" of ").append(j.maxInterruptions())

@@ -1,65 +1,113 @@
 package frame.ui.library;
 
+import frame.core.Frame;
+import frame.core.library.LibraryOrder;
+import frame.core.trash.RemovalSize;
+import frame.ui.Background;
+import frame.ui.Dialogs;
 import java.io.File;
-
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongConsumer;
-import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
 /**
- * The library grid. Rows of tiles live in a ListView, so only the rows on screen have nodes:
- * thousands of photos scroll as smoothly as ten. Files and folders dropped anywhere on it import.
+ * The library: a grid of tiles sized by a slider, selection and keyboard, the activity bar, and
+ * the viewer over it. The grid is a ListView of rows, so only rows on screen have nodes, and rows
+ * ask the model for their tiles by position, so only pages on screen are in memory.
  */
 public final class LibraryView extends BorderPane {
-  private final LibraryModel model;
-  private final ThumbnailCache thumbnails = new ThumbnailCache(600);
-  private final ObservableList<List<TileModel>> rows = FXCollections.observableArrayList();
-  private final ListView<List<TileModel>> grid = new ListView<>(rows);
-  private final LongConsumer openImage;
-  private int perRow = 1;
+  public static final double MIN_TILE = 128;
+  public static final double MAX_TILE = 512;
+  private static final double GAP = 8;
 
-  public LibraryView(LibraryModel model, LongConsumer openImage) {
+  private final LibraryModel model;
+  private final ThumbnailCache thumbnails = ThumbnailCache.ofPixels(24_000_000);
+  private final RowIndexes rows = new RowIndexes();
+  private final ListView<Integer> grid = new ListView<>(rows);
+  private final DoubleProperty tileSize = new SimpleDoubleProperty(224);
+  private final BooleanProperty viewerOpen = new SimpleBooleanProperty(false);
+  private final ViewerPane viewer;
+  private final TextField search = new TextField();
+  // the rows the list view made: few (a screenful and a spare), redrawn in place, never recreated
+  private final java.util.List<RowCell> cells = new java.util.ArrayList<>();
+  private Consumer<List<Long>> regenerate;
+  private int perRow = 1;
+  private boolean refreshQueued;
+
+  public LibraryView(LibraryModel model, Frame frame, Background background) {
     this.model = model;
-    this.openImage = openImage;
     getStyleClass().add("library");
-    getStylesheets().add(LibraryView.class.getResource("library.css").toExternalForm());
-    setTop(toolbar());
+    viewer = new ViewerPane(frame, background, this::closeViewer, () -> step(-1), () -> step(1));
+    viewer.setVisible(false);
+    VBox top = new VBox(toolbar(), new ActivityBar(model.activity(), () -> model.filter().set(TileFilter.PROBLEMS)));
+    setTop(top);
     grid.setId("library-grid");
+    grid.getStyleClass().add("library-grid");
     grid.setCellFactory(list -> new RowCell());
-    grid.setPlaceholder(new Label("Drop photos or folders here, or use Import."));
-    setCenter(grid);
+    grid.setPlaceholder(new Label("Drop photos or folders here, or use Import (Ctrl+I)."));
+    StackPane center = new StackPane(grid, viewer);
+    setCenter(center);
     Label counts = new Label();
     counts.setId("library-counts");
     counts.textProperty().bind(model.counts());
-    setBottom(counts);
-    BorderPane.setMargin(counts, new Insets(4, 8, 4, 8));
+    Label selectedCount = new Label();
+    selectedCount.setId("library-selected");
+    selectedCount.textProperty().bind(model.selectedCount().asString("%d selected"));
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox bottom = new HBox(8, counts, gap, selectedCount);
+    bottom.getStyleClass().add("library-footer");
+    bottom.setPadding(new Insets(4, 8, 4, 8));
+    setBottom(bottom);
 
-    model.visibleTiles().addListener((ListChangeListener<TileModel>) change -> regroup());
+    model.size().addListener((o, a, b) -> regroup());
+    model.revision().addListener((o, a, b) -> refreshSoon());
+    model.selectedCount().addListener((o, a, b) -> refreshSoon());
+    model.cursor().addListener((o, a, b) -> {
+      refreshSoon();
+      reveal(b.intValue());
+    });
+    tileSize.addListener((o, a, b) -> {
+      perRow = fits(grid.getWidth());
+      regroup();
+      refreshSoon();
+    });
     grid.widthProperty().addListener((o, a, b) -> {
-      int fits = Math.max(1, (int) ((b.doubleValue() - 24) / (TileView.SIZE + 8)));
+      int fits = fits(b.doubleValue());
       if (fits != perRow) {
         perRow = fits;
         regroup();
       }
     });
+    addEventFilter(KeyEvent.KEY_PRESSED, this::key);
     setOnDragOver(event -> {
       if (event.getDragboard().hasFiles()) event.acceptTransferModes(TransferMode.COPY);
       event.consume();
@@ -72,19 +120,36 @@ public final class LibraryView extends BorderPane {
     });
   }
 
+  public DoubleProperty tileSize() {
+    return tileSize;
+  }
+
+  public BooleanProperty viewerOpen() {
+    return viewerOpen;
+  }
+
+  public ListView<Integer> grid() {
+    return grid;
+  }
+
+  /** What Ctrl+R does with the selection; none until the core can regenerate. */
+  public void onRegenerate(Consumer<List<Long>> action) {
+    this.regenerate = action;
+  }
+
   /** What a drop of files and folders does (the drag handler calls this with the dragboard's files). */
   public void acceptDrop(List<File> files) {
     model.importPaths(files.stream().map(File::toPath).toList());
   }
 
+  private int fits(double width) {
+    return Math.max(1, (int) ((width - 24) / (tileSize.get() + 2 * TileView.PADDING + GAP)));
+  }
+
   private HBox toolbar() {
     Button importFiles = new Button("Import photos…");
-    importFiles.setOnAction(e -> {
-      FileChooser chooser = new FileChooser();
-      chooser.setTitle("Import photos");
-      List<File> chosen = chooser.showOpenMultipleDialog(getScene().getWindow());
-      if (chosen != null) acceptDrop(chosen);
-    });
+    importFiles.setId("library-import");
+    importFiles.setOnAction(e -> chooseFiles());
     Button importFolder = new Button("Import folder…");
     importFolder.setOnAction(e -> {
       DirectoryChooser chooser = new DirectoryChooser();
@@ -95,66 +160,271 @@ public final class LibraryView extends BorderPane {
     ChoiceBox<TileFilter> filter = new ChoiceBox<>(FXCollections.observableArrayList(TileFilter.values()));
     filter.setId("library-filter");
     filter.valueProperty().bindBidirectional(model.filter());
-    ChoiceBox<TileSort> sort = new ChoiceBox<>(FXCollections.observableArrayList(TileSort.values()));
+    ChoiceBox<LibraryOrder> sort = new ChoiceBox<>(FXCollections.observableArrayList(LibraryOrder.values()));
+    sort.setId("library-sort");
     sort.valueProperty().bindBidirectional(model.sort());
-    TextField search = new TextField();
     search.setId("library-search");
-    search.setPromptText("Search file names");
+    search.setPromptText("Search file names (Ctrl+F)");
     search.textProperty().bindBidirectional(model.search());
+    Button smaller = new Button("−");
+    smaller.setId("library-smaller");
+    smaller.setOnAction(e -> zoom(-1));
+    Slider size = new Slider(MIN_TILE, MAX_TILE, tileSize.get());
+    size.setId("library-tile-size");
+    size.setPrefWidth(140);
+    size.valueProperty().bindBidirectional(tileSize);
+    Button larger = new Button("+");
+    larger.setId("library-larger");
+    larger.setOnAction(e -> zoom(1));
+    Button remove = new Button("Remove…");
+    remove.setId("library-remove");
+    remove.disableProperty().bind(model.selectedCount().isEqualTo(0));
+    remove.setOnAction(e -> requestRemove());
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox bar = new HBox(8, importFiles, importFolder, gap, new Label("Show"), filter, sort, search);
+    HBox sizes = new HBox(4, smaller, size, larger);
+    sizes.setAlignment(Pos.CENTER_LEFT);
+    HBox bar = new HBox(8, importFiles, importFolder, remove, gap, new Label("Show"), filter, sort, search, sizes);
+    bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add("toolbar");
     bar.setPadding(new Insets(8));
     return bar;
   }
 
-  private void regroup() {
-    List<List<TileModel>> grouped = new ArrayList<>();
-    List<TileModel> visible = model.visibleTiles();
-    for (int i = 0; i < visible.size(); i += perRow) {
-      grouped.add(List.copyOf(visible.subList(i, Math.min(visible.size(), i + perRow))));
-    }
-    rows.setAll(grouped);
+  public void chooseFiles() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Import photos");
+    List<File> chosen = chooser.showOpenMultipleDialog(getScene().getWindow());
+    if (chosen != null) acceptDrop(chosen);
   }
 
-  /** Scrolls to an image's tile (a duplicate's "jump to it"). */
-  public void reveal(long imageId) {
-    model.tileForImage(imageId).ifPresent(tile -> {
-      for (int i = 0; i < rows.size(); i++) {
-        if (rows.get(i).contains(tile)) {
-          grid.scrollTo(i);
-          return;
-        }
+  public void focusSearch() {
+    closeViewer();
+    search.requestFocus();
+    search.selectAll();
+  }
+
+  /** One step of the tile size: the renditions' own sizes are the stops (128, 256, 512) with halfway steps. */
+  public void zoom(int direction) {
+    double[] stops = {128, 192, 256, 384, 512};
+    double now = tileSize.get();
+    double next = now;
+    if (direction > 0) {
+      for (double stop : stops) if (stop > now + 0.5) { next = stop; break; }
+    } else {
+      for (int i = stops.length - 1; i >= 0; i--) if (stops[i] < now - 0.5) { next = stops[i]; break; }
+    }
+    tileSize.set(next);
+  }
+
+  private void key(KeyEvent e) {
+    boolean typing = e.getTarget() instanceof TextInputControl;
+    if (viewerOpen.get()) {
+      switch (e.getCode()) {
+        case ESCAPE -> closeViewer();
+        case LEFT -> step(-1);
+        case RIGHT -> step(1);
+        case Z -> viewer.toggleZoom();
+        case DELETE, BACK_SPACE -> requestRemove();
+        default -> { return; }
       }
+      e.consume();
+      return;
+    }
+    if (typing) {
+      if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.DOWN) grid.requestFocus();
+      return;
+    }
+    boolean shift = e.isShiftDown();
+    switch (e.getCode()) {
+      case LEFT -> model.moveCursor(-1, shift);
+      case RIGHT -> model.moveCursor(1, shift);
+      case UP -> model.moveCursor(-perRow, shift);
+      case DOWN -> model.moveCursor(perRow, shift);
+      case PAGE_UP -> model.moveCursor(-perRow * visibleRows(), shift);
+      case PAGE_DOWN -> model.moveCursor(perRow * visibleRows(), shift);
+      case HOME -> model.moveCursor(-model.size().get(), shift);
+      case END -> model.moveCursor(model.size().get(), shift);
+      case ENTER, SPACE -> openViewer();
+      case DELETE, BACK_SPACE -> requestRemove();
+      case ESCAPE -> model.clearSelection();
+      case PLUS, ADD, EQUALS -> zoom(1);
+      case MINUS, SUBTRACT -> zoom(-1);
+      case A -> {
+        if (!e.isShortcutDown()) return;
+        model.selectAll();
+      }
+      case R -> {
+        if (!e.isShortcutDown() || regenerate == null || model.selectedIds().isEmpty()) return;
+        regenerate.accept(model.selectedIds());
+      }
+      default -> { return; }
+    }
+    e.consume();
+  }
+
+  private int visibleRows() {
+    VirtualFlow<?> flow = flow();
+    if (flow == null || flow.getFirstVisibleCell() == null || flow.getLastVisibleCell() == null) return 3;
+    return Math.max(1, flow.getLastVisibleCell().getIndex() - flow.getFirstVisibleCell().getIndex());
+  }
+
+  private VirtualFlow<?> flow() {
+    return grid.lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
+  }
+
+  /** Opens the viewer on the tile under the cursor (the first photo if there is none). */
+  public void openViewer() {
+    int at = model.cursor().get();
+    if (at < 0 || model.idAt(at) == 0) at = model.photoNear(Math.max(-1, at), 1);
+    if (at < 0) return;
+    long id = model.idAt(at);
+    if (id == 0) return;
+    model.click(at, false, false);
+    viewer.show(id);
+    viewer.setVisible(true);
+    viewerOpen.set(true);
+    viewer.requestFocus();
+  }
+
+  /** Opens the viewer on one photo; the arrows then step from its tile if it is on a loaded page. */
+  public void openImage(long imageId) {
+    int at = model.indexOf(imageId);
+    if (at >= 0) model.click(at, false, false);
+    viewer.show(imageId);
+    viewer.setVisible(true);
+    viewerOpen.set(true);
+    viewer.requestFocus();
+  }
+
+  public void closeViewer() {
+    if (!viewerOpen.get()) return;
+    viewer.setVisible(false);
+    viewerOpen.set(false);
+    grid.requestFocus();
+  }
+
+  public ViewerPane viewer() {
+    return viewer;
+  }
+
+  private void step(int direction) {
+    int at = model.photoNear(model.cursor().get(), direction);
+    if (at < 0) return;
+    long id = model.idAt(at);
+    if (id == 0) return; // its page is loading; the next press finds it
+    model.click(at, false, false);
+    viewer.show(id);
+  }
+
+  /** Delete: asks, naming how many photos and how much space, then moves them to the trash. */
+  public void requestRemove() {
+    List<Long> ids = viewerOpen.get() ? List.of(viewer.imageId().get()) : model.selectedIds();
+    if (ids.isEmpty() || ids.contains(0L)) return;
+    model.measureRemoval(ids, size -> {
+      boolean yes = Dialogs.confirm(this, "Move " + (size.photos() == 1 ? "this photo" : size.photos() + " photos") + " to the trash?",
+          size.describe() + " on disk. They disappear from the library now and can be restored from the Trash "
+              + "for 30 days; emptying the trash frees the space.", "Move to trash");
+      if (!yes) return;
+      boolean wasViewing = viewerOpen.get();
+      model.remove(ids, removed -> {
+        if (wasViewing) {
+          int at = Math.min(model.cursor().get(), model.size().get() - 1);
+          if (at >= 0 && model.idAt(at) > 0) viewer.show(model.idAt(at));
+          else closeViewer();
+        }
+      });
     });
   }
 
-  private final class RowCell extends ListCell<List<TileModel>> {
-    private final HBox row = new HBox(8);
+  private void regroup() {
+    rows.resize((model.size().get() + perRow - 1) / perRow);
+    refreshSoon();
+  }
+
+  /** Many changes in one pulse (a select-all, a burst of events) redraw the rows on screen once. */
+  private void refreshSoon() {
+    if (refreshQueued) return;
+    refreshQueued = true;
+    Platform.runLater(() -> {
+      refreshQueued = false;
+      for (RowCell cell : cells) cell.redraw();
+    });
+  }
+
+  private void reveal(int index) {
+    if (index < 0) return;
+    VirtualFlow<?> flow = flow();
+    if (flow != null) flow.scrollTo(index / perRow);
+    else grid.scrollTo(index / perRow);
+  }
+
+  /** Scrolls to an image's tile (a duplicate's "jump to it"), if it is on a loaded page. */
+  public void reveal(long imageId) {
+    int at = model.indexOf(imageId);
+    if (at >= 0) model.click(at, false, false);
+  }
+
+  private final class RowCell extends ListCell<Integer> {
+    private final HBox row = new HBox(GAP);
+    private final java.util.ArrayList<TileView> views = new java.util.ArrayList<>();
 
     RowCell() {
       row.getStyleClass().add("tile-row");
+      getStyleClass().add("tile-row-cell");
+      cells.add(this);
     }
 
     @Override
-    protected void updateItem(List<TileModel> tiles, boolean empty) {
-      super.updateItem(tiles, empty);
-      if (empty || tiles == null) {
+    protected void updateItem(Integer number, boolean empty) {
+      super.updateItem(number, empty);
+      redraw();
+    }
+
+    /** Shows this row's tiles as the model has them now, reusing the tile nodes. */
+    void redraw() {
+      Integer number = getItem();
+      if (isEmpty() || number == null || number >= rows.size()) {
         setGraphic(null);
         return;
       }
-      row.getChildren().clear();
-      for (TileModel tile : tiles) {
-        TileView view = new TileView(tile, thumbnails);
-        view.setOnMouseClicked(e -> {
-          if (e.getButton() != MouseButton.PRIMARY || e.getClickCount() != 2) return;
-          if (tile.duplicateOf().get() > 0) reveal(tile.duplicateOf().get());
-          else if (tile.imageId().get() > 0) openImage.accept(tile.imageId().get());
-        });
-        row.getChildren().add(view);
+      while (views.size() < perRow) {
+        TileView view = new TileView(thumbnails);
+        view.setOnMouseClicked(e -> clicked(view, e));
+        views.add(view);
       }
-      setGraphic(row);
+      int cursor = model.cursor().get();
+      int shown = 0;
+      for (int k = 0; k < perRow; k++) {
+        int index = number * perRow + k;
+        if (index >= model.size().get()) break;
+        TileView view = views.get(k);
+        TileModel tile = model.tileAt(index);
+        view.getProperties().put("index", index);
+        long id = tile == null ? 0 : tile.imageId().get();
+        view.show(tile, tileSize.get(), id > 0 && model.selected().contains(id), index == cursor);
+        shown++;
+      }
+      // only a changed row length touches the scene graph
+      if (row.getChildren().size() != shown || !row.getChildren().equals(views.subList(0, shown))) {
+        row.getChildren().setAll(views.subList(0, shown));
+      }
+      if (getGraphic() != row) setGraphic(row);
+    }
+
+    private void clicked(TileView view, javafx.scene.input.MouseEvent e) {
+      if (e.getButton() != MouseButton.PRIMARY || !(view.getProperties().get("index") instanceof Integer index)) return;
+      grid.requestFocus();
+      TileModel tile = view.model();
+      if (e.getClickCount() == 2 && tile != null) {
+        if (tile.duplicateOf().get() > 0) reveal(tile.duplicateOf().get());
+        else if (tile.imageId().get() > 0) {
+          model.click(index, false, false);
+          openViewer();
+        }
+        return;
+      }
+      model.click(index, e.isShiftDown(), e.isShortcutDown());
     }
   }
 }

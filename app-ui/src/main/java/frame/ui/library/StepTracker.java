@@ -1,6 +1,5 @@
 package frame.ui.library;
 
-import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -14,7 +13,7 @@ final class StepTracker extends HBox {
 
   private final Label[] labels = new Label[STEPS.length];
 
-  StepTracker(ObservableValue<TileStep> step) {
+  StepTracker() {
     getStyleClass().add("step-tracker");
     for (int i = 0; i < STEPS.length; i++) {
       labels[i] = new Label(STEPS[i]);
@@ -22,11 +21,9 @@ final class StepTracker extends HBox {
       labels[i].setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
       getChildren().add(labels[i]);
     }
-    show(step.getValue());
-    step.addListener((o, old, now) -> show(now));
   }
 
-  private void show(TileStep step) {
+  void show(TileStep step) {
     int reached = switch (step) {
       case UPLOADING -> 0;
       case INGESTED -> 1;

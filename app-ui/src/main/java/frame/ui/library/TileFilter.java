@@ -1,25 +1,34 @@
 package frame.ui.library;
 
+import frame.core.image.ImageState;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Predicate;
 
-/** The library's state filter. */
+/**
+ * The library's state filter: which image states the database is asked for, and which of this
+ * session's files that never became images (rejected, duplicates) still show.
+ */
 public enum TileFilter {
-  ALL("All", tile -> true),
-  IN_PROGRESS("In progress", tile -> !tile.step().get().isFinal()),
-  PROCESSED("Processed", tile -> tile.step().get() == TileStep.PROCESSED),
-  PROBLEMS("Failed or rejected", tile -> tile.step().get().isProblem()),
-  DUPLICATES("Duplicates", tile -> tile.step().get() == TileStep.DUPLICATE);
+  ALL("All", EnumSet.noneOf(ImageState.class), tile -> true),
+  IN_PROGRESS("In progress", EnumSet.of(ImageState.UPLOADED, ImageState.INGESTED, ImageState.PROCESSING), tile -> false),
+  PROCESSED("Processed", EnumSet.of(ImageState.PROCESSED), tile -> false),
+  PROBLEMS("Failed or rejected", EnumSet.of(ImageState.FAILED), tile -> tile.step().get() == TileStep.REJECTED),
+  DUPLICATES("Duplicates", null, tile -> tile.step().get() == TileStep.DUPLICATE);
 
   private final String label;
-  private final Predicate<TileModel> test;
+  // null: no image in the library matches
+  final Set<ImageState> states;
+  private final Predicate<TileModel> sessionTest;
 
-  TileFilter(String label, Predicate<TileModel> test) {
+  TileFilter(String label, Set<ImageState> states, Predicate<TileModel> sessionTest) {
     this.label = label;
-    this.test = test;
+    this.states = states;
+    this.sessionTest = sessionTest;
   }
 
-  boolean matches(TileModel tile) {
-    return test.test(tile);
+  boolean matches(TileModel sessionTile) {
+    return sessionTest.test(sessionTile);
   }
 
   @Override

@@ -2,6 +2,8 @@ package frame.ui.library;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -10,14 +12,15 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** One tile of the library: a file on its way in, or an image already stored. */
+/** One tile of the library: an image in the library, or a file this session could not import. */
 public final class TileModel {
   private final SimpleStringProperty name;
   private final ObjectProperty<TileStep> step = new SimpleObjectProperty<>(TileStep.UPLOADING);
   private final StringProperty message = new SimpleStringProperty("");
   private final LongProperty imageId = new SimpleLongProperty(0);
   private final LongProperty duplicateOf = new SimpleLongProperty(0);
-  private final ObjectProperty<Path> thumbnail = new SimpleObjectProperty<>();
+  // thumbnail size -> file, only the renditions made so far
+  private final ObjectProperty<Map<Integer, Path>> renditions = new SimpleObjectProperty<>(Map.of());
   private final StringProperty takenAt = new SimpleStringProperty();
   private final Instant added;
 
@@ -47,8 +50,19 @@ public final class TileModel {
     return duplicateOf;
   }
 
-  public ObjectProperty<Path> thumbnail() {
-    return thumbnail;
+  public ObjectProperty<Map<Integer, Path>> renditions() {
+    return renditions;
+  }
+
+  /**
+   * The sharpest rendition for a picture {@code pixels} wide: the smallest at least that big, else
+   * the largest there is. Null before any is made.
+   */
+  public Path bestFor(double pixels) {
+    TreeMap<Integer, Path> bySize = new TreeMap<>(renditions.get());
+    if (bySize.isEmpty()) return null;
+    Map.Entry<Integer, Path> fits = bySize.ceilingEntry((int) Math.ceil(pixels));
+    return (fits != null ? fits : bySize.lastEntry()).getValue();
   }
 
   public StringProperty takenAt() {

@@ -1,48 +1,126 @@
 package frame.ui.library;
 
-import javafx.beans.binding.Bindings;
+import java.nio.file.Path;
+import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.geometry.Pos;
 
-/** One tile: thumbnail, name, step tracker and, when there is one, the reason in plain words. */
+/**
+ * One tile: thumbnail with a state badge, name, step tracker and, when there is one, the reason in
+ * plain words. A grid row keeps its tiles and shows other photos in them as it scrolls.
+ */
 final class TileView extends VBox {
-  static final double SIZE = 204;
+  static final double PADDING = 8;
   private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+  private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+  private static final PseudoClass CURSOR = PseudoClass.getPseudoClass("cursor");
+  private static final PseudoClass LOADING = PseudoClass.getPseudoClass("loading");
 
-  final TileModel model;
-  final StepTracker tracker;
+  private final ThumbnailCache thumbnails;
+  private final ImageView picture = new ImageView();
+  private final StackPane frame = new StackPane(picture);
+  private final Label badge = new Label();
+  private final Label name = new Label();
+  final StepTracker tracker = new StepTracker();
   final Label message = new Label();
+  private final ChangeListener<Object> changed = (o, a, b) -> render();
+  private TileModel model;
+  private double size;
 
-  TileView(TileModel model, ThumbnailCache thumbnails) {
-    this.model = model;
+  TileView(ThumbnailCache thumbnails) {
+    this.thumbnails = thumbnails;
     getStyleClass().add("tile");
-    setPrefWidth(SIZE);
-    setMaxWidth(SIZE);
-    ImageView picture = new ImageView();
-    picture.setFitWidth(SIZE - 16);
-    picture.setFitHeight(SIZE - 16);
     picture.setPreserveRatio(true);
-    picture.imageProperty().bind(Bindings.createObjectBinding(
-        () -> model.thumbnail().get() == null ? null : thumbnails.get(model.thumbnail().get(), 256), model.thumbnail()));
-    StackPane frame = new StackPane(picture);
+    picture.setSmooth(true);
     frame.getStyleClass().add("tile-picture");
-    frame.setPrefSize(SIZE - 16, SIZE - 16);
-    Label name = new Label();
-    name.textProperty().bind(model.name());
+    badge.getStyleClass().add("tile-badge");
+    StackPane.setAlignment(badge, Pos.TOP_LEFT);
+    frame.getChildren().add(badge);
     name.getStyleClass().add("tile-name");
-    tracker = new StepTracker(model.step());
-    message.textProperty().bind(model.message());
     message.getStyleClass().add("tile-message");
     message.setWrapText(true);
-    Tooltip tip = new Tooltip();
-    tip.textProperty().bind(model.message());
-    message.setTooltip(tip);
+    message.setTooltip(new Tooltip());
     getChildren().addAll(frame, name, tracker, message);
-    pseudoClassStateChanged(PROBLEM, model.step().get().isProblem());
-    model.step().addListener((o, a, b) -> pseudoClassStateChanged(PROBLEM, b.isProblem()));
+  }
+
+  TileModel model() {
+    return model;
+  }
+
+  /** Shows a tile (null: its page is still loading) at a size, selected or not, under the cursor or not. */
+  void show(TileModel tile, double size, boolean selected, boolean cursor) {
+    if (tile != model) {
+      if (model != null) unlisten(model);
+      model = tile;
+      if (model != null) listen(model);
+    }
+    if (size != this.size) {
+      this.size = size;
+      setPrefWidth(size + 2 * PADDING);
+      setMinWidth(size + 2 * PADDING);
+      setMaxWidth(size + 2 * PADDING);
+      frame.setPrefSize(size, size);
+      frame.setMinSize(size, size);
+      frame.setMaxSize(size, size);
+      picture.setFitWidth(size);
+      picture.setFitHeight(size);
+      // small tiles keep the picture and its badge; the words need room
+      boolean roomy = size >= 200;
+      tracker.setVisible(roomy);
+      tracker.setManaged(roomy);
+    }
+    pseudoClassStateChanged(SELECTED, selected);
+    pseudoClassStateChanged(CURSOR, cursor);
+    render();
+  }
+
+  private void listen(TileModel tile) {
+    tile.step().addListener(changed);
+    tile.message().addListener(changed);
+    tile.renditions().addListener(changed);
+  }
+
+  private void unlisten(TileModel tile) {
+    tile.step().removeListener(changed);
+    tile.message().removeListener(changed);
+    tile.renditions().removeListener(changed);
+  }
+
+  private void render() {
+    pseudoClassStateChanged(LOADING, model == null);
+    if (model == null) {
+      picture.setImage(null);
+      badge.setVisible(false);
+      name.setText("");
+      message.setText("");
+      tracker.setVisible(false);
+      return;
+    }
+    TileStep step = model.step().get();
+    badge.setVisible(true);
+    badge.setText(step.symbol + " " + step.word);
+    badge.getStyleClass().removeIf(c -> c.startsWith("state-"));
+    badge.getStyleClass().add(step.styleClass());
+    name.setText(model.name().get());
+    message.setText(model.message().get());
+    message.getTooltip().setText(model.message().get());
+    tracker.setVisible(size >= 200);
+    tracker.show(step);
+    pseudoClassStateChanged(PROBLEM, step.isProblem());
+    // the rendition that stays sharp on this screen: a 2x display wants twice the pixels
+    double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
+    Path file = model.bestFor(size * scale);
+    if (file == null) {
+      picture.setImage(null);
+      return;
+    }
+    int px = model.renditions().get().entrySet().stream().filter(e -> e.getValue().equals(file))
+        .mapToInt(java.util.Map.Entry::getKey).findFirst().orElse(256);
+    picture.setImage(thumbnails.get(file, px));
   }
 }

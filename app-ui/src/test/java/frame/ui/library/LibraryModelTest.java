@@ -8,12 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import frame.core.Frame;
 import frame.core.event.FrameEvent;
 import frame.core.image.Image;
+import frame.core.image.ImageState;
+import frame.core.library.LibraryOrder;
 import frame.core.testing.FrameFixture;
+import frame.core.testing.LargeLibrary;
 import frame.ui.Background;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +51,7 @@ class LibraryModelTest {
 
     library.importPaths(List.of(photos));
 
-    assertThat(library.allTiles()).extracting(t -> t.name().get())
+    assertThat(tiles()).extracting(t -> t.name().get())
         .containsExactlyInAnyOrder("a.jpg", "b.jpg", "again.jpg", "notes.txt");
     TileModel notes = tile("notes.txt");
     assertThat(notes.step().get()).isEqualTo(TileStep.REJECTED);
@@ -55,10 +60,12 @@ class LibraryModelTest {
     assertThat(again.step().get()).isEqualTo(TileStep.DUPLICATE);
     assertThat(again.duplicateOf().get()).isEqualTo(tile("a.jpg").imageId().get());
     assertThat(again.message().get()).contains("a.jpg");
+    assertThat(library.activity().ingested().get()).isEqualTo(4);
+    assertThat(library.activity().stored().get()).isEqualTo(2);
   }
 
   @Test
-  void tiles_follow_core_events_to_processed_with_a_thumbnail() {
+  void tiles_follow_core_events_to_processed_with_every_rendition() {
     write(photos, "a.jpg", jpeg(photo(600, 400, 3)));
     library.importPaths(List.of(photos.resolve("a.jpg")));
     TileModel tile = tile("a.jpg");
@@ -69,8 +76,13 @@ class LibraryModelTest {
     }
 
     assertThat(tile.step().get()).isEqualTo(TileStep.PROCESSED);
-    assertThat(tile.thumbnail().get()).isRegularFile();
+    assertThat(tile.renditions().get()).containsOnlyKeys(64, 128, 256, 512);
+    assertThat(tile.bestFor(128)).hasFileName("thumb-128.jpg");
+    assertThat(tile.bestFor(200)).hasFileName("thumb-256.jpg");
+    assertThat(tile.bestFor(900)).as("the largest there is").hasFileName("thumb-512.jpg");
     assertThat(library.counts().get()).contains("1 processed");
+    assertThat(library.activity().active().get()).isFalse();
+    assertThat(library.activity().text().get()).startsWith("Imported 1 photo in");
   }
 
   @Test
@@ -81,10 +93,10 @@ class LibraryModelTest {
     library.importPaths(List.of(photos));
 
     library.search().set("BEA");
-    assertThat(library.visibleTiles()).extracting(t -> t.name().get()).containsExactly("beach.jpg");
+    assertThat(tiles()).extracting(t -> t.name().get()).containsExactly("beach.jpg");
     library.search().set("");
     library.filter().set(TileFilter.PROBLEMS);
-    assertThat(library.visibleTiles()).extracting(t -> t.name().get()).containsExactly("broken.jpg");
+    assertThat(tiles()).extracting(t -> t.name().get()).containsExactly("broken.jpg");
     assertThat(library.counts().get()).startsWith("3 images").contains("1 rejected");
   }
 
@@ -95,10 +107,95 @@ class LibraryModelTest {
 
     library.loadExisting();
 
-    assertThat(library.allTiles()).extracting(t -> t.name().get()).containsExactly("old.jpg");
+    assertThat(tiles()).extracting(t -> t.name().get()).containsExactly("old.jpg");
+  }
+
+  @Test
+  void a_library_of_10000_photos_holds_only_the_pages_it_has_shown() {
+    LargeLibrary.seed(frame, 10_000);
+
+    library.loadExisting();
+
+    assertThat(library.size().get()).isEqualTo(10_000);
+    assertThat(library.loadedTiles()).isZero();
+    assertThat(library.tileAt(0).name().get()).isEqualTo("photo-10000.jpg"); // newest first
+    assertThat(library.tileAt(9_999).name().get()).isEqualTo("photo-00001.jpg");
+    for (int i = 0; i < 10_000; i += 37) assertThat(library.tileAt(i)).isNotNull(); // scrolled end to end
+    assertThat(library.loadedTiles()).isLessThanOrEqualTo(LibraryModel.PAGE * LibraryModel.PAGES_KEPT);
+    assertThat(library.counts().get()).startsWith("10000 images · 10000 processed");
+  }
+
+  @Test
+  void selection_of_10000_photos_by_ctrl_a_shift_and_ctrl_click_and_the_keyboard() {
+    LargeLibrary.seed(frame, 10_000);
+    library.loadExisting();
+
+    library.selectAll();
+    assertThat(library.selectedCount().get()).isEqualTo(10_000);
+
+    library.click(10, false, false);
+    assertThat(library.selectedIds()).containsExactly(library.idAt(10));
+    library.click(5_010, true, false); // a range across pages never loaded
+    assertThat(library.selectedCount().get()).isEqualTo(5_001);
+    library.click(20, false, true);
+    assertThat(library.selectedCount().get()).isEqualTo(5_000);
+    assertThat(library.selected()).doesNotContain(library.idAt(20));
+
+    library.click(0, false, false);
+    library.moveCursor(1, false);
+    library.moveCursor(6, true);
+    assertThat(library.cursor().get()).isEqualTo(7);
+    assertThat(library.selectedCount().get()).isEqualTo(7); // 1..7
+    library.moveCursor(-100, false);
+    assertThat(library.cursor().get()).isZero();
+  }
+
+  @Test
+  void in_a_library_of_10000_an_event_rereads_only_its_own_tile_and_search_runs_in_the_database() {
+    LargeLibrary.seed(frame, 10_000);
+    library.loadExisting();
+    TileModel shown = library.tileAt(3);
+    long id = shown.imageId().get();
+    int loaded = library.loadedTiles();
+
+    library.onEvent(new FrameEvent.ImageChanged(id, ImageState.PROCESSED));
+    library.onEvent(new FrameEvent.ImageChanged(123_456_789L, ImageState.PROCESSED)); // not on screen
+
+    assertThat(library.tileForImage(id)).containsSame(shown);
+    assertThat(library.loadedTiles()).isEqualTo(loaded);
+    library.search().set("photo-0999");
+    assertThat(library.size().get()).isEqualTo(10); // photo-09990 .. photo-09999
+    library.search().set("");
+    library.sort().set(LibraryOrder.TAKEN_OLDEST);
+    assertThat(library.tileAt(9_999).takenAt().get()).as("no date sorts last").isNull();
+  }
+
+  @Test
+  void removing_the_selection_takes_its_tiles_away_and_the_trash_brings_them_back() {
+    write(photos, "keep.jpg", jpeg(photo(300, 200, 7)));
+    write(photos, "drop.jpg", jpeg(photo(300, 200, 8)));
+    library.importPaths(List.of(photos));
+    int at = IntStream.range(0, library.size().get()).filter(i -> library.tileAt(i).name().get().equals("drop.jpg"))
+        .findFirst().orElseThrow();
+    library.click(at, false, false);
+    List<Long> ids = library.selectedIds();
+
+    List<Long> removed = new ArrayList<>();
+    library.remove(ids, size -> removed.add((long) size.photos()));
+
+    assertThat(removed).containsExactly(1L);
+    assertThat(tiles()).extracting(t -> t.name().get()).containsExactly("keep.jpg");
+    assertThat(library.selectedCount().get()).isZero();
+    frame.restore(ids);
+    library.refresh();
+    assertThat(tiles()).extracting(t -> t.name().get()).containsExactlyInAnyOrder("keep.jpg", "drop.jpg");
+  }
+
+  private List<TileModel> tiles() {
+    return IntStream.range(0, library.size().get()).mapToObj(library::tileAt).toList();
   }
 
   private TileModel tile(String name) {
-    return library.allTiles().stream().filter(t -> t.name().get().equals(name)).findFirst().orElseThrow();
+    return tiles().stream().filter(t -> t.name().get().equals(name)).findFirst().orElseThrow();
   }
 }

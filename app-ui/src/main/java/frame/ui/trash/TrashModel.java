@@ -1,0 +1,55 @@
+package frame.ui.trash;
+
+import frame.core.Frame;
+import frame.core.trash.RemovalSize;
+import frame.core.trash.TrashedPhoto;
+import frame.ui.Background;
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The trash pane's view-model: the removed photos, restore, empty. */
+public final class TrashModel {
+  private final Frame frame;
+  private final Background background;
+  private final Runnable libraryChanged;
+  private final ObservableList<TrashedPhoto> photos = FXCollections.observableArrayList();
+  private final StringProperty summary = new SimpleStringProperty("");
+
+  public TrashModel(Frame frame, Background background, Runnable libraryChanged) {
+    this.frame = frame;
+    this.background = background;
+    this.libraryChanged = libraryChanged;
+  }
+
+  public ObservableList<TrashedPhoto> photos() {
+    return photos;
+  }
+
+  public StringProperty summary() {
+    return summary;
+  }
+
+  public void refresh() {
+    background.run(frame::trash, list -> {
+      photos.setAll(list);
+      long bytes = list.stream().mapToLong(p -> p.image().byteSize()).sum();
+      summary.set(list.isEmpty() ? "The trash is empty."
+          : list.size() + " photo(s) in the trash, " + RemovalSize.humanBytes(bytes) + " of originals. "
+              + "Each is deleted for good 30 days after it was removed.");
+    }, failure -> {});
+  }
+
+  public void restore(List<Long> ids) {
+    background.run(() -> frame.restore(ids), restored -> {
+      refresh();
+      libraryChanged.run();
+    }, failure -> refresh());
+  }
+
+  public void empty() {
+    background.run(frame::emptyTrash, deleted -> refresh(), failure -> refresh());
+  }
+}
