@@ -40,6 +40,8 @@ import javafx.util.Duration;
 
 /** The FRAME window: library, trash, jobs and server panes over one core, a menu, a status bar. */
 public final class MainWindow implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MainWindow.class);
+
   private final LibraryModel library;
   private final JobsModel jobs;
   private final ServerModel server;
@@ -98,7 +100,10 @@ public final class MainWindow implements AutoCloseable {
     BorderPane main = new BorderPane(tabs);
     main.setTop(menus());
     main.setBottom(statusBar);
-    help = new HelpOverlay(false);
+    // Ctrl+R: the selection goes back through its steps; its tiles show them live as for an import
+    libraryView.onRegenerate(ids -> background.run(() -> frame.regenerate(ids), count -> status.refresh(),
+        failure -> log.warn("Regenerating {} photo(s) failed", ids.size(), failure)));
+    help = new HelpOverlay(true);
     root = new StackPane(main, help);
     root.setId("frame-root");
     root.getStyleClass().add("frame-root");

@@ -132,7 +132,7 @@ public final class LibraryView extends BorderPane {
     return grid;
   }
 
-  /** What Ctrl+R does with the selection; none until the core can regenerate. */
+  /** What Ctrl+R does with the selection. */
   public void onRegenerate(Consumer<List<Long>> action) {
     this.regenerate = action;
   }
