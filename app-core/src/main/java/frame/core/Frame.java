@@ -1,6 +1,10 @@
 package frame.core;
 
 import frame.core.auth.ApiTokens;
+import java.time.Duration;
+import frame.core.pipeline.StepNames;
+import frame.core.media.Renditions;
+import frame.core.auth.Verification;
 import frame.core.auth.Pairings;
 import frame.core.db.DataFolderLock;
 import frame.core.db.Database;
@@ -357,12 +361,68 @@ public final class Frame implements AutoCloseable {
     return images.ids(state).stream().filter(id -> !control.regenerate(id).isEmpty()).toList();
   }
 
-  public ApiTokens tokens() {
+  /** A new admin token, shown only this once (only its hash is kept). */
+  public String createToken(String name) {
+    return tokens.create(name);
+  }
+
+  /** Active admin tokens and paired devices, never the tokens themselves. */
+  public List<ApiTokens.TokenInfo> tokens() {
+    return tokens.list();
+  }
+
+  public boolean revokeToken(String name) {
+    return tokens.revoke(name);
+  }
+
+  public boolean revokeToken(long id) {
+    return tokens.revoke(id);
+  }
+
+  public boolean anyActiveToken() {
+    return tokens.anyActive();
+  }
+
+  public boolean isTokenActive(long id) {
+    return tokens.isActive(id);
+  }
+
+  /** Who presents this token: an admin, a device, a revoked device, or nobody. */
+  public Verification verifyToken(String presented) {
+    return tokens.verify(presented);
+  }
+
+  /** A single-use pairing code (a link and six digits) that expires after {@link Pairings#LIFETIME}. */
+  public Pairings.PairingCode createPairing() {
+    return pairings.create();
+  }
+
+  /** Trades a pairing code for a device token named for the device; refused when used or expired. */
+  public Pairings.Paired redeemPairing(String code, String deviceName) {
+    return pairings.redeem(code, deviceName);
+  }
+
+  /** The thumbnail sizes FRAME makes, in px, smallest first. */
+  public static int[] thumbnailSizes() {
+    return Renditions.THUMBNAIL_SIZES.clone();
+  }
+
+  /** How long a removed photo stays in the trash before it is deleted for good. */
+  public static Duration trashKeptFor() {
+    return Trash.KEPT_FOR;
+  }
+
+  /** A job's type as a photographer reads it ("Making the preview"). */
+  public static String stepName(JobType type) {
+    return StepNames.of(type);
+  }
+
+  // For the test fixture in this package (FrameTestAccess), never for front ends.
+  ApiTokens apiTokens() {
     return tokens;
   }
 
-  /** Single-use, expiring pairing codes that phones and laptops trade for device tokens. */
-  public Pairings pairings() {
+  Pairings pairingCodes() {
     return pairings;
   }
 

@@ -14,4 +14,12 @@ public final class FrameTestAccess {
   public static Database database(Frame frame) {
     return frame.database();
   }
+
+  public static frame.core.auth.ApiTokens tokens(Frame frame) {
+    return frame.apiTokens();
+  }
+
+  public static frame.core.auth.Pairings pairings(Frame frame) {
+    return frame.pairingCodes();
+  }
 }

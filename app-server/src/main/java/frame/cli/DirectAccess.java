@@ -91,23 +91,23 @@ final class DirectAccess implements FrameAccess {
   @Override
   public PairingOffer createPairing() {
     // the code waits in the database for the server that starts next on this folder
-    return new PairingOffer(frame.pairings().create(),
+    return new PairingOffer(frame.createPairing(),
         ApiServer.urlsFor(frame.config().port(), frame.config().lan()));
   }
 
   @Override
   public String createToken(String name) {
-    return frame.tokens().create(name);
+    return frame.createToken(name);
   }
 
   @Override
   public List<ApiTokens.TokenInfo> tokens() {
-    return frame.tokens().list();
+    return frame.tokens();
   }
 
   @Override
   public boolean revokeToken(String name) {
-    return frame.tokens().revoke(name);
+    return frame.revokeToken(name);
   }
 
   @Override

@@ -54,15 +54,15 @@ final class ServeCommand implements Callable<Integer> {
     server.advertisedName().ifPresent(name -> out.println("Announced on the local network as '" + name + "' (mDNS)."));
     out.println("Phones and laptops: open " + PairingLinks.bestBase(server.urls()) + "/ and pair ("
         + (pair ? "code below" : "'frame serve --pair' or the window's Server pane shows a code") + ").");
-    if (!frame.tokens().anyActive()) {
-      String token = frame.tokens().create("default");
+    if (!frame.anyActiveToken()) {
+      String token = frame.createToken("default");
       out.println("Created the first API token, named 'default'. It is shown only this once:");
       out.println("  " + token);
     } else {
-      out.println("API tokens: " + frame.tokens().list().size()
+      out.println("API tokens: " + frame.tokens().size()
           + " active. Manage them with 'frame token create|list|revoke' (this FRAME answers those too).");
     }
-    if (pair) PairCommand.show(out, frame.pairings().create(), server.urls(), config.lan(), true);
+    if (pair) PairCommand.show(out, frame.createPairing(), server.urls(), config.lan(), true);
     out.println("Try: curl -H 'Authorization: Bearer <token>' " + server.urls().get(0) + "/api/images");
     out.println("Stop with Ctrl-C.");
     out.flush();

@@ -93,7 +93,7 @@ public final class ApiServer implements AutoCloseable {
     LocalEndpoint local = LocalEndpoint.prepare(frame.config().dataDir());
     EventTickets tickets = new EventTickets(Clock.systemUTC());
     FailedAuthLimiter failures = new FailedAuthLimiter(settings.authFailuresPerMinute(), Clock.systemUTC());
-    RequestGuards guards = new RequestGuards(HostAllowlist.forThisMachine(), frame.tokens(), tickets, failures, local,
+    RequestGuards guards = new RequestGuards(HostAllowlist.forThisMachine(), frame, tickets, failures, local,
         PUBLIC_PATHS);
     // the server's own URLs are known only once it listens
     AtomicReference<List<String>> ownUrls = new AtomicReference<>(List.of());

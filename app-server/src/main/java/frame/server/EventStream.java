@@ -1,7 +1,6 @@
 package frame.server;
 
 import frame.core.Frame;
-import frame.core.auth.ApiTokens;
 import java.time.Duration;
 import frame.core.event.FrameEvent;
 import io.javalin.http.Handler;
@@ -35,7 +34,7 @@ final class EventStream implements AutoCloseable {
     return thread;
   });
   private final AutoCloseable subscription;
-  private final ApiTokens tokens;
+  private final Frame frame;
 
   EventStream(Frame frame) {
     this(frame, Duration.ofSeconds(15));
@@ -44,7 +43,7 @@ final class EventStream implements AutoCloseable {
   /** {@code ping}: how often idle streams get a comment and revoked tokens lose their streams. */
   EventStream(Frame frame, Duration ping) {
     this.subscription = frame.subscribe(this::broadcast);
-    this.tokens = frame.tokens();
+    this.frame = frame;
     pings.scheduleAtFixedRate(this::ping, ping.toMillis(), ping.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -53,7 +52,7 @@ final class EventStream implements AutoCloseable {
       try {
         // a revoked device stops hearing at once, not when it next reconnects
         // (a caller without a stored token, tokenId < 0, e.g. this machine's command line, is not checked)
-        if (subscriber.tokenId >= 0 && !tokens.isActive(subscriber.tokenId)) {
+        if (subscriber.tokenId >= 0 && !frame.isTokenActive(subscriber.tokenId)) {
           subscriber.stop();
           continue;
         }

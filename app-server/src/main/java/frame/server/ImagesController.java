@@ -6,7 +6,6 @@ import frame.core.image.Image;
 import frame.core.image.ImageQuery;
 import frame.core.image.ImageState;
 import frame.core.job.Job;
-import frame.core.media.Renditions;
 import frame.server.dto.ImageDto;
 import frame.server.dto.JobDto;
 import frame.server.dto.Page;
@@ -52,10 +51,10 @@ final class ImagesController {
 
   void thumbnail(Context ctx) {
     long id = Params.id(ctx, "id");
-    int size = Params.orBadRequest("size must be one of " + Arrays.toString(Renditions.THUMBNAIL_SIZES),
+    int size = Params.orBadRequest("size must be one of " + Arrays.toString(Frame.thumbnailSizes()),
         Integer::parseInt, ctx.pathParam("size"));
-    if (Arrays.stream(Renditions.THUMBNAIL_SIZES).noneMatch(s -> s == size)) {
-      throw ApiError.badRequest("invalid_size", "size must be one of " + Arrays.toString(Renditions.THUMBNAIL_SIZES));
+    if (Arrays.stream(Frame.thumbnailSizes()).noneMatch(s -> s == size)) {
+      throw ApiError.badRequest("invalid_size", "size must be one of " + Arrays.toString(Frame.thumbnailSizes()));
     }
     Image image = frame.image(id);
     FileResponses.send(ctx, frame.files(image).thumbnails().get(size), "image/jpeg", image.sha256() + "-t" + size);

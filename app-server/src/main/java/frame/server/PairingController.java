@@ -31,7 +31,7 @@ final class PairingController {
   }
 
   void create(Context ctx) {
-    Pairings.PairingCode code = frame.pairings().create();
+    Pairings.PairingCode code = frame.createPairing();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("digits", code.digits());
     body.put("expiresAt", code.expiresAt());
@@ -51,7 +51,7 @@ final class PairingController {
     String name = body.path("name").asText("");
     Pairings.Paired paired;
     try {
-      paired = frame.pairings().redeem(code, name);
+      paired = frame.redeemPairing(code, name);
     } catch (FrameException e) {
       if (e.code().startsWith("pairing_code")) failures.recordFailure(address);
       throw e;

@@ -1,6 +1,6 @@
 package frame.server;
 
-import frame.core.auth.ApiTokens;
+import frame.core.Frame;
 import frame.core.auth.Caller;
 import frame.core.auth.TokenKind;
 import frame.core.auth.Verification;
@@ -21,17 +21,17 @@ final class RequestGuards {
       + "frame-ancestors 'none'";
 
   private final HostAllowlist hosts;
-  private final ApiTokens tokens;
+  private final Frame frame;
   private final EventTickets tickets;
   private final FailedAuthLimiter failures;
   private final Set<String> publicPaths;
   private final LocalEndpoint local;
 
   /** {@code local}'s credential is an admin's: it is how this machine's command line gets in. */
-  RequestGuards(HostAllowlist hosts, ApiTokens tokens, EventTickets tickets, FailedAuthLimiter failures,
+  RequestGuards(HostAllowlist hosts, Frame frame, EventTickets tickets, FailedAuthLimiter failures,
       LocalEndpoint local, Set<String> publicPaths) {
     this.hosts = hosts;
-    this.tokens = tokens;
+    this.frame = frame;
     this.tickets = tickets;
     this.failures = failures;
     this.local = local;
@@ -87,7 +87,7 @@ final class RequestGuards {
     String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
         ? authorization.substring(7).trim() : null;
     if (local.accepts(token)) return LocalEndpoint.CALLER;
-    Verification verification = tokens.verify(token);
+    Verification verification = frame.verifyToken(token);
     return switch (verification) {
       case Verification.Valid valid -> valid.caller();
       case Verification.Revoked revoked -> {

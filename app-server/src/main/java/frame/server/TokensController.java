@@ -15,12 +15,12 @@ final class TokensController {
   }
 
   void list(Context ctx) {
-    ctx.json(frame.tokens().list());
+    ctx.json(frame.tokens());
   }
 
   void create(Context ctx) {
     String name = nameFrom(ctx);
-    String token = frame.tokens().create(name);
+    String token = frame.createToken(name);
     Map<String, String> body = new LinkedHashMap<>();
     body.put("name", name);
     body.put("token", token);
@@ -31,7 +31,7 @@ final class TokensController {
   void revoke(Context ctx) {
     String name = ctx.queryParam("name");
     if (name == null || name.isBlank()) throw ApiError.badRequest("invalid_parameter", "Say which: ?name=phone");
-    if (!frame.tokens().revoke(name)) throw new ApiError(404, "token_not_found", "No active token named '" + name + "'");
+    if (!frame.revokeToken(name)) throw new ApiError(404, "token_not_found", "No active token named '" + name + "'");
     ctx.status(204);
   }
 

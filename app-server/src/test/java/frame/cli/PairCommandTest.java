@@ -1,5 +1,6 @@
 package frame.cli;
 
+import frame.core.FrameTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.zxing.BinaryBitmap;
@@ -46,7 +47,7 @@ class PairCommandTest {
     assertThat(scan(run.out())).isEqualTo(link.group());
 
     try (Frame frame = FrameFixture.open(dataDir)) {
-      assertThat(frame.pairings().redeem(digits.group(1) + digits.group(2), "Phone").deviceName()).isEqualTo("Phone");
+      assertThat(FrameTestAccess.pairings(frame).redeem(digits.group(1) + digits.group(2), "Phone").deviceName()).isEqualTo("Phone");
     }
     Run list = frame("token", "list");
     assertThat(list.out()).containsPattern("Phone\\s+device\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\s+never");

@@ -1,5 +1,6 @@
 package frame.server;
 
+import frame.core.FrameTestAccess;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static frame.server.ApiClient.json;
@@ -59,9 +60,9 @@ class ApiSecurityTest {
     assertThat(api.withToken(token + "x").get("/api/images").statusCode()).isEqualTo(401);
     assertThat(json(api.withToken("nope").get("/api/images")).get("error").get("code").asText()).isEqualTo("unauthorized");
 
-    String phone = fixture.frame.tokens().create("phone");
+    String phone = FrameTestAccess.tokens(fixture.frame).create("phone");
     assertThat(api.withToken(phone).get("/api/images").statusCode()).isEqualTo(200);
-    fixture.frame.tokens().revoke("phone");
+    FrameTestAccess.tokens(fixture.frame).revoke("phone");
     assertThat(api.withToken(phone).get("/api/images").statusCode()).isEqualTo(401);
   }
 

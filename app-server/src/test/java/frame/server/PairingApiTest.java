@@ -1,5 +1,6 @@
 package frame.server;
 
+import frame.core.FrameTestAccess;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static frame.server.ApiClient.json;
@@ -52,7 +53,7 @@ class PairingApiTest {
   }
 
   private ApiClient pairedDevice(String name) {
-    HttpResponse<byte[]> paired = pair(fixture.frame.pairings().create().link(), name);
+    HttpResponse<byte[]> paired = pair(FrameTestAccess.pairings(fixture.frame).create().link(), name);
     assertThat(paired.statusCode()).isEqualTo(201);
     return admin.withToken(json(paired).get("token").asText());
   }
@@ -63,7 +64,7 @@ class PairingApiTest {
 
   @Test
   void p1_a_pairing_link_pairs_once_and_is_refused_after_use() {
-    Pairings.PairingCode code = fixture.frame.pairings().create();
+    Pairings.PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
     HttpResponse<byte[]> first = pair(code.link(), "Anna's iPhone");
     assertThat(first.statusCode()).isEqualTo(201);
     assertThat(json(first).get("name").asText()).isEqualTo("Anna's iPhone");
@@ -79,22 +80,22 @@ class PairingApiTest {
 
   @Test
   void p1_six_digits_typed_by_hand_pair_a_laptop() {
-    Pairings.PairingCode code = fixture.frame.pairings().create();
+    Pairings.PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
     assertThat(code.digits()).matches("\\d{6}");
     HttpResponse<byte[]> paired = pair(code.digits().substring(0, 3) + " " + code.digits().substring(3), "Laptop");
     assertThat(paired.statusCode()).isEqualTo(201);
-    assertThat(fixture.frame.tokens().list(TokenKind.DEVICE)).extracting(t -> t.name()).containsExactly("Laptop");
+    assertThat(FrameTestAccess.tokens(fixture.frame).list(TokenKind.DEVICE)).extracting(t -> t.name()).containsExactly("Laptop");
   }
 
   @Test
   void p1_a_pairing_code_expires_after_ten_minutes() {
-    Pairings.PairingCode code = fixture.frame.pairings().create();
+    Pairings.PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
     clock.advance(Pairings.LIFETIME.plusSeconds(1));
     HttpResponse<byte[]> late = pair(code.link(), "Too late");
     assertThat(late.statusCode()).isEqualTo(401);
     assertThat(code(late)).isEqualTo("pairing_code_expired");
     assertThat(code(pair("123456", "Guess"))).isEqualTo("pairing_code_invalid");
-    assertThat(fixture.frame.tokens().list(TokenKind.DEVICE)).isEmpty();
+    assertThat(FrameTestAccess.tokens(fixture.frame).list(TokenKind.DEVICE)).isEmpty();
   }
 
   @Test
@@ -102,7 +103,7 @@ class PairingApiTest {
     for (int i = 0; i < fixture.settings.authFailuresPerMinute(); i++) {
       assertThat(pair("00000" + (i % 10), "x").statusCode()).isEqualTo(401);
     }
-    assertThat(pair(fixture.frame.pairings().create().link(), "x").statusCode()).isEqualTo(429);
+    assertThat(pair(FrameTestAccess.pairings(fixture.frame).create().link(), "x").statusCode()).isEqualTo(429);
   }
 
   @Test
@@ -137,7 +138,7 @@ class PairingApiTest {
   void p3_a_revoked_device_is_told_so_and_its_uploads_are_refused_and_nothing_else_changes() {
     ApiClient phone = pairedDevice("Phone");
     ApiClient tablet = pairedDevice("Tablet");
-    assertThat(fixture.frame.tokens().revoke("Phone")).isTrue();
+    assertThat(FrameTestAccess.tokens(fixture.frame).revoke("Phone")).isTrue();
 
     HttpResponse<byte[]> session = phone.get("/api/session");
     assertThat(session.statusCode()).isEqualTo(401);
@@ -156,7 +157,7 @@ class PairingApiTest {
     String ticket = json(phone.method("POST", "/api/events/ticket")).get("ticket").asText();
     HttpResponse<java.io.InputStream> stream = admin.withToken(null).stream("/api/events?ticket=" + ticket);
     assertThat(stream.statusCode()).isEqualTo(200);
-    fixture.frame.tokens().revoke("Phone");
+    FrameTestAccess.tokens(fixture.frame).revoke("Phone");
     // the stream checks its token at every ping (15 s): it ends, rather than waiting for a reconnect
     org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(40), () -> {
       try (java.io.InputStream body = stream.body()) {
@@ -169,21 +170,21 @@ class PairingApiTest {
   void p3_the_same_device_name_twice_gets_a_number_so_each_can_be_revoked() {
     pairedDevice("Phone");
     pairedDevice("Phone");
-    assertThat(fixture.frame.tokens().list(TokenKind.DEVICE)).extracting(t -> t.name())
+    assertThat(FrameTestAccess.tokens(fixture.frame).list(TokenKind.DEVICE)).extracting(t -> t.name())
         .containsExactly("Phone", "Phone 2");
   }
 
   @Test
   void device_names_lose_control_and_bidi_characters() {
     pairedDevice("Eve\u202Egpj.exe\u0000\n  phone");
-    assertThat(fixture.frame.tokens().list(TokenKind.DEVICE)).extracting(t -> t.name())
+    assertThat(FrameTestAccess.tokens(fixture.frame).list(TokenKind.DEVICE)).extracting(t -> t.name())
         .containsExactly("Evegpj.exe phone");
   }
 
   @Test
   void p5_cross_origin_posts_are_refused_even_with_the_devices_token() {
     ApiClient phone = pairedDevice("Phone");
-    String token = json(pair(fixture.frame.pairings().create().link(), "Other")).get("token").asText();
+    String token = json(pair(FrameTestAccess.pairings(fixture.frame).create().link(), "Other")).get("token").asText();
     int port = fixture.server.port();
     Map<String, String> auth = Map.of("Authorization", "Bearer " + token, "Content-Length", "0");
     assertThat(admin.raw("POST", "/api/events/ticket", with(auth, "Origin", "http://evil.example")).status())
@@ -245,7 +246,7 @@ class PairingApiTest {
   @Test
   void p7_a_connection_dropped_mid_upload_stores_nothing_and_the_retry_succeeds() throws Exception {
     ApiClient phone = pairedDevice("Phone");
-    String token = json(pair(fixture.frame.pairings().create().link(), "Other")).get("token").asText();
+    String token = json(pair(FrameTestAccess.pairings(fixture.frame).create().link(), "Other")).get("token").asText();
     byte[] photo = jpeg(photo(900, 700, 5));
     String boundary = "drop";
     byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"walk.jpg\"\r\n"
@@ -291,7 +292,7 @@ class PairingApiTest {
 
   @Test
   void pairing_codes_are_kept_only_as_hashes() throws Exception {
-    Pairings.PairingCode code = fixture.frame.pairings().create();
+    Pairings.PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
     String token = json(pair(code.link(), "Phone")).get("token").asText();
     String db = ApiSecurityTest.databaseText(dataDir);
     assertThat(db).doesNotContain(code.link()).doesNotContain(token.substring(6));

@@ -1,5 +1,6 @@
 package frame.server;
 
+import frame.core.FrameTestAccess;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,7 +76,7 @@ class PhonePageBrowserTest {
   }
 
   private void pairWithLink(String deviceName) {
-    Pairings.PairingCode code = fixture.frame.pairings().create();
+    Pairings.PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
     browser.get(PairingLinks.link(base(), code));
     WebElement name = visible("#pair-name");
     assertThat(name.getAttribute("value")).as("guessed from the browser").isEqualTo("iPhone (Safari)");
@@ -109,7 +110,7 @@ class PhonePageBrowserTest {
   @Test
   void a_phone_pairs_uploads_twenty_photos_watches_each_reach_processed_and_browses() throws Exception {
     pairWithLink("Test iPhone");
-    assertThat(fixture.frame.tokens().list(TokenKind.DEVICE)).extracting(t -> t.name()).containsExactly("Test iPhone");
+    assertThat(FrameTestAccess.tokens(fixture.frame).list(TokenKind.DEVICE)).extracting(t -> t.name()).containsExactly("Test iPhone");
 
     List<Path> files = writePhotos();
     browser.findElement(By.id("choose")).sendKeys(String.join("\n", files.stream().map(Path::toString).toList()));
@@ -212,8 +213,8 @@ class PhonePageBrowserTest {
   void unpaired_in_the_window_while_the_page_is_open_the_page_says_so_by_itself() throws Exception {
     pairWithLink("Studio iPad");
     await().atMost(PATIENCE).until(() -> browser.findElement(By.id("connection")).getText().equals("Live"));
-    long id = fixture.frame.tokens().list(TokenKind.DEVICE).get(0).id();
-    assertThat(fixture.frame.tokens().revoke(id)).isTrue(); // what the Server pane's Unpair does
+    long id = FrameTestAccess.tokens(fixture.frame).list(TokenKind.DEVICE).get(0).id();
+    assertThat(FrameTestAccess.tokens(fixture.frame).revoke(id)).isTrue(); // what the Server pane's Unpair does
     // no click, no reload: the stream is closed at its next ping and the page learns why
     WebElement notice = visible("#pair-notice");
     assertThat(notice.getText()).contains("no longer paired");
@@ -223,7 +224,7 @@ class PhonePageBrowserTest {
   @Test
   void six_digits_typed_by_hand_pair_a_laptop_and_a_used_code_says_so_plainly() {
     fixture.frame.importFile(TestImages.write(photos, "private.jpg", jpeg(photo(300, 200, 4))));
-    Pairings.PairingCode code = fixture.frame.pairings().create();
+    Pairings.PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
     browser.get(base() + "/");
     visible("#pair-digits");
     // an unpaired browser sees the pairing form and nothing of the library
@@ -245,7 +246,7 @@ class PhonePageBrowserTest {
 
   @Test
   void p5_a_page_from_another_origin_cannot_pair_or_post_even_knowing_the_code() throws Exception {
-    Pairings.PairingCode code = fixture.frame.pairings().create();
+    Pairings.PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
     String target = base();
     // the attacker's page: another origin on this machine, with no policy of ours
     com.sun.net.httpserver.HttpServer evil = com.sun.net.httpserver.HttpServer.create(
@@ -273,9 +274,9 @@ class PhonePageBrowserTest {
     } finally {
       evil.stop(0);
     }
-    assertThat(fixture.frame.tokens().list(TokenKind.DEVICE)).as("the Origin check refused the pairing").isEmpty();
+    assertThat(FrameTestAccess.tokens(fixture.frame).list(TokenKind.DEVICE)).as("the Origin check refused the pairing").isEmpty();
     assertThat(fixture.frame.countImages(null)).isZero();
-    assertThat(fixture.frame.pairings().redeem(code.digits(), "Real phone").deviceName()).isEqualTo("Real phone");
+    assertThat(FrameTestAccess.pairings(fixture.frame).redeem(code.digits(), "Real phone").deviceName()).isEqualTo("Real phone");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package frame.server;
 
+import frame.core.FrameTestAccess;
 import frame.core.Frame;
 import frame.core.testing.FrameFixture;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ final class ServerFixture implements AutoCloseable {
   ServerFixture(Frame opened, Path dataDir, UnaryOperator<ServerSettings> adjust) {
     frame = opened;
     // a data folder opened again keeps its earlier test token: each opening gets its own
-    token = frame.tokens().create("test-" + (frame.tokens().list().size() + 1));
+    token = FrameTestAccess.tokens(frame).create("test-" + (FrameTestAccess.tokens(frame).list().size() + 1));
     settings = adjust.apply(ServerSettings.defaults(0, false, dataDir));
     server = ApiServer.start(frame, settings);
     client = new ApiClient(server.port(), token);

@@ -1,5 +1,6 @@
 package frame.server;
 
+import frame.core.FrameTestAccess;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static frame.core.testing.TestImages.write;
@@ -47,7 +48,7 @@ class TrashApiTest {
   void deleting_needs_an_admin_token() {
     try (ServerFixture fixture = new ServerFixture(dataDir)) {
       Image image = ((IngestResult.Stored) fixture.frame.importFile(write(photos, "a.jpg", jpeg(photo(400, 300, 2))))).image();
-      String phone = fixture.frame.pairings().redeem(fixture.frame.pairings().create().digits(), "Phone").token();
+      String phone = FrameTestAccess.pairings(fixture.frame).redeem(FrameTestAccess.pairings(fixture.frame).create().digits(), "Phone").token();
 
       assertThat(fixture.client.withToken(null).method("DELETE", "/api/images/" + image.id()).statusCode()).isEqualTo(401);
       var refused = fixture.client.withToken(phone).method("DELETE", "/api/images/" + image.id());

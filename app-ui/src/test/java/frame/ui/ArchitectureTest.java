@@ -6,6 +6,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEn
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -21,6 +22,17 @@ class ArchitectureTest {
       .withImportOption(location -> !location.contains("-tests.jar")) // app-core's test fixtures
       .importPackages("frame");
 
+  /**
+   * What a front end may hold of the core: the facade and the classes beside it, and the values
+   * it hands out (records, enums, the error family, the event types). Services stay inside.
+   */
+  private static final DescribedPredicate<JavaClass> CORE_BEYOND_THE_FACADE =
+      DescribedPredicate.describe("core classes that are neither the facade's package nor value types", target ->
+          target.getPackageName().startsWith("frame.core.")
+              && !target.isRecord() && !target.isEnum()
+              && !target.isAssignableTo(RuntimeException.class)
+              && !isValueOf(target));
+
   /** Each package of the core its own slice, the root package (the facade) included. */
   private static final SliceAssignment CORE_PACKAGES = new SliceAssignment() {
     @Override
@@ -34,6 +46,14 @@ class ArchitectureTest {
       return "the packages of frame.core";
     }
   };
+
+  private static boolean isValueOf(JavaClass target) {
+    // a sealed family of records (FrameEvent, IngestResult) is a value too
+    if (target.isInterface() && !target.getAllSubclasses().isEmpty()
+        && target.getAllSubclasses().stream().allMatch(c -> c.isRecord() || c.isInterface())) return true;
+    // nested records and enums of a value (e.g. JobAttempt.Outcome) are values too
+    return target.getEnclosingClass().map(enclosing -> enclosing.isRecord() || enclosing.isEnum()).orElse(false);
+  }
 
   @Test
   void core_knows_nothing_of_javafx_javalin_or_its_front_ends() {
@@ -69,4 +89,10 @@ class ArchitectureTest {
         .check(FRAME);
   }
 
+  @Test
+  void front_ends_use_the_core_only_through_the_facade_and_its_value_types() {
+    noClasses().that().resideInAnyPackage("frame.server..", "frame.cli..", "frame.ui..")
+        .should().dependOnClassesThat(CORE_BEYOND_THE_FACADE)
+        .check(FRAME);
+  }
 }

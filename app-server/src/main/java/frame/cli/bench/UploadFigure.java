@@ -34,7 +34,7 @@ public final class UploadFigure {
   public static Result measure(List<Path> photos, int workers, Path dataDir) throws Exception {
     try (Frame frame = Frame.open(FrameConfig.inDataDir(dataDir).withWorkers(workers));
         ApiServer server = ApiServer.start(frame, ServerSettings.defaults(0, false, dataDir).withMaxConcurrentUploads(CLIENTS))) {
-      String token = frame.tokens().create("bench");
+      String token = frame.createToken("bench");
       HttpClient http = HttpClient.newHttpClient();
       List<byte[]> originals = new ArrayList<>();
       for (Path photo : photos) originals.add(Files.readAllBytes(photo));

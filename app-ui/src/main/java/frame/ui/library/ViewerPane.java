@@ -5,7 +5,6 @@ import frame.core.ImageDetails;
 import frame.core.image.ExifSummary;
 import frame.core.job.Job;
 import frame.core.job.JobAttempt;
-import frame.core.pipeline.StepNames;
 import frame.ui.Background;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -217,7 +216,7 @@ public final class ViewerPane extends BorderPane {
     VBox jobs = new VBox(6);
     jobs.setId("viewer-timeline");
     for (Job job : details.jobs()) {
-      Label title = new Label(StepNames.of(job.type()) + " — " + job.state() + " (" + job.attempts() + "/" + job.maxAttempts() + ")");
+      Label title = new Label(Frame.stepName(job.type()) + " — " + job.state() + " (" + job.attempts() + "/" + job.maxAttempts() + ")");
       title.getStyleClass().add("timeline-job");
       VBox entry = new VBox(2, title);
       for (JobAttempt a : attempts.getOrDefault(job.id(), List.of())) {

@@ -122,7 +122,7 @@ public final class ServerModel implements AutoCloseable {
   public void newPairingCode() {
     List<String> addresses = List.copyOf(urls);
     if (addresses.isEmpty()) return;
-    background.run(() -> frame.pairings().create(), (Pairings.PairingCode code) -> {
+    background.run(() -> frame.createPairing(), (Pairings.PairingCode code) -> {
       pairingExpiresAt = code.expiresAt();
       pairingLink.set(PairingLinks.link(PairingLinks.bestBase(addresses), code));
       pairingDigits.set(code.digits().substring(0, 3) + " " + code.digits().substring(3));
@@ -131,7 +131,7 @@ public final class ServerModel implements AutoCloseable {
   }
 
   public void createToken(String name) {
-    background.run(() -> frame.tokens().create(name.trim()), token -> {
+    background.run(() -> frame.createToken(name.trim()), token -> {
       newToken.set(token);
       refreshTokens();
     }, failure -> newToken.set(""));
@@ -139,11 +139,11 @@ public final class ServerModel implements AutoCloseable {
 
   /** Revokes an admin token or unpairs a device; its next request is refused. */
   public void revoke(ApiTokens.TokenInfo token) {
-    background.run(() -> frame.tokens().revoke(token.id()), ignored -> refreshTokens(), failure -> {});
+    background.run(() -> frame.revokeToken(token.id()), ignored -> refreshTokens(), failure -> {});
   }
 
   public void refreshTokens() {
-    background.run(() -> frame.tokens().list(), (List<ApiTokens.TokenInfo> list) -> {
+    background.run(() -> frame.tokens(), (List<ApiTokens.TokenInfo> list) -> {
       Set<Long> before = devices.stream().map(ApiTokens.TokenInfo::id).collect(Collectors.toSet());
       List<ApiTokens.TokenInfo> paired = list.stream().filter(t -> t.kind() == TokenKind.DEVICE).toList();
       boolean someonePaired = paired.stream().anyMatch(t -> !before.contains(t.id()));

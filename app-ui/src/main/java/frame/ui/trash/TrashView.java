@@ -1,6 +1,6 @@
 package frame.ui.trash;
 
-import frame.core.trash.Trash;
+import frame.core.Frame;
 import frame.core.trash.TrashedPhoto;
 import frame.ui.Dialogs;
 import java.time.ZoneId;
@@ -31,7 +31,7 @@ public final class TrashView extends BorderPane {
         super.updateItem(photo, empty);
         setText(empty || photo == null ? null : "#%d  %s   removed %s · deleted for good after %s".formatted(
             photo.image().id(), photo.image().originalName(), WHEN.format(photo.removedAt()),
-            WHEN.format(photo.removedAt().plus(Trash.KEPT_FOR))));
+            WHEN.format(photo.removedAt().plus(Frame.trashKeptFor()))));
       }
     });
     Button restore = new Button("Restore selected");
