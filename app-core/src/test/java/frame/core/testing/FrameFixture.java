@@ -28,14 +28,4 @@ public final class FrameFixture {
         .until(() -> frame.images(ImageQuery.all()), images -> images.stream().allMatch(i -> i.state().isFinal()));
   }
 
-  /** @deprecated a fixed wait; left only for JobRunnerTest's wake test until the runner can say it is waiting. */
-  @Deprecated
-  public static void pause() {
-    try {
-      Thread.sleep(20);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
 }
