@@ -59,6 +59,22 @@ class JobPhotoApiTest {
     }
   }
 
+  @Test
+  void a_job_whose_photo_is_in_the_trash_still_names_it_and_says_so() throws Exception {
+    try (ServerFixture fixture = new ServerFixture(dataDir)) {
+      ApiClient api = fixture.client;
+      long id = json(api.upload("reject.jpg", jpeg(photo(900, 600, 3)))).get("image").get("id").asLong();
+      FrameFixture.awaitAllFinal(fixture.frame, Duration.ofSeconds(60));
+      assertThat(api.method("DELETE", "/api/images/" + id).statusCode()).isEqualTo(200);
+
+      JsonNode photo = onlyThumbnailJob(api, id).get("image");
+      assertThat(photo.get("id").asLong()).isEqualTo(id);
+      assertThat(photo.get("originalName").asText()).isEqualTo("reject.jpg");
+      assertThat(photo.get("inTrash").asBoolean()).isTrue();
+      assertThat(photo.get("thumbnailUrl").isNull()).as("no link into the trash").isTrue();
+    }
+  }
+
   private static JsonNode onlyThumbnailJob(ApiClient api, long imageId) {
     JsonNode items = json(api.get("/api/admin/jobs?type=THUMBNAIL_GENERATION&imageId=" + imageId)).get("items");
     assertThat(items).hasSize(1);
