@@ -12,7 +12,9 @@ import frame.core.ingest.IngestResult;
 import frame.core.job.JobQuery;
 import frame.core.trash.RemovalSize;
 import frame.core.trash.TrashedPhoto;
+import frame.core.job.JobType;
 import frame.server.dto.JobDto;
+import frame.server.dto.QueueDto;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -81,6 +83,43 @@ final class DirectAccess implements FrameAccess {
   @Override
   public int emptyTrash() {
     return frame.emptyTrash();
+  }
+
+  @Override
+  public QueueDto queue() {
+    return QueueDto.of(frame.queue());
+  }
+
+  @Override
+  public QueueDto pause(JobType type) {
+    frame.pause(type);
+    return queue();
+  }
+
+  @Override
+  public QueueDto resume(JobType type) {
+    frame.resume(type);
+    return queue();
+  }
+
+  @Override
+  public JobDto retryJob(long id) {
+    return JobDto.of(frame.retryJob(id), null);
+  }
+
+  @Override
+  public List<JobDto> retryFailedJobs(JobType type) {
+    return frame.retryFailedJobs(type).stream().map(j -> JobDto.of(j, null)).toList();
+  }
+
+  @Override
+  public JobDto cancelJob(long id) {
+    return JobDto.of(frame.cancelJob(id), null);
+  }
+
+  @Override
+  public boolean regenerate(long imageId) {
+    return frame.regenerate(List.of(imageId)) > 0;
   }
 
   @Override

@@ -9,7 +9,9 @@ import frame.core.ingest.IngestResult;
 import frame.core.job.JobQuery;
 import frame.core.trash.RemovalSize;
 import frame.core.trash.TrashedPhoto;
+import frame.core.job.JobType;
 import frame.server.dto.JobDto;
+import frame.server.dto.QueueDto;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -53,6 +55,25 @@ interface FrameAccess extends AutoCloseable {
 
   /** Deletes every photo in the trash for good; returns how many. */
   int emptyTrash();
+
+  /** The queue in the API's form ({@code GET /api/admin/queue}). */
+  QueueDto queue();
+
+  /** Pauses {@code type}, or the whole queue when it is null; the queue after. */
+  QueueDto pause(JobType type);
+
+  /** Resumes {@code type}, or everything when it is null; the queue after. */
+  QueueDto resume(JobType type);
+
+  JobDto retryJob(long id);
+
+  /** Retries every FAILED job (of {@code type} when it is not null); those retried. */
+  List<JobDto> retryFailedJobs(JobType type);
+
+  JobDto cancelJob(long id);
+
+  /** Sends one photo back through the steps; false when it is still on its way (left as it is). */
+  boolean regenerate(long imageId);
 
   /** Image and job changes while the handle is open. */
   AutoCloseable subscribe(Consumer<FrameEvent> listener);

@@ -75,9 +75,18 @@ public final class FrameCommand {
    * there (window, {@code frame serve}), over its loopback API, or else opened here.
    */
   FrameAccess access() {
+    return access(this::open);
+  }
+
+  /** {@link #access()}, but a folder opened here only looks: its runner never starts. */
+  FrameAccess accessWithoutRunner() {
+    return access(this::openWithoutRunner);
+  }
+
+  private FrameAccess access(java.util.function.Supplier<Frame> direct) {
     FrameConfig config = config();
     Optional<LocalEndpoint.Published> running = LocalEndpoint.discover(config.dataDir());
-    return running.isPresent() ? new RemoteAccess(running.get(), config) : new DirectAccess(Frame.open(config));
+    return running.isPresent() ? new RemoteAccess(running.get(), config) : new DirectAccess(direct.get());
   }
 
   /** A FRAME that only looks: its runner never starts, so it claims nothing and is no node. */

@@ -1,8 +1,5 @@
 package frame.cli;
 
-import frame.core.Frame;
-import frame.core.job.Job;
-
 import frame.core.job.JobQuery;
 import frame.core.job.JobState;
 import frame.core.job.JobType;
@@ -144,9 +141,9 @@ final class JobsCommand implements Callable<Integer> {
       if (byIds == failed) throw new IllegalArgumentException("Give job ids, or --failed [--type TYPE]");
       if (type != null && !failed) throw new IllegalArgumentException("--type goes with --failed");
       PrintWriter out = spec.commandLine().getOut();
-      try (Frame frame = jobs.frameCommand.openWithoutRunner()) {
+      try (FrameAccess frame = jobs.frameCommand.accessWithoutRunner()) {
         if (failed) {
-          List<Job> retried = frame.retryFailedJobs(type);
+          List<JobDto> retried = frame.retryFailedJobs(type);
           retried.forEach(j -> printRetried(out, j));
           out.printf("Retried %d failed job(s)%s.%n", retried.size(), type == null ? "" : " of type " + type);
           return 0;
@@ -155,7 +152,7 @@ final class JobsCommand implements Callable<Integer> {
       }
     }
 
-    private static void printRetried(PrintWriter out, Job j) {
+    private static void printRetried(PrintWriter out, JobDto j) {
       out.printf("Job %d (%s, image %s) is due now: attempt %d of %d.%n", j.id(), j.type(),
           j.imageId() == null ? "-" : j.imageId(), j.attempts() + 1, j.maxAttempts());
     }
@@ -173,9 +170,9 @@ final class JobsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (Frame frame = jobs.frameCommand.openWithoutRunner()) {
+      try (FrameAccess frame = jobs.frameCommand.accessWithoutRunner()) {
         return eachId(ids, id -> {
-          Job j = frame.cancelJob(id);
+          JobDto j = frame.cancelJob(id);
           out.printf("Cancelled job %d (%s, image %s).%n", j.id(), j.type(), j.imageId() == null ? "-" : j.imageId());
         }, spec.commandLine().getErr());
       }

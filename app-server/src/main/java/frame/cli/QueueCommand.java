@@ -1,11 +1,9 @@
 package frame.cli;
 
-import frame.core.Frame;
-import frame.core.QueueOverview;
 import frame.core.job.JobState;
 import frame.core.job.JobType;
+import frame.server.dto.QueueDto;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,31 +25,28 @@ final class QueueCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (Frame frame = frameCommand.openWithoutRunner()) {
+    try (FrameAccess frame = frameCommand.accessWithoutRunner()) {
       print(spec.commandLine().getOut(), frame.queue(), json);
       return 0;
     }
   }
 
-  static void print(PrintWriter out, QueueOverview queue, boolean json) {
+  static void print(PrintWriter out, QueueDto queue, boolean json) {
     if (json) {
-      out.println(Json.of(Map.of("status", queue.state().describe(), "paused", queue.state().wholeQueuePaused(),
-          "pausedTypes", queue.state().pausedTypes().stream().map(Enum::name).sorted().toList(),
-          "counts", queue.totals(), "byType", queue.counts())));
+      out.println(Json.of(queue));
       return;
     }
-    out.printf("Queue: %s%n", queue.state().describe());
+    out.printf("Queue: %s%n", queue.status());
     out.printf("%-21s", "TYPE");
     for (JobState state : JobState.values()) out.printf(" %9s", state);
     out.println();
-    for (JobType type : JobType.values()) {
-      if (!queue.counts().containsKey(type)) continue;
-      out.printf("%-21s", type + (queue.state().pausedTypes().contains(type) ? " (p)" : ""));
-      for (JobState state : JobState.values()) out.printf(" %9d", queue.count(type, state));
+    queue.byType().forEach((type, counts) -> {
+      out.printf("%-21s", type + (queue.pausedTypes().contains(type) ? " (p)" : ""));
+      for (JobState state : JobState.values()) out.printf(" %9d", counts.getOrDefault(state.name(), 0L));
       out.println();
-    }
+    });
     out.printf("%-21s", "all");
-    queue.totals().values().forEach(n -> out.printf(" %9d", n));
+    for (JobState state : JobState.values()) out.printf(" %9d", queue.counts().getOrDefault(state.name(), 0L));
     out.println();
   }
 
@@ -66,12 +61,12 @@ final class QueueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (Frame frame = queue.frameCommand.openWithoutRunner()) {
-        frame.pause(type);
+      try (FrameAccess frame = queue.frameCommand.accessWithoutRunner()) {
+        QueueDto after = frame.pause(type);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Paused %s: running jobs finish, nothing new starts until 'frame queue resume%s'.%n",
             type == null ? "the whole queue" : type.name(), type == null ? "" : " --type " + type);
-        print(out, frame.queue(), false);
+        print(out, after, false);
         return 0;
       }
     }
@@ -88,11 +83,11 @@ final class QueueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (Frame frame = queue.frameCommand.openWithoutRunner()) {
-        frame.resume(type);
+      try (FrameAccess frame = queue.frameCommand.accessWithoutRunner()) {
+        QueueDto after = frame.resume(type);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Resumed %s.%n", type == null ? "everything" : type.name());
-        print(out, frame.queue(), false);
+        print(out, after, false);
         return 0;
       }
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import frame.core.Frame;
 import frame.core.FrameConfig;
@@ -19,10 +20,12 @@ import frame.core.ingest.IngestResult;
 import frame.core.job.JobQuery;
 import frame.core.trash.RemovalSize;
 import frame.core.trash.TrashedPhoto;
+import frame.core.job.JobType;
 import frame.server.LocalEndpoint;
 import frame.server.dto.ImageDto;
 import frame.server.dto.JobDto;
 import frame.server.dto.Page;
+import frame.server.dto.QueueDto;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
@@ -93,7 +96,49 @@ final class RemoteAccess implements FrameAccess {
 
   @Override
   public String queueStatus() {
-    return get("/api/admin/queue", new TypeReference<frame.server.dto.QueueDto>() {}).status();
+    return queue().status();
+  }
+
+  @Override
+  public QueueDto queue() {
+    return get("/api/admin/queue", new TypeReference<>() {});
+  }
+
+  @Override
+  public QueueDto pause(JobType type) {
+    return post("/api/admin/queue/pause", typeBody(type), QueueDto.class);
+  }
+
+  @Override
+  public QueueDto resume(JobType type) {
+    return post("/api/admin/queue/resume", typeBody(type), QueueDto.class);
+  }
+
+  @Override
+  public JobDto retryJob(long id) {
+    return post("/api/admin/jobs/" + id + "/retry", null, JobDto.class);
+  }
+
+  @Override
+  public List<JobDto> retryFailedJobs(JobType type) {
+    ObjectNode filter = typeBody(type).put("status", "FAILED");
+    return JSON.convertValue(post("/api/admin/jobs/retry", filter, JsonNode.class).get("jobs"), new TypeReference<>() {});
+  }
+
+  @Override
+  public JobDto cancelJob(long id) {
+    return post("/api/admin/jobs/" + id + "/cancel", null, JobDto.class);
+  }
+
+  @Override
+  public boolean regenerate(long imageId) {
+    return post("/api/admin/images/" + imageId + "/regenerate", null, JsonNode.class).path("sentBack").asBoolean();
+  }
+
+  private static ObjectNode typeBody(JobType type) {
+    ObjectNode body = JSON.createObjectNode();
+    if (type != null) body.put("type", type.name());
+    return body;
   }
 
   @Override
@@ -227,6 +272,13 @@ final class RemoteAccess implements FrameAccess {
   private <T> T get(String path, TypeReference<T> type) {
     JsonNode body = checked(send(request(path).GET().build()));
     return JSON.convertValue(body, type);
+  }
+
+  /** POSTs {@code body} as JSON (none when null) and reads the answer as {@code type}. */
+  private <T> T post(String path, JsonNode body, Class<T> type) {
+    HttpRequest.BodyPublisher json = body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofString(body.toString());
+    return JSON.convertValue(checked(send(request(path).header("Content-Type", "application/json").POST(json).build())), type);
   }
 
   private HttpRequest.Builder request(String path) {
