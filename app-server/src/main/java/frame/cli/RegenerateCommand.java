@@ -1,9 +1,9 @@
 package frame.cli;
 
-import frame.core.Frame;
 import frame.core.image.Image;
 import frame.core.image.ImageQuery;
 import frame.core.image.ImageState;
+import frame.server.dto.QueueDto;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,24 +45,27 @@ final class RegenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    try (Frame frame = noWait ? frameCommand.openWithoutRunner() : frameCommand.open()) {
+    try (FrameAccess frame = noWait ? frameCommand.accessWithoutRunner() : frameCommand.access()) {
       List<Long> sent = new ArrayList<>();
       List<Long> busy = new ArrayList<>(); // still on their way through the steps: waited for, not sent back
       if (which.ids != null) {
         List<Long> ids = List.copyOf(new LinkedHashSet<>(which.ids));
         ids.forEach(frame::image); // every id known, or nothing sent back
         for (long id : ids) {
-          if (frame.regenerate(List.of(id)) > 0) sent.add(id); else busy.add(id);
+          if (frame.regenerate(id)) sent.add(id); else busy.add(id);
         }
       } else {
-        sent.addAll(frame.regenerateAllIn(which.failed ? ImageState.FAILED : null));
+        for (long id : idsIn(frame, which.failed ? ImageState.FAILED : null)) {
+          if (frame.regenerate(id)) sent.add(id);
+        }
         if (which.all) busy.addAll(inProgress(frame, sent));
       }
       out.printf("Sent %d photo(s) back through the steps", sent.size());
       out.println(busy.isEmpty() ? "." : "; " + busy.size() + " still being processed were left as they are.");
       if (noWait || sent.size() + busy.size() == 0) return 0;
-      if (frame.queue().state().anythingPaused()) {
-        out.printf("The queue is %s: they are made once it is resumed ('frame queue resume').%n", frame.queue().state().describe());
+      QueueDto queue = frame.queue();
+      if (queue.paused() || !queue.pausedTypes().isEmpty()) {
+        out.printf("The queue is %s: they are made once it is resumed ('frame queue resume').%n", queue.status());
         return 0;
       }
       List<Long> all = new ArrayList<>(sent);
@@ -71,21 +74,27 @@ final class RegenerateCommand implements Callable<Integer> {
     }
   }
 
+  /** The ids of every photo in {@code state} (every photo when it is null), a page at a time. */
+  private static List<Long> idsIn(FrameAccess frame, ImageState state) {
+    List<Long> ids = new ArrayList<>();
+    for (int offset = 0; ; offset += 1000) {
+      List<Image> page = frame.images(new ImageQuery(state, 1000, offset)).items();
+      page.stream().map(Image::id).forEach(ids::add);
+      if (page.size() < 1000) return ids;
+    }
+  }
+
   /** Photos not yet PROCESSED or FAILED, other than {@code sent}. */
-  private static List<Long> inProgress(Frame frame, List<Long> sent) {
+  private static List<Long> inProgress(FrameAccess frame, List<Long> sent) {
     Set<Long> skip = Set.copyOf(sent);
     List<Long> ids = new ArrayList<>();
     for (ImageState state : List.of(ImageState.UPLOADED, ImageState.INGESTED, ImageState.PROCESSING)) {
-      for (int offset = 0; ; offset += 1000) {
-        List<Image> page = frame.images(new ImageQuery(state, 1000, offset));
-        page.stream().map(Image::id).filter(id -> !skip.contains(id)).forEach(ids::add);
-        if (page.size() < 1000) break;
-      }
+      idsIn(frame, state).stream().filter(id -> !skip.contains(id)).forEach(ids::add);
     }
     return ids;
   }
 
-  private int waitFor(Frame frame, List<Long> ids, PrintWriter out) throws InterruptedException {
+  private int waitFor(FrameAccess frame, List<Long> ids, PrintWriter out) throws InterruptedException {
     Object changed = new Object();
     Set<Long> left = new LinkedHashSet<>(ids);
     int processed = 0;
