@@ -4,6 +4,7 @@ import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static frame.core.testing.TestImages.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,18 +86,37 @@ class CommandLineWhileRunningTest {
       assertThat(frame("token", "revoke", "laptop").err()).contains("no active token named 'laptop'");
       assertThat(frame("token", "list").out()).doesNotContain("laptop");
       assertThat(frame("token", "create", "laptop").exitCode()).isZero();
-      running = listings(brokenJob);
+      // each command changes what the later ones see: the stopped round reads the state this one left
+      running = retryAndCancel(brokenJob);
+      running.put("regenerate", frame("regenerate", "--image", "" + processedPhoto()));
+      await().atMost(Duration.ofSeconds(30)).until(() -> idle(frame("queue", "--json").out()));
+      running.putAll(listings(brokenJob));
+      running.putAll(queue());
 
       assertThat(child.stop()).isIn(0, 143);
       assertThat(endpoint).as("removed on a clean stop").doesNotExist();
     }
 
     Map<String, Run> stopped = listings(brokenJob);
+    stopped.putAll(retryAndCancel(brokenJob));
+    stopped.putAll(queue());
+    stopped.put("regenerate", frame("regenerate", "--image", "" + processedPhoto()));
     running.forEach((command, run) -> assertThat(stopped.get(command)).as(command).isEqualTo(run));
     assertThat(running.get("images").out()).contains("a.jpg").contains("b.jpg").contains("3 of 3 image(s)");
-    assertThat(running.get("jobs").out()).contains("half.jpg").contains("12 of 12 job(s)");
+    assertThat(running.get("jobs").out()).contains("half.jpg").contains("12 of 12 job(s)")
+        .as("the regenerated photo's jobs ran again").contains("2/4");
     assertThat(running.get("token list").out()).contains("default").contains("laptop");
     assertThat(running.get("jobs show 999").err()).contains("frame: No job with id 999");
+    assertThat(running.get("jobs retry").out()).contains("Job " + brokenJob).contains("is due now");
+    assertThat(running.get("jobs cancel").out()).contains("Cancelled job " + brokenJob);
+    assertThat(running.get("jobs retry 999").err()).contains("frame: No job with id 999");
+    assertThat(running.get("jobs retry --failed").out()).contains("Retried 0 failed job(s) of type");
+    assertThat(running.get("queue").out()).contains("Queue: running").contains("CANCELLED");
+    assertThat(running.get("queue pause --type").out()).contains("Paused PREVIEW_GENERATION")
+        .contains("Queue: paused: PREVIEW_GENERATION").contains("PREVIEW_GENERATION (p)");
+    assertThat(running.get("queue resume --type").out()).contains("Resumed PREVIEW_GENERATION.").contains("Queue: running");
+    assertThat(running.get("regenerate").out()).contains("Sent 1 photo(s) back through the steps.")
+        .contains("1 photo(s) done: 1 processed, 0 failed");
   }
 
   @Test
@@ -148,6 +169,40 @@ class CommandLineWhileRunningTest {
       runs.put(String.join(" ", command), frame(command.toArray(String[]::new)));
     }
     return runs;
+  }
+
+  /**
+   * Retries the failed job and cancels it again, the queue paused in between so that no runner
+   * takes it: cancelled, a second round prints the same (its budget is its attempts plus three).
+   */
+  private Map<String, Run> retryAndCancel(long job) {
+    Map<String, Run> runs = new LinkedHashMap<>();
+    assertThat(frame("queue", "pause").exitCode()).isZero();
+    runs.put("jobs retry", frame("jobs", "retry", "" + job));
+    runs.put("jobs cancel", frame("jobs", "cancel", "" + job));
+    runs.put("jobs cancel again", frame("jobs", "cancel", "" + job));
+    runs.put("jobs retry 999", frame("jobs", "retry", "999"));
+    runs.put("jobs retry --failed", frame("jobs", "retry", "--failed", "--type", "EXIF_ENRICHMENT"));
+    assertThat(frame("queue", "resume").exitCode()).isZero();
+    return runs;
+  }
+
+  private Map<String, Run> queue() {
+    Map<String, Run> runs = new LinkedHashMap<>();
+    runs.put("queue", frame("queue"));
+    runs.put("queue --json", frame("queue", "--json"));
+    runs.put("queue pause --type", frame("queue", "pause", "--type", "PREVIEW_GENERATION"));
+    runs.put("queue resume --type", frame("queue", "resume", "--type", "PREVIEW_GENERATION"));
+    return runs;
+  }
+
+  private long processedPhoto() throws Exception {
+    return new ObjectMapper().readTree(frame("images", "--status", "PROCESSED", "--json").out()).get(0).get("id").asLong();
+  }
+
+  private static boolean idle(String queueJson) throws Exception {
+    JsonNode counts = new ObjectMapper().readTree(queueJson).get("counts");
+    return counts.get("PENDING").asLong() == 0 && counts.get("RUNNING").asLong() == 0;
   }
 
   @Test
