@@ -19,21 +19,10 @@ class CommandLineTest {
   @TempDir Path dataDir;
   @TempDir Path photos;
 
-  record Run(int exitCode, String out, String err) {}
-
-  Run frame(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = FrameCommand.commandLine();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    String[] withDataDir = new String[args.length + 2];
-    System.arraycopy(args, 0, withDataDir, 0, args.length);
-    withDataDir[args.length] = "--data-dir";
-    withDataDir[args.length + 1] = dataDir.toString();
-    int code = commandLine.execute(withDataDir);
-    return new Run(code, out.toString(), err.toString());
+  CommandRun frame(String... args) {
+    return CommandRun.of(dataDir, args);
   }
+
 
   @Test
   void version_lists_the_active_codecs() {
@@ -53,7 +42,7 @@ class CommandLineTest {
     write(photos, "copy of a.jpg", jpeg(photo(1200, 900, 1)));
     write(photos, "notes.txt", "shopping list".getBytes());
 
-    Run run = frame("import", photos.toString());
+    CommandRun run = frame("import", photos.toString());
 
     assertThat(run.exitCode()).as("a rejected file makes the exit code non-zero").isEqualTo(1);
     assertThat(run.out()).contains("processed   2").contains("duplicates  1").contains("is a duplicate of image")
@@ -66,7 +55,7 @@ class CommandLineTest {
     write(photos, "a.jpg", jpeg(photo(1200, 900, 3)));
     assertThat(frame("import", photos.toString()).exitCode()).isZero();
 
-    Run list = frame("images", "--json");
+    CommandRun list = frame("images", "--json");
 
     JsonNode image = new ObjectMapper().readTree(list.out()).get(0);
     assertThat(image.get("state").asText()).isEqualTo("PROCESSED");
@@ -82,7 +71,7 @@ class CommandLineTest {
     write(photos, "a.jpg", jpeg(photo(800, 600, 4)));
     frame("import", photos.toString());
 
-    Run thumbnails = frame("jobs", "--type", "THUMBNAIL_GENERATION", "--json");
+    CommandRun thumbnails = frame("jobs", "--type", "THUMBNAIL_GENERATION", "--json");
     JsonNode jobs = new ObjectMapper().readTree(thumbnails.out());
     assertThat(jobs.size()).isEqualTo(1);
     long id = jobs.get(0).get("id").asLong();
@@ -91,10 +80,10 @@ class CommandLineTest {
     assertThat(photo.get("status").asText()).isEqualTo("PROCESSED");
     assertThat(photo.get("thumbnailUrl").asText()).endsWith("/thumbnail/128");
 
-    Run table = frame("jobs", "--type", "THUMBNAIL_GENERATION");
+    CommandRun table = frame("jobs", "--type", "THUMBNAIL_GENERATION");
     assertThat(table.out()).contains("PHOTO").containsPattern(id + " +THUMBNAIL_GENERATION +\\d+ +a\\.jpg +COMPLETED");
 
-    Run show = frame("jobs", "show", String.valueOf(id));
+    CommandRun show = frame("jobs", "show", String.valueOf(id));
     assertThat(show.out()).contains("THUMBNAIL_GENERATION").contains("COMPLETED").contains("attempts   1 of 3")
         .contains("a.jpg  PROCESSED JPEG 800x600")
         .contains("#1 COMPLETED");
@@ -102,7 +91,7 @@ class CommandLineTest {
 
   @Test
   void unknown_job_is_a_plain_error_not_a_stack_trace() {
-    Run run = frame("jobs", "show", "999");
+    CommandRun run = frame("jobs", "show", "999");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("frame: No job with id 999").doesNotContain("Exception");
   }
@@ -116,7 +105,7 @@ class CommandLineTest {
     String first = images.get(0).get("id").asText();
     String second = images.get(1).get("id").asText();
 
-    Run remove = frame("remove", first, second);
+    CommandRun remove = frame("remove", first, second);
     assertThat(remove.exitCode()).isZero();
     assertThat(remove.out()).contains("Moved 2 photos").contains("to the trash");
     assertThat(frame("images").out()).contains("0 of 0 image(s)");
@@ -124,7 +113,7 @@ class CommandLineTest {
 
     assertThat(frame("trash", "restore", first).out()).contains("Restored 1 of 1");
     assertThat(frame("images").out()).contains("1 of 1 image(s)");
-    Run empty = frame("trash", "empty");
+    CommandRun empty = frame("trash", "empty");
     assertThat(empty.out()).as(empty.err()).contains("Deleted 1 photo(s) for good");
     assertThat(frame("trash", "restore", second).exitCode()).isEqualTo(1);
   }
@@ -135,7 +124,7 @@ class CommandLineTest {
     frame("import", photos.toString());
     String id = new ObjectMapper().readTree(frame("images", "--json").out()).get(0).get("id").asText();
 
-    Run remove = frame("remove", id, "424242");
+    CommandRun remove = frame("remove", id, "424242");
 
     assertThat(remove.exitCode()).isEqualTo(2);
     assertThat(remove.err()).contains("No image with id 424242");

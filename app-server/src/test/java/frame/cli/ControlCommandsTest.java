@@ -7,14 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** Issue 13's commands against a stopped data folder: queue, jobs retry and cancel, regenerate. */
 class ControlCommandsTest {
@@ -23,29 +19,19 @@ class ControlCommandsTest {
   @TempDir Path dataDir;
   @TempDir Path photos;
 
-  record Run(int exitCode, String out, String err) {}
-
-  Run frame(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = FrameCommand.commandLine();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    String[] withDataDir = Arrays.copyOf(args, args.length + 2);
-    withDataDir[args.length] = "--data-dir";
-    withDataDir[args.length + 1] = dataDir.toString();
-    int code = commandLine.execute(withDataDir);
-    return new Run(code, out.toString(), err.toString());
+  CommandRun frame(String... args) {
+    return CommandRun.of(dataDir, args);
   }
+
 
   @Test
   void queue_pause_holds_an_import_until_resume_and_the_pause_is_kept_between_commands() throws Exception {
-    Run paused = frame("queue", "pause");
+    CommandRun paused = frame("queue", "pause");
     assertThat(paused.exitCode()).isZero();
     assertThat(paused.out()).contains("Paused the whole queue").contains("Queue: paused");
 
     write(photos, "a.jpg", jpeg(photo(800, 600, 1)));
-    Run imported = frame("import", photos.toString());
+    CommandRun imported = frame("import", photos.toString());
     assertThat(imported.exitCode()).isZero();
     assertThat(imported.out()).contains("Stored 1 photo(s)").contains("The queue is paused");
 
@@ -54,17 +40,17 @@ class ControlCommandsTest {
     assertThat(queue.get("counts").get("PENDING").asLong()).isEqualTo(1);
     assertThat(frame("queue").out()).contains("Queue: paused").contains("OFFLOAD_ORIGINAL");
 
-    Run typePaused = frame("queue", "pause", "--type", "PREVIEW_GENERATION");
+    CommandRun typePaused = frame("queue", "pause", "--type", "PREVIEW_GENERATION");
     assertThat(typePaused.out()).contains("Paused PREVIEW_GENERATION");
-    Run resumed = frame("queue", "resume");
+    CommandRun resumed = frame("queue", "resume");
     assertThat(resumed.out()).contains("Resumed everything").contains("Queue: running");
 
     // nothing ran while FRAME was stopped: the photo is still on its way, so it is waited for, not sent back
-    Run pending = frame("regenerate", "--all");
+    CommandRun pending = frame("regenerate", "--all");
     assertThat(pending.exitCode()).isZero();
     assertThat(pending.out()).contains("Sent 0 photo(s) back through the steps; 1 still being processed were left as they are.")
         .contains("1 photo(s) done: 1 processed, 0 failed");
-    Run regenerate = frame("regenerate", "--all");
+    CommandRun regenerate = frame("regenerate", "--all");
     assertThat(regenerate.out()).contains("Sent 1 photo(s) back through the steps.").contains("1 photo(s) done: 1 processed, 0 failed");
     JsonNode image = JSON.readTree(frame("images", "--json").out()).get(0);
     assertThat(image.get("state").asText()).isEqualTo("PROCESSED");
@@ -78,30 +64,30 @@ class ControlCommandsTest {
     frame("import", photos.toString());
     long offload = JSON.readTree(frame("jobs", "--json").out()).get(0).get("id").asLong();
 
-    Run cancel = frame("jobs", "cancel", String.valueOf(offload));
+    CommandRun cancel = frame("jobs", "cancel", String.valueOf(offload));
     assertThat(cancel.exitCode()).isZero();
     assertThat(cancel.out()).contains("Cancelled job " + offload + " (OFFLOAD_ORIGINAL");
     assertThat(JSON.readTree(frame("images", "--json").out()).get(0).get("failureReason").asText())
         .isEqualTo("Storing the original failed: cancelled by an admin");
-    Run again = frame("jobs", "cancel", String.valueOf(offload), "999");
+    CommandRun again = frame("jobs", "cancel", String.valueOf(offload), "999");
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.err()).contains("frame: Job " + offload + " is CANCELLED: only a pending job can be cancelled")
         .contains("frame: No job with id 999").doesNotContain("Exception");
 
-    Run retry = frame("jobs", "retry", String.valueOf(offload));
+    CommandRun retry = frame("jobs", "retry", String.valueOf(offload));
     assertThat(retry.exitCode()).isZero();
     assertThat(retry.out()).contains("Job " + offload + " (OFFLOAD_ORIGINAL, image 1) is due now: attempt 1 of 3");
     frame("queue", "resume");
-    Run regenerated = frame("regenerate", "--image", "1");
+    CommandRun regenerated = frame("regenerate", "--image", "1");
     assertThat(regenerated.out()).contains("1 photo(s) done: 1 processed");
 
-    Run show = frame("jobs", "show", String.valueOf(offload));
+    CommandRun show = frame("jobs", "show", String.valueOf(offload));
     assertThat(show.out()).contains("COMPLETED").contains("0 of 6 interrupted").contains("priority   fresh");
     assertThat(frame("jobs").out()).contains("PRIORITY").contains("INTERRUPTED");
 
-    Run none = frame("jobs", "retry", "--failed", "--type", "PREVIEW_GENERATION");
+    CommandRun none = frame("jobs", "retry", "--failed", "--type", "PREVIEW_GENERATION");
     assertThat(none.out()).contains("Retried 0 failed job(s) of type PREVIEW_GENERATION.");
-    Run both = frame("jobs", "retry", "--failed", "5");
+    CommandRun both = frame("jobs", "retry", "--failed", "5");
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).contains("Give job ids, or --failed");
     assertThat(frame("regenerate", "--image", "42").err()).contains("frame: No image with id 42");

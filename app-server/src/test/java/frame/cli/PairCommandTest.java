@@ -9,35 +9,24 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import frame.core.Frame;
 import frame.core.testing.FrameFixture;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PairCommandTest {
   @TempDir Path dataDir;
 
-  record Run(int exitCode, String out, String err) {}
-
-  Run frame(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = FrameCommand.commandLine();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    List<String> all = new java.util.ArrayList<>(List.of(args));
-    all.addAll(List.of("--data-dir", dataDir.toString()));
-    return new Run(commandLine.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+  CommandRun frame(String... args) {
+    return CommandRun.of(dataDir, args);
   }
+
 
   @Test
   void pair_prints_a_scannable_qr_code_of_the_link_and_six_digits_that_pair_once_frame_runs() throws Exception {
-    Run run = frame("pair", "--port", "8420");
+    CommandRun run = frame("pair", "--port", "8420");
     assertThat(run.exitCode()).as(run.err()).isZero();
     Matcher link = Pattern.compile("http://127\\.0\\.0\\.1:8420/#pair=[A-Za-z0-9_-]+").matcher(run.out());
     assertThat(link.find()).as(run.out()).isTrue();
@@ -49,7 +38,7 @@ class PairCommandTest {
     try (Frame frame = FrameFixture.open(dataDir)) {
       assertThat(FrameTestAccess.pairings(frame).redeem(digits.group(1) + digits.group(2), "Phone").deviceName()).isEqualTo("Phone");
     }
-    Run list = frame("token", "list");
+    CommandRun list = frame("token", "list");
     assertThat(list.out()).containsPattern("Phone\\s+device\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d\\s+never");
     assertThat(frame("token", "revoke", "Phone").exitCode()).isZero();
     assertThat(frame("token", "list").out()).doesNotContain("Phone");
@@ -60,7 +49,7 @@ class PairCommandTest {
     try (Frame running = FrameFixture.open(dataDir);
         frame.server.ApiServer server = frame.server.ApiServer.start(running,
             frame.server.ServerSettings.defaults(0, false, dataDir))) {
-      Run run = frame("pair", "--no-qr");
+      CommandRun run = frame("pair", "--no-qr");
       assertThat(run.exitCode()).as(run.err()).isZero();
       assertThat(run.out()).contains("http://127.0.0.1:" + server.port() + "/#pair=");
       Matcher digits = Pattern.compile("type the code (\\d{3}) (\\d{3})").matcher(run.out());
@@ -78,7 +67,7 @@ class PairCommandTest {
   @Test
   void pair_says_where_to_pair_while_frame_runs_on_the_folder() {
     try (Frame running = FrameFixture.open(dataDir)) {
-      Run run = frame("pair");
+      CommandRun run = frame("pair");
       assertThat(run.exitCode()).isEqualTo(1);
       assertThat(run.err()).contains("FRAME is running").contains("Server pane").contains("--pair");
     }

@@ -1,5 +1,6 @@
 package frame.reliability;
 
+import frame.cli.CommandRun;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static frame.core.testing.TestImages.write;
@@ -8,9 +9,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import frame.cli.FrameCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The command line while a FRAME runs on the data folder (here {@code frame serve} in a child
@@ -31,21 +28,10 @@ class CommandLineWhileRunningTest {
   @TempDir Path dataDir;
   @TempDir Path photos;
 
-  record Run(int exitCode, String out, String err) {}
-
-  Run frame(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = FrameCommand.commandLine();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
-    String[] withDataDir = new String[args.length + 2];
-    System.arraycopy(args, 0, withDataDir, 0, args.length);
-    withDataDir[args.length] = "--data-dir";
-    withDataDir[args.length + 1] = dataDir.toString();
-    int code = commandLine.execute(withDataDir);
-    return new Run(code, out.toString(), err.toString());
+  CommandRun frame(String... args) {
+    return CommandRun.of(dataDir, args);
   }
+
 
   @Test
   void every_command_answers_the_same_from_a_running_frame_and_from_a_stopped_folder() throws Exception {
@@ -56,7 +42,7 @@ class CommandLineWhileRunningTest {
     byte[] whole = jpeg(photo(1000, 800, 3));
     write(photos, "half.jpg", java.util.Arrays.copyOf(whole, whole.length / 2));
 
-    Map<String, Run> running;
+    Map<String, CommandRun> running;
     long brokenJob;
     try (ChildFrame child = new ChildFrame(dataDir).start()) {
       Path endpoint = dataDir.resolve("frame.endpoint");
@@ -65,7 +51,7 @@ class CommandLineWhileRunningTest {
       assertThat(Files.readString(endpoint)).contains("\"pid\":" + child.pid())
           .doesNotContain(child.token()).as("a credential of its own, not an API token");
 
-      Run imported = frame("import", photos.toString());
+      CommandRun imported = frame("import", photos.toString());
       assertThat(imported.exitCode()).as("a rejected and a damaged file: " + imported).isEqualTo(1);
       assertThat(imported.out()).contains("processed   2").contains("duplicates  1").contains("is a duplicate of image")
           .contains("rejected    1").contains("notes.txt: Unsupported file type").contains("failed      1")
@@ -78,10 +64,10 @@ class CommandLineWhileRunningTest {
       brokenJob = failed.get(0).get("id").asLong();
       assertThat(failed.get(0).get("image").get("originalName").asText()).isEqualTo("half.jpg");
 
-      Run created = frame("token", "create", "laptop");
+      CommandRun created = frame("token", "create", "laptop");
       assertThat(created.exitCode()).isZero();
       assertThat(created.out().trim()).startsWith("frame_");
-      Run revoked = frame("token", "revoke", "laptop");
+      CommandRun revoked = frame("token", "revoke", "laptop");
       assertThat(revoked.out()).contains("Revoked 'laptop'.");
       assertThat(frame("token", "revoke", "laptop").err()).contains("no active token named 'laptop'");
       assertThat(frame("token", "list").out()).doesNotContain("laptop");
@@ -97,7 +83,7 @@ class CommandLineWhileRunningTest {
       assertThat(endpoint).as("removed on a clean stop").doesNotExist();
     }
 
-    Map<String, Run> stopped = listings(brokenJob);
+    Map<String, CommandRun> stopped = listings(brokenJob);
     stopped.putAll(retryAndCancel(brokenJob));
     stopped.putAll(queue());
     stopped.put("regenerate", frame("regenerate", "--image", "" + processedPhoto()));
@@ -124,19 +110,19 @@ class CommandLineWhileRunningTest {
     write(photos, "a.jpg", jpeg(photo(800, 600, 31)));
     write(photos, "b.jpg", jpeg(photo(600, 800, 32)));
     try (ChildFrame child = new ChildFrame(dataDir).start()) {
-      Run imported = frame("import", photos.toString());
+      CommandRun imported = frame("import", photos.toString());
       assertThat(imported.exitCode()).as(imported.toString()).isZero();
       JsonNode images = new ObjectMapper().readTree(frame("images", "--json").out());
       String first = images.get(0).get("id").asText();
       String firstName = images.get(0).get("originalName").asText();
       String second = images.get(1).get("id").asText();
 
-      Run unknown = frame("remove", first, "424242");
+      CommandRun unknown = frame("remove", first, "424242");
       assertThat(unknown.exitCode()).isEqualTo(2);
       assertThat(unknown.err()).contains("No image with id 424242");
       assertThat(frame("images").out()).as("all or none").contains("2 of 2 image(s)");
 
-      Run removed = frame("remove", first, second);
+      CommandRun removed = frame("remove", first, second);
       assertThat(removed.exitCode()).as(removed.err()).isZero();
       assertThat(removed.out()).contains("Moved 2 photos").contains("to the trash");
       assertThat(frame("images").out()).contains("0 of 0 image(s)");
@@ -160,8 +146,8 @@ class CommandLineWhileRunningTest {
   }
 
   /** The read-only commands, by their words: the same answers are expected running and stopped. */
-  private Map<String, Run> listings(long job) {
-    Map<String, Run> runs = new LinkedHashMap<>();
+  private Map<String, CommandRun> listings(long job) {
+    Map<String, CommandRun> runs = new LinkedHashMap<>();
     for (List<String> command : List.of(List.of("images"), List.of("images", "--json"),
         List.of("images", "--status", "FAILED", "--limit", "1"), List.of("jobs"), List.of("jobs", "--json"),
         List.of("jobs", "--type", "THUMBNAIL_GENERATION", "--offset", "1"), List.of("jobs", "show", "" + job),
@@ -175,8 +161,8 @@ class CommandLineWhileRunningTest {
    * Retries the failed job and cancels it again, the queue paused in between so that no runner
    * takes it: cancelled, a second round prints the same (its budget is its attempts plus three).
    */
-  private Map<String, Run> retryAndCancel(long job) {
-    Map<String, Run> runs = new LinkedHashMap<>();
+  private Map<String, CommandRun> retryAndCancel(long job) {
+    Map<String, CommandRun> runs = new LinkedHashMap<>();
     assertThat(frame("queue", "pause").exitCode()).isZero();
     runs.put("jobs retry", frame("jobs", "retry", "" + job));
     runs.put("jobs cancel", frame("jobs", "cancel", "" + job));
@@ -187,8 +173,8 @@ class CommandLineWhileRunningTest {
     return runs;
   }
 
-  private Map<String, Run> queue() {
-    Map<String, Run> runs = new LinkedHashMap<>();
+  private Map<String, CommandRun> queue() {
+    Map<String, CommandRun> runs = new LinkedHashMap<>();
     runs.put("queue", frame("queue"));
     runs.put("queue --json", frame("queue", "--json"));
     runs.put("queue pause --type", frame("queue", "pause", "--type", "PREVIEW_GENERATION"));
@@ -212,7 +198,7 @@ class CommandLineWhileRunningTest {
     }
     assertThat(dataDir.resolve("frame.endpoint")).as("a kill -9 cleans nothing up").exists();
 
-    Run images = frame("images");
+    CommandRun images = frame("images");
 
     assertThat(images.exitCode()).as(images.err()).isZero();
     assertThat(images.out()).contains("0 of 0 image(s)");
@@ -224,7 +210,7 @@ class CommandLineWhileRunningTest {
     try (ChildFrame child = new ChildFrame(dataDir).start()) {
       Files.setPosixFilePermissions(dataDir.resolve("frame.endpoint"), PosixFilePermissions.fromString("rw-r--r--"));
 
-      Run images = frame("images");
+      CommandRun images = frame("images");
 
       assertThat(images.exitCode()).isEqualTo(2);
       assertThat(images.err()).contains("is not private to its owner").contains("rw-r--r--");
