@@ -115,8 +115,8 @@ class StudioNodesTest {
     }
     for (long job : held) {
       assertThat(strings("SELECT outcome FROM job_attempt WHERE job_id = ? ORDER BY attempt", job))
-          .as("job %d: the lost attempt is in its history, then it completed once", job)
-          .containsExactly("LOST", "COMPLETED");
+          .as("job %d: the interrupted run is in its history, then it completed once", job)
+          .containsExactly("INTERRUPTED", "COMPLETED");
     }
     assertThat(api.get("/api/admin/nodes").body()).contains("\"state\":\"LOST\"").contains(victim);
   }
