@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import frame.core.Frame;
-import frame.server.dto.NodeDto;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -133,7 +132,7 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.GET, "/api/admin/queue", queue::get);
       table.add(HandlerType.POST, "/api/admin/queue/pause", queue::pause);
       table.add(HandlerType.POST, "/api/admin/queue/resume", queue::resume);
-      table.add(HandlerType.GET, "/api/admin/nodes", ctx -> ctx.json(NodeDto.all(frame.nodes())));
+      table.add(HandlerType.GET, "/api/admin/nodes", ctx -> ctx.json(frame.nodes()));
       table.add(HandlerType.GET, EventStream.PATH, eventStream.handler());
       table.add(HandlerType.POST, "/api/events/ticket", pairing::ticket);
       table.add(HandlerType.POST, "/api/pair", pairing::pair);
