@@ -11,7 +11,7 @@ import frame.core.ingest.IngestResult;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.HeifFixtures;
 import frame.core.testing.PixelDifference;
-import frame.core.testing.Samples;
+import frame.core.testing.SampleFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -94,7 +94,7 @@ class SamplePhotosTest {
   }
 
   private static Path sample(String folder, String name) {
-    Path file = Samples.folder(folder).map(dir -> dir.resolve(name)).orElse(null);
+    Path file = SampleFiles.folder(folder).map(dir -> dir.resolve(name)).orElse(null);
     assumeTrue(file != null && Files.isRegularFile(file), "sample " + folder + "/" + name + " is not here");
     return file;
   }
