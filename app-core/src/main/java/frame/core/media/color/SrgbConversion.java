@@ -14,14 +14,19 @@ import java.util.Optional;
  * The one colour step: pixels in an embedded ICC profile (Adobe RGB, Display P3, a camera's own
  * space) to sRGB, applied to the working image after scaling, so it costs a preview's pixels and
  * not the original's. The transform itself is the JDK's colour engine (LittleCMS, with the
- * profile's rendering intent); it is sampled once per profile into a 33x33x33 table and applied with
- * trilinear interpolation, which stays within about one level of converting every pixel
- * through the engine, at a fraction of the cost. Tagged sRGB is returned as it is.
+ * profile's rendering intent), sampled once per profile into a 33x33x33 table. A matrix-and-curves
+ * profile, which nearly every camera and phone writes, is then applied as three per-channel sums
+ * ({@link ChannelSums}, once they are shown to add up); any other profile with trilinear
+ * interpolation in the table. Both stay within about one level of converting every pixel through
+ * the engine, at a fraction of the cost. Tagged sRGB is returned as it is.
  */
 public final class SrgbConversion {
   private static final int GRID = 33;
   private static final int KEEP = 8;
-  private static final Map<String, float[]> TABLES = new LinkedHashMap<>(16, 0.75f, true);
+  private static final Map<String, Transform> TABLES = new LinkedHashMap<>(16, 0.75f, true);
+
+  /** A profile's conversion: its sampled 3D table, and the per-channel sums when they agree with it. */
+  private record Transform(float[] table, ChannelSums sums) {}
 
   private SrgbConversion() {}
 
@@ -31,27 +36,42 @@ public final class SrgbConversion {
    */
   public static BufferedImage toSrgb(BufferedImage pixels, Optional<byte[]> profile) {
     if (profile.isEmpty() || IccProfiles.isSrgb(profile.get())) return pixels;
-    float[] table = tableFor(profile.get());
-    return table == null ? pixels : convert(pixels, table);
+    Transform transform = transformFor(profile.get());
+    if (transform == null) return pixels;
+    if (transform.sums() != null && plainIntRgb(pixels)) {
+      return transform.sums().apply(pixels, ((DataBufferInt) pixels.getRaster().getDataBuffer()).getData());
+    }
+    return convert(pixels, transform.table());
   }
 
-  private static float[] tableFor(byte[] profile) {
+  /** Whether {@code profile} converts by per-channel sums (the fast form) rather than through the 3D table. */
+  static boolean convertsBySums(byte[] profile) {
+    Transform transform = transformFor(profile);
+    return transform != null && transform.sums() != null;
+  }
+
+  /** Through the 3D table, whichever form {@link #toSrgb} would take: so tests hold both forms. */
+  static BufferedImage throughTable(BufferedImage pixels, byte[] profile) {
+    return convert(pixels, transformFor(profile).table());
+  }
+
+  private static Transform transformFor(byte[] profile) {
     String key = java.util.Base64.getEncoder().encodeToString(sha256(profile));
     synchronized (TABLES) {
-      float[] cached = TABLES.get(key);
+      Transform cached = TABLES.get(key);
       if (cached != null) return cached;
     }
-    float[] table = sample(profile);
-    if (table == null) return null;
+    Transform transform = sample(profile);
+    if (transform == null) return null;
     synchronized (TABLES) {
-      TABLES.put(key, table);
+      TABLES.put(key, transform);
       while (TABLES.size() > KEEP) TABLES.remove(TABLES.keySet().iterator().next());
     }
-    return table;
+    return transform;
   }
 
-  /** The engine's sRGB answer for every grid point of the source cube, as r, g, b in 0..255. */
-  private static float[] sample(byte[] profileBytes) {
+  /** The engine's sRGB answer for every grid point of the source cube, as r, g, b in 0..255; and the sums if they hold. */
+  private static Transform sample(byte[] profileBytes) {
     ColorSpace source;
     try {
       ICC_Profile profile = ICC_Profile.getInstance(profileBytes);
@@ -83,7 +103,7 @@ public final class SrgbConversion {
       out.getPixel(p, 0, pixel);
       for (int c = 0; c < 3; c++) table[p * 3 + c] = pixel[c] * (255f / 65535f);
     }
-    return table;
+    return new Transform(table, ChannelSums.of(source));
   }
 
   private static int level(int gridIndex) {

@@ -91,6 +91,42 @@ class SrgbConversionTest {
 
   @ParameterizedTest(name = "profile {0}")
   @CsvSource({"adobe", "p3"})
+  void matrix_and_curve_profiles_take_the_per_channel_sums_within_a_level_of_the_published_matrices(String space) {
+    byte[] profile = space.equals("adobe") ? RgbProfiles.adobeRgb() : RgbProfiles.displayP3();
+    assertThat(SrgbConversion.convertsBySums(profile)).as("the fast form").isTrue();
+    int steps = 18;
+    BufferedImage grid = new BufferedImage(steps * steps * steps, 1, BufferedImage.TYPE_INT_RGB);
+    for (int i = 0; i < grid.getWidth(); i++) {
+      grid.setRGB(i, 0, (level(i / (steps * steps), steps) << 16) | (level(i / steps % steps, steps) << 8) | level(i % steps, steps));
+    }
+    BufferedImage converted = SrgbConversion.toSrgb(grid, java.util.Optional.of(profile));
+    int worst = 0;
+    for (int i = 0; i < grid.getWidth(); i++) {
+      worst = Math.max(worst, distance(rgb(converted.getRGB(i, 0)), byMatrices(space, rgb(grid.getRGB(i, 0)))));
+    }
+    assertThat(worst).as("largest difference over %d colours, in levels", grid.getWidth()).isLessThanOrEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "profile {0}")
+  @CsvSource({"adobe", "p3"})
+  void the_3d_table_form_for_other_profiles_lands_the_patches_too(String space) {
+    byte[] profile = space.equals("adobe") ? RgbProfiles.adobeRgb() : RgbProfiles.displayP3();
+    BufferedImage converted = SrgbConversion.throughTable(patches(PATCHES.length, 1), profile);
+    ColorConvertOp engine = new ColorConvertOp(new ICC_ColorSpace(ICC_Profile.getInstance(profile)),
+        ColorSpace.getInstance(ColorSpace.CS_sRGB), null);
+    for (int i = 0; i < PATCHES.length; i++) {
+      int[] made = rgb(converted.getRGB(i, 0));
+      assertThat(distance(made, convert(engine, PATCHES[i]))).as("engine, patch %d", i).isLessThanOrEqualTo(TOLERANCE);
+      assertThat(distance(made, byMatrices(space, PATCHES[i]))).as("matrices, patch %d", i).isLessThanOrEqualTo(TOLERANCE);
+    }
+  }
+
+  private static int level(int step, int steps) {
+    return step * 255 / (steps - 1);
+  }
+
+  @ParameterizedTest(name = "profile {0}")
+  @CsvSource({"adobe", "p3"})
   void a_profile_split_over_several_chunks_is_put_back_together(String space) {
     byte[] profile = space.equals("adobe") ? RgbProfiles.adobeRgb() : RgbProfiles.displayP3();
     byte[] padded = java.util.Arrays.copyOf(profile, 150_000); // bigger than one APP2 segment holds
