@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {ImportCommand.class, ImagesCommand.class, RemoveCommand.class, TrashCommand.class, JobsCommand.class,
         QueueCommand.class, RegenerateCommand.class, ServeCommand.class, TokenCommand.class,
         PairCommand.class, DiscoverCommand.class,
-        BenchCommand.class, WorkerCommand.class, NodesCommand.class,
+        BenchCommand.class, WorkerCommand.class, NodesCommand.class, AotTrainingCommand.class,
         CommandLine.HelpCommand.class})
 public final class FrameCommand {
 

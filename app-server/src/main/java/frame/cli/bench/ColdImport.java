@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a user runs: a fresh {@code frame import} process on a fresh data folder, timed from its
@@ -24,6 +25,27 @@ public final class ColdImport {
         "--data-dir", dataDir.toString(), "--workers", Integer.toString(workers), "import"));
     for (Path photo : photos) command.add(photo.toString());
     return run(command);
+  }
+
+  /**
+   * Trains a start-up cache the way {@code ./frame} does once per build (the hidden
+   * {@code aot-training} command under {@code -XX:AOTCacheOutput}, on generated photos, not on the
+   * photos measured); empty when this JVM cannot make one.
+   */
+  public static Optional<Path> trainStartupCache(Path dir, List<String> jvmOptions) throws InterruptedException {
+    Path cache = dir.resolve("frame.aot");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.addAll(jvmOptions);
+    command.add("-XX:AOTCacheOutput=" + cache);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "frame.cli.ServerMain", "aot-training"));
+    try {
+      run(command);
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    return java.nio.file.Files.exists(cache) ? Optional.of(cache) : Optional.empty();
   }
 
   static double run(List<String> command) throws IOException, InterruptedException {
