@@ -23,52 +23,99 @@ public final class AreaScale {
     Taps rows = Taps.of(sh, height);
     BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-    int[] row = new int[sw];
-    float[] sum = new float[sw * 3];
+    SourceRows sourceRows = SourceRows.of(source);
+    // column sums of the current output row, one plane a channel (so the JIT can vectorise the adding)
+    // a tap-stride of zeros past the end: every output pixel reads the same number of taps
+    float[] red = new float[sw + columns.stride];
+    float[] green = new float[sw + columns.stride];
+    float[] blue = new float[sw + columns.stride];
     for (int oy = 0; oy < height; oy++) {
-      Arrays.fill(sum, 0);
       for (int k = 0; k < rows.count[oy]; k++) {
-        rows(source).read(rows.first[oy] + k, row);
-        float w = rows.weights[oy][k];
-        for (int x = 0, i = 0; x < sw; x++, i += 3) {
-          int p = row[x];
-          sum[i] += w * ((p >> 16) & 0xFF);
-          sum[i + 1] += w * ((p >> 8) & 0xFF);
-          sum[i + 2] += w * (p & 0xFF);
-        }
+        int y = rows.first[oy] + k;
+        addRow(sourceRows.data(y), sourceRows.offset(y), sw, rows.weight(oy, k), red, green, blue, k == 0);
       }
-      int line = oy * width;
-      for (int ox = 0; ox < width; ox++) {
-        float r = 0, g = 0, b = 0;
-        int first = columns.first[ox];
-        float[] weights = columns.weights[ox];
-        for (int k = 0; k < columns.count[ox]; k++) {
-          int i = (first + k) * 3;
-          float w = weights[k];
-          r += w * sum[i];
-          g += w * sum[i + 1];
-          b += w * sum[i + 2];
-        }
-        target[line + ox] = (level(r) << 16) | (level(g) << 8) | level(b);
-      }
+      reduceRow(red, green, blue, columns, target, oy * width, width);
     }
     return out;
   }
 
-  /** Reads one row of pixels as 0xRRGGBB ints: straight from the array for TYPE_INT_RGB, else through getRGB. */
-  private interface RowReader {
-    void read(int y, int[] row);
+  /** One source row, weighted, into the column sums (the first row of an output row overwrites them). */
+  private static void addRow(int[] data, int offset, int sw, float w, float[] red, float[] green, float[] blue,
+      boolean first) {
+    if (first) {
+      for (int x = 0; x < sw; x++) {
+        int p = data[offset + x];
+        red[x] = w * ((p >> 16) & 0xFF);
+        green[x] = w * ((p >> 8) & 0xFF);
+        blue[x] = w * (p & 0xFF);
+      }
+    } else {
+      for (int x = 0; x < sw; x++) {
+        int p = data[offset + x];
+        red[x] += w * ((p >> 16) & 0xFF);
+        green[x] += w * ((p >> 8) & 0xFF);
+        blue[x] += w * (p & 0xFF);
+      }
+    }
   }
 
-  private static RowReader rows(BufferedImage source) {
-    if (source.getType() == BufferedImage.TYPE_INT_RGB
-        && source.getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel model) {
-      int[] data = ((DataBufferInt) source.getRaster().getDataBuffer()).getData();
-      int stride = model.getScanlineStride();
-      int origin = -source.getRaster().getSampleModelTranslateY() * stride - source.getRaster().getSampleModelTranslateX();
-      return (y, row) -> System.arraycopy(data, origin + y * stride, row, 0, row.length);
+  /**
+   * The column sums across, into one output row. Every pixel reads {@code stride} taps, those past
+   * its own with weight 0: a loop of the same length each time costs less than the mispredicted
+   * branch of a varying one.
+   */
+  private static void reduceRow(float[] red, float[] green, float[] blue, Taps columns, int[] target, int line,
+      int width) {
+    int[] firsts = columns.first;
+    float[] weights = columns.weights;
+    int stride = columns.stride;
+    for (int ox = 0; ox < width; ox++) {
+      float r = 0, g = 0, b = 0;
+      int at = ox * stride;
+      for (int k = 0, x = firsts[ox]; k < stride; k++, x++) {
+        float w = weights[at + k];
+        r += w * red[x];
+        g += w * green[x];
+        b += w * blue[x];
+      }
+      target[line + ox] = (level(r) << 16) | (level(g) << 8) | level(b);
     }
-    return (y, row) -> source.getRGB(0, y, row.length, 1, row, 0, row.length);
+  }
+
+  /** The source's rows as 0xRRGGBB ints: straight from its array for TYPE_INT_RGB, else one row at a time through getRGB. */
+  private interface SourceRows {
+    int[] data(int y);
+
+    int offset(int y);
+
+    static SourceRows of(BufferedImage source) {
+      if (source.getType() == BufferedImage.TYPE_INT_RGB
+          && source.getSampleModel() instanceof java.awt.image.SinglePixelPackedSampleModel model) {
+        int[] data = ((DataBufferInt) source.getRaster().getDataBuffer()).getData();
+        int stride = model.getScanlineStride();
+        int origin = -source.getRaster().getSampleModelTranslateY() * stride - source.getRaster().getSampleModelTranslateX();
+        return new SourceRows() {
+          public int[] data(int y) {
+            return data;
+          }
+
+          public int offset(int y) {
+            return origin + y * stride;
+          }
+        };
+      }
+      int[] row = new int[source.getWidth()];
+      return new SourceRows() {
+        public int[] data(int y) {
+          source.getRGB(0, y, row.length, 1, row, 0, row.length);
+          return row;
+        }
+
+        public int offset(int y) {
+          return 0;
+        }
+      };
+    }
   }
 
   private static int level(float v) {
@@ -76,13 +123,21 @@ public final class AreaScale {
     return rounded < 0 ? 0 : Math.min(255, rounded);
   }
 
-  /** For each output index: the first source index it covers, how many, and the weight of each (summing to 1). */
-  private record Taps(int[] first, int[] count, float[][] weights) {
+  /**
+   * For each output index: the first source index it covers, how many, and the weight of each
+   * (summing to 1), the weights of index i at {@code i * stride}.
+   */
+  private record Taps(int[] first, int[] count, float[] weights, int stride) {
+    float weight(int i, int k) {
+      return weights[i * stride + k];
+    }
+
     static Taps of(int source, int target) {
       double scale = (double) source / target;
+      int stride = (int) Math.ceil(scale) + 1;
       int[] first = new int[target];
       int[] count = new int[target];
-      float[][] weights = new float[target][];
+      float[] weights = new float[target * stride];
       for (int i = 0; i < target; i++) {
         double start = i * scale;
         double end = Math.min(source, (i + 1) * scale);
@@ -90,12 +145,11 @@ public final class AreaScale {
         int to = Math.min(source, (int) Math.ceil(end));
         first[i] = from;
         count[i] = to - from;
-        weights[i] = new float[to - from];
         for (int j = from; j < to; j++) {
-          weights[i][j - from] = (float) ((Math.min(end, j + 1) - Math.max(start, j)) / scale);
+          weights[i * stride + j - from] = (float) ((Math.min(end, j + 1) - Math.max(start, j)) / scale);
         }
       }
-      return new Taps(first, count, weights);
+      return new Taps(first, count, weights, stride);
     }
   }
 }
