@@ -188,6 +188,37 @@ class CommandLineWhileRunningTest {
         .contains("Retried 1 failed job(s).");
   }
 
+  @Test
+  void a_large_import_goes_at_bulk_priority_into_a_running_frame_and_into_a_stopped_folder(@TempDir Path single)
+      throws Exception {
+    for (int i = 0; i <= frame.core.ImportSources.LARGE_IMPORT_FILES; i++) write(photos, i + ".jpg", jpeg(photo(64, 48, 60 + i)));
+    write(single, "dropped.jpg", jpeg(photo(64, 48, 59)));
+    try (ChildFrame child = new ChildFrame(dataDir).start()) {
+      assertThat(frame("queue", "pause").exitCode()).isZero(); // the first steps wait, so their level can be read
+      assertThat(frame("import", photos.toString()).out()).contains("Stored 21 photo(s)");
+      assertThat(frame("import", single.toString()).out()).contains("Stored 1 photo(s)");
+      assertThat(priorities()).as("through the running FRAME's upload").containsEntry("dropped.jpg", "fresh")
+          .containsEntry("0.jpg", "bulk").containsEntry("20.jpg", "bulk").hasSize(22);
+      assertThat(frame("jobs").out()).contains("bulk").contains("fresh");
+      assertThat(child.stop()).isIn(0, 143);
+    }
+    write(photos, "21.jpg", jpeg(photo(64, 48, 81)));
+    write(photos, "22.jpg", jpeg(photo(64, 48, 82)));
+    // the 21 already in are counted too: still a large import
+    assertThat(frame("import", photos.toString()).out()).contains("Stored 2 photo(s) (21 duplicate");
+    Map<String, String> direct = priorities();
+    assertThat(direct).as("opened directly").containsEntry("21.jpg", "bulk").containsEntry("22.jpg", "bulk");
+  }
+
+  /** Each photo's first step's priority, by the photo's name. */
+  private Map<String, String> priorities() throws Exception {
+    Map<String, String> byName = new LinkedHashMap<>();
+    for (JsonNode job : new ObjectMapper().readTree(frame("jobs", "--type", "OFFLOAD_ORIGINAL", "--limit", "100", "--json").out())) {
+      byName.put(job.get("image").get("originalName").asText(), job.get("priority").asText());
+    }
+    return byName;
+  }
+
   /** Regenerates the failed photo, then every photo, then retries the failed jobs by type and all of them. */
   private static Map<String, CommandRun> failedPhotoRound(Path folder) {
     Map<String, CommandRun> runs = new LinkedHashMap<>();
