@@ -19,6 +19,7 @@ import frame.core.ingest.IngestResult;
 import frame.core.ingest.Ingestor;
 import frame.core.job.Job;
 import frame.core.job.JobControl;
+import frame.core.job.JobPriority;
 import frame.core.job.JobQuery;
 import frame.core.job.JobRepository;
 import frame.core.job.JobRunner;
@@ -156,7 +157,15 @@ public final class Frame implements AutoCloseable {
   }
 
   public IngestResult importFile(Path file) {
-    return restoredIfInTrash(ingestor.ingest(file));
+    return importFile(file, JobPriority.FRESH);
+  }
+
+  /**
+   * Imports a file whose work goes at {@code priority}: {@link JobPriority#BULK} for the photos of
+   * a large import ({@link ImportSources#priorityFor}), so a photo dropped meanwhile goes first.
+   */
+  public IngestResult importFile(Path file, JobPriority priority) {
+    return restoredIfInTrash(ingestor.ingest(file, priority));
   }
 
   public IngestResult ingest(InputStream in, String name, String declaredSha256) {
@@ -166,7 +175,13 @@ public final class Frame implements AutoCloseable {
   /** Ingests a stream whose checksum, if any, is known only after its last byte (a form field after the file). */
   public IngestResult ingestWithChecksumAfter(InputStream in, String name,
       java.util.function.Supplier<String> declaredAfterTheBytes) {
-    return restoredIfInTrash(ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes));
+    return ingestWithChecksumAfter(in, name, declaredAfterTheBytes, JobPriority.FRESH);
+  }
+
+  /** The same, its work at {@code priority} (an upload that is part of a large import says BULK). */
+  public IngestResult ingestWithChecksumAfter(InputStream in, String name,
+      java.util.function.Supplier<String> declaredAfterTheBytes, JobPriority priority) {
+    return restoredIfInTrash(ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes, priority));
   }
 
   /** Importing a photo that waits in the trash brings it back, with its id and files. */
@@ -359,6 +374,28 @@ public final class Frame implements AutoCloseable {
    */
   public List<Long> regenerateAllIn(ImageState state) {
     return images.ids(state).stream().filter(id -> !control.regenerate(id).isEmpty()).toList();
+  }
+
+  /**
+   * {@link #regenerate} of these photos, saying which were sent back and which were left as they
+   * are (still on their way). Every id known, or nothing is sent back.
+   */
+  public Regeneration regenerateImages(Collection<Long> imageIds) {
+    List<Long> ids = imageIds.stream().distinct().toList();
+    ids.forEach(this::image);
+    return regenerateEach(ids);
+  }
+
+  /** {@link #regenerateImages} of every photo in {@code state} (every photo when it is null), the trash left out. */
+  public Regeneration regenerateEvery(ImageState state) {
+    return regenerateEach(images.ids(state).stream().filter(id -> !trash.isRemoved(id)).toList());
+  }
+
+  private Regeneration regenerateEach(List<Long> ids) {
+    List<Long> sent = new java.util.ArrayList<>();
+    List<Long> left = new java.util.ArrayList<>();
+    for (long id : ids) (control.regenerate(id).isEmpty() ? left : sent).add(id);
+    return new Regeneration(sent, left);
   }
 
   /** A new admin token, shown only this once (only its hash is kept). */

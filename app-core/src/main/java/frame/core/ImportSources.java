@@ -1,5 +1,6 @@
 package frame.core;
 
+import frame.core.job.JobPriority;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +11,19 @@ import java.util.stream.Stream;
 
 /** Turns what a person dropped or named (files and folders) into the files to import. */
 public final class ImportSources {
+  /**
+   * An import of more files than this (after folders are expanded) is a large one: its photos go
+   * at {@link JobPriority#BULK}, behind photos dropped one at a time or a few together, so a photo
+   * dropped while an archive goes in still gets its thumbnail at once.
+   */
+  public static final int LARGE_IMPORT_FILES = 20;
+
   private ImportSources() {}
+
+  /** The priority of each photo of an import of {@code files} files. */
+  public static JobPriority priorityFor(int files) {
+    return files > LARGE_IMPORT_FILES ? JobPriority.BULK : JobPriority.FRESH;
+  }
 
   /** Files as given, folders walked recursively in name order; hidden files are skipped. */
   public static List<Path> expand(List<Path> sources) {

@@ -4,11 +4,14 @@ import frame.server.ApiServer;
 import frame.core.Frame;
 import frame.core.ImageFiles;
 import frame.core.JobDetails;
+import frame.core.Regeneration;
 import frame.core.auth.ApiTokens;
 import frame.core.event.FrameEvent;
 import frame.core.image.Image;
 import frame.core.image.ImageQuery;
+import frame.core.image.ImageState;
 import frame.core.ingest.IngestResult;
+import frame.core.job.JobPriority;
 import frame.core.job.JobQuery;
 import frame.core.trash.RemovalSize;
 import frame.core.trash.TrashedPhoto;
@@ -56,8 +59,8 @@ final class DirectAccess implements FrameAccess {
   }
 
   @Override
-  public IngestResult importFile(Path file) {
-    return frame.importFile(file);
+  public IngestResult importFile(Path file, JobPriority priority) {
+    return frame.importFile(file, priority);
   }
 
   @Override
@@ -118,8 +121,13 @@ final class DirectAccess implements FrameAccess {
   }
 
   @Override
-  public boolean regenerate(long imageId) {
-    return frame.regenerate(List.of(imageId)) > 0;
+  public Regeneration regenerate(List<Long> imageIds) {
+    return frame.regenerateImages(imageIds);
+  }
+
+  @Override
+  public Regeneration regenerateEvery(ImageState state) {
+    return frame.regenerateEvery(state);
   }
 
   @Override

@@ -1,11 +1,14 @@
 package frame.cli;
 
 import frame.core.ImageFiles;
+import frame.core.Regeneration;
 import frame.core.auth.ApiTokens;
 import frame.core.event.FrameEvent;
 import frame.core.image.Image;
 import frame.core.image.ImageQuery;
+import frame.core.image.ImageState;
 import frame.core.ingest.IngestResult;
+import frame.core.job.JobPriority;
 import frame.core.job.JobQuery;
 import frame.core.trash.RemovalSize;
 import frame.core.trash.TrashedPhoto;
@@ -39,7 +42,8 @@ interface FrameAccess extends AutoCloseable {
   /** One job in the API's form, with its photo and every attempt. */
   JobDto job(long id);
 
-  IngestResult importFile(Path file);
+  /** Imports one file, its work at {@code priority} (BULK for the photos of a large import). */
+  IngestResult importFile(Path file, JobPriority priority);
 
   /** The queue's state as {@code GET /api/admin/queue} says it: "running", "paused" or "paused: TYPE, ...". */
   String queueStatus();
@@ -72,8 +76,11 @@ interface FrameAccess extends AutoCloseable {
 
   JobDto cancelJob(long id);
 
-  /** Sends one photo back through the steps; false when it is still on its way (left as it is). */
-  boolean regenerate(long imageId);
+  /** Sends photos back through the steps, all ids known or none sent; those still on their way are left as they are. */
+  Regeneration regenerate(List<Long> imageIds);
+
+  /** The same for every photo in {@code state}, or every photo when it is null (the trash left out), in one request. */
+  Regeneration regenerateEvery(ImageState state);
 
   /** Image and job changes while the handle is open. */
   AutoCloseable subscribe(Consumer<FrameEvent> listener);

@@ -9,6 +9,7 @@ import frame.core.event.FrameEvent;
 import frame.core.image.Image;
 import frame.core.image.ImageState;
 import frame.core.ingest.IngestResult;
+import frame.core.job.JobPriority;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,13 +35,14 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     List<Path> files = ImportSources.expand(paths);
+    JobPriority priority = ImportSources.priorityFor(files.size()); // a large import goes behind photos dropped meanwhile
     try (FrameAccess frame = frameCommand.access()) {
       ImportWatch watch = new ImportWatch();
       List<IngestResult> results = new ArrayList<>();
       ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), files.size());
       try (AutoCloseable subscription = frame.subscribe(watch::onEvent)) {
         for (Path file : files) {
-          IngestResult result = frame.importFile(file);
+          IngestResult result = frame.importFile(file, priority);
           results.add(result);
           if (result instanceof IngestResult.Stored stored) watch.expect(stored.image().id());
           progress.show(results.size(), watch);

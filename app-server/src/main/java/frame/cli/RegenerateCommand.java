@@ -1,8 +1,10 @@
 package frame.cli;
 
+import frame.core.Regeneration;
 import frame.core.image.Image;
-import frame.core.image.ImageQuery;
 import frame.core.image.ImageState;
+import frame.core.job.JobQuery;
+import frame.core.job.JobState;
 import frame.server.dto.QueueDto;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -46,20 +48,11 @@ final class RegenerateCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     try (FrameAccess frame = noWait ? frameCommand.accessWithoutRunner() : frameCommand.access()) {
-      List<Long> sent = new ArrayList<>();
-      List<Long> busy = new ArrayList<>(); // still on their way through the steps: waited for, not sent back
-      if (which.ids != null) {
-        List<Long> ids = List.copyOf(new LinkedHashSet<>(which.ids));
-        ids.forEach(frame::image); // every id known, or nothing sent back
-        for (long id : ids) {
-          if (frame.regenerate(id)) sent.add(id); else busy.add(id);
-        }
-      } else {
-        for (long id : idsIn(frame, which.failed ? ImageState.FAILED : null)) {
-          if (frame.regenerate(id)) sent.add(id);
-        }
-        if (which.all) busy.addAll(inProgress(frame, sent));
-      }
+      // one request for the whole selection; photos still on their way are waited for, not sent back
+      Regeneration done = which.ids != null ? frame.regenerate(List.copyOf(new LinkedHashSet<>(which.ids)))
+          : frame.regenerateEvery(which.failed ? ImageState.FAILED : null);
+      List<Long> sent = done.sentBack();
+      List<Long> busy = done.stillProcessing();
       out.printf("Sent %d photo(s) back through the steps", sent.size());
       out.println(busy.isEmpty() ? "." : "; " + busy.size() + " still being processed were left as they are.");
       if (noWait || sent.size() + busy.size() == 0) return 0;
@@ -74,24 +67,13 @@ final class RegenerateCommand implements Callable<Integer> {
     }
   }
 
-  /** The ids of every photo in {@code state} (every photo when it is null), a page at a time. */
-  private static List<Long> idsIn(FrameAccess frame, ImageState state) {
-    List<Long> ids = new ArrayList<>();
-    for (int offset = 0; ; offset += 1000) {
-      List<Image> page = frame.images(new ImageQuery(state, 1000, offset)).items();
-      page.stream().map(Image::id).forEach(ids::add);
-      if (page.size() < 1000) return ids;
-    }
-  }
-
-  /** Photos not yet PROCESSED or FAILED, other than {@code sent}. */
-  private static List<Long> inProgress(FrameAccess frame, List<Long> sent) {
-    Set<Long> skip = Set.copyOf(sent);
-    List<Long> ids = new ArrayList<>();
-    for (ImageState state : List.of(ImageState.UPLOADED, ImageState.INGESTED, ImageState.PROCESSING)) {
-      idsIn(frame, state).stream().filter(id -> !skip.contains(id)).forEach(ids::add);
-    }
-    return ids;
+  /**
+   * A photo fails with its first failed step while its other steps may still run: done means
+   * those ended too, so a stopped folder is left with no half-made work.
+   */
+  private static boolean stillWorking(FrameAccess frame, long imageId) {
+    return frame.jobs(JobQuery.forImage(imageId)).items().stream()
+        .anyMatch(job -> JobState.valueOf(job.status()).isActive());
   }
 
   private int waitFor(FrameAccess frame, List<Long> ids, PrintWriter out) throws InterruptedException {
@@ -108,7 +90,7 @@ final class RegenerateCommand implements Callable<Integer> {
       while (!left.isEmpty()) {
         for (var it = left.iterator(); it.hasNext(); ) {
           Image image = frame.image(it.next());
-          if (!image.state().isFinal()) continue;
+          if (!image.state().isFinal() || stillWorking(frame, image.id())) continue;
           it.remove();
           if (image.state() == ImageState.PROCESSED) processed++; else failed.add(image);
         }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import frame.core.Frame;
 import frame.core.FrameConfig;
 import frame.core.ImageFiles;
+import frame.core.Regeneration;
 import frame.core.auth.ApiTokens;
 import frame.core.error.FrameException;
 import frame.core.event.FrameEvent;
@@ -17,6 +18,7 @@ import frame.core.image.ImageFormat;
 import frame.core.image.ImageQuery;
 import frame.core.image.ImageState;
 import frame.core.ingest.IngestResult;
+import frame.core.job.JobPriority;
 import frame.core.job.JobQuery;
 import frame.core.trash.RemovalSize;
 import frame.core.trash.TrashedPhoto;
@@ -131,8 +133,17 @@ final class RemoteAccess implements FrameAccess {
   }
 
   @Override
-  public boolean regenerate(long imageId) {
-    return post("/api/admin/images/" + imageId + "/regenerate", null, JsonNode.class).path("sentBack").asBoolean();
+  public Regeneration regenerate(List<Long> imageIds) {
+    ObjectNode body = JSON.createObjectNode();
+    imageIds.stream().distinct().forEach(body.putArray("ids")::add);
+    return post("/api/admin/images/regenerate", body, Regeneration.class);
+  }
+
+  @Override
+  public Regeneration regenerateEvery(ImageState state) {
+    ObjectNode body = JSON.createObjectNode();
+    if (state == null) body.put("all", true); else body.put("status", state.name());
+    return post("/api/admin/images/regenerate", body, Regeneration.class);
   }
 
   private static ObjectNode typeBody(JobType type) {
@@ -142,7 +153,7 @@ final class RemoteAccess implements FrameAccess {
   }
 
   @Override
-  public IngestResult importFile(Path file) {
+  public IngestResult importFile(Path file, JobPriority priority) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     String boundary = "frame-" + UUID.randomUUID();
     byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
@@ -157,7 +168,7 @@ final class RemoteAccess implements FrameAccess {
     } catch (FileNotFoundException e) {
       return new IngestResult.Rejected(name, "unreadable", "Cannot read the file: " + e.getMessage());
     }
-    HttpResponse<byte[]> response = sendRetryingWhenBusy(request("/api/upload")
+    HttpResponse<byte[]> response = sendRetryingWhenBusy(request("/api/upload" + (priority == JobPriority.BULK ? "?priority=bulk" : ""))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body).build());
     JsonNode answer = tree(response);
     if (response.statusCode() >= 300) {

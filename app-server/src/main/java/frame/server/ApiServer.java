@@ -129,6 +129,7 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.POST, "/api/admin/jobs/retry", jobs::retryMany);
       table.add(HandlerType.POST, "/api/admin/jobs/{id}/cancel", jobs::cancel);
       table.add(HandlerType.POST, "/api/admin/images/{id}/regenerate", jobs::regenerate);
+      table.add(HandlerType.POST, "/api/admin/images/regenerate", jobs::regenerateMany);
       table.add(HandlerType.GET, "/api/admin/queue", queue::get);
       table.add(HandlerType.POST, "/api/admin/queue/pause", queue::pause);
       table.add(HandlerType.POST, "/api/admin/queue/resume", queue::resume);

@@ -3,6 +3,8 @@ package frame.server;
 import frame.core.Frame;
 import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.JobDetails;
+import frame.core.Regeneration;
+import frame.core.image.ImageState;
 import frame.core.job.Job;
 import frame.core.job.JobQuery;
 import frame.core.job.JobState;
@@ -13,7 +15,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 
-/** The admin view of jobs, and an admin's operations on them: retry, cancel, regenerate a photo. */
+/** The admin view of jobs, and an admin's operations on them: retry, cancel, regenerate photos. */
 final class JobsController {
   private final Frame frame;
 
@@ -73,5 +75,24 @@ final class JobsController {
     int sent = frame.regenerate(List.of(id));
     ctx.status(202).json(Map.of("imageId", id, "sentBack", sent > 0,
         "jobs", frame.jobs(JobQuery.forImage(id)).stream().map(j -> JobDto.of(j, null)).toList()));
+  }
+
+  /**
+   * Body: {@code {"ids": [1, 2]}} for a selection (every id known, or nothing is sent back),
+   * {@code {"status": "FAILED"}} for every photo in a state, or {@code {"all": true}} for every
+   * photo. Answers which were sent back and which were left as they are, still on their way.
+   */
+  void regenerateMany(Context ctx) {
+    JsonNode body = JsonBodies.optional(ctx);
+    List<Long> ids = JsonBodies.ids(body, "ids");
+    ImageState status = JsonBodies.enumField(body, "status", ImageState.class);
+    JsonNode all = body.get("all");
+    if (all != null && !all.isBoolean()) throw ApiError.badRequest("invalid_body", "all must be true or false");
+    boolean every = all != null && all.asBoolean();
+    if ((ids != null ? 1 : 0) + (status != null ? 1 : 0) + (every ? 1 : 0) != 1) {
+      throw ApiError.badRequest("invalid_body", "Give one of ids, status or {\"all\": true}");
+    }
+    Regeneration done = ids != null ? frame.regenerateImages(ids) : frame.regenerateEvery(status);
+    ctx.status(202).json(done);
   }
 }

@@ -3,6 +3,7 @@ package frame.server;
 import frame.core.Frame;
 import frame.core.image.Image;
 import frame.core.ingest.IngestResult;
+import frame.core.job.JobPriority;
 import frame.server.dto.ImageDto;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -37,6 +38,7 @@ final class UploadController {
     if (contentType == null || !contentType.toLowerCase().startsWith("multipart/form-data")) {
       throw ApiError.badRequest("not_multipart", "Send the photos as multipart/form-data");
     }
+    JobPriority priority = priority(ctx);
     MultipartStream body = MultipartStream.of(contentType, ctx.req().getInputStream(), maxFileBytes, maxRequestBytes);
     if (body == null) throw ApiError.badRequest("not_multipart", "The multipart/form-data content type names no boundary");
     if (!slots.tryAcquire()) {
@@ -51,7 +53,7 @@ final class UploadController {
           throw ApiError.badRequest("checksum_needs_one_file", "A declared sha256 needs exactly one file");
         }
         try (InputStream content = part.content()) {
-          results.add(frame.ingestWithChecksumAfter(content, part.filename(), declared::afterFile));
+          results.add(frame.ingestWithChecksumAfter(content, part.filename(), declared::afterFile, priority));
         }
       }
       if (results.isEmpty()) throw ApiError.badRequest("no_files", "The request holds no files");
@@ -59,6 +61,17 @@ final class UploadController {
     } finally {
       slots.release();
     }
+  }
+
+  /**
+   * {@code ?priority=bulk} says the files are part of a large import: their work goes behind
+   * photos uploaded one at a time. A caller can only lower its own work this way, so any token may.
+   */
+  private static JobPriority priority(Context ctx) {
+    String raw = ctx.queryParam("priority");
+    if (raw == null || raw.isBlank() || raw.trim().equalsIgnoreCase("fresh")) return JobPriority.FRESH;
+    if (raw.trim().equalsIgnoreCase("bulk")) return JobPriority.BULK;
+    throw ApiError.badRequest("invalid_parameter", "priority must be fresh or bulk");
   }
 
   /**

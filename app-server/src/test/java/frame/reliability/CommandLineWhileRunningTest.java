@@ -145,6 +145,108 @@ class CommandLineWhileRunningTest {
     }
   }
 
+  @Test
+  void regenerate_failed_and_all_and_retry_failed_print_the_same_from_a_running_frame_and_from_a_stopped_folder(
+      @TempDir Path stoppedCopy) throws Exception {
+    write(photos, "a.jpg", jpeg(photo(800, 600, 41)));
+    write(photos, "b.jpg", jpeg(photo(600, 800, 42)));
+    byte[] whole = jpeg(photo(1000, 800, 43));
+    write(photos, "half.jpg", java.util.Arrays.copyOf(whole, whole.length / 2)); // its steps fail for good
+    // one worker either way, so the step that fails first (and names the photo's failure) is the same
+    ChildFrame first = new ChildFrame(dataDir).withServeArgs("--workers", "1");
+    try (ChildFrame child = first.start()) {
+      assertThat(frame("import", photos.toString()).exitCode()).isEqualTo(1);
+      await().atMost(Duration.ofSeconds(60)).until(() -> idle(frame("queue", "--json").out()));
+      assertThat(child.stop()).isIn(0, 143);
+    }
+    // the same library twice: one copy served, the other left stopped
+    copyFolder(dataDir, stoppedCopy);
+
+    Map<String, CommandRun> running;
+    try (ChildFrame child = first.withOptions().start()) {
+      running = failedPhotoRound(dataDir);
+      assertThat(child.log()).as("it went into the running FRAME").doesNotContain("Exception");
+    }
+    Map<String, CommandRun> stopped = failedPhotoRound(stoppedCopy);
+
+    running.forEach((command, run) -> {
+      assertThat(stopped.get(command).exitCode()).as(command).isEqualTo(run.exitCode());
+      assertThat(stopped.get(command).out()).as(command).isEqualTo(run.out());
+      assertThat(lastLine(stopped.get(command).err())).as(command).isEqualTo(lastLine(run.err()));
+    });
+    assertThat(running.get("regenerate --failed").exitCode()).isEqualTo(1);
+    assertThat(running.get("regenerate --failed").out()).contains("Sent 1 photo(s) back through the steps.")
+        .contains("1 photo(s) done: 0 processed, 1 failed").contains("(half.jpg): Making")
+        .contains("The file is damaged or truncated");
+    assertThat(running.get("regenerate --all").out()).contains("Sent 3 photo(s) back through the steps.")
+        .contains("3 photo(s) done: 2 processed, 1 failed").contains("(half.jpg)");
+    assertThat(running.get("jobs retry --failed --type").out())
+        .containsPattern("Job \\d+ \\(THUMBNAIL_GENERATION, image \\d+\\) is due now: attempt 4 of 6\\.")
+        .contains("Retried 1 failed job(s) of type THUMBNAIL_GENERATION.");
+    assertThat(running.get("jobs retry --failed").out())
+        .containsPattern("Job \\d+ \\(PREVIEW_GENERATION, image \\d+\\) is due now: attempt 4 of 6\\.")
+        .contains("Retried 1 failed job(s).");
+  }
+
+  @Test
+  void a_large_import_goes_at_bulk_priority_into_a_running_frame_and_into_a_stopped_folder(@TempDir Path single)
+      throws Exception {
+    for (int i = 0; i <= frame.core.ImportSources.LARGE_IMPORT_FILES; i++) write(photos, i + ".jpg", jpeg(photo(64, 48, 60 + i)));
+    write(single, "dropped.jpg", jpeg(photo(64, 48, 59)));
+    try (ChildFrame child = new ChildFrame(dataDir).start()) {
+      assertThat(frame("queue", "pause").exitCode()).isZero(); // the first steps wait, so their level can be read
+      assertThat(frame("import", photos.toString()).out()).contains("Stored 21 photo(s)");
+      assertThat(frame("import", single.toString()).out()).contains("Stored 1 photo(s)");
+      assertThat(priorities()).as("through the running FRAME's upload").containsEntry("dropped.jpg", "fresh")
+          .containsEntry("0.jpg", "bulk").containsEntry("20.jpg", "bulk").hasSize(22);
+      assertThat(frame("jobs").out()).contains("bulk").contains("fresh");
+      assertThat(child.stop()).isIn(0, 143);
+    }
+    write(photos, "21.jpg", jpeg(photo(64, 48, 81)));
+    write(photos, "22.jpg", jpeg(photo(64, 48, 82)));
+    // the 21 already in are counted too: still a large import
+    assertThat(frame("import", photos.toString()).out()).contains("Stored 2 photo(s) (21 duplicate");
+    Map<String, String> direct = priorities();
+    assertThat(direct).as("opened directly").containsEntry("21.jpg", "bulk").containsEntry("22.jpg", "bulk");
+  }
+
+  /** Each photo's first step's priority, by the photo's name. */
+  private Map<String, String> priorities() throws Exception {
+    Map<String, String> byName = new LinkedHashMap<>();
+    for (JsonNode job : new ObjectMapper().readTree(frame("jobs", "--type", "OFFLOAD_ORIGINAL", "--limit", "100", "--json").out())) {
+      byName.put(job.get("image").get("originalName").asText(), job.get("priority").asText());
+    }
+    return byName;
+  }
+
+  /** Regenerates the failed photo, then every photo, then retries the failed jobs by type and all of them. */
+  private static Map<String, CommandRun> failedPhotoRound(Path folder) {
+    Map<String, CommandRun> runs = new LinkedHashMap<>();
+    runs.put("regenerate --failed", CommandRun.of(folder, "regenerate", "--failed", "--workers", "1"));
+    runs.put("regenerate --all", CommandRun.of(folder, "regenerate", "--all", "--workers", "1"));
+    assertThat(CommandRun.of(folder, "queue", "pause").exitCode()).isZero(); // retried jobs wait: a stable answer
+    runs.put("jobs retry --failed --type", CommandRun.of(folder, "jobs", "retry", "--failed", "--type",
+        "THUMBNAIL_GENERATION"));
+    runs.put("jobs retry --failed", CommandRun.of(folder, "jobs", "retry", "--failed"));
+    assertThat(CommandRun.of(folder, "queue", "resume").exitCode()).isZero();
+    return runs;
+  }
+
+  private static String lastLine(String text) {
+    String[] lines = text.strip().split("\n");
+    return lines[lines.length - 1];
+  }
+
+  private static void copyFolder(Path from, Path to) throws java.io.IOException {
+    try (var walk = Files.walk(from)) {
+      for (Path source : walk.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) Files.createDirectories(target);
+        else Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
   /** The read-only commands, by their words: the same answers are expected running and stopped. */
   private Map<String, CommandRun> listings(long job) {
     Map<String, CommandRun> runs = new LinkedHashMap<>();

@@ -98,6 +98,56 @@ class ApiControlTest {
         .isEqualTo("paused: PREVIEW_GENERATION");
   }
 
+  @Test
+  void an_upload_marked_part_of_a_large_import_goes_at_bulk_priority_and_photos_regenerate_in_one_request() {
+    post("/api/admin/queue/pause", "");
+    long bulk = json(upload("?priority=bulk", "archive.jpg", jpeg(photo(400, 300, 21)))).get("image").get("id").asLong();
+    long fresh = json(upload("", "dropped.jpg", jpeg(photo(400, 300, 22)))).get("image").get("id").asLong();
+    assertThat(priorityOfFirstJob(bulk)).isEqualTo("bulk");
+    assertThat(priorityOfFirstJob(fresh)).isEqualTo("fresh");
+    HttpResponse<byte[]> refused = upload("?priority=background", "c.jpg", jpeg(photo(400, 300, 23)));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(json(refused).get("error").get("message").asText()).isEqualTo("priority must be fresh or bulk");
+    assertThat(json(api.get("/api/images")).get("total").asLong()).as("nothing stored").isEqualTo(2);
+
+    JsonNode waiting = json(post("/api/admin/images/regenerate", "{\"all\": true}"));
+    assertThat(waiting.get("sentBack")).isEmpty();
+    assertThat(waiting.get("stillProcessing")).extracting(JsonNode::asLong).containsExactly(bulk, fresh);
+    post("/api/admin/queue/resume", "");
+    awaitProcessed(bulk);
+    awaitProcessed(fresh);
+
+    HttpResponse<byte[]> some = post("/api/admin/images/regenerate", "{\"ids\": [" + fresh + "]}");
+    assertThat(some.statusCode()).isEqualTo(202);
+    assertThat(json(some).get("sentBack")).extracting(JsonNode::asLong).containsExactly(fresh);
+    awaitProcessed(fresh);
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      JsonNode counts = json(api.get("/api/admin/queue")).get("counts");
+      return counts.get("PENDING").asLong() + counts.get("RUNNING").asLong() == 0;
+    });
+    assertThat(json(post("/api/admin/images/regenerate", "{\"all\": true}")).get("sentBack"))
+        .extracting(JsonNode::asLong).containsExactly(bulk, fresh);
+    awaitProcessed(bulk);
+    assertThat(json(post("/api/admin/images/regenerate", "{\"status\": \"FAILED\"}")).get("sentBack")).isEmpty();
+
+    assertThat(post("/api/admin/images/regenerate", "{\"ids\": [" + fresh + ", 999]}").statusCode())
+        .as("every id known, or nothing sent back").isEqualTo(404);
+    assertThat(post("/api/admin/images/regenerate", "{}").statusCode()).isEqualTo(400);
+    assertThat(post("/api/admin/images/regenerate", "{\"all\": true, \"status\": \"FAILED\"}").statusCode()).isEqualTo(400);
+    assertThat(post("/api/admin/images/regenerate", "{\"all\": \"yes\"}").statusCode()).isEqualTo(400);
+    assertThat(post("/api/admin/images/regenerate", "{\"status\": \"NOPE\"}").statusCode()).isEqualTo(400);
+  }
+
+  private HttpResponse<byte[]> upload(String query, String name, byte[] bytes) {
+    frame.core.testing.Multipart body = new frame.core.testing.Multipart().file(name, bytes);
+    return api.send(api.request("/api/upload" + query).header("Content-Type", body.contentType())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build());
+  }
+
+  private String priorityOfFirstJob(long imageId) {
+    return json(api.get("/api/admin/jobs?imageId=" + imageId)).get("items").get(0).get("priority").asText();
+  }
+
   private String status(long imageId) {
     return json(api.get("/api/images/" + imageId)).get("image").get("status").asText();
   }

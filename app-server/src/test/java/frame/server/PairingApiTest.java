@@ -115,6 +115,12 @@ class PairingApiTest {
     assertThat(phone.get("/api/images").statusCode()).isEqualTo(200);
     assertThat(phone.get("/api/images/" + id).statusCode()).isEqualTo(200);
     assertThat(json(phone.get("/api/session")).get("kind").asText()).isEqualTo("device");
+    frame.core.testing.Multipart archive = new frame.core.testing.Multipart().file("roll.jpg", jpeg(photo(320, 240, 2)));
+    HttpResponse<byte[]> bulk = phone.send(phone.request("/api/upload?priority=bulk")
+        .header("Content-Type", archive.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(archive.bytes())).build());
+    assertThat(bulk.statusCode()).as("a device may put its own upload behind others").isEqualTo(201);
+    assertThat(fixture.frame.jobs(frame.core.job.JobQuery.forImage(json(bulk).get("image").get("id").asLong())).get(0)
+        .priority()).isEqualTo(frame.core.job.JobPriority.BULK);
 
     List<ApiServer.Route> adminRoutes = fixture.server.routes().stream()
         .filter(r -> r.path().startsWith("/api/admin")).toList();

@@ -11,6 +11,7 @@ import frame.core.image.ImageFormat;
 import frame.core.image.ImageRepository;
 import frame.core.image.ImageRepository.NewImage;
 import frame.core.image.ImageState;
+import frame.core.job.JobPriority;
 import frame.core.job.JobRepository;
 import frame.core.job.JobState;
 import frame.core.job.JobType;
@@ -58,9 +59,14 @@ public final class Ingestor {
   }
 
   public IngestResult ingest(Path file) {
+    return ingest(file, JobPriority.FRESH);
+  }
+
+  /** Ingests a file whose jobs go at {@code priority} (the photos of a large import go behind fresh ones). */
+  public IngestResult ingest(Path file, JobPriority priority) {
     String name = FileNames.displayName(file.getFileName() == null ? null : file.getFileName().toString());
     try (InputStream in = Files.newInputStream(file)) {
-      return ingest(in, name, null);
+      return ingestWithChecksumAfter(in, name, () -> null, priority);
     } catch (IOException e) {
       return new IngestResult.Rejected(name, "unreadable", "Cannot read the file: " + e.getMessage());
     }
@@ -80,6 +86,11 @@ public final class Ingestor {
    * it in a form field after the file.
    */
   public IngestResult ingestWithChecksumAfter(InputStream in, String rawName, Supplier<String> declaredAfterTheBytes) {
+    return ingestWithChecksumAfter(in, rawName, declaredAfterTheBytes, JobPriority.FRESH);
+  }
+
+  public IngestResult ingestWithChecksumAfter(InputStream in, String rawName, Supplier<String> declaredAfterTheBytes,
+      JobPriority priority) {
     String name = FileNames.displayName(rawName);
     Path part = store.newPartFile();
     try {
@@ -98,7 +109,7 @@ public final class Ingestor {
       frame.core.crash.CrashPoints.reach("ingest:after-blob-move");
       NewImage image = new NewImage(copied.sha256(), format, header.width(), header.height(), copied.size(), name,
           basics.takenAt(), basics.cameraMake(), basics.cameraModel());
-      return commit(name, image);
+      return commit(name, image, priority);
     } catch (ChecksumMismatch e) {
       throw e;
     } catch (FrameException e) {
@@ -111,13 +122,13 @@ public final class Ingestor {
     }
   }
 
-  private IngestResult commit(String name, NewImage image) {
+  private IngestResult commit(String name, NewImage image, JobPriority priority) {
     Instant now = clock.instant();
     long[] ids;
     try {
       ids = jdbc.inTransaction(tx -> {
         long imageId = images.insert(tx, image, now);
-        long jobId = jobs.enqueue(tx, NewJob.forImage(JobType.OFFLOAD_ORIGINAL, imageId), now);
+        long jobId = jobs.enqueue(tx, NewJob.forImage(JobType.OFFLOAD_ORIGINAL, imageId, priority), now);
         return new long[] {imageId, jobId};
       });
     } catch (DatabaseException e) {

@@ -6,6 +6,7 @@ import frame.core.event.FrameEvent;
 import frame.core.image.Image;
 import frame.core.image.ImageState;
 import frame.core.ingest.IngestResult;
+import frame.core.job.JobPriority;
 import frame.core.job.JobState;
 import frame.core.job.JobType;
 import frame.core.library.LibraryOrder;
@@ -270,6 +271,7 @@ public final class LibraryModel {
     background.run(() -> ImportSources.expand(sources), files -> {
       if (files.isEmpty()) return;
       AtomicBoolean cancelled = activity.begin(files.size());
+      JobPriority priority = ImportSources.priorityFor(files.size()); // a large import lets a photo dropped later go first
       for (Path file : files) {
         submit(() -> {
           if (cancelled.get()) {
@@ -278,7 +280,7 @@ public final class LibraryModel {
           }
           IngestResult result;
           try {
-            result = frame.importFile(file);
+            result = frame.importFile(file, priority);
           } catch (RuntimeException e) {
             result = new IngestResult.Rejected(file.getFileName().toString(), "error", "Not imported: " + e.getMessage());
           }

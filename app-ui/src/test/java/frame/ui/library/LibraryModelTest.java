@@ -6,9 +6,14 @@ import static frame.core.testing.TestImages.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
+import frame.core.ImportSources;
 import frame.core.event.FrameEvent;
 import frame.core.image.Image;
 import frame.core.image.ImageState;
+import frame.core.job.Job;
+import frame.core.job.JobPriority;
+import frame.core.job.JobQuery;
+import frame.core.job.JobType;
 import frame.core.library.LibraryOrder;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.LargeLibrary;
@@ -62,6 +67,23 @@ class LibraryModelTest {
     assertThat(again.message().get()).contains("a.jpg");
     assertThat(library.activity().ingested().get()).isEqualTo(4);
     assertThat(library.activity().stored().get()).isEqualTo(2);
+  }
+
+  @Test
+  void a_dropped_folder_of_more_than_twenty_photos_goes_behind_a_photo_dropped_on_its_own() {
+    frame.pause(null); // the first steps wait, so each photo's level can be read off its job
+    Path archive = photos.resolve("archive");
+    for (int i = 0; i <= ImportSources.LARGE_IMPORT_FILES; i++) write(archive, i + ".jpg", jpeg(photo(64, 48, 50 + i)));
+    Path single = write(photos, "dropped.jpg", jpeg(photo(64, 48, 9)));
+
+    library.importPaths(List.of(archive));
+    library.importPaths(List.of(single));
+
+    List<Job> jobs = frame.jobs(new JobQuery(null, JobType.OFFLOAD_ORIGINAL, null, 100, 0));
+    assertThat(jobs).hasSize(ImportSources.LARGE_IMPORT_FILES + 2);
+    long dropped = tile("dropped.jpg").imageId().get();
+    assertThat(jobs).allSatisfy(job -> assertThat(job.priority())
+        .isEqualTo(job.imageId() == dropped ? JobPriority.FRESH : JobPriority.BULK));
   }
 
   @Test
