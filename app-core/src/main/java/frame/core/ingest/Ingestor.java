@@ -5,7 +5,6 @@ import frame.core.db.DatabaseException;
 import frame.core.db.Jdbc;
 import frame.core.event.EventBus;
 import frame.core.event.FrameEvent;
-import frame.core.image.ExifSummary;
 import frame.core.image.Image;
 import frame.core.image.ImageFormat;
 import frame.core.image.ImageRepository;
@@ -104,7 +103,7 @@ public final class Ingestor {
       if (copied.size() == 0) throw FrameException.emptyFile();
       ImageFormat format = FormatSniffer.sniff(part, copied.head(), copied.headLength());
       ImageHeader header = ImageHeader.read(part, format).requireAtMost(maxPixels);
-      ExifSummary basics = PhotoMetadata.read(part);
+      PhotoMetadata.Basics basics = PhotoMetadata.basics(part, format);
       store.moveIntoPlace(part, store.original(copied.sha256(), format));
       frame.core.crash.CrashPoints.reach("ingest:after-blob-move");
       NewImage image = new NewImage(copied.sha256(), format, header.width(), header.height(), copied.size(), name,

@@ -1,6 +1,8 @@
 package frame.core.media;
 
 import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.jpeg.JpegMetadataReader;
+import com.drew.metadata.exif.ExifReader;
 import com.drew.lang.GeoLocation;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
@@ -12,6 +14,7 @@ import com.drew.metadata.exif.PanasonicRawIFD0Directory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import frame.core.image.ExifSummary;
+import frame.core.image.ImageFormat;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -60,6 +63,33 @@ public final class PhotoMetadata {
         location == null || location.isZero() ? null : location.getLongitude(),
         directoriesJson(metadata, problems),
         problems.isEmpty() ? null : String.join("\n", problems));
+  }
+
+  /** What the library row needs at import: the date taken, make and model. */
+  public record Basics(String takenAt, String cameraMake, String cameraModel) {
+    static final Basics NONE = new Basics(null, null, null);
+  }
+
+  /**
+   * The {@link Basics}, read while a photo is imported: from a JPEG's EXIF segment alone, with
+   * no tag descriptions and no JSON, since an upload waits for it. The full read comes later, in
+   * the metadata job. Unreadable metadata is no basics, never a failed import.
+   */
+  public static Basics basics(Path file, ImageFormat format) {
+    try {
+      Optional<Metadata> fromContainer = format == ImageFormat.JPEG ? Optional.empty() : ContainerExif.read(file);
+      Metadata metadata = fromContainer.isPresent() ? fromContainer.get()
+          : format == ImageFormat.JPEG ? JpegMetadataReader.readMetadata(file.toFile(), List.of(new ExifReader()))
+          : ImageMetadataReader.readMetadata(file.toFile());
+      Directory ifd0 = ifd0(metadata);
+      ExifSubIFDDirectory sub = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
+      List<String> ignored = new ArrayList<>();
+      return new Basics(field(ignored, "date taken", () -> takenAt(sub, ifd0)),
+          field(ignored, "make", () -> text(ifd0, ExifIFD0Directory.TAG_MAKE)),
+          field(ignored, "model", () -> text(ifd0, ExifIFD0Directory.TAG_MODEL)));
+    } catch (Exception | StackOverflowError e) {
+      return Basics.NONE;
+    }
   }
 
   /** IFD0, wherever the reader filed it: RW2's is a Panasonic directory of its own. */
