@@ -15,6 +15,7 @@ import frame.core.trash.Trash;
 import frame.core.job.JobOutcome;
 import frame.core.job.JobRepository;
 import frame.core.job.JobRunner;
+import frame.core.job.WorkerShare;
 import frame.core.job.JobType;
 import frame.core.job.QueuePauses;
 import frame.core.job.RunnerSettings;
@@ -157,10 +158,11 @@ final class FrameAssembly {
     handlers.put(JobType.NOOP, (job, context) -> JobOutcome.completed());
     ImagePipeline pipeline = new ImagePipeline(images, jobs);
     QueuePauses pauses = new QueuePauses(database.jdbc(), settings.pollInterval());
-    JobRunner runner = new JobRunner(jobs, handlers, pipeline, events, clock, settings, pauses, node.id());
+    WorkerShare share = new WorkerShare(settings.workers());
+    JobRunner runner = new JobRunner(jobs, handlers, pipeline, events, clock, settings, pauses, node.id(), share);
     JobControl control = new JobControl(jobs, pipeline, events, clock, runner::wake);
     ApiTokens tokens = new ApiTokens(database.jdbc(), clock);
-    Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake);
+    Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake, share);
     Trash trash = new Trash(database.jdbc(), images, store, events, clock);
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
         new Pairings(database.jdbc(), clock), pauses, control, node, registry, new Studio(), trash, new LibraryBrowser(database.jdbc()),

@@ -15,6 +15,7 @@ import frame.core.job.JobRepository;
 import frame.core.job.JobState;
 import frame.core.job.JobType;
 import frame.core.job.NewJob;
+import frame.core.job.WorkerShare;
 import frame.core.media.ImageHeader;
 import frame.core.media.PhotoMetadata;
 import frame.core.store.FileStore;
@@ -44,9 +45,10 @@ public final class Ingestor {
   private final Clock clock;
   private final long maxPixels;
   private final Runnable jobsEnqueued;
+  private final WorkerShare share;
 
   public Ingestor(FileStore store, ImageRepository images, JobRepository jobs, Jdbc jdbc, EventBus events,
-      Clock clock, long maxPixels, Runnable jobsEnqueued) {
+      Clock clock, long maxPixels, Runnable jobsEnqueued, WorkerShare share) {
     this.store = store;
     this.images = images;
     this.jobs = jobs;
@@ -55,6 +57,7 @@ public final class Ingestor {
     this.clock = clock;
     this.maxPixels = maxPixels;
     this.jobsEnqueued = jobsEnqueued;
+    this.share = share;
   }
 
   public IngestResult ingest(Path file) {
@@ -89,6 +92,13 @@ public final class Ingestor {
   }
 
   public IngestResult ingestWithChecksumAfter(InputStream in, String rawName, Supplier<String> declaredAfterTheBytes,
+      JobPriority priority) {
+    try (WorkerShare.Receiving receiving = share.receiving()) {
+      return receive(in, rawName, declaredAfterTheBytes, priority);
+    }
+  }
+
+  private IngestResult receive(InputStream in, String rawName, Supplier<String> declaredAfterTheBytes,
       JobPriority priority) {
     String name = FileNames.displayName(rawName);
     Path part = store.newPartFile();

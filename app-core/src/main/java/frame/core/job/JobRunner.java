@@ -36,6 +36,7 @@ public final class JobRunner implements AutoCloseable {
   private final Waiter waiter = new Waiter();
   private final Semaphore freeWorkers;
   private final GroupCommit commits;
+  private final WorkerShare share;
   private final QueuePauses pauses;
   private final DatabaseOutage outage;
   private final AtomicLong completed = new AtomicLong();
@@ -57,7 +58,14 @@ public final class JobRunner implements AutoCloseable {
   /** A runner whose claims carry {@code workerId} (a node's id, so its jobs can be traced to it). */
   public JobRunner(JobRepository jobs, Map<JobType, JobHandler> handlers, JobLifecycle lifecycle, EventBus events,
       Clock clock, RunnerSettings settings, QueuePauses pauses, String workerId) {
+    this(jobs, handlers, lifecycle, events, clock, settings, pauses, workerId, new WorkerShare(settings.workers()));
+  }
+
+  /** The same, its workers giving way to photos being received through {@code share}. */
+  public JobRunner(JobRepository jobs, Map<JobType, JobHandler> handlers, JobLifecycle lifecycle, EventBus events,
+      Clock clock, RunnerSettings settings, QueuePauses pauses, String workerId, WorkerShare share) {
     this.jobs = jobs;
+    this.share = share;
     this.pauses = pauses;
     this.clock = clock;
     this.settings = settings;
@@ -166,15 +174,27 @@ public final class JobRunner implements AutoCloseable {
     for (Job job : won) {
       JobContext context = new JobContext();
       heartbeats.hold(job, context);
-      workers.execute(() -> executor.run(job, context).whenComplete((written, failure) -> {
-        if (failure != null) {
-          log.error("Job {} could not be recorded; its lease will expire and it will be retried", job.id(), failure);
+      workers.execute(() -> {
+        try {
+          share.enter();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return; // stopping: close() hands the job back
         }
-        heartbeats.drop(job);
-        freeWorkers.release();
-        completed.incrementAndGet();
-        waiter.wake();
-      }));
+        try {
+          executor.run(job, context).whenComplete((written, failure) -> {
+            if (failure != null) {
+              log.error("Job {} could not be recorded; its lease will expire and it will be retried", job.id(), failure);
+            }
+            heartbeats.drop(job);
+            freeWorkers.release();
+            completed.incrementAndGet();
+            waiter.wake();
+          });
+        } finally {
+          share.leave();
+        }
+      });
     }
     return won.size();
   }
@@ -232,6 +252,7 @@ public final class JobRunner implements AutoCloseable {
     }
     running = false;
     waiter.wake();
+    share.close();
     try {
       loop.join(settings.shutdownGrace().toMillis());
       workers.shutdown();
