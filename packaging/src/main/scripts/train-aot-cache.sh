@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Trains the app image's start-up cache (the JDK's ahead-of-time cache, JEP 483/514/515) and makes
+# its launcher use it. Run by the packaging module right after jpackage:
+#   train-aot-cache.sh <app image> <log file>
+#
+# The cache must come from the JVM and class path the launcher starts, so both steps run through
+# the app image's own launcher, its options passed in JAVA_TOOL_OPTIONS (read by every JVM):
+#   1. record: the hidden `aot-training` command (a real import of generated photos);
+#   2. create: the JVM turns what it recorded into lib/app/frame.aot and exits.
+# Two steps, not -XX:AOTCacheOutput's one, because that one assembles the cache in a child
+# lib/runtime/bin/java, which a runtime jlinked with --strip-native-commands does not have.
+# -XX:AOTCache goes into FRAME.cfg only once the cache exists and loads: with it in place a
+# training run refuses to start ("Only one of AOTCache or AOTCacheOutput can be specified"), and a
+# missing cache prints errors at every start.
+#
+# The cache is optional: whatever fails here, the app image is left working without it, and the
+# build goes on (exit 0) after saying so.
+set -uo pipefail
+
+image="$1"
+log="$2"
+app="$image/lib/app"
+cfg="$app/FRAME.cfg"
+cache="$app/frame.aot"
+config="$app/frame.aot.config"
+option='java-options=-XX:AOTCache=$APPDIR/frame.aot'
+
+without_cache() {
+  rm -f "$cache" "$config"
+  if [ -f "$cfg" ]; then grep -vxF "$option" "$cfg" > "$cfg.tmp"; mv "$cfg.tmp" "$cfg"; fi
+  echo "[WARNING] FRAME app image without a start-up cache: $1 (see $log). It works without one, it only starts slower."
+  exit 0
+}
+
+# a hung training run must not hang the build
+limited() { if command -v timeout > /dev/null; then timeout 600 "$@"; else "$@"; fi; }
+
+[ -x "$image/bin/FRAME" ] && [ -f "$cfg" ] || { echo "[INFO] No app image at $image (jpackage.type is not app-image): no start-up cache."; exit 0; }
+rm -f "$cache" "$config" "$log"
+mkdir -p "$(dirname "$log")"
+
+echo "[INFO] Training FRAME's start-up cache with the app image's own launcher (about half a minute)..."
+limited env JAVA_TOOL_OPTIONS="-XX:AOTMode=record -XX:AOTConfiguration=$config" \
+  "$image/bin/FRAME" aot-training >> "$log" 2>&1 || without_cache "the training import failed"
+[ -s "$config" ] || without_cache "the training run recorded nothing"
+
+limited env JAVA_TOOL_OPTIONS="-XX:AOTMode=create -XX:AOTConfiguration=$config -XX:AOTCache=$cache" \
+  "$image/bin/FRAME" >> "$log" 2>&1 || without_cache "the cache could not be assembled"
+rm -f "$config"
+[ -s "$cache" ] || without_cache "the cache could not be assembled"
+
+# the option goes first in [JavaOptions], whatever jpackage writes after it
+awk -v option="$option" '{ print } /^\[JavaOptions\]$/ { print option }' "$cfg" > "$cfg.tmp" && mv "$cfg.tmp" "$cfg"
+grep -qxF "$option" "$cfg" || without_cache "FRAME.cfg has no [JavaOptions] section"
+
+# AOTMode=on makes the JVM refuse to start when the cache does not match it
+limited env JAVA_TOOL_OPTIONS="-XX:AOTMode=on" "$image/bin/FRAME" --version >> "$log" 2>&1 \
+  || without_cache "the launcher cannot use the cache"
+
+echo "[INFO] FRAME app image start-up cache: $cache ($(( $(wc -c < "$cache") / 1048576 )) MB), used by its launcher (FRAME.cfg: -XX:AOTCache)."
