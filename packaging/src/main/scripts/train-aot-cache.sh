@@ -25,9 +25,13 @@ cache="$app/frame.aot"
 config="$app/frame.aot.config"
 option='java-options=-XX:AOTCache=$APPDIR/frame.aot'
 
-without_cache() {
+drop_cache() {
   rm -f "$cache" "$config"
-  if [ -f "$cfg" ]; then grep -vxF "$option" "$cfg" > "$cfg.tmp"; mv "$cfg.tmp" "$cfg"; fi
+  grep -vxF "$option" "$cfg" > "$cfg.tmp"; mv "$cfg.tmp" "$cfg"
+}
+
+without_cache() {
+  drop_cache
   echo "[WARNING] FRAME app image without a start-up cache: $1 (see $log). It works without one, it only starts slower."
   exit 0
 }
@@ -36,7 +40,8 @@ without_cache() {
 limited() { if command -v timeout > /dev/null; then timeout 600 "$@"; else "$@"; fi; }
 
 [ -x "$image/bin/FRAME" ] && [ -f "$cfg" ] || { echo "[INFO] No app image at $image (jpackage.type is not app-image): no start-up cache."; exit 0; }
-rm -f "$cache" "$config" "$log"
+drop_cache # of an earlier training: a training run will not start with -XX:AOTCache set
+rm -f "$log"
 mkdir -p "$(dirname "$log")"
 
 echo "[INFO] Training FRAME's start-up cache with the app image's own launcher (about half a minute)..."
