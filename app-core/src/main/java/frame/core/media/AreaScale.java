@@ -34,7 +34,8 @@ public final class AreaScale {
         int y = rows.first[oy] + k;
         addRow(sourceRows.data(y), sourceRows.offset(y), sw, rows.weight(oy, k), red, green, blue, k == 0);
       }
-      reduceRow(red, green, blue, columns, target, oy * width, width);
+      if (columns.stride == 3) reduceRowThreeTaps(red, green, blue, columns, target, oy * width, width);
+      else reduceRow(red, green, blue, columns, target, oy * width, width);
     }
     return out;
   }
@@ -78,6 +79,26 @@ public final class AreaScale {
         g += w * green[x];
         b += w * blue[x];
       }
+      target[line + ox] = (level(r) << 16) | (level(g) << 8) | level(b);
+    }
+  }
+
+  /**
+   * {@link #reduceRow} for a scale of at most 2 (the working image's usual 1.02 to 1.3, and every
+   * thumbnail step), written out for its three taps: a third of the loop's cost.
+   */
+  private static void reduceRowThreeTaps(float[] red, float[] green, float[] blue, Taps columns, int[] target,
+      int line, int width) {
+    int[] firsts = columns.first;
+    float[] weights = columns.weights;
+    for (int ox = 0, at = 0; ox < width; ox++, at += 3) {
+      int x = firsts[ox];
+      float w0 = weights[at];
+      float w1 = weights[at + 1];
+      float w2 = weights[at + 2];
+      float r = w0 * red[x] + w1 * red[x + 1] + w2 * red[x + 2];
+      float g = w0 * green[x] + w1 * green[x + 1] + w2 * green[x + 2];
+      float b = w0 * blue[x] + w1 * blue[x + 1] + w2 * blue[x + 2];
       target[line + ox] = (level(r) << 16) | (level(g) << 8) | level(b);
     }
   }

@@ -46,6 +46,8 @@ public final class TurboJpeg {
   private final MethodHandle bufSize;
   private final MethodHandle errorString;
   private final MethodHandle errorCode;
+  private final MethodHandle alloc;
+  private final MethodHandle free;
   private final String version;
 
   private static final class Holder {
@@ -94,6 +96,8 @@ public final class TurboJpeg {
     bufSize = handle(linker, lib, "tjBufSize", FunctionDescriptor.of(ulong, i32, i32, i32));
     errorString = handle(linker, lib, "tjGetErrorStr2", FunctionDescriptor.of(ptr, ptr));
     errorCode = handle(linker, lib, "tjGetErrorCode", FunctionDescriptor.of(i32, ptr));
+    alloc = handle(linker, lib, "tjAlloc", FunctionDescriptor.of(ptr, i32));
+    free = handle(linker, lib, "tjFree", FunctionDescriptor.ofVoid(ptr));
     version = name;
   }
 
@@ -142,7 +146,7 @@ public final class TurboJpeg {
       MemorySegment handle = init(initDecompress);
       try {
         MemorySegment source = arena.allocateFrom(ValueLayout.JAVA_BYTE, jpeg);
-        MemorySegment pixels = arena.allocate(ValueLayout.JAVA_INT, (long) scaledWidth * scaledHeight);
+        MemorySegment pixels = unzeroed(arena, 4L * scaledWidth * scaledHeight);
         int rc = (int) decompress.invokeExact(handle, source, (long) jpeg.length, pixels, scaledWidth,
             scaledWidth * 4, scaledHeight, PIXEL_FORMAT, TJFLAG_ACCURATEDCT);
         if (rc != 0) throw failure(handle, "decode");
@@ -175,12 +179,12 @@ public final class TurboJpeg {
     int offset = rgb.getRaster().getDataBuffer().getOffset()
         - rgb.getRaster().getSampleModelTranslateY() * stride - rgb.getRaster().getSampleModelTranslateX();
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment pixels = arena.allocate(ValueLayout.JAVA_INT, (long) stride * height);
+      MemorySegment pixels = unzeroed(arena, 4L * stride * height);
       MemorySegment.copy(data, offset, pixels, ValueLayout.JAVA_INT, 0, Math.min(data.length - offset, stride * height));
       MemorySegment handle = init(initCompress);
       try {
         long capacity = (long) bufSize.invokeExact(width, height, TJSAMP_444);
-        MemorySegment buffer = arena.allocate(capacity);
+        MemorySegment buffer = unzeroed(arena, capacity);
         MemorySegment bufferPointer = arena.allocateFrom(ValueLayout.ADDRESS, buffer);
         MemorySegment size = arena.allocateFrom(ValueLayout.JAVA_LONG, capacity);
         int flags = TJFLAG_NOREALLOC | TJFLAG_ACCURATEDCT | (progressive ? TJFLAG_PROGRESSIVE : 0);
@@ -196,6 +200,26 @@ public final class TurboJpeg {
       throw e;
     } catch (Throwable e) {
       throw new IOException("TurboJPEG encode failed: " + e, e);
+    }
+  }
+
+  /**
+   * Native memory from the library's own allocator, freed with {@code arena}: not zeroed, since
+   * it is written whole before it is read (zeroing a 2000 px frame's worth, as Arena.allocate
+   * does, costs a good part of a thumbnail's encode).
+   */
+  private MemorySegment unzeroed(Arena arena, long bytes) throws Throwable {
+    if (bytes > Integer.MAX_VALUE) throw new TurboJpegException("Image too large for TurboJPEG: " + bytes + " bytes", null);
+    MemorySegment raw = (MemorySegment) alloc.invokeExact((int) bytes);
+    if (raw.equals(MemorySegment.NULL)) throw new OutOfMemoryError("TurboJPEG could not allocate " + bytes + " bytes");
+    return raw.reinterpret(bytes, arena, this::release);
+  }
+
+  private void release(MemorySegment memory) {
+    try {
+      free.invokeExact(memory);
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
     }
   }
 
