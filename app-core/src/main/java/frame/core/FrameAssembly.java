@@ -79,6 +79,7 @@ final class FrameAssembly {
     Database database = null;
     try {
       NodeIdentity node = NodeIdentity.forThisProcess(config.nodeKind());
+      if (lock != null) Database.removeLeftoverLock(config.databaseUrl());
       database = Database.open(config.databaseUrl(), config.databaseLogin(), settings.workers() + 4);
       NodeRegistry registry = new NodeRegistry(database.jdbc());
       // A node is a process that runs jobs. It registers before its temp folder exists, so no other

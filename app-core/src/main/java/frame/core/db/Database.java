@@ -162,6 +162,23 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * Removes the lock file a killed process left beside an embedded database. HSQLDB treats a
+   * lock file as held until its heartbeat is over ten seconds old, so a FRAME restarted at once
+   * after kill -9 would be refused; the caller holds the data folder's own lock (the OS dropped
+   * the dead process's), so no other FRAME can be using these files.
+   */
+  public static void removeLeftoverLock(String url) {
+    String prefix = "jdbc:hsqldb:file:";
+    if (!url.startsWith(prefix)) return;
+    Path base = Path.of(url.substring(prefix.length()).split(";")[0]);
+    try {
+      if (Files.deleteIfExists(sibling(base, ".lck"))) log.info("Removed the database lock a stopped FRAME left behind");
+    } catch (java.io.IOException e) {
+      log.warn("Could not remove the leftover database lock {}: {}", sibling(base, ".lck"), e.getMessage());
+    }
+  }
+
   private static Path sibling(Path base, String suffix) {
     return base.resolveSibling(base.getFileName() + suffix);
   }
