@@ -147,9 +147,8 @@ public final class Database implements AutoCloseable {
    * rather than replace the library with an empty one.
    */
   private static void refuseDamagedFiles(String url) {
-    String prefix = "jdbc:hsqldb:file:";
-    if (!url.startsWith(prefix)) return;
-    Path base = Path.of(url.substring(prefix.length()).split(";")[0]);
+    Path base = fileBase(url);
+    if (base == null) return;
     Path script = sibling(base, ".script");
     Path properties = sibling(base, ".properties");
     Path data = sibling(base, ".data");
@@ -169,14 +168,19 @@ public final class Database implements AutoCloseable {
    * the dead process's), so no other FRAME can be using these files.
    */
   public static void removeLeftoverLock(String url) {
-    String prefix = "jdbc:hsqldb:file:";
-    if (!url.startsWith(prefix)) return;
-    Path base = Path.of(url.substring(prefix.length()).split(";")[0]);
+    Path base = fileBase(url);
+    if (base == null) return;
     try {
       if (Files.deleteIfExists(sibling(base, ".lck"))) log.info("Removed the database lock a stopped FRAME left behind");
     } catch (java.io.IOException e) {
       log.warn("Could not remove the leftover database lock {}: {}", sibling(base, ".lck"), e.getMessage());
     }
+  }
+
+  /** The path an embedded file database's files share (db/frame of db/frame.script), or null for any other URL. */
+  private static Path fileBase(String url) {
+    String prefix = "jdbc:hsqldb:file:";
+    return url.startsWith(prefix) ? Path.of(url.substring(prefix.length()).split(";")[0]) : null;
   }
 
   private static Path sibling(Path base, String suffix) {

@@ -17,12 +17,8 @@ public final class ColdImport {
   /** Seconds from starting the process to its exit; {@code jvmOptions} go before the class path. */
   public static double seconds(List<Path> photos, Path dataDir, int workers, List<String> jvmOptions)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--enable-native-access=ALL-UNNAMED");
-    command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "frame.cli.ServerMain",
-        "--data-dir", dataDir.toString(), "--workers", Integer.toString(workers), "import"));
+    List<String> command = frameCommand(jvmOptions);
+    command.addAll(List.of("--data-dir", dataDir.toString(), "--workers", Integer.toString(workers), "import"));
     for (Path photo : photos) command.add(photo.toString());
     return run(command);
   }
@@ -34,18 +30,26 @@ public final class ColdImport {
    */
   public static Optional<Path> trainStartupCache(Path dir, List<String> jvmOptions) throws InterruptedException {
     Path cache = dir.resolve("frame.aot");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--enable-native-access=ALL-UNNAMED");
-    command.addAll(jvmOptions);
-    command.add("-XX:AOTCacheOutput=" + cache);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "frame.cli.ServerMain", "aot-training"));
+    List<String> withOutput = new ArrayList<>(jvmOptions);
+    withOutput.add("-XX:AOTCacheOutput=" + cache);
+    List<String> command = frameCommand(withOutput);
+    command.add("aot-training");
     try {
       run(command);
     } catch (IOException e) {
       return Optional.empty();
     }
     return java.nio.file.Files.exists(cache) ? Optional.of(cache) : Optional.empty();
+  }
+
+  /** This same FRAME (same Java, same class path) as a child process, up to its subcommand. */
+  private static List<String> frameCommand(List<String> jvmOptions) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "frame.cli.ServerMain"));
+    return command;
   }
 
   static double run(List<String> command) throws IOException, InterruptedException {

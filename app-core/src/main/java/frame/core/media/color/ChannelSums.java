@@ -139,12 +139,9 @@ final class ChannelSums {
   /** The inverse of the engine's own sRGB profile matrix (linear sRGB to D50 XYZ). */
   private static double[][] srgbFromXyz() {
     float[][] m = ((ICC_ProfileRGB) ICC_Profile.getInstance(ColorSpace.CS_sRGB)).getMatrix();
-    double a = m[0][0], b = m[0][1], c = m[0][2], d = m[1][0], e = m[1][1], f = m[1][2], g = m[2][0], h = m[2][1], i = m[2][2];
-    double det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
-    return new double[][] {
-        {(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det},
-        {(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det},
-        {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det}};
+    double[][] matrix = new double[3][3];
+    for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) matrix[i][j] = m[i][j];
+    return RgbProfiles.inverse(matrix);
   }
 
   /** sRGB's curve: a linear value in steps of 1/16384 to its 8-bit level. */

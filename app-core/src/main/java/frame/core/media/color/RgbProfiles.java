@@ -144,7 +144,8 @@ public final class RgbProfiles {
     return multiply(inverse(m), v);
   }
 
-  private static double[][] inverse(double[][] m) {
+  /** The inverse of a 3x3 matrix. */
+  static double[][] inverse(double[][] m) {
     double det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0])
         + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
     double[][] r = new double[3][3];

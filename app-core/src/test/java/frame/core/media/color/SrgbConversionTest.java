@@ -167,7 +167,7 @@ class SrgbConversionTest {
       linear[c] = space.equals("adobe") ? Math.pow(v, 563 / 256.0) : RgbProfiles.srgbToLinear(v);
     }
     double[] xyz = multiply(source, linear);
-    double[] out = multiply(invert(srgb), xyz);
+    double[] out = multiply(RgbProfiles.inverse(srgb), xyz);
     int[] encoded = new int[3];
     for (int c = 0; c < 3; c++) {
       double l = Math.clamp(out[c], 0, 1);
@@ -181,15 +181,6 @@ class SrgbConversionTest {
     double[] r = new double[3];
     for (int i = 0; i < 3; i++) for (int k = 0; k < 3; k++) r[i] += m[i][k] * v[k];
     return r;
-  }
-
-  private static double[][] invert(double[][] m) {
-    double a = m[0][0], b = m[0][1], c = m[0][2], d = m[1][0], e = m[1][1], f = m[1][2], g = m[2][0], h = m[2][1], i = m[2][2];
-    double det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
-    return new double[][] {
-        {(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det},
-        {(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det},
-        {(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det}};
   }
 
   private static int[] rgb(int p) {
