@@ -139,9 +139,12 @@ public final class AreaScale {
     }
   }
 
+  /**
+   * Rounded to the nearest level. No clamping: the weights are positive and sum to 1, so a mean of
+   * levels 0..255 stays inside 0..255.5 (and clamping cost a fifth of the scaling).
+   */
   private static int level(float v) {
-    int rounded = (int) (v + 0.5f);
-    return rounded < 0 ? 0 : Math.min(255, rounded);
+    return (int) (v + 0.5f);
   }
 
   /**

@@ -34,13 +34,14 @@ public final class Renditions {
 
   /**
    * A square scaled to {@code size}, not yet turned upright (to chain 512 -> 256 -> ...). Exact
-   * halvings come first (cheap, and the ideal filter for a factor of two); Thumbnailator scales
-   * what is left, if anything.
+   * halvings come first (cheap, and the ideal filter for a factor of two), then area averaging
+   * for what is left; Thumbnailator only enlarges a square smaller than the thumbnail.
    */
   public static BufferedImage scaledSquare(BufferedImage square, int size) throws IOException {
     BufferedImage source = square;
     while (source.getWidth() >= 2 * size) source = HalfScale.of(source);
     if (source.getWidth() == size && source != square) return source;
+    if (source.getWidth() >= size) return AreaScale.to(source, size, size);
     return rgb(Thumbnails.of(source).forceSize(size, size).asBufferedImage());
   }
 
