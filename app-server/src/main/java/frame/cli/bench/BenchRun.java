@@ -10,6 +10,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,29 +62,33 @@ public final class BenchRun {
     return Corpus.generate(dir, count);
   }
 
-  /** Figure 1: libvips, FRAME cold and FRAME warm on the same photos, each side warmed once first. */
+  /**
+   * Figure 1: libvips, FRAME cold and FRAME warm on the same photos. Each side is warmed first
+   * (libvips and cold FRAME once, for the page cache; warm FRAME until its JIT is steady), and
+   * each figure is the median of {@code RUNS} runs.
+   */
   private double imports(List<Path> photos, ScratchFolders scratch) throws Exception {
     Optional<VipsReference> vips = VipsReference.find();
     double vipsPerSecond = Double.NaN;
     if (vips.isPresent()) {
       vips.get().run(photos, scratch.make("frame-bench-vips-warmup"), cores);
-      vipsPerSecond = photos.size() / vips.get().run(photos, scratch.make("frame-bench-vips"), cores);
+      vipsPerSecond = photos.size() / median(() -> vips.get().run(photos, scratch.make("frame-bench-vips"), cores));
     }
     List<String> childOptions = childOptions();
     // the warm-up of the cold side (the page cache, like libvips's)
     ColdImport.seconds(photos, scratch.make("frame-bench-cold-warmup"), workers, childOptions);
-    double cold = photos.size() / ColdImport.seconds(photos, scratch.make("frame-bench-cold"), workers, childOptions);
+    double cold = photos.size() / median(() -> ColdImport.seconds(photos, scratch.make("frame-bench-cold"), workers, childOptions));
     // the start-up cache as ./frame and the app image make it: trained once per build on generated photos
     Optional<Path> aotCache = ColdImport.trainStartupCache(scratch.make("frame-bench-aot"), childOptions);
     double coldAot = Double.NaN;
     if (aotCache.isPresent()) {
       List<String> withCache = new ArrayList<>(childOptions);
       withCache.add("-XX:AOTCache=" + aotCache.get());
-      coldAot = photos.size() / ColdImport.seconds(photos, scratch.make("frame-bench-cold-aot"), workers, withCache);
+      coldAot = photos.size() / median(() -> ColdImport.seconds(photos, scratch.make("frame-bench-cold-aot"), workers, withCache));
     }
-    WarmImport.Result warm = WarmImport.measure(photos, workers, scratch);
+    WarmImport.Result warm = WarmImport.measure(photos, workers, scratch, WarmImport.Rounds.STEADY);
     double warmPerSecond = photos.size() / warm.seconds();
-    out.printf("1. import, %d photos, same run (each side warmed once first):%n", photos.size());
+    out.printf("1. import, %d photos, same run, median of %d runs each (each side warmed first):%n", photos.size(), RUNS);
     if (vips.isPresent()) {
       out.printf("     %-62s %6.2f photos/s%n", "libvips reference (vips_chain: batches of " + VipsReference.BATCH + ", "
           + cores + " processes, 1 thread each)", vipsPerSecond);
@@ -92,10 +97,25 @@ public final class BenchRun {
     }
     if (!Double.isNaN(coldAot)) row("FRAME cold, as ./frame runs it (start-up cache of the build)", coldAot, vipsPerSecond);
     row("FRAME cold, without the start-up cache (plain java -jar)", cold, vipsPerSecond);
-    row("FRAME warm (a long-running FRAME, fresh data folder)", warmPerSecond, vipsPerSecond);
+    row("FRAME warm (one long-running FRAME, after %d warm-up rounds)".formatted(warm.warmUpRounds()), warmPerSecond,
+        vipsPerSecond);
     if (warm.failed() > 0) out.printf("     (%d photos FAILED in the warm run)%n", warm.failed());
     out.flush();
     return warmPerSecond;
+  }
+
+  private static final int RUNS = 3;
+
+  private interface TimedRun {
+    double seconds() throws Exception;
+  }
+
+  /** The median of {@code RUNS} runs: one run on a shared machine is too noisy to quote. */
+  private static double median(TimedRun run) throws Exception {
+    List<Double> seconds = new ArrayList<>();
+    for (int i = 0; i < RUNS; i++) seconds.add(run.seconds());
+    Collections.sort(seconds);
+    return seconds.get(RUNS / 2);
   }
 
   private void row(String what, double perSecond, double vipsPerSecond) {
@@ -166,9 +186,9 @@ public final class BenchRun {
 
   private void upload(List<Path> photos, ScratchFolders scratch) throws Exception {
     UploadFigure.Result r = UploadFigure.measure(photos, workers, scratch.make("frame-bench-http"));
-    out.printf("5. upload over loopback HTTP, %d clients x %d photos: %.1f MB/s acknowledged, p95 latency %.0f ms "
-        + "(%d uploads in %.1f s)%n", UploadFigure.CLIENTS, UploadFigure.EACH, r.megabytesPerSecond(), r.p95Millis(),
-        r.uploads(), r.seconds());
+    out.printf("5. upload over loopback HTTP, %d clients x %d photos (a running server, after %d x %d to warm up): "
+        + "%.1f MB/s acknowledged, p95 latency %.0f ms (%d uploads in %.1f s)%n", UploadFigure.CLIENTS, UploadFigure.EACH,
+        UploadFigure.CLIENTS, UploadFigure.WARM_UP, r.megabytesPerSecond(), r.p95Millis(), r.uploads(), r.seconds());
     out.flush();
   }
 
@@ -193,7 +213,7 @@ public final class BenchRun {
     try (ScratchFolders scratch = new ScratchFolders()) {
       List<Path> photos = Corpus.of(corpusDir).stream().filter(p -> p.getFileName().toString().contains("6000x4000")
           || p.getFileName().toString().contains("4000x6000")).toList();
-      WarmImport.Result r = WarmImport.measure(photos, workers, scratch);
+      WarmImport.Result r = WarmImport.measure(photos, workers, scratch, WarmImport.Rounds.ONE);
       out.printf("6. 24 MP photos, %d workers, max heap %d MB: %d photos at %.2f photos/s (warm), %d failed, peak heap %d MB%n",
           workers, Runtime.getRuntime().maxMemory() >> 20, photos.size(), photos.size() / r.seconds(), r.failed(), peakHeapMb());
       out.flush();

@@ -28,7 +28,7 @@ public final class LatencyFigure {
     int n = 0;
     for (Path photo : photos) {
       for (int round = 0; round < 2; round++) { // the first round warms up
-        fresh.add(Files.write(copies.resolve(n + ".jpg"), UploadFigure.unique(Files.readAllBytes(photo), n)));
+        fresh.add(Files.write(copies.resolve(n + ".jpg"), DistinctCopies.of(Files.readAllBytes(photo), n)));
         n++;
       }
     }

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -26,58 +25,65 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class UploadFigure {
   static final int CLIENTS = 8;
   static final int EACH = 50;
+  static final int WARM_UP = 20;
 
   private UploadFigure() {}
 
   public record Result(double megabytesPerSecond, double p95Millis, int uploads, double seconds) {}
 
+  /**
+   * A long-running server, as {@code frame serve} is: a warm-up round of {@code WARM_UP} photos a
+   * client first, then the measured round, every upload a photo new to the store.
+   */
   public static Result measure(List<Path> photos, int workers, Path dataDir) throws Exception {
     try (Frame frame = Frame.open(FrameConfig.inDataDir(dataDir).withWorkers(workers));
         ApiServer server = ApiServer.start(frame, ServerSettings.defaults(0, false, dataDir).withMaxConcurrentUploads(CLIENTS))) {
       String token = frame.createToken("bench");
-      HttpClient http = HttpClient.newHttpClient();
       List<byte[]> originals = new ArrayList<>();
       for (Path photo : photos) originals.add(Files.readAllBytes(photo));
-      List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-      AtomicLong bytes = new AtomicLong();
-      ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-      try {
-        long start = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-          int client = c;
-          done.add(clients.submit(() -> {
-            for (int i = 0; i < EACH; i++) {
-              byte[] photo = unique(originals.get((client * EACH + i) % originals.size()), client * 1000 + i);
-              long t = System.nanoTime();
-              HttpResponse<String> response = http.send(multipart(server.port(), token, photo), HttpResponse.BodyHandlers.ofString());
-              if (response.statusCode() >= 300) throw new IOException("upload failed: " + response.body());
-              latencies.add((System.nanoTime() - t) / 1e6);
-              bytes.addAndGet(photo.length);
-            }
-            return null;
-          }));
-        }
-        for (Future<?> f : done) f.get();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        List<Double> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
-        return new Result(bytes.get() / 1e6 / seconds, sorted.get((int) (sorted.size() * 0.95)), sorted.size(), seconds);
-      } finally {
-        clients.shutdown();
-      }
+      HttpClient http = HttpClient.newHttpClient();
+      round(http, server.port(), token, originals, WARM_UP, 0);
+      return round(http, server.port(), token, originals, EACH, CLIENTS * WARM_UP);
     }
   }
 
-  /** The same photo with a few bytes after its end marker: a different file to the store. */
-  static byte[] unique(byte[] jpeg, int n) {
-    byte[] tail = ("#" + n).getBytes(StandardCharsets.US_ASCII);
-    byte[] copy = Arrays.copyOf(jpeg, jpeg.length + tail.length);
-    System.arraycopy(tail, 0, copy, jpeg.length, tail.length);
-    return copy;
+  /** {@code CLIENTS} clients at once, {@code each} uploads apiece, numbered from {@code first}. */
+  private static Result round(HttpClient http, int port, String token, List<byte[]> originals, int each, int first)
+      throws Exception {
+    List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+    AtomicLong bytes = new AtomicLong();
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    try {
+      long start = System.nanoTime();
+      List<Future<?>> done = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        int client = c;
+        done.add(clients.submit(() -> {
+          for (int i = 0; i < each; i++) {
+            int n = first + client * each + i;
+            byte[] photo = originals.get(n % originals.size());
+            // the copy's own tail goes as its own buffer: the client copies nothing
+            byte[] tail = DistinctCopies.tail(n);
+            long t = System.nanoTime();
+            HttpResponse<String> response = http.send(multipart(port, token, photo, tail), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) throw new IOException("upload failed: " + response.body());
+            latencies.add((System.nanoTime() - t) / 1e6);
+            bytes.addAndGet(photo.length + tail.length);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> f : done) f.get();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      List<Double> sorted = new ArrayList<>(latencies);
+      Collections.sort(sorted);
+      return new Result(bytes.get() / 1e6 / seconds, sorted.get((int) (sorted.size() * 0.95)), sorted.size(), seconds);
+    } finally {
+      clients.shutdown();
+    }
   }
 
-  private static HttpRequest multipart(int port, String token, byte[] photo) {
+  private static HttpRequest multipart(int port, String token, byte[] photo, byte[] photoTail) {
     String boundary = "bench-boundary-7d1f";
     byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.jpg\"\r\n"
         + "Content-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -85,6 +91,6 @@ public final class UploadFigure {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/upload"))
         .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + token)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, photo, tail))).build();
+        .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, photo, photoTail, tail))).build();
   }
 }
