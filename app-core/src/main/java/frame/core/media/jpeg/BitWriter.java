@@ -15,12 +15,16 @@ final class BitWriter {
     this.out = out;
   }
 
-  /** Up to 32 bits. */
+  /** Up to 32 bits. They are kept until 32 are waiting, then written as bytes (fewer, longer loops). */
   void write(int value, int length) {
     buffer = (buffer << length) | (value & ((1L << length) - 1));
     bits += length;
+    if (bits >= 32) emitWholeBytes();
+  }
+
+  private void emitWholeBytes() {
+    if (count + 16 > bytes.length) bytes = Arrays.copyOf(bytes, bytes.length * 2);
     while (bits >= 8) {
-      if (count + 2 > bytes.length) bytes = Arrays.copyOf(bytes, bytes.length * 2);
       byte b = (byte) (buffer >>> (bits - 8));
       bytes[count++] = b;
       if (b == (byte) 0xFF) bytes[count++] = 0;
@@ -30,7 +34,11 @@ final class BitWriter {
 
   /** Pads the last byte with ones, as a scan must end, and hands the bytes on. */
   void flush() {
-    if (bits > 0) write(0x7F, 8 - bits);
+    emitWholeBytes();
+    if (bits > 0) {
+      write(0x7F, 8 - bits);
+      emitWholeBytes();
+    }
     out.write(bytes, 0, count);
     count = 0;
   }

@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
+import frame.core.media.turbo.TurboJpeg;
 
 /**
  * Writes a progressive JPEG (4:2:0 YCbCr, or gray) with optimal Huffman tables per scan, about
@@ -22,7 +24,12 @@ public final class ProgressiveJpegEncoder {
 
   /** One component's quantised coefficients, zigzag order, in blocks padded to whole MCUs. */
   private record Plane(int id, int sampling, int table, short[] coefficients, int blocksWide, int blocksHigh,
-      int usedWide, int usedHigh) {}
+      int usedWide, int usedHigh, long[] nonZero) {
+    Plane(int id, int sampling, int table, short[] coefficients, int blocksWide, int blocksHigh, int usedWide,
+        int usedHigh) {
+      this(id, sampling, table, coefficients, blocksWide, blocksHigh, usedWide, usedHigh, ScanEncoder.nonZero(coefficients));
+    }
+  }
 
   private ProgressiveJpegEncoder(BufferedImage image, float quality) {
     width = image.getWidth();
@@ -31,8 +38,64 @@ public final class ProgressiveJpegEncoder {
     planes = isGray(image) ? grayPlanes(image) : colourPlanes(image);
   }
 
+  private ProgressiveJpegEncoder(int width, int height, Plane[] planes, int[][] quantisation) {
+    this.width = width;
+    this.height = height;
+    this.planes = planes;
+    this.quantisation = quantisation;
+  }
+
   public static void write(BufferedImage image, float quality, OutputStream out) throws IOException {
     new ProgressiveJpegEncoder(image, quality).writeTo(out);
+  }
+
+  /**
+   * The same scans from coefficients another encoder made (libjpeg-turbo's baseline 4:2:0 at
+   * {@code quality}, whose tables are these): only the entropy coding is ours, so the picture
+   * decodes to exactly the pixels of that baseline file.
+   */
+  public static void write(TurboJpeg.Coefficients coefficients, float quality, OutputStream out) throws IOException {
+    List<TurboJpeg.Component> components = coefficients.components();
+    if (components.size() != 3) throw new IllegalArgumentException("expected Y, Cb and Cr, not " + components.size());
+    int width = coefficients.width();
+    int height = coefficients.height();
+    int mcusWide = (width + 15) / 16;
+    int mcusHigh = (height + 15) / 16;
+    int chromaWide = (width + 1) / 2;
+    int chromaHigh = (height + 1) / 2;
+    Plane[] planes = {
+        plane(components.get(0), 1, 2, 0, mcusWide * 2, mcusHigh * 2, (width + 7) / 8, (height + 7) / 8),
+        plane(components.get(1), 2, 1, 1, mcusWide, mcusHigh, (chromaWide + 7) / 8, (chromaHigh + 7) / 8),
+        plane(components.get(2), 3, 1, 1, mcusWide, mcusHigh, (chromaWide + 7) / 8, (chromaHigh + 7) / 8)};
+    new ProgressiveJpegEncoder(width, height, planes, QuantisationTables.forQuality(quality)).writeTo(out);
+  }
+
+  /** Zigzag order, padded to whole MCUs by repeating the last block of a row and the last row. */
+  private static Plane plane(TurboJpeg.Component source, int id, int sampling, int table, int blocksWide,
+      int blocksHigh, int usedWide, int usedHigh) {
+    if (source.blocksWide() != usedWide || source.rows() < usedHigh) {
+      throw new IllegalArgumentException("component " + id + " has " + source.blocksWide() + "x" + source.rows()
+          + " blocks, not " + usedWide + "x" + usedHigh);
+    }
+    short[] natural = source.blocks();
+    short[] coefficients = new short[blocksWide * blocksHigh * 64];
+    long[] nonZero = new long[blocksWide * blocksHigh];
+    for (int by = 0; by < blocksHigh; by++) {
+      int fromRow = Math.min(by, source.rows() - 1);
+      for (int bx = 0; bx < blocksWide; bx++) {
+        int from = (fromRow * usedWide + Math.min(bx, usedWide - 1)) * 64;
+        int block = by * blocksWide + bx;
+        int to = block * 64;
+        long mask = 0;
+        for (int k = 0; k < 64; k++) {
+          short value = natural[from + Zigzag.NATURAL[k]];
+          coefficients[to + k] = value;
+          mask |= (value != 0 ? 1L : 0L) << k;
+        }
+        nonZero[block] = mask;
+      }
+    }
+    return new Plane(id, sampling, table, coefficients, blocksWide, blocksHigh, usedWide, usedHigh, nonZero);
   }
 
   private void writeTo(OutputStream target) throws IOException {
@@ -90,8 +153,12 @@ public final class ProgressiveJpegEncoder {
   }
 
   private static void encodeAc(ScanEncoder encoder, Plane plane, int start, int end) {
+    long[] nonZero = plane.nonZero();
     for (int by = 0; by < plane.usedHigh; by++) {
-      for (int bx = 0; bx < plane.usedWide; bx++) encoder.acBand(plane.coefficients, by * plane.blocksWide + bx, start, end);
+      for (int bx = 0; bx < plane.usedWide; bx++) {
+        int block = by * plane.blocksWide + bx;
+        encoder.acBand(plane.coefficients, block, nonZero[block], start, end);
+      }
     }
     encoder.finish();
   }

@@ -21,22 +21,42 @@ final class ScanEncoder {
     symbol(table, size, diff < 0 ? diff - 1 : diff, size);
   }
 
-  void acBand(short[] coefficients, int block, int start, int end) {
+  /**
+   * One block's band {@code start..end}. {@code nonZero} has bit k set where coefficient k (zigzag)
+   * is not zero: the loop visits only those, since most of a band is zeros.
+   */
+  void acBand(short[] coefficients, int block, long nonZero, int start, int end) {
+    long band = nonZero & (-1L << start) & (-1L >>> (63 - end));
+    if (band == 0) {
+      if (++endOfBandRun == 0x7FFF) endBandRun();
+      return;
+    }
     int base = block * 64;
-    int run = 0;
-    for (int k = start; k <= end; k++) {
+    int previous = start - 1;
+    while (band != 0) {
+      int k = Long.numberOfTrailingZeros(band);
+      band &= band - 1;
+      int run = k - previous - 1;
+      previous = k;
       int value = coefficients[base + k];
-      if (value == 0) {
-        run++;
-        continue;
-      }
       if (endOfBandRun > 0) endBandRun();
       for (; run > 15; run -= 16) symbol(0, 0xF0, 0, 0);
       int size = 32 - Integer.numberOfLeadingZeros(Math.abs(value));
       symbol(0, (run << 4) | size, value < 0 ? value - 1 : value, size);
-      run = 0;
     }
-    if (run > 0 && ++endOfBandRun == 0x7FFF) endBandRun();
+    if (previous < end && ++endOfBandRun == 0x7FFF) endBandRun();
+  }
+
+  /** For each 64-coefficient block, the bits of its coefficients that are not zero. */
+  static long[] nonZero(short[] coefficients) {
+    long[] masks = new long[coefficients.length / 64];
+    for (int b = 0; b < masks.length; b++) {
+      long mask = 0;
+      int base = b * 64;
+      for (int k = 0; k < 64; k++) mask |= (coefficients[base + k] != 0 ? 1L : 0L) << k;
+      masks[b] = mask;
+    }
+    return masks;
   }
 
   /** Ends the scan: records a pending end-of-band run. */

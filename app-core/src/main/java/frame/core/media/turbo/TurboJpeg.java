@@ -7,11 +7,15 @@ import java.io.OutputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,6 +40,16 @@ public final class TurboJpeg {
   private static final int TJCS_CMYK = 3;
   private static final int TJCS_YCCK = 4;
   private static final int TJERR_WARNING = 0;
+  private static final int TJXOPT_NOOUTPUT = 16;
+  /** tjregion: x, y, w, h. */
+  private static final StructLayout REGION = MemoryLayout.structLayout(ValueLayout.JAVA_INT.withName("x"),
+      ValueLayout.JAVA_INT.withName("y"), ValueLayout.JAVA_INT.withName("w"), ValueLayout.JAVA_INT.withName("h"));
+  /** tjtransform: r, op, options, data, customFilter. */
+  private static final StructLayout TRANSFORM = MemoryLayout.structLayout(REGION.withName("r"),
+      ValueLayout.JAVA_INT.withName("op"), ValueLayout.JAVA_INT.withName("options"),
+      ValueLayout.ADDRESS.withName("data"), ValueLayout.ADDRESS.withName("customFilter"));
+  /** The coefficients being collected by this thread's {@link #coefficients} call (the filter is called back on it). */
+  private static final ThreadLocal<CoefficientsBuilder> COLLECTING = new ThreadLocal<>();
 
   private final MethodHandle initDecompress;
   private final MethodHandle initCompress;
@@ -48,6 +62,9 @@ public final class TurboJpeg {
   private final MethodHandle errorCode;
   private final MethodHandle alloc;
   private final MethodHandle free;
+  private final MethodHandle initTransform;
+  private final MethodHandle transform;
+  private final MemorySegment collectFilter;
   private final String version;
 
   private static final class Holder {
@@ -98,6 +115,16 @@ public final class TurboJpeg {
     errorCode = handle(linker, lib, "tjGetErrorCode", FunctionDescriptor.of(i32, ptr));
     alloc = handle(linker, lib, "tjAlloc", FunctionDescriptor.of(ptr, i32));
     free = handle(linker, lib, "tjFree", FunctionDescriptor.ofVoid(ptr));
+    initTransform = handle(linker, lib, "tjInitTransform", FunctionDescriptor.of(ptr));
+    transform = handle(linker, lib, "tjTransform", FunctionDescriptor.of(i32, ptr, ptr, ulong, i32, ptr, ptr, ptr, i32));
+    try {
+      MethodHandle target = java.lang.invoke.MethodHandles.lookup().findStatic(TurboJpeg.class, "collect",
+          java.lang.invoke.MethodType.methodType(int.class, MemorySegment.class, MemorySegment.class,
+              MemorySegment.class, int.class, int.class, MemorySegment.class));
+      collectFilter = linker.upcallStub(target, FunctionDescriptor.of(i32, ptr, REGION, REGION, i32, i32, ptr), Arena.global());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
     version = name;
   }
 
@@ -200,6 +227,101 @@ public final class TurboJpeg {
       throw e;
     } catch (Throwable e) {
       throw new IOException("TurboJPEG encode failed: " + e, e);
+    }
+  }
+
+  /**
+   * A JPEG's quantised DCT coefficients, as its encoder wrote them (lossless: libjpeg's
+   * transform path, which reads the entropy-coded data only). Each component's blocks come row by
+   * row, 64 coefficients a block in natural (row-major) order. Any warning is an error.
+   */
+  public Coefficients coefficients(byte[] jpeg) throws TurboJpegException {
+    CoefficientsBuilder collected = new CoefficientsBuilder();
+    COLLECTING.set(collected);
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment handle = init(initTransform);
+      try {
+        MemorySegment source = arena.allocateFrom(ValueLayout.JAVA_BYTE, jpeg);
+        MemorySegment values = arena.allocate(ValueLayout.JAVA_INT, 4);
+        int rc = (int) decompressHeader.invokeExact(handle, source, (long) jpeg.length, values,
+            values.asSlice(4), values.asSlice(8), values.asSlice(12));
+        if (rc != 0) throw failure(handle, "header");
+        MemorySegment options = arena.allocate(TRANSFORM); // zeroed: the whole picture, no operation
+        options.set(ValueLayout.JAVA_INT, TRANSFORM.byteOffset(MemoryLayout.PathElement.groupElement("options")),
+            TJXOPT_NOOUTPUT);
+        options.set(ValueLayout.ADDRESS, TRANSFORM.byteOffset(MemoryLayout.PathElement.groupElement("customFilter")),
+            collectFilter);
+        MemorySegment outputs = arena.allocate(ValueLayout.ADDRESS);
+        MemorySegment sizes = arena.allocate(ValueLayout.JAVA_LONG);
+        rc = (int) transform.invokeExact(handle, source, (long) jpeg.length, 1, outputs, sizes, options, 0);
+        if (rc != 0 || collected.failure != null) {
+          if (collected.failure != null) throw new TurboJpegException("Collecting coefficients failed: " + collected.failure, collected.failure);
+          throw failure(handle, "transform");
+        }
+        return collected.build(values.getAtIndex(ValueLayout.JAVA_INT, 0), values.getAtIndex(ValueLayout.JAVA_INT, 1));
+      } finally {
+        close(handle);
+      }
+    } catch (TurboJpegException e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new TurboJpegException("TurboJPEG call failed: " + e, e);
+    } finally {
+      COLLECTING.remove();
+    }
+  }
+
+  /** A picture's quantised coefficients: one entry a component (Y, Cb, Cr). */
+  public record Coefficients(int width, int height, List<Component> components) {}
+
+  /** {@code rows} rows of {@code blocksWide} blocks, 64 coefficients each, natural order. */
+  public record Component(int blocksWide, int rows, short[] blocks) {}
+
+  /**
+   * tjTransform's custom filter: called once a row of blocks, on the calling thread. It must not
+   * throw (an exception cannot cross back into C), so a failure is kept and -1 returned.
+   */
+  private static int collect(MemorySegment coefficients, MemorySegment arrayRegion, MemorySegment planeRegion,
+      int component, int transformIndex, MemorySegment transform) {
+    CoefficientsBuilder collected = COLLECTING.get();
+    try {
+      int blocksWide = arrayRegion.get(ValueLayout.JAVA_INT, 8) / 8;
+      int row = arrayRegion.get(ValueLayout.JAVA_INT, 4) / 8;
+      int rows = planeRegion.get(ValueLayout.JAVA_INT, 12) / 8;
+      collected.row(component, blocksWide, rows, row, coefficients.reinterpret(2L * 64 * blocksWide));
+      return 0;
+    } catch (Throwable e) {
+      if (collected != null) collected.failure = e;
+      return -1;
+    }
+  }
+
+  /** The rows as they come; a component whose height rounds up to its sampling gets one padding row more. */
+  private static final class CoefficientsBuilder {
+    private final List<short[]> blocks = new ArrayList<>();
+    private final List<int[]> shapes = new ArrayList<>(); // blocks wide, rows seen
+    private Throwable failure;
+
+    void row(int component, int blocksWide, int rows, int row, MemorySegment coefficients) {
+      while (blocks.size() <= component) {
+        blocks.add(null);
+        shapes.add(null);
+      }
+      if (blocks.get(component) == null) {
+        blocks.set(component, new short[(rows + 1) * blocksWide * 64]);
+        shapes.set(component, new int[] {blocksWide, 0});
+      }
+      if (row > rows) return;
+      MemorySegment.copy(coefficients, ValueLayout.JAVA_SHORT, 0, blocks.get(component), row * blocksWide * 64, blocksWide * 64);
+      shapes.get(component)[1] = Math.max(shapes.get(component)[1], row + 1);
+    }
+
+    Coefficients build(int width, int height) {
+      List<Component> components = new ArrayList<>();
+      for (int c = 0; c < blocks.size(); c++) {
+        components.add(new Component(shapes.get(c)[0], shapes.get(c)[1], blocks.get(c)));
+      }
+      return new Coefficients(width, height, List.copyOf(components));
     }
   }
 

@@ -72,6 +72,41 @@ class TurboJpegTest {
     assertThat(PixelDifference.of(square, PHOTO.getSubimage(100, 50, 512, 512)).psnr()).as("a subimage view").isGreaterThan(30);
   }
 
+  /**
+   * The preview's progressive file: libjpeg-turbo's baseline coefficients written as our
+   * spectral-selection scans. Every size, including those that end inside an MCU, decodes to
+   * exactly the pixels of the baseline file, with ImageIO and with libjpeg-turbo.
+   */
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource({"1600, 1200", "1999, 1333", "2000, 1125", "17, 9", "1, 1", "8, 16", "33, 2001"})
+  void the_preview_writer_is_progressive_with_the_pixels_of_the_baseline_file(int width, int height) throws Exception {
+    BufferedImage picture = TestImages.detailedPhoto(Math.max(width, 64), Math.max(height, 64), width + height)
+        .getSubimage(0, 0, width, height);
+    ByteArrayOutputStream progressive = new ByteArrayOutputStream();
+    JpegWriter.write(picture, 0.85f, true, progressive);
+    ByteArrayOutputStream baseline = new ByteArrayOutputStream();
+    turbo().encode(picture, 85, false, baseline);
+
+    byte[] jpeg = progressive.toByteArray();
+    assertThat(hasMarker(jpeg, 0xC2)).as("SOF2: progressive").isTrue();
+    assertThat(pixels(ImageIO.read(new ByteArrayInputStream(jpeg))))
+        .isEqualTo(pixels(ImageIO.read(new ByteArrayInputStream(baseline.toByteArray()))));
+    assertThat(pixels(turbo().decode(jpeg, width, height, 8)))
+        .isEqualTo(pixels(turbo().decode(baseline.toByteArray(), width, height, 8)));
+  }
+
+  @Test
+  void coefficients_of_a_damaged_file_are_an_error_not_a_crash() {
+    byte[] whole = TestImages.jpeg(PHOTO);
+    assertThatThrownBy(() -> turbo().coefficients(Arrays.copyOf(whole, whole.length / 2)))
+        .isInstanceOf(TurboJpegException.class);
+    assertThatThrownBy(() -> turbo().coefficients(new byte[] {1, 2, 3, 4})).isInstanceOf(TurboJpegException.class);
+  }
+
+  private static int[] pixels(BufferedImage image) {
+    return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+  }
+
   @Test
   void damaged_and_foreign_bytes_are_refused_not_crashed_on() {
     byte[] whole = TestImages.jpeg(PHOTO);
