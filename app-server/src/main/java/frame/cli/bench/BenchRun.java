@@ -135,7 +135,7 @@ public final class BenchRun {
   private void limit(List<Path> photos, double warmPerSecond) {
     double ms = Benchmarking.limitMillisPerPhoto(photos);
     double perSecond = cores * 1000 / ms;
-    out.printf("2. limit: decode at the scale the 2000 px preview needs + its progressive encode, %s, nothing else:%n"
+    out.printf("2. limit: decode at the scale the 2000 px preview needs + its progressive encode (FRAME's fastest), %s, nothing else:%n"
         + "     %.1f ms a photo on one core = %.1f photos/s on %d cores%s%n", Benchmarking.fastestCodec(), ms, perSecond,
         cores, Double.isNaN(warmPerSecond) ? "" : "; FRAME warm is at %.0f %% of it".formatted(100 * warmPerSecond / perSecond));
     out.flush();
