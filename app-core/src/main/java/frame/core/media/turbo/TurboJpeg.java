@@ -141,17 +141,31 @@ public final class TurboJpeg {
   public record Header(int width, int height, boolean cmyk) {}
 
   public Header header(byte[] jpeg) throws TurboJpegException {
+    return call(initDecompress, (arena, handle) -> {
+      int[] values = headerValues(arena, handle, arena.allocateFrom(ValueLayout.JAVA_BYTE, jpeg), jpeg.length);
+      return new Header(values[0], values[1], values[3] == TJCS_CMYK || values[3] == TJCS_YCCK);
+    });
+  }
+
+  /** tjDecompressHeader3's width, height, subsampling and colour space. */
+  private int[] headerValues(Arena arena, MemorySegment handle, MemorySegment source, long length) throws Throwable {
+    MemorySegment values = arena.allocate(ValueLayout.JAVA_INT, 4);
+    int rc = (int) decompressHeader.invokeExact(handle, source, length, values, values.asSlice(4), values.asSlice(8),
+        values.asSlice(12));
+    if (rc != 0) throw failure(handle, "header");
+    return values.toArray(ValueLayout.JAVA_INT);
+  }
+
+  private interface Call<T> {
+    T run(Arena arena, MemorySegment handle) throws Throwable;
+  }
+
+  /** One call with its own handle and memory, both released after it; any failure a TurboJpegException. */
+  private <T> T call(MethodHandle init, Call<T> call) throws TurboJpegException {
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment handle = init(initDecompress);
+      MemorySegment handle = init(init);
       try {
-        MemorySegment source = arena.allocateFrom(ValueLayout.JAVA_BYTE, jpeg);
-        MemorySegment values = arena.allocate(ValueLayout.JAVA_INT, 4);
-        int rc = (int) decompressHeader.invokeExact(handle, source, (long) jpeg.length, values,
-            values.asSlice(4), values.asSlice(8), values.asSlice(12));
-        if (rc != 0) throw failure(handle, "header");
-        int colorspace = values.getAtIndex(ValueLayout.JAVA_INT, 3);
-        return new Header(values.getAtIndex(ValueLayout.JAVA_INT, 0), values.getAtIndex(ValueLayout.JAVA_INT, 1),
-            colorspace == TJCS_CMYK || colorspace == TJCS_YCCK);
+        return call.run(arena, handle);
       } finally {
         close(handle);
       }
@@ -169,27 +183,18 @@ public final class TurboJpeg {
   public BufferedImage decode(byte[] jpeg, int width, int height, int eighths) throws TurboJpegException {
     int scaledWidth = (width * eighths + 7) / 8;
     int scaledHeight = (height * eighths + 7) / 8;
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment handle = init(initDecompress);
-      try {
-        MemorySegment source = arena.allocateFrom(ValueLayout.JAVA_BYTE, jpeg);
-        MemorySegment pixels = unzeroed(arena, 4L * scaledWidth * scaledHeight);
-        int rc = (int) decompress.invokeExact(handle, source, (long) jpeg.length, pixels, scaledWidth,
-            scaledWidth * 4, scaledHeight, PIXEL_FORMAT, TJFLAG_ACCURATEDCT);
-        if (rc != 0) throw failure(handle, "decode");
-        BufferedImage image = new BufferedImage(scaledWidth, scaledHeight, BufferedImage.TYPE_INT_RGB);
-        int[] target = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        MemorySegment.copy(pixels, ValueLayout.JAVA_INT, 0, target, 0, target.length);
-        for (int i = 0; i < target.length; i++) target[i] &= 0xFFFFFF; // the X byte is undefined
-        return image;
-      } finally {
-        close(handle);
-      }
-    } catch (TurboJpegException e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new TurboJpegException("TurboJPEG call failed: " + e, e);
-    }
+    return call(initDecompress, (arena, handle) -> {
+      MemorySegment source = arena.allocateFrom(ValueLayout.JAVA_BYTE, jpeg);
+      MemorySegment pixels = unzeroed(arena, 4L * scaledWidth * scaledHeight);
+      int rc = (int) decompress.invokeExact(handle, source, (long) jpeg.length, pixels, scaledWidth,
+          scaledWidth * 4, scaledHeight, PIXEL_FORMAT, TJFLAG_ACCURATEDCT);
+      if (rc != 0) throw failure(handle, "decode");
+      BufferedImage image = new BufferedImage(scaledWidth, scaledHeight, BufferedImage.TYPE_INT_RGB);
+      int[] target = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+      MemorySegment.copy(pixels, ValueLayout.JAVA_INT, 0, target, 0, target.length);
+      for (int i = 0; i < target.length; i++) target[i] &= 0xFFFFFF; // the X byte is undefined
+      return image;
+    });
   }
 
   /**
@@ -238,14 +243,10 @@ public final class TurboJpeg {
   public Coefficients coefficients(byte[] jpeg) throws TurboJpegException {
     CoefficientsBuilder collected = new CoefficientsBuilder();
     COLLECTING.set(collected);
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment handle = init(initTransform);
-      try {
+    try {
+      return call(initTransform, (arena, handle) -> {
         MemorySegment source = arena.allocateFrom(ValueLayout.JAVA_BYTE, jpeg);
-        MemorySegment values = arena.allocate(ValueLayout.JAVA_INT, 4);
-        int rc = (int) decompressHeader.invokeExact(handle, source, (long) jpeg.length, values,
-            values.asSlice(4), values.asSlice(8), values.asSlice(12));
-        if (rc != 0) throw failure(handle, "header");
+        int[] header = headerValues(arena, handle, source, jpeg.length);
         MemorySegment options = arena.allocate(TRANSFORM); // zeroed: the whole picture, no operation
         options.set(ValueLayout.JAVA_INT, TRANSFORM.byteOffset(MemoryLayout.PathElement.groupElement("options")),
             TJXOPT_NOOUTPUT);
@@ -253,19 +254,13 @@ public final class TurboJpeg {
             collectFilter);
         MemorySegment outputs = arena.allocate(ValueLayout.ADDRESS);
         MemorySegment sizes = arena.allocate(ValueLayout.JAVA_LONG);
-        rc = (int) transform.invokeExact(handle, source, (long) jpeg.length, 1, outputs, sizes, options, 0);
-        if (rc != 0 || collected.failure != null) {
-          if (collected.failure != null) throw new TurboJpegException("Collecting coefficients failed: " + collected.failure, collected.failure);
-          throw failure(handle, "transform");
+        int rc = (int) transform.invokeExact(handle, source, (long) jpeg.length, 1, outputs, sizes, options, 0);
+        if (collected.failure != null) {
+          throw new TurboJpegException("Collecting coefficients failed: " + collected.failure, collected.failure);
         }
-        return collected.build(values.getAtIndex(ValueLayout.JAVA_INT, 0), values.getAtIndex(ValueLayout.JAVA_INT, 1));
-      } finally {
-        close(handle);
-      }
-    } catch (TurboJpegException e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new TurboJpegException("TurboJPEG call failed: " + e, e);
+        if (rc != 0) throw failure(handle, "transform");
+        return collected.build(header[0], header[1]);
+      });
     } finally {
       COLLECTING.remove();
     }
