@@ -3,6 +3,7 @@ package frame.ui;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import org.slf4j.Logger;
@@ -24,6 +25,16 @@ public final class FxBackground implements Background, AutoCloseable {
 
   @Override
   public <T> void run(Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onFailure) {
+    // a view's refresh timer may still fire while the window closes: after close there is nothing to update
+    if (pool.isShutdown()) return;
+    try {
+      execute(work, onResult, onFailure);
+    } catch (RejectedExecutionException closedMeanwhile) {
+      // the same, closed between the check and the hand-over
+    }
+  }
+
+  private <T> void execute(Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onFailure) {
     pool.execute(() -> {
       try {
         T result = work.call();
