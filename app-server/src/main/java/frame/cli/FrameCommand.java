@@ -36,6 +36,12 @@ public final class FrameCommand {
       description = "Job worker threads (default: FRAME_WORKERS, else the number of CPUs).")
   Integer workers;
 
+  /** Runs a command line as {@code frame} does; the exit code. */
+  public static int run(String... args) {
+    StartupWarmUp.beginFor(args);
+    return commandLine(args).execute(args);
+  }
+
   /** Every subcommand: for help, for an unknown command, and for tests. */
   public static CommandLine commandLine() {
     return withHandlers(Subcommands.all(new CommandLine(new FrameCommand())));
