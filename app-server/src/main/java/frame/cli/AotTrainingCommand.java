@@ -39,10 +39,11 @@ final class AotTrainingCommand implements Callable<Integer> {
       List<String> args = new ArrayList<>(List.of("--data-dir", scratch.resolve("data").toString(), "import"));
       photos.forEach(photo -> args.add(photo.toString()));
       StringWriter output = new StringWriter();
-      CommandLine frame = FrameCommand.commandLine();
+      String[] training = args.toArray(String[]::new);
+      CommandLine frame = FrameCommand.commandLine(training);
       frame.setOut(new PrintWriter(output));
       frame.setErr(new PrintWriter(output));
-      int exit = frame.execute(args.toArray(String[]::new));
+      int exit = frame.execute(training);
       if (exit != 0) spec.commandLine().getErr().println("frame: the training import ended with " + exit + ":\n" + output);
       return exit;
     } finally {

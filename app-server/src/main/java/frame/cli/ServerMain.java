@@ -10,6 +10,6 @@ public final class ServerMain {
           + " the desktop window is in frame.jar. Try: java -jar frame-server.jar --help");
       System.exit(2);
     }
-    System.exit(FrameCommand.commandLine().execute(args));
+    System.exit(FrameCommand.run(args));
   }
 }

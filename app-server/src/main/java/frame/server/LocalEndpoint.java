@@ -35,8 +35,6 @@ import org.slf4j.LoggerFactory;
 public final class LocalEndpoint implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalEndpoint.class);
   static final String FILE_NAME = "frame.endpoint";
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<PosixFilePermission> OWNER_ONLY =
       EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
 
@@ -45,6 +43,16 @@ public final class LocalEndpoint implements AutoCloseable {
 
   /** What the file says: who wrote it, where it listens, and the credential it accepts. */
   public record Published(long pid, int port, String credential) {}
+
+  // Each made on first use, not with the class: a command on a folder where no FRAME runs finds no
+  // file and needs neither (their set-up cost about 0.1 s of a cold 'frame import').
+  private static final class Secrets {
+    static final SecureRandom RANDOM = new SecureRandom();
+  }
+
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final Path file;
   private final String credential;
@@ -57,7 +65,7 @@ public final class LocalEndpoint implements AutoCloseable {
   /** A new credential for a server about to start on {@code dataDir}; {@link #publish} writes it once the port is known. */
   static LocalEndpoint prepare(Path dataDir) {
     byte[] secret = new byte[32];
-    RANDOM.nextBytes(secret);
+    Secrets.RANDOM.nextBytes(secret);
     return new LocalEndpoint(dataDir.resolve(FILE_NAME),
         "frame_local_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret));
   }
@@ -75,7 +83,7 @@ public final class LocalEndpoint implements AutoCloseable {
       Files.createDirectories(file.getParent());
       Path temp = ownerOnlyTempFile(file.getParent());
       try {
-        Files.write(temp, JSON.writeValueAsBytes(published));
+        Files.write(temp, Json.MAPPER.writeValueAsBytes(published));
         try {
           Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -135,7 +143,7 @@ public final class LocalEndpoint implements AutoCloseable {
   private static Optional<Published> read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) return Optional.empty();
     try {
-      return Optional.of(JSON.readValue(Files.readAllBytes(file), Published.class));
+      return Optional.of(Json.MAPPER.readValue(Files.readAllBytes(file), Published.class));
     } catch (com.fasterxml.jackson.core.JacksonException e) {
       return Optional.empty(); // half-written by a crash: as good as absent
     }

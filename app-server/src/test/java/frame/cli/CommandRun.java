@@ -12,11 +12,12 @@ public record CommandRun(int exitCode, String out, String err) {
   public static CommandRun of(Path dataDir, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = FrameCommand.commandLine();
-    commandLine.setOut(new PrintWriter(out));
-    commandLine.setErr(new PrintWriter(err));
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--data-dir", dataDir.toString()));
-    return new CommandRun(commandLine.execute(all.toArray(String[]::new)), out.toString(), err.toString());
+    String[] line = all.toArray(String[]::new);
+    CommandLine commandLine = FrameCommand.commandLine(line); // as ServerMain builds it
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    return new CommandRun(commandLine.execute(line), out.toString(), err.toString());
   }
 }

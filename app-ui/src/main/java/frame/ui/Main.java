@@ -10,6 +10,6 @@ public final class Main {
     if (args.length == 0) {
       System.exit(DesktopLauncher.launch());
     }
-    System.exit(FrameCommand.commandLine().execute(args));
+    System.exit(FrameCommand.run(args));
   }
 }

@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
     Dialect dialect = Dialect.of(url);
     boolean hsqldb = dialect == Dialect.HSQLDB;
     if (hsqldb) refuseDamagedFiles(url);
+    boolean createdHere = hsqldb && hasNoFiles(url);
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(hsqldb ? url + ";shutdown=false;hsqldb.default_table_type=cached;hsqldb.tx=mvcc" : url);
     if (hsqldb) {
@@ -67,7 +68,9 @@ public final class Database implements AutoCloseable {
       if (hsqldb) database.applyDurableSettings();
       // On PostgreSQL Flyway takes an advisory lock: nodes starting together migrate one at a time.
       Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
-      SchemaVersion.refuseNewer(flyway);
+      // A database this very open creates has no history, so nothing in it can be newer than this
+      // FRAME: skip Flyway's separate read of it (a tenth of a second of a cold 'frame import').
+      if (!createdHere) SchemaVersion.refuseNewer(flyway);
       flyway.migrate();
       if (hsqldb) database.verifyDurableSettings();
     } catch (RuntimeException e) {
@@ -159,6 +162,14 @@ public final class Database implements AutoCloseable {
               + " is missing). FRAME will not start and replace it with an empty one; restore it from a backup.",
           null);
     }
+  }
+
+  /** True for an embedded file database none of whose files exist yet: opening it creates it. */
+  private static boolean hasNoFiles(String url) {
+    Path base = fileBase(url);
+    if (base == null) return false;
+    return java.util.stream.Stream.of(".script", ".script.new", ".properties", ".data", ".log")
+        .noneMatch(suffix -> Files.exists(sibling(base, suffix)));
   }
 
   /**
