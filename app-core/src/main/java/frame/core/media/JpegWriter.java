@@ -47,14 +47,12 @@ public final class JpegWriter {
       throws IOException {
     ByteArrayOutputStream baseline = new ByteArrayOutputStream(rgb.getWidth() * rgb.getHeight() / 8);
     turbo.encode(rgb, percent, false, baseline);
-    TurboJpeg.Coefficients coefficients;
     try {
-      coefficients = turbo.coefficients(baseline.toByteArray());
-    } catch (TurboJpegException e) {
+      // nothing reaches out unless the whole file was made
+      ProgressiveJpegEncoder.write(turbo.coefficients(baseline.toByteArray()), percent / 100f, out);
+    } catch (TurboJpegException | IllegalArgumentException e) {
       turbo.encode(rgb, percent, true, out); // the library's own progressive mode, slower but the same picture
-      return;
     }
-    ProgressiveJpegEncoder.write(coefficients, percent / 100f, out);
   }
 
   /** Our Java encoder (progressive) or ImageIO (baseline): the path without the native library. */
