@@ -97,7 +97,10 @@ public final class JobRunner implements AutoCloseable {
     if (running) return;
     running = true;
     AtomicInteger n = new AtomicInteger();
-    workers = Executors.newFixedThreadPool(settings.workers(), r -> daemon(r, "frame-worker-" + n.incrementAndGet()));
+    workers = Executors.newFixedThreadPool(settings.workers(), r -> daemon(() -> {
+      BackgroundPriority.lowerCurrentThread();
+      r.run();
+    }, "frame-worker-" + n.incrementAndGet()));
     heartbeatTimer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "frame-heartbeat"));
     long beat = settings.heartbeat().toMillis();
     heartbeatTimer.scheduleAtFixedRate(heartbeats::renewAll, beat, beat, TimeUnit.MILLISECONDS);
