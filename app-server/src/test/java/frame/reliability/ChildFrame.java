@@ -137,6 +137,12 @@ final class ChildFrame implements AutoCloseable {
     process.waitFor();
   }
 
+  /** SIGSTOP or SIGCONT: the child stops where it is, holding what it holds, until thawed. */
+  void freeze(boolean frozen) throws IOException, InterruptedException {
+    Process signal = new ProcessBuilder("kill", frozen ? "-STOP" : "-CONT", "" + process.pid()).inheritIO().start();
+    if (signal.waitFor() != 0) throw new IOException("kill " + (frozen ? "-STOP" : "-CONT") + " failed");
+  }
+
   /** SIGTERM: the graceful path. */
   int stop() throws InterruptedException {
     process.destroy();

@@ -186,9 +186,9 @@ public final class BenchRun {
 
   private void upload(List<Path> photos, ScratchFolders scratch) throws Exception {
     UploadFigure.Result r = UploadFigure.measure(photos, workers, scratch.make("frame-bench-http"));
-    out.printf("5. upload over loopback HTTP, %d clients x %d photos (a running server, after %d x %d to warm up): "
-        + "%.1f MB/s acknowledged, p95 latency %.0f ms (%d uploads in %.1f s)%n", UploadFigure.CLIENTS, UploadFigure.EACH,
-        UploadFigure.CLIENTS, UploadFigure.WARM_UP, r.megabytesPerSecond(), r.p95Millis(), r.uploads(), r.seconds());
+    out.printf("5. upload over loopback HTTP, %d clients x %d photos, median of 3 rounds (a running server, after %d rounds of %d x %d "
+        + "to warm up): %.1f MB/s acknowledged, p95 latency %.0f ms (%d uploads in %.1f s)%n", UploadFigure.CLIENTS, UploadFigure.EACH,
+        r.warmUpRounds(), UploadFigure.CLIENTS, UploadFigure.WARM_UP, r.megabytesPerSecond(), r.p95Millis(), r.uploads(), r.seconds());
     out.flush();
   }
 

@@ -55,16 +55,8 @@ public final class WarmImport {
    */
   public static Result measure(List<Path> photos, int workers, ScratchFolders scratch, Rounds rounds) throws Exception {
     try (Frame frame = Frame.open(FrameConfig.inDataDir(scratch.make("frame-bench-warm")).withWorkers(workers))) {
-      int round = 0;
-      double best = Double.POSITIVE_INFINITY;
-      int notFaster = 0;
-      while (round < rounds.maxWarmUp() && (round < rounds.minWarmUp() || notFaster < 2)) {
-        double seconds = round(frame, photos, scratch, round++);
-        if (seconds < best * 0.97) notFaster = 0;
-        else notFaster++;
-        best = Math.min(best, seconds);
-      }
-      int warmUpRounds = round;
+      int warmUpRounds = SteadyWarmUp.run(rounds.minWarmUp(), rounds.maxWarmUp(), n -> round(frame, photos, scratch, n));
+      int round = warmUpRounds;
       List<Double> measured = new ArrayList<>();
       for (int i = 0; i < rounds.measured(); i++) measured.add(round(frame, photos, scratch, round++));
       Collections.sort(measured);
