@@ -31,7 +31,9 @@ final class HashingCopy {
     try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       OutputStream out = Channels.newOutputStream(channel);
       int read;
-      while ((read = in.read(buffer)) != -1) {
+      // whole buffers, so every write but the last covers whole pages: a write that ends
+      // mid-page makes the file system zero the page's rest first, only to copy over it next
+      while ((read = in.readNBytes(buffer, 0, buffer.length)) > 0) {
         if (headLength < head.length) {
           int take = Math.min(read, head.length - headLength);
           System.arraycopy(buffer, 0, head, headLength, take);
