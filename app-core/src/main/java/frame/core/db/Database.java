@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,18 +67,22 @@ public final class Database implements AutoCloseable {
     Database database = new Database(dataSource, dialect, url, login);
     try {
       if (hsqldb) database.applyDurableSettings();
-      // On PostgreSQL Flyway takes an advisory lock: nodes starting together migrate one at a time.
-      Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
-      // A database this very open creates has no history, so nothing in it can be newer than this
-      // FRAME: skip Flyway's separate read of it (a tenth of a second of a cold 'frame import').
-      if (!createdHere) SchemaVersion.refuseNewer(flyway);
-      flyway.migrate();
+      if (createdHere || !SchemaVersion.isCurrent(database.jdbc)) migrate(dataSource, createdHere);
       if (hsqldb) database.verifyDurableSettings();
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
     return database;
+  }
+
+  private static void migrate(DataSource dataSource, boolean createdHere) {
+    // On PostgreSQL Flyway takes an advisory lock: nodes starting together migrate one at a time.
+    Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+    // A database this very open creates has no history, so nothing in it can be newer than this
+    // FRAME: skip Flyway's separate read of it (a tenth of a second of a cold 'frame import').
+    if (!createdHere) SchemaVersion.refuseNewer(flyway);
+    flyway.migrate();
   }
 
   public Jdbc jdbc() {

@@ -1,6 +1,11 @@
 package frame.core.db;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
@@ -11,7 +16,32 @@ import org.flywaydb.core.api.MigrationState;
  * know (in a studio, the first node upgraded migrates the shared database for all of them).
  */
 final class SchemaVersion {
+  /** The newest migration this FRAME ships, {@code db/migration/V7__...}; SchemaVersionTest holds it to the files. */
+  static final int NEWEST = 7;
+
   private SchemaVersion() {}
+
+  /**
+   * True when the history shows migrations 1 to {@link #NEWEST} applied, and nothing failed or
+   * newer: Flyway would find nothing to do, so the start skips it. Flyway parses every script to
+   * validate them, a tenth of a second or more of every command on an existing data folder.
+   * Anything else (no history yet, a migration missing or failed, a newer one) goes to Flyway.
+   */
+  static boolean isCurrent(Jdbc jdbc) {
+    record Applied(String version, boolean success) {}
+    List<Applied> history;
+    try {
+      // "success" is BIT on HSQLDB and BOOLEAN on PostgreSQL: read it as a boolean, test it here
+      history = jdbc.query("SELECT \"version\", \"success\" FROM \"flyway_schema_history\"",
+          row -> new Applied(row.getString(1), row.getBoolean(2)));
+    } catch (DatabaseException noHistoryYet) {
+      return false;
+    }
+    if (history.stream().anyMatch(row -> !row.success())) return false;
+    Set<String> applied = history.stream().map(Applied::version).filter(Objects::nonNull).collect(Collectors.toSet());
+    Set<String> shipped = IntStream.rangeClosed(1, NEWEST).mapToObj(Integer::toString).collect(Collectors.toSet());
+    return applied.equals(shipped);
+  }
 
   static void refuseNewer(Flyway flyway) {
     MigrationInfo[] all = flyway.info().all();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import frame.core.FrameConfig;
 import frame.core.testing.TestPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,32 @@ class SchemaVersionTest {
     assertThatThrownBy(() -> Database.open(url, 2)).isInstanceOf(DatabaseException.class)
         .hasMessageContaining("schema is at version 99, newer than this FRAME knows")
         .hasMessageContaining("Upgrade FRAME on this machine");
+  }
+
+  @Test
+  void the_newest_version_it_knows_is_the_newest_migration_it_ships() throws Exception {
+    Path migrations = Path.of(getClass().getResource("/db/migration").toURI());
+    try (Stream<Path> files = Files.list(migrations)) {
+      int newest = files.map(file -> file.getFileName().toString()).filter(name -> name.matches("V\\d+__.*\\.sql"))
+          .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__")))).max().orElseThrow();
+      assertThat(SchemaVersion.NEWEST).isEqualTo(newest);
+    }
+  }
+
+  @Test
+  void a_data_folder_at_the_newest_schema_is_current_and_one_missing_a_migration_is_not() {
+    String url = FrameConfig.inDataDir(dataDir).databaseUrl();
+    try (Database database = Database.open(url, 2)) {
+      assertThat(SchemaVersion.isCurrent(database.jdbc())).as("just made by this FRAME").isTrue();
+      database.jdbc().update("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = ?", "" + SchemaVersion.NEWEST);
+      assertThat(SchemaVersion.isCurrent(database.jdbc())).as("the newest migration not applied").isFalse();
+      database.jdbc().update("""
+          INSERT INTO "flyway_schema_history" ("installed_rank", "version", "description", "type", "script",
+              "checksum", "installed_by", "execution_time", "success")
+          VALUES (99, ?, 'failed', 'SQL', 'V7__failed.sql', 0, 'SA', 1, FALSE)
+          """, "" + SchemaVersion.NEWEST);
+      assertThat(SchemaVersion.isCurrent(database.jdbc())).as("the newest migration failed").isFalse();
+    }
   }
 
   @Test
