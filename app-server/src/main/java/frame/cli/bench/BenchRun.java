@@ -38,9 +38,9 @@ public final class BenchRun {
   public int all(Path corpusDir, int count) throws Exception {
     try (ScratchFolders scratch = new ScratchFolders()) {
       List<Path> photos = photos(corpusDir, count);
-      out.printf("FRAME bench: %d photos, %.1f MP on average (%s), %d workers, %d CPUs, max heap %d MB, Java %s, codec %s%n",
+      out.printf("FRAME bench: %d photos, %.1f MP on average (%s), %d workers, %d CPUs, max heap %d MB, Java %s, %s, codec %s%n",
           photos.size(), megapixels(photos), corpusDir != null ? corpusDir : "generated", workers, cores,
-          Runtime.getRuntime().maxMemory() >> 20, Runtime.version(), Benchmarking.fastestCodec());
+          Runtime.getRuntime().maxMemory() >> 20, Runtime.version(), jitSetting(), Benchmarking.fastestCodec());
       out.flush();
       double warmPerSecond = wanted(1) ? imports(photos, scratch) : Double.NaN;
       if (wanted(2)) limit(photos, warmPerSecond);
@@ -84,6 +84,7 @@ public final class BenchRun {
     if (aotCache.isPresent()) {
       List<String> withCache = new ArrayList<>(childOptions);
       withCache.add("-XX:AOTCache=" + aotCache.get());
+      withCache.add(ColdImport.FRAME_JIT);
       coldAot = photos.size() / median(() -> ColdImport.seconds(photos, scratch.make("frame-bench-cold-aot"), workers, withCache));
     }
     WarmImport.Result warm = WarmImport.measure(photos, workers, scratch, WarmImport.Rounds.STEADY);
@@ -95,7 +96,7 @@ public final class BenchRun {
     } else {
       out.println("     libvips reference: vipsthumbnail not installed (Debian: apt-get install libvips-tools); no ratios");
     }
-    if (!Double.isNaN(coldAot)) row("FRAME cold, as ./frame runs it (start-up cache of the build)", coldAot, vipsPerSecond);
+    if (!Double.isNaN(coldAot)) row("FRAME cold, as ./frame runs it (start-up cache, JIT setting)", coldAot, vipsPerSecond);
     row("FRAME cold, without the start-up cache (plain java -jar)", cold, vipsPerSecond);
     row("FRAME warm (one long-running FRAME, after %d warm-up rounds)".formatted(warm.warmUpRounds()), warmPerSecond,
         vipsPerSecond);
@@ -124,6 +125,12 @@ public final class BenchRun {
   }
 
   /** The JVM options a child FRAME inherits from this one: the native-library switch. */
+  /** The warm figures run in this JVM: whether it has the JIT setting FRAME is started with. */
+  private static String jitSetting() {
+    boolean asFrame = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().contains(ColdImport.FRAME_JIT);
+    return asFrame ? "JIT as ./frame sets it" : "JIT at the JVM's defaults (./frame sets " + ColdImport.FRAME_JIT + ")";
+  }
+
   private static List<String> childOptions() {
     List<String> options = new ArrayList<>();
     String disabled = System.getProperty("frame.native.disable");

@@ -12,6 +12,9 @@ import java.util.Optional;
  * this same FRAME (same Java, same class path), with the JVM's default heap.
  */
 public final class ColdImport {
+  /** The JIT setting {@code ./frame} and the app image start FRAME with (FrameJitSettingTest holds them to it). */
+  public static final String FRAME_JIT = "-XX:CompileThresholdScaling=10";
+
   private ColdImport() {}
 
   /** Seconds from starting the process to its exit; {@code jvmOptions} go before the class path. */

@@ -1,0 +1,18 @@
+package frame.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The bench's "as ./frame runs it" row starts FRAME the way the launcher and the app image do. */
+class FrameJitSettingTest {
+  private static final Path ROOT = Path.of("..");
+
+  @Test
+  void the_launcher_the_app_image_and_the_bench_start_frame_with_one_jit_setting() throws Exception {
+    assertThat(Files.readString(ROOT.resolve("frame"))).contains("exec java \"${cached[@]}\" " + ColdImport.FRAME_JIT + " -jar");
+    assertThat(Files.readString(ROOT.resolve("packaging/pom.xml"))).contains(ColdImport.FRAME_JIT);
+  }
+}
