@@ -22,15 +22,12 @@ final class ForwardDct {
 
   /**
    * Transforms the 8x8 samples (centred on zero) in {@code block} and writes the quantised
-   * coefficients in zigzag order to {@code out} at {@code offset}.
+   * coefficients in natural (row by row) order to {@code out} at {@code offset}.
    */
   static void quantised(float[] block, float[] divisors, short[] out, int offset) {
     for (int row = 0; row < 64; row += 8) pass(block, row, 1);
     for (int col = 0; col < 8; col++) pass(block, col, 8);
-    for (int k = 0; k < 64; k++) {
-      int i = Zigzag.NATURAL[k];
-      out[offset + k] = (short) ((int) (block[i] * divisors[i] + 16384.5f) - 16384);
-    }
+    for (int i = 0; i < 64; i++) out[offset + i] = (short) ((int) (block[i] * divisors[i] + 16384.5f) - 16384);
   }
 
   private static void pass(float[] d, int at, int step) {

@@ -22,12 +22,23 @@ public final class ProgressiveJpegEncoder {
   private final Plane[] planes;
   private final int[][] quantisation;
 
-  /** One component's quantised coefficients, zigzag order, in blocks padded to whole MCUs. */
-  private record Plane(int id, int sampling, int table, short[] coefficients, int blocksWide, int blocksHigh,
-      int usedWide, int usedHigh, long[] nonZero) {
+  /**
+   * One component's quantised coefficients, natural order, {@code stride} blocks a row and
+   * {@code rows} rows of them, with each block's non-zero mask. The frame is {@code blocksWide} x
+   * {@code blocksHigh} blocks (whole MCUs); a block beyond the array repeats the last of its row or
+   * column, as the padding of an MCU may.
+   */
+  private record Plane(int id, int sampling, int table, short[] coefficients, int stride, int rows, long[] nonZero,
+      int blocksWide, int blocksHigh, int usedWide, int usedHigh) {
     Plane(int id, int sampling, int table, short[] coefficients, int blocksWide, int blocksHigh, int usedWide,
         int usedHigh) {
-      this(id, sampling, table, coefficients, blocksWide, blocksHigh, usedWide, usedHigh, ScanEncoder.nonZero(coefficients));
+      this(id, sampling, table, coefficients, blocksWide, blocksHigh, ScanEncoder.nonZero(coefficients), blocksWide,
+          blocksHigh, usedWide, usedHigh);
+    }
+
+    /** The index in {@code coefficients} of the frame's block at column {@code bx}, row {@code by}. */
+    int block(int bx, int by) {
+      return Math.min(by, rows - 1) * stride + Math.min(bx, stride - 1);
     }
   }
 
@@ -70,7 +81,7 @@ public final class ProgressiveJpegEncoder {
     new ProgressiveJpegEncoder(width, height, planes, QuantisationTables.forQuality(quality)).writeTo(out);
   }
 
-  /** Zigzag order, padded to whole MCUs by repeating the last block of a row and the last row. */
+  /** libjpeg-turbo's blocks as they are: its rows of blocks are the used ones, the rest is MCU padding. */
   private static Plane plane(TurboJpeg.Component source, int id, int sampling, int table, int blocksWide,
       int blocksHigh, int usedWide, int usedHigh) {
     if (source.blocksWide() != usedWide || source.rows() < usedHigh) {
@@ -78,24 +89,8 @@ public final class ProgressiveJpegEncoder {
           + " blocks, not " + usedWide + "x" + usedHigh);
     }
     short[] natural = source.blocks();
-    short[] coefficients = new short[blocksWide * blocksHigh * 64];
-    long[] nonZero = new long[blocksWide * blocksHigh];
-    for (int by = 0; by < blocksHigh; by++) {
-      int fromRow = Math.min(by, source.rows() - 1);
-      for (int bx = 0; bx < blocksWide; bx++) {
-        int from = (fromRow * usedWide + Math.min(bx, usedWide - 1)) * 64;
-        int block = by * blocksWide + bx;
-        int to = block * 64;
-        long mask = 0;
-        for (int k = 0; k < 64; k++) {
-          short value = natural[from + Zigzag.NATURAL[k]];
-          coefficients[to + k] = value;
-          mask |= (value != 0 ? 1L : 0L) << k;
-        }
-        nonZero[block] = mask;
-      }
-    }
-    return new Plane(id, sampling, table, coefficients, blocksWide, blocksHigh, usedWide, usedHigh, nonZero);
+    return new Plane(id, sampling, table, natural, usedWide, source.rows(), ScanEncoder.nonZero(natural), blocksWide,
+        blocksHigh, usedWide, usedHigh);
   }
 
   private void writeTo(OutputStream target) throws IOException {
@@ -132,8 +127,7 @@ public final class ProgressiveJpegEncoder {
           Plane p = planes[c];
           for (int v = 0; v < p.sampling; v++) {
             for (int h = 0; h < p.sampling; h++) {
-              int block = (my * p.sampling + v) * p.blocksWide + mx * p.sampling + h;
-              encoder.dc(p.coefficients, block, predictors, c, p.table);
+              encoder.dc(p.coefficients, p.block(mx * p.sampling + h, my * p.sampling + v), predictors, c, p.table);
             }
           }
         }
@@ -156,7 +150,7 @@ public final class ProgressiveJpegEncoder {
     long[] nonZero = plane.nonZero();
     for (int by = 0; by < plane.usedHigh; by++) {
       for (int bx = 0; bx < plane.usedWide; bx++) {
-        int block = by * plane.blocksWide + bx;
+        int block = plane.block(bx, by);
         encoder.acBand(plane.coefficients, block, nonZero[block], start, end);
       }
     }

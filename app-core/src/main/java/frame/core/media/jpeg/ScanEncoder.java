@@ -13,6 +13,7 @@ final class ScanEncoder {
   private int recorded;
   private int endOfBandRun;
 
+  /** Coefficients are in natural order, 64 a block; {@code block} is the block's index in them. */
   void dc(short[] coefficients, int block, int[] predictors, int component, int table) {
     int value = coefficients[block * 64];
     int diff = value - predictors[component];
@@ -38,7 +39,7 @@ final class ScanEncoder {
       band &= band - 1;
       int run = k - previous - 1;
       previous = k;
-      int value = coefficients[base + k];
+      int value = coefficients[base + Zigzag.NATURAL[k]];
       if (endOfBandRun > 0) endBandRun();
       for (; run > 15; run -= 16) symbol(0, 0xF0, 0, 0);
       int size = 32 - Integer.numberOfLeadingZeros(Math.abs(value));
@@ -47,14 +48,23 @@ final class ScanEncoder {
     if (previous < end && ++endOfBandRun == 0x7FFF) endBandRun();
   }
 
-  /** For each 64-coefficient block, the bits of its coefficients that are not zero. */
+  /**
+   * For each 64-coefficient block (natural order), the bits of its coefficients that are not
+   * zero, bit k for zigzag position k: found in natural order (a straight pass over the block),
+   * then moved to their zigzag places, which costs only as many steps as there are non-zeros.
+   */
   static long[] nonZero(short[] coefficients) {
     long[] masks = new long[coefficients.length / 64];
     for (int b = 0; b < masks.length; b++) {
-      long mask = 0;
+      long natural = 0;
       int base = b * 64;
-      for (int k = 0; k < 64; k++) mask |= (coefficients[base + k] != 0 ? 1L : 0L) << k;
-      masks[b] = mask;
+      for (int n = 0; n < 64; n++) natural |= (coefficients[base + n] != 0 ? 1L : 0L) << n;
+      long zigzag = 0;
+      while (natural != 0) {
+        zigzag |= 1L << Zigzag.ZIGZAG[Long.numberOfTrailingZeros(natural)];
+        natural &= natural - 1;
+      }
+      masks[b] = zigzag;
     }
     return masks;
   }

@@ -7,5 +7,14 @@ final class Zigzag {
       28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61,
       54, 47, 55, 62, 63};
 
+  /** The zigzag position of each natural index: the inverse of {@link #NATURAL}. */
+  static final int[] ZIGZAG = inverse(NATURAL);
+
   private Zigzag() {}
+
+  private static int[] inverse(int[] order) {
+    int[] inverse = new int[order.length];
+    for (int k = 0; k < order.length; k++) inverse[order[k]] = k;
+    return inverse;
+  }
 }
