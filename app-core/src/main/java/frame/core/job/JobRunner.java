@@ -1,6 +1,7 @@
 package frame.core.job;
 
 import frame.core.event.EventBus;
+import frame.core.scheduling.BackgroundPriority;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 package frame.core.media;
 
 import frame.core.error.FrameException;
+import frame.core.scheduling.BackgroundPriority;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -23,11 +24,10 @@ public final class DecodeBudget {
   private final Semaphore permits;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger mostInFlight = new AtomicInteger();
-  private final ExecutorService decoders = Executors.newCachedThreadPool(r -> {
-    Thread thread = new Thread(r, "frame-decode");
-    thread.setDaemon(true);
-    return thread;
-  });
+  /** Decodes for the window and the API (a 1:1 view), at their callers' priority. */
+  private final ExecutorService decoders = decodeThreads("frame-decode", false);
+  /** Decodes for the job workers: as low as theirs, whichever thread made the pool's threads. */
+  private final ExecutorService backgroundDecoders = decodeThreads("frame-decode-bg", true);
 
   public DecodeBudget(int megapixels, Duration timeout) {
     this.megapixels = Math.max(1, megapixels);
@@ -48,7 +48,8 @@ public final class DecodeBudget {
       Thread.currentThread().interrupt();
       throw new FrameException("interrupted", "Decoding was interrupted", false, e);
     }
-    Future<T> result = decoders.submit(() -> {
+    ExecutorService pool = BackgroundPriority.isCurrentThreadLowered() ? backgroundDecoders : decoders;
+    Future<T> result = pool.submit(() -> {
       mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
       try {
         return decode.call();
@@ -72,6 +73,17 @@ public final class DecodeBudget {
       Thread.currentThread().interrupt();
       throw new FrameException("interrupted", "Decoding was interrupted", false, e);
     }
+  }
+
+  private static ExecutorService decodeThreads(String name, boolean background) {
+    return Executors.newCachedThreadPool(r -> {
+      Thread thread = new Thread(() -> {
+        if (background) BackgroundPriority.lowerCurrentThread();
+        r.run();
+      }, name);
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /** The most decodes that ever ran at once. */
