@@ -127,7 +127,7 @@ public final class BenchRun {
   /** The JVM options a child FRAME inherits from this one: the native-library switch. */
   /** The warm figures run in this JVM: whether it has the JIT setting FRAME is started with. */
   private static String jitSetting() {
-    boolean asFrame = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().contains(ColdImport.FRAME_JIT);
+    boolean asFrame = ManagementFactory.getRuntimeMXBean().getInputArguments().contains(ColdImport.FRAME_JIT);
     return asFrame ? "JIT as ./frame sets it" : "JIT at the JVM's defaults (./frame sets " + ColdImport.FRAME_JIT + ")";
   }
 

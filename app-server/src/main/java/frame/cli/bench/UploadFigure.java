@@ -45,7 +45,8 @@ public final class UploadFigure {
       List<byte[]> originals = new ArrayList<>();
       for (Path photo : photos) originals.add(Files.readAllBytes(photo));
       HttpClient http = HttpClient.newHttpClient();
-      int warmUpRounds = SteadyWarmUp.run(3, 12, n -> round(http, server.port(), token, originals, WARM_UP, n * CLIENTS * WARM_UP).seconds());
+      int warmUpRounds = SteadyWarmUp.run(3, 12,
+          n -> round(http, server.port(), token, originals, WARM_UP, n * CLIENTS * WARM_UP).seconds());
       int first = warmUpRounds * CLIENTS * WARM_UP;
       List<Result> measured = new ArrayList<>();
       for (int i = 0; i < 3; i++) measured.add(round(http, server.port(), token, originals, EACH, first + i * CLIENTS * EACH));
