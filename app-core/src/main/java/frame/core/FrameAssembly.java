@@ -4,6 +4,7 @@ import frame.core.auth.ApiTokens;
 import frame.core.auth.Pairings;
 import frame.core.db.DataFolderLock;
 import frame.core.db.Database;
+import frame.core.db.PoolSize;
 import frame.core.event.EventBus;
 import frame.core.image.ImageRepository;
 import frame.core.ingest.Ingestor;
@@ -80,7 +81,11 @@ final class FrameAssembly {
     try {
       NodeIdentity node = NodeIdentity.forThisProcess(config.nodeKind());
       if (lock != null) Database.removeLeftoverLock(config.databaseUrl());
-      database = Database.open(config.databaseUrl(), config.databaseLogin(), settings.workers() + 4);
+      // A process that runs no jobs (a command that lists, pairs or shows) makes its connections
+      // as it uses them, so it does not wait at exit for a pool still filling.
+      int poolMax = settings.workers() + 4;
+      PoolSize pool = startRunner ? PoolSize.filled(poolMax) : PoolSize.onDemand(poolMax);
+      database = Database.open(config.databaseUrl(), config.databaseLogin(), pool, lock);
       NodeRegistry registry = new NodeRegistry(database.jdbc());
       // A node is a process that runs jobs. It registers before its temp folder exists, so no other
       // node's sweep can take that folder for abandoned (nor can it a new folder without a row).

@@ -39,12 +39,24 @@ public final class Database implements AutoCloseable {
   }
 
   public static Database open(String url, DatabaseLogin login, int poolSize) {
+    return open(url, login, PoolSize.filled(poolSize), null);
+  }
+
+  /**
+   * Opens with a pool of {@code pool}'s size. A {@code folderLock} is the proof that the caller
+   * holds the data folder's lock (null if it does not): no other process can then open an
+   * embedded database in that folder, so HSQLDB's own lock file is left off. That file's
+   * heartbeat would otherwise keep a restart after kill -9 waiting, and its release sleeps a
+   * tenth of a second at every exit.
+   */
+  public static Database open(String url, DatabaseLogin login, PoolSize pool, DataFolderLock folderLock) {
     Dialect dialect = Dialect.of(url);
     boolean hsqldb = dialect == Dialect.HSQLDB;
     if (hsqldb) refuseDamagedFiles(url);
     boolean createdHere = hsqldb && hasNoFiles(url);
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(hsqldb ? url + ";shutdown=false;hsqldb.default_table_type=cached;hsqldb.tx=mvcc" : url);
+    String lockFile = folderLock != null ? ";hsqldb.lock_file=false" : "";
+    config.setJdbcUrl(hsqldb ? url + ";shutdown=false;hsqldb.default_table_type=cached;hsqldb.tx=mvcc" + lockFile : url);
     if (hsqldb) {
       config.setUsername("SA");
       config.setPassword("");
@@ -54,7 +66,8 @@ public final class Database implements AutoCloseable {
       // while the server restarts, callers wait a few seconds for a connection, then retry later
       config.setConnectionTimeout(5_000);
     }
-    config.setMaximumPoolSize(poolSize);
+    config.setMaximumPoolSize(pool.max());
+    config.setMinimumIdle(pool.keptOpen());
     config.setPoolName("frame-db");
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     config.setInitializationFailTimeout(10_000);

@@ -30,6 +30,9 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
+  /** Queued by {@link #close} so that the committer stops now, not at its next poll. */
+  private static final Pending<Void> STOP = new Pending<>(tx -> null, new CompletableFuture<>());
+
   private final Jdbc jdbc;
   private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
   private final Thread committer;
@@ -61,7 +64,8 @@ final class GroupCommit implements AutoCloseable {
         if (first == null) continue;
         batch.add(first);
         queue.drainTo(batch, MAX_BATCH - 1);
-        commit(batch);
+        batch.removeIf(pending -> pending == STOP);
+        if (!batch.isEmpty()) commit(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -94,12 +98,15 @@ final class GroupCommit implements AutoCloseable {
   @Override
   public void close() {
     open = false;
+    queue.add(STOP);
     try {
       committer.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     Pending<?> left;
-    while ((left = queue.poll()) != null) left.runAlone(jdbc);
+    while ((left = queue.poll()) != null) {
+      if (left != STOP) left.runAlone(jdbc);
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import frame.core.Frame;
+import frame.core.FrameConfig;
 import frame.core.image.ImageState;
 import frame.core.testing.FrameFixture;
 import java.nio.file.Files;
@@ -13,21 +14,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A FRAME killed with kill -9 leaves HSQLDB's lock file behind, its heartbeat seconds old; HSQLDB
- * alone would refuse the database for ten seconds more. Restarted at once, FRAME opens it (the
- * data folder's own lock, which the OS dropped with the dead process, says nobody else uses it).
+ * The data folder's own lock (an OS lock, dropped with a killed process) is what keeps a second
+ * FRAME out of an embedded database. HSQLDB's lock file is not used: its heartbeat would keep a
+ * FRAME restarted right after kill -9 waiting for ten seconds, and its release sleeps a tenth of
+ * a second at every exit.
  */
 class LeftoverLockTest {
   @TempDir Path dataDir;
 
   @Test
+  void a_running_frame_guards_its_database_with_the_data_folder_lock_alone() {
+    try (Frame frame = FrameFixture.open(dataDir)) {
+      assertThat(frame.countImages(ImageState.PROCESSED)).isZero();
+      assertThat(dataDir.resolve("frame.lock")).exists();
+      assertThat(dataDir.resolve("db").resolve("frame.lck")).as("HSQLDB's own lock file").doesNotExist();
+    }
+  }
+
+  @Test
   void a_frame_restarted_right_after_a_kill_opens_its_database() throws Exception {
+    // What an older FRAME, which used HSQLDB's lock file, leaves when killed: the file with a
+    // fresh heartbeat, not the process.
+    String url = FrameConfig.inDataDir(dataDir).databaseUrl();
     Path lockFile = dataDir.resolve("db").resolve("frame.lck");
     byte[] leftBehind;
-    try (Frame frame = FrameFixture.open(dataDir)) {
-      leftBehind = Files.readAllBytes(lockFile); // as it is while that FRAME runs: a fresh heartbeat
+    try (Database database = Database.open(url, 2)) {
+      leftBehind = Files.readAllBytes(lockFile);
     }
-    Files.write(lockFile, leftBehind); // what kill -9 leaves: the file, not the process
+    Files.write(lockFile, leftBehind);
 
     // HSQLDB alone polls the leftover heartbeat until it is ten seconds old, and refuses the
     // database if it is not by then: a restart must neither wait for that nor fail on it
