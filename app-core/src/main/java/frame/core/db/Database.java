@@ -191,10 +191,11 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Removes the lock file a killed process left beside an embedded database. HSQLDB treats a
-   * lock file as held until its heartbeat is over ten seconds old, so a FRAME restarted at once
-   * after kill -9 would be refused; the caller holds the data folder's own lock (the OS dropped
-   * the dead process's), so no other FRAME can be using these files.
+   * Removes the HSQLDB lock file a killed process left beside an embedded database (an older
+   * FRAME, or an {@link #open} without the folder's lock). FRAME itself opens without one, but
+   * a leftover would still make any later open that uses it wait ten seconds for its heartbeat
+   * to age; the caller holds the data folder's own lock (the OS dropped the dead process's), so
+   * no other FRAME can be using these files.
    */
   public static void removeLeftoverLock(String url) {
     Path base = fileBase(url);
