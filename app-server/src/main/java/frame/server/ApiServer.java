@@ -3,7 +3,7 @@ package frame.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import frame.core.Frame;
+import frame.core.api.FrameLibrary;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -71,7 +71,7 @@ public final class ApiServer implements AutoCloseable {
     this.local = local;
   }
 
-  public static ApiServer start(Frame frame, ServerSettings settings) {
+  public static ApiServer start(FrameLibrary frame, ServerSettings settings) {
     try {
       Files.createDirectories(settings.uploadTempDir());
       // parts of uploads a crash interrupted: nothing refers to them any more
@@ -133,7 +133,7 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.GET, "/api/admin/queue", queue::get);
       table.add(HandlerType.POST, "/api/admin/queue/pause", queue::pause);
       table.add(HandlerType.POST, "/api/admin/queue/resume", queue::resume);
-      table.add(HandlerType.GET, "/api/admin/nodes", ctx -> ctx.json(frame.nodes()));
+      table.add(HandlerType.GET, "/api/admin/nodes", ctx -> ctx.json(frame.ports().nodes().list()));
       table.add(HandlerType.GET, EventStream.PATH, eventStream.handler());
       table.add(HandlerType.POST, "/api/events/ticket", pairing::ticket);
       table.add(HandlerType.POST, "/api/pair", pairing::pair);

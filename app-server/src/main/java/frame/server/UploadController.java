@@ -1,9 +1,9 @@
 package frame.server;
 
-import frame.core.Frame;
-import frame.core.image.Image;
-import frame.core.ingest.IngestResult;
-import frame.core.job.JobPriority;
+import frame.core.api.FrameLibrary;
+import frame.core.api.library.Image;
+import frame.core.api.imports.IngestResult;
+import frame.core.api.jobs.JobPriority;
 import frame.server.dto.ImageDto;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -21,12 +21,12 @@ import java.util.concurrent.Semaphore;
  * matching error. Several files answer one result each.
  */
 final class UploadController {
-  private final Frame frame;
+  private final FrameLibrary frame;
   private final Semaphore slots;
   private final long maxFileBytes;
   private final long maxRequestBytes;
 
-  UploadController(Frame frame, int maxConcurrentUploads, long maxFileBytes, long maxRequestBytes) {
+  UploadController(FrameLibrary frame, int maxConcurrentUploads, long maxFileBytes, long maxRequestBytes) {
     this.frame = frame;
     this.slots = new Semaphore(maxConcurrentUploads);
     this.maxFileBytes = maxFileBytes;
@@ -53,7 +53,7 @@ final class UploadController {
           throw ApiError.badRequest("checksum_needs_one_file", "A declared sha256 needs exactly one file");
         }
         try (InputStream content = part.content()) {
-          results.add(frame.ingestWithChecksumAfter(content, part.filename(), declared::afterFile, priority));
+          results.add(frame.ports().imports().ingestWithChecksumAfter(content, part.filename(), declared::afterFile, priority));
         }
       }
       if (results.isEmpty()) throw ApiError.badRequest("no_files", "The request holds no files");
