@@ -50,14 +50,14 @@ final class DirectAccess implements FrameAccess {
   @Override
   public Listing<JobDto> jobs(JobQuery query) {
     List<JobDto> jobs = frame.ports().jobs().listWithImages(query).stream()
-        .map(j -> JobDto.of(frame, j.job(), j.image(), j.imageInTrash(), null)).toList();
+        .map(j -> JobDto.of(frame.ports().library(), j.job(), j.image(), j.imageInTrash(), null)).toList();
     return new Listing<>(jobs, frame.ports().jobs().count(query));
   }
 
   @Override
   public JobDto job(long id) {
     JobDetails details = frame.ports().jobs().details(id);
-    return JobDto.of(frame, details.job(), details.image(), details.imageInTrash(), details.attempts());
+    return JobDto.of(frame.ports().library(), details.job(), details.image(), details.imageInTrash(), details.attempts());
   }
 
   @Override

@@ -81,22 +81,22 @@ public final class ApiServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + settings.uploadTempDir(), e);
     }
-    ImagesController images = new ImagesController(frame);
-    JobsController jobs = new JobsController(frame);
-    QueueController queue = new QueueController(frame);
-    TrashController trash = new TrashController(frame);
-    UploadController uploads = new UploadController(frame, settings.maxConcurrentUploads(), settings.maxFileBytes(),
+    ImagesController images = new ImagesController(frame.ports());
+    JobsController jobs = new JobsController(frame.ports());
+    QueueController queue = new QueueController(frame.ports());
+    TrashController trash = new TrashController(frame.ports());
+    UploadController uploads = new UploadController(frame.ports(), settings.maxConcurrentUploads(), settings.maxFileBytes(),
         settings.maxRequestBytes());
-    TokensController tokens = new TokensController(frame);
-    EventStream eventStream = new EventStream(frame);
+    TokensController tokens = new TokensController(frame.ports());
+    EventStream eventStream = new EventStream(frame.ports());
     LocalEndpoint local = LocalEndpoint.prepare(frame.config().dataDir());
     EventTickets tickets = new EventTickets(Clock.systemUTC());
     FailedAuthLimiter failures = new FailedAuthLimiter(settings.authFailuresPerMinute(), Clock.systemUTC());
-    RequestGuards guards = new RequestGuards(HostAllowlist.forThisMachine(), frame, tickets, failures, local,
+    RequestGuards guards = new RequestGuards(HostAllowlist.forThisMachine(), frame.ports(), tickets, failures, local,
         PUBLIC_PATHS);
     // the server's own URLs are known only once it listens
     AtomicReference<List<String>> ownUrls = new AtomicReference<>(List.of());
-    PairingController pairing = new PairingController(frame, failures, tickets, ownUrls::get);
+    PairingController pairing = new PairingController(frame.ports(), failures, tickets, ownUrls::get);
     byte[] openApi = openApiDocument();
     List<Route> routes = new ArrayList<>();
 

@@ -1,6 +1,6 @@
 package frame.server;
 
-import frame.core.api.FrameLibrary;
+import frame.core.api.Ports;
 import java.time.Duration;
 import frame.core.api.events.FrameEvent;
 import io.javalin.http.Handler;
@@ -34,16 +34,16 @@ final class EventStream implements AutoCloseable {
     return thread;
   });
   private final AutoCloseable subscription;
-  private final FrameLibrary frame;
+  private final Ports ports;
 
-  EventStream(FrameLibrary frame) {
-    this(frame, Duration.ofSeconds(15));
+  EventStream(Ports ports) {
+    this(ports, Duration.ofSeconds(15));
   }
 
   /** {@code ping}: how often idle streams get a comment and revoked tokens lose their streams. */
-  EventStream(FrameLibrary frame, Duration ping) {
-    this.subscription = frame.ports().events().subscribe(this::broadcast);
-    this.frame = frame;
+  EventStream(Ports ports, Duration ping) {
+    this.subscription = ports.events().subscribe(this::broadcast);
+    this.ports = ports;
     pings.scheduleAtFixedRate(this::ping, ping.toMillis(), ping.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -52,7 +52,7 @@ final class EventStream implements AutoCloseable {
       try {
         // a revoked device stops hearing at once, not when it next reconnects
         // (a caller without a stored token, tokenId < 0, e.g. this machine's command line, is not checked)
-        if (subscriber.tokenId >= 0 && !frame.ports().devices().isActive(subscriber.tokenId)) {
+        if (subscriber.tokenId >= 0 && !ports.devices().isActive(subscriber.tokenId)) {
           subscriber.stop();
           continue;
         }

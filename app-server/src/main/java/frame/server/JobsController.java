@@ -1,6 +1,6 @@
 package frame.server;
 
-import frame.core.api.FrameLibrary;
+import frame.core.api.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.api.jobs.JobDetails;
 import frame.core.api.jobs.Regeneration;
@@ -17,10 +17,10 @@ import java.util.Map;
 
 /** The admin view of jobs, and an admin's operations on them: retry, cancel, regenerate photos. */
 final class JobsController {
-  private final FrameLibrary frame;
+  private final Ports ports;
 
-  JobsController(FrameLibrary frame) {
-    this.frame = frame;
+  JobsController(Ports ports) {
+    this.ports = ports;
   }
 
   void list(Context ctx) {
@@ -28,18 +28,18 @@ final class JobsController {
     int offset = Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     JobQuery query = new JobQuery(Params.enumQuery(ctx, "status", JobState.class),
         Params.enumQuery(ctx, "type", JobType.class), Params.longQuery(ctx, "imageId"), limit, offset);
-    ctx.json(new Page<>(frame.ports().jobs().listWithImages(query).stream()
-        .map(j -> JobDto.of(frame, j.job(), j.image(), j.imageInTrash(), null))
-        .toList(), frame.ports().jobs().count(query), limit, offset));
+    ctx.json(new Page<>(ports.jobs().listWithImages(query).stream()
+        .map(j -> JobDto.of(ports.library(), j.job(), j.image(), j.imageInTrash(), null))
+        .toList(), ports.jobs().count(query), limit, offset));
   }
 
   void get(Context ctx) {
-    JobDetails details = frame.ports().jobs().details(Params.id(ctx, "id"));
-    ctx.json(JobDto.of(frame, details.job(), details.image(), details.imageInTrash(), details.attempts()));
+    JobDetails details = ports.jobs().details(Params.id(ctx, "id"));
+    ctx.json(JobDto.of(ports.library(), details.job(), details.image(), details.imageInTrash(), details.attempts()));
   }
 
   void retry(Context ctx) {
-    Job job = frame.ports().jobs().retry(Params.id(ctx, "id"));
+    Job job = ports.jobs().retry(Params.id(ctx, "id"));
     ctx.json(JobDto.of(job, null));
   }
 
@@ -55,26 +55,26 @@ final class JobsController {
     List<Job> retried;
     if (ids != null) {
       if (status != null || type != null) throw ApiError.badRequest("invalid_body", "Give either ids or a filter, not both");
-      retried = frame.ports().jobs().retryEach(ids);
+      retried = ports.jobs().retryEach(ids);
     } else {
       if (status != null && status != JobState.FAILED) {
         throw ApiError.badRequest("invalid_body", "The filter retries FAILED jobs; name others by their ids");
       }
       if (status == null) throw ApiError.badRequest("invalid_body", "Give ids, or the filter {\"status\": \"FAILED\"}");
-      retried = frame.ports().jobs().retryFailed(type);
+      retried = ports.jobs().retryFailed(type);
     }
     ctx.json(Map.of("retried", retried.size(), "jobs", retried.stream().map(j -> JobDto.of(j, null)).toList()));
   }
 
   void cancel(Context ctx) {
-    ctx.json(JobDto.of(frame.ports().jobs().cancel(Params.id(ctx, "id")), null));
+    ctx.json(JobDto.of(ports.jobs().cancel(Params.id(ctx, "id")), null));
   }
 
   void regenerate(Context ctx) {
     long id = Params.id(ctx, "id");
-    boolean sent = !frame.ports().jobs().regenerate(List.of(id)).sentBack().isEmpty();
+    boolean sent = !ports.jobs().regenerate(List.of(id)).sentBack().isEmpty();
     ctx.status(202).json(Map.of("imageId", id, "sentBack", sent,
-        "jobs", frame.ports().jobs().list(JobQuery.forImage(id)).stream().map(j -> JobDto.of(j, null)).toList()));
+        "jobs", ports.jobs().list(JobQuery.forImage(id)).stream().map(j -> JobDto.of(j, null)).toList()));
   }
 
   /**
@@ -92,7 +92,7 @@ final class JobsController {
     if ((ids != null ? 1 : 0) + (status != null ? 1 : 0) + (every ? 1 : 0) != 1) {
       throw ApiError.badRequest("invalid_body", "Give one of ids, status or {\"all\": true}");
     }
-    Regeneration done = ids != null ? frame.ports().jobs().regenerate(ids) : frame.ports().jobs().regenerateEvery(status);
+    Regeneration done = ids != null ? ports.jobs().regenerate(ids) : ports.jobs().regenerateEvery(status);
     ctx.status(202).json(done);
   }
 }

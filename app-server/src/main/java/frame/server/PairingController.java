@@ -4,7 +4,7 @@ import frame.core.api.devices.PairingCode;
 import frame.core.api.devices.Paired;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import frame.core.api.FrameLibrary;
+import frame.core.api.Ports;
 import frame.core.api.devices.Caller;
 import frame.core.auth.Pairings;
 import frame.core.api.FrameException;
@@ -21,20 +21,20 @@ import java.util.function.Supplier;
  * gives the page a short-lived ticket for its event stream.
  */
 final class PairingController {
-  private final FrameLibrary frame;
+  private final Ports ports;
   private final FailedAuthLimiter failures;
   private final EventTickets tickets;
   private final Supplier<List<String>> urls;
 
-  PairingController(FrameLibrary frame, FailedAuthLimiter failures, EventTickets tickets, Supplier<List<String>> urls) {
-    this.frame = frame;
+  PairingController(Ports ports, FailedAuthLimiter failures, EventTickets tickets, Supplier<List<String>> urls) {
+    this.ports = ports;
     this.failures = failures;
     this.tickets = tickets;
     this.urls = urls;
   }
 
   void create(Context ctx) {
-    PairingCode code = frame.ports().devices().createPairing();
+    PairingCode code = ports.devices().createPairing();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("digits", code.digits());
     body.put("expiresAt", code.expiresAt());
@@ -54,7 +54,7 @@ final class PairingController {
     String name = body.path("name").asText("");
     Paired paired;
     try {
-      paired = frame.ports().devices().redeemPairing(code, name);
+      paired = ports.devices().redeemPairing(code, name);
     } catch (FrameException e) {
       if (e.code().startsWith("pairing_code")) failures.recordFailure(address);
       throw e;
