@@ -7,7 +7,6 @@ import frame.core.api.FrameLibrary;
 import frame.core.api.library.ImageFiles;
 import frame.core.api.jobs.JobDetails;
 import frame.core.api.jobs.Regeneration;
-import frame.core.auth.ApiTokens;
 import frame.core.api.events.FrameEvent;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageQuery;

@@ -5,7 +5,6 @@ import frame.core.api.devices.PairingCode;
 
 import frame.core.api.library.ImageFiles;
 import frame.core.api.jobs.Regeneration;
-import frame.core.auth.ApiTokens;
 import frame.core.api.events.FrameEvent;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageQuery;

@@ -4,7 +4,6 @@ import frame.core.api.devices.PairingCode;
 
 import frame.core.api.FrameLibrary;
 import frame.core.api.config.FrameConfig;
-import frame.core.auth.Pairings;
 import frame.core.api.FrameException;
 import frame.server.LocalEndpoint;
 import frame.server.PairingLinks;

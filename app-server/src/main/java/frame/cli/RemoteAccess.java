@@ -13,7 +13,6 @@ import frame.core.api.FrameLibrary;
 import frame.core.api.config.FrameConfig;
 import frame.core.api.library.ImageFiles;
 import frame.core.api.jobs.Regeneration;
-import frame.core.auth.ApiTokens;
 import frame.core.api.FrameException;
 import frame.core.api.events.FrameEvent;
 import frame.core.api.library.Image;

@@ -2,7 +2,6 @@ package frame.cli;
 
 import frame.core.api.devices.TokenInfo;
 
-import frame.core.auth.ApiTokens;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

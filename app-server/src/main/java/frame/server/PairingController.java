@@ -6,7 +6,6 @@ import frame.core.api.devices.Paired;
 import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.api.Ports;
 import frame.core.api.devices.Caller;
-import frame.core.auth.Pairings;
 import frame.core.api.FrameException;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;

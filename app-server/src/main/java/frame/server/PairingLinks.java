@@ -2,7 +2,6 @@ package frame.server;
 
 import frame.core.api.devices.PairingCode;
 
-import frame.core.auth.Pairings;
 import java.util.Comparator;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package frame.ui;
 
+import frame.ui.common.Background;
+
 import frame.core.api.FrameLibrary;
 import frame.ui.jobs.JobsModel;
 import frame.ui.jobs.JobsView;

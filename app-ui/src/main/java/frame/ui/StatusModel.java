@@ -1,5 +1,7 @@
 package frame.ui;
 
+import frame.ui.common.Background;
+
 import frame.core.api.FrameLibrary;
 import frame.core.api.events.FrameEvent;
 import frame.core.api.library.ImageState;

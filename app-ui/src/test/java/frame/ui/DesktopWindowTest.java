@@ -1,5 +1,6 @@
 package frame.ui;
 
+
 import frame.core.api.devices.TokenInfo;
 
 import static frame.core.testing.TestImages.jpeg;

@@ -10,7 +10,7 @@ import frame.core.api.jobs.JobQuery;
 import frame.core.api.jobs.JobState;
 import frame.core.api.jobs.JobType;
 import frame.core.api.jobs.JobWithImage;
-import frame.ui.Background;
+import frame.ui.common.Background;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

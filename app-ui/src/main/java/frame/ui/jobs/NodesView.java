@@ -3,7 +3,7 @@ package frame.ui.jobs;
 import frame.core.api.FrameLibrary;
 import frame.core.api.nodes.NodeInfo;
 import frame.core.api.nodes.NodeState;
-import frame.ui.Background;
+import frame.ui.common.Background;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -12,7 +12,7 @@ import frame.core.api.jobs.JobType;
 import frame.core.api.library.LibraryOrder;
 import frame.core.api.library.LibraryQuery;
 import frame.core.api.trash.RemovalSize;
-import frame.ui.Background;
+import frame.ui.common.Background;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,10 +1,12 @@
 package frame.ui.library;
 
+import frame.ui.common.ThumbnailCache;
+
 import frame.core.api.FrameLibrary;
 import frame.core.api.library.LibraryOrder;
 import frame.core.api.trash.RemovalSize;
-import frame.ui.Background;
-import frame.ui.Dialogs;
+import frame.ui.common.Background;
+import frame.ui.common.Dialogs;
 import java.io.File;
 import java.util.List;
 import java.util.function.Consumer;

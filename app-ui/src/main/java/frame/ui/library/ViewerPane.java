@@ -5,7 +5,7 @@ import frame.core.api.ImageDetails;
 import frame.core.api.library.ExifSummary;
 import frame.core.api.jobs.Job;
 import frame.core.api.jobs.JobAttempt;
-import frame.ui.Background;
+import frame.ui.common.Background;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -5,13 +5,11 @@ import frame.core.api.devices.PairingCode;
 import frame.core.api.devices.Paired;
 
 import frame.core.api.FrameLibrary;
-import frame.core.auth.ApiTokens;
-import frame.core.auth.Pairings;
 import frame.core.api.devices.TokenKind;
 import frame.server.ApiServer;
 import frame.server.PairingLinks;
 import frame.server.ServerSettings;
-import frame.ui.Background;
+import frame.ui.common.Background;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -3,7 +3,6 @@ package frame.ui.server;
 import frame.core.api.devices.TokenInfo;
 import frame.core.api.devices.Paired;
 
-import frame.core.auth.ApiTokens;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;

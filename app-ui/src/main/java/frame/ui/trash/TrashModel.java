@@ -3,7 +3,7 @@ package frame.ui.trash;
 import frame.core.api.FrameLibrary;
 import frame.core.api.trash.RemovalSize;
 import frame.core.api.trash.TrashedPhoto;
-import frame.ui.Background;
+import frame.ui.common.Background;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;

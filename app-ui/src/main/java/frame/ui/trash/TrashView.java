@@ -3,7 +3,7 @@ package frame.ui.trash;
 import frame.core.api.Trash;
 import frame.core.api.FrameLibrary;
 import frame.core.api.trash.TrashedPhoto;
-import frame.ui.Dialogs;
+import frame.ui.common.Dialogs;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.geometry.Insets;

@@ -17,7 +17,7 @@ import frame.core.api.jobs.JobType;
 import frame.core.api.library.LibraryOrder;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.LargeLibrary;
-import frame.ui.Background;
+import frame.ui.common.Background;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package frame.ui;
+package frame.ui.common;
 
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;

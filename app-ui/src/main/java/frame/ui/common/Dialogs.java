@@ -1,4 +1,4 @@
-package frame.ui;
+package frame.ui.common;
 
 import javafx.scene.Node;
 import javafx.scene.control.Alert;

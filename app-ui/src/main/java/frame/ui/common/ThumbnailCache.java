@@ -1,4 +1,4 @@
-package frame.ui.library;
+package frame.ui.common;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
