@@ -1,5 +1,6 @@
 package frame.cli;
 
+import frame.cli.remote.HttpPorts;
 import java.util.function.UnaryOperator;
 import frame.core.api.config.ConfigLoader;
 import frame.core.api.FrameLibrary;
@@ -87,19 +88,19 @@ public final class FrameCommand {
    * The FRAME of the data folder for a command that works either way: the one already running
    * there (window, {@code frame serve}), over its loopback API, or else opened here.
    */
-  FrameAccess access() {
+  FrameLibrary access() {
     return access(this::open);
   }
 
   /** {@link #access()}, but a folder opened here only looks: its runner never starts. */
-  FrameAccess accessWithoutRunner() {
+  FrameLibrary accessWithoutRunner() {
     return access(this::openWithoutRunner);
   }
 
-  private FrameAccess access(java.util.function.Supplier<FrameLibrary> direct) {
+  private FrameLibrary access(java.util.function.Supplier<FrameLibrary> direct) {
     FrameConfig config = config();
     Optional<LocalEndpoint.Published> running = LocalEndpoint.discover(config.dataDir());
-    return running.isPresent() ? new RemoteAccess(running.get(), config) : new DirectAccess(direct.get());
+    return running.isPresent() ? new HttpPorts(running.get(), config) : direct.get();
   }
 
   /** A FRAME that only looks: its runner never starts, so it claims nothing and is no node. */

@@ -26,9 +26,9 @@ final class TrashCommand {
 
     @Override
     public Integer call() {
-      try (FrameAccess frame = trash.frameCommand.access()) {
+      try (FrameLibrary frame = trash.frameCommand.access()) {
         PrintWriter out = spec.commandLine().getOut();
-        List<TrashedPhoto> photos = frame.trash();
+        List<TrashedPhoto> photos = frame.ports().trash().list();
         out.printf("%-6s %-26s %-26s %s%n", "ID", "REMOVED", "DELETED FOR GOOD AFTER", "NAME");
         for (TrashedPhoto photo : photos) {
           Image image = photo.image();
@@ -49,8 +49,8 @@ final class TrashCommand {
 
     @Override
     public Integer call() {
-      try (FrameAccess frame = trash.frameCommand.access()) {
-        int restored = frame.restore(ids);
+      try (FrameLibrary frame = trash.frameCommand.access()) {
+        int restored = frame.ports().trash().restore(ids);
         spec.commandLine().getOut().println("Restored " + restored + " of " + ids.size() + " photo(s).");
         if (restored < ids.size()) {
           spec.commandLine().getErr().println("frame: some ids were not in the trash (see 'frame trash list')");
@@ -69,8 +69,8 @@ final class TrashCommand {
 
     @Override
     public Integer call() {
-      try (FrameAccess frame = trash.frameCommand.access()) {
-        int deleted = frame.emptyTrash();
+      try (FrameLibrary frame = trash.frameCommand.access()) {
+        int deleted = frame.ports().trash().empty();
         spec.commandLine().getOut().println("Deleted " + deleted + " photo(s) for good.");
         return 0;
       }

@@ -63,7 +63,7 @@ public record JobDto(
   /** The list's and the detail's form, for the API and the command line alike. */
   public static JobDto of(Library library, Job job, Image image, boolean imageInTrash, List<JobAttempt> attempts) {
     Photo photo = image == null ? null
-        : Photo.of(image, library.files(image).thumbnail(Photo.THUMBNAIL_SIZE).isPresent(), imageInTrash);
+        : Photo.of(image, !imageInTrash && library.files(image).thumbnail(Photo.THUMBNAIL_SIZE).isPresent(), imageInTrash);
     return of(job, attempts, photo);
   }
 

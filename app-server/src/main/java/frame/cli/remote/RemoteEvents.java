@@ -1,4 +1,4 @@
-package frame.cli;
+package frame.cli.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.api.FrameException;
@@ -72,7 +72,7 @@ final class RemoteEvents implements AutoCloseable {
 
   private static void deliver(String event, String data, Consumer<FrameEvent> listener) {
     try {
-      JsonNode json = RemoteAccess.JSON.readTree(data);
+      JsonNode json = LoopbackClient.JSON.readTree(data);
       switch (event) {
         case "image" -> listener.accept(new FrameEvent.ImageChanged(json.get("imageId").asLong(),
             ImageState.valueOf(json.get("status").asText())));
