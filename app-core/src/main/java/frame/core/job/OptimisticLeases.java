@@ -44,7 +44,7 @@ final class OptimisticLeases implements LeaseStrategy {
   @Override
   public List<Job> findExpired(Instant cutoff) {
     return jobs.jdbc().query("SELECT * FROM job WHERE state = 'RUNNING' AND lease_until < ? ORDER BY id",
-        JobRepository::map, cutoff.toEpochMilli());
+        JobRows::map, cutoff.toEpochMilli());
   }
 
   @Override
