@@ -1,5 +1,6 @@
 package frame.ui;
 
+import frame.core.api.Queue;
 import frame.ui.common.Background;
 
 import frame.core.api.FrameLibrary;
@@ -21,7 +22,7 @@ import javafx.beans.property.StringProperty;
  * last minute; and the Pause/Resume button's action.
  */
 public final class StatusModel {
-  private final FrameLibrary frame;
+  private final Queue queue;
   private final Background background;
   private final Clock clock;
   private final Deque<Instant> processed = new ArrayDeque<>();
@@ -29,7 +30,7 @@ public final class StatusModel {
   private final BooleanProperty paused = new SimpleBooleanProperty();
 
   public StatusModel(FrameLibrary frame, Background background, Clock clock) {
-    this.frame = frame;
+    this.queue = frame.ports().queue();
     this.background = background;
     this.clock = clock;
   }
@@ -46,7 +47,7 @@ public final class StatusModel {
   /** Pauses the whole queue, or resumes everything when anything is paused. */
   public void togglePause() {
     boolean resume = paused.get();
-    background.run(() -> resume ? frame.ports().queue().resume(null) : frame.ports().queue().pause(null), state -> refresh(), failure -> refresh());
+    background.run(() -> resume ? queue.resume(null) : queue.pause(null), state -> refresh(), failure -> refresh());
   }
 
   public void onEvent(FrameEvent event) {
@@ -58,7 +59,7 @@ public final class StatusModel {
   }
 
   public void refresh() {
-    background.run(frame.ports().queue()::overview, queue -> {
+    background.run(queue::overview, queue -> {
       Map<JobState, Long> counts = queue.totals();
       Instant minuteAgo = clock.instant().minusSeconds(60);
       int perMinute;

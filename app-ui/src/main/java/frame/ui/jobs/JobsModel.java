@@ -1,5 +1,7 @@
 package frame.ui.jobs;
 
+import frame.core.api.Library;
+import frame.core.api.Jobs;
 import frame.core.api.FrameLibrary;
 import frame.core.api.jobs.JobDetails;
 import frame.core.api.events.FrameEvent;
@@ -31,7 +33,8 @@ import javafx.collections.ObservableList;
 public final class JobsModel {
   public static final int PAGE_SIZE = 200;
 
-  private final FrameLibrary frame;
+  private final Jobs jobsPort;
+  private final Library library;
   private final Background background;
   private final ObservableList<Row> jobs = FXCollections.observableArrayList();
   private final ObjectProperty<JobState> status = new SimpleObjectProperty<>();
@@ -48,7 +51,8 @@ public final class JobsModel {
   private boolean refreshAgain;
 
   public JobsModel(FrameLibrary frame, Background background) {
-    this.frame = frame;
+    this.jobsPort = frame.ports().jobs();
+    this.library = frame.ports().library();
     this.background = background;
     status.addListener((o, a, b) -> firstPage());
     type.addListener((o, a, b) -> firstPage());
@@ -83,12 +87,12 @@ public final class JobsModel {
 
   /** Retries the selected jobs (failed or cancelled ones); says how many, and why any were refused. */
   public void retry(List<Job> selected) {
-    act(selected, "Retried", job -> frame.ports().jobs().retry(job.id()));
+    act(selected, "Retried", job -> jobsPort.retry(job.id()));
   }
 
   /** Cancels the selected pending jobs; their photos end FAILED ("cancelled by an admin"). */
   public void cancel(List<Job> selected) {
-    act(selected, "Cancelled", job -> frame.ports().jobs().cancel(job.id()));
+    act(selected, "Cancelled", job -> jobsPort.cancel(job.id()));
   }
 
   private void act(List<Job> selected, String done, java.util.function.Consumer<Job> action) {
@@ -140,7 +144,7 @@ public final class JobsModel {
     }
     refreshing.set(true);
     JobQuery query = new JobQuery(status.get(), type.get(), imageId(), PAGE_SIZE, offset.get());
-    background.run(() -> new Page(rows(frame.ports().jobs().listWithImages(query)), frame.ports().jobs().count(query), frame.ports().jobs().countsByState()), page -> {
+    background.run(() -> new Page(rows(jobsPort.listWithImages(query)), jobsPort.count(query), jobsPort.countsByState()), page -> {
       jobs.setAll(page.jobs());
       total.set(page.total());
       counts.set(describe(page.counts()));
@@ -156,7 +160,7 @@ public final class JobsModel {
 
   private List<Row> rows(List<JobWithImage> page) {
     return page.stream().map(j -> new Row(j.job(), j.image(), j.image() == null ? null
-        : frame.ports().library().files(j.image()).thumbnail(THUMBNAIL_SIZE).orElse(null))).toList();
+        : library.files(j.image()).thumbnail(THUMBNAIL_SIZE).orElse(null))).toList();
   }
 
   /** The smallest thumbnail FRAME makes: a row is short. */
@@ -168,7 +172,7 @@ public final class JobsModel {
 
   public void select(Row row) {
     if (row == null) return;
-    background.run(() -> frame.ports().jobs().details(row.job().id()), details -> {
+    background.run(() -> jobsPort.details(row.job().id()), details -> {
       detail.set(describe(details));
       // a photo in the trash is not in the library: no viewer to open until it is restored
       detailImage.set(details.imageInTrash() ? null : details.image());

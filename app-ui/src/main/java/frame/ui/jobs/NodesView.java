@@ -1,5 +1,6 @@
 package frame.ui.jobs;
 
+import frame.core.api.Nodes;
 import frame.core.api.FrameLibrary;
 import frame.core.api.nodes.NodeInfo;
 import frame.core.api.nodes.NodeState;
@@ -27,13 +28,13 @@ import javafx.scene.layout.BorderPane;
 public final class NodesView extends TitledPane {
   private static final javafx.util.Duration REFRESH = javafx.util.Duration.seconds(5);
 
-  private final FrameLibrary frame;
+  private final Nodes nodesPort;
   private final Background background;
   private final ObservableList<NodeInfo> nodes = FXCollections.observableArrayList();
   private boolean refreshing;
 
   public NodesView(FrameLibrary frame, Background background) {
-    this.frame = frame;
+    this.nodesPort = frame.ports().nodes();
     this.background = background;
     TableView<NodeInfo> table = new TableView<>(nodes);
     table.setId("nodes-table");
@@ -67,7 +68,7 @@ public final class NodesView extends TitledPane {
   public void refresh() {
     if (refreshing) return;
     refreshing = true;
-    background.run(frame.ports().nodes()::list, this::show, failure -> refreshing = false);
+    background.run(nodesPort::list, this::show, failure -> refreshing = false);
   }
 
   private void show(List<NodeInfo> latest) {

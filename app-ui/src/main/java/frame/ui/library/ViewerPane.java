@@ -1,5 +1,7 @@
 package frame.ui.library;
 
+import frame.core.api.Library;
+import frame.core.api.Jobs;
 import frame.core.api.FrameLibrary;
 import frame.core.api.ImageDetails;
 import frame.core.api.library.ExifSummary;
@@ -37,7 +39,8 @@ import javafx.scene.layout.VBox;
  * panned by dragging; its histogram, camera and the pipeline's timeline beside it.
  */
 public final class ViewerPane extends BorderPane {
-  private final FrameLibrary frame;
+  private final Jobs jobsPort;
+  private final Library library;
   private final Background background;
   private final ZoomView zoom = new ZoomView();
   private final HistogramView histogram = new HistogramView();
@@ -49,7 +52,8 @@ public final class ViewerPane extends BorderPane {
   private final ToggleButton actual = new ToggleButton("100%");
 
   ViewerPane(FrameLibrary frame, Background background, Runnable back, Runnable previous, Runnable next) {
-    this.frame = frame;
+    this.jobsPort = frame.ports().jobs();
+    this.library = frame.ports().library();
     this.background = background;
     setId("viewer");
     getStyleClass().add("viewer");
@@ -146,9 +150,9 @@ public final class ViewerPane extends BorderPane {
   record Loaded(ImageDetails details, Map<Long, List<JobAttempt>> attempts, Image preview, Histogram histogram) {}
 
   private Loaded load(long id) {
-    ImageDetails details = frame.ports().library().details(id);
+    ImageDetails details = library.details(id);
     Map<Long, List<JobAttempt>> attempts = details.jobs().stream()
-        .collect(Collectors.toMap(Job::id, job -> frame.ports().jobs().details(job.id()).attempts()));
+        .collect(Collectors.toMap(Job::id, job -> jobsPort.details(job.id()).attempts()));
     Path preview = details.files().existingPreview().orElse(null);
     Image image = preview == null ? null : new Image(preview.toUri().toString());
     Histogram bins = image == null || image.isError() ? null : Histogram.of(image);
@@ -160,7 +164,7 @@ public final class ViewerPane extends BorderPane {
     if (!on || zoom.hasOriginal() || imageId.get() == 0) return;
     long id = imageId.get();
     status.setText("Decoding the original…");
-    background.run(() -> toFx(frame.ports().library().decodeOriginal(id)), full -> {
+    background.run(() -> toFx(library.decodeOriginal(id)), full -> {
       if (imageId.get() != id) return;
       zoom.showOriginal(full);
       status.setText("100% · original " + (int) full.getWidth() + " × " + (int) full.getHeight());

@@ -1,5 +1,6 @@
 package frame.ui.server;
 
+import frame.core.api.Devices;
 import frame.core.api.devices.TokenInfo;
 import frame.core.api.devices.PairingCode;
 import frame.core.api.devices.Paired;
@@ -35,6 +36,7 @@ public final class ServerModel implements AutoCloseable {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
   private final FrameLibrary frame;
+  private final Devices devicesPort;
   private final Background background;
   private final int port;
   private final BooleanProperty running = new SimpleBooleanProperty();
@@ -58,6 +60,7 @@ public final class ServerModel implements AutoCloseable {
 
   public ServerModel(FrameLibrary frame, Background background, int port, boolean lanAtStart) {
     this.frame = frame;
+    this.devicesPort = frame.ports().devices();
     this.background = background;
     this.port = port;
     this.lan.set(lanAtStart);
@@ -124,7 +127,7 @@ public final class ServerModel implements AutoCloseable {
   public void newPairingCode() {
     List<String> addresses = List.copyOf(urls);
     if (addresses.isEmpty()) return;
-    background.run(() -> frame.ports().devices().createPairing(), (PairingCode code) -> {
+    background.run(() -> devicesPort.createPairing(), (PairingCode code) -> {
       pairingExpiresAt = code.expiresAt();
       pairingLink.set(PairingLinks.link(PairingLinks.bestBase(addresses), code));
       pairingDigits.set(code.digits().substring(0, 3) + " " + code.digits().substring(3));
@@ -133,7 +136,7 @@ public final class ServerModel implements AutoCloseable {
   }
 
   public void createToken(String name) {
-    background.run(() -> frame.ports().devices().createToken(name.trim()), token -> {
+    background.run(() -> devicesPort.createToken(name.trim()), token -> {
       newToken.set(token);
       refreshTokens();
     }, failure -> newToken.set(""));
@@ -141,11 +144,11 @@ public final class ServerModel implements AutoCloseable {
 
   /** Revokes an admin token or unpairs a device; its next request is refused. */
   public void revoke(TokenInfo token) {
-    background.run(() -> frame.ports().devices().revoke(token.id()), ignored -> refreshTokens(), failure -> {});
+    background.run(() -> devicesPort.revoke(token.id()), ignored -> refreshTokens(), failure -> {});
   }
 
   public void refreshTokens() {
-    background.run(() -> frame.ports().devices().tokens(), (List<TokenInfo> list) -> {
+    background.run(() -> devicesPort.tokens(), (List<TokenInfo> list) -> {
       Set<Long> before = devices.stream().map(TokenInfo::id).collect(Collectors.toSet());
       List<TokenInfo> paired = list.stream().filter(t -> t.kind() == TokenKind.DEVICE).toList();
       boolean someonePaired = paired.stream().anyMatch(t -> !before.contains(t.id()));

@@ -1,5 +1,6 @@
 package frame.ui.trash;
 
+import frame.core.api.Trash;
 import frame.core.api.FrameLibrary;
 import frame.core.api.trash.RemovalSize;
 import frame.core.api.trash.TrashedPhoto;
@@ -12,14 +13,14 @@ import javafx.collections.ObservableList;
 
 /** The trash pane's view-model: the removed photos, restore, empty. */
 public final class TrashModel {
-  private final FrameLibrary frame;
+  private final Trash trash;
   private final Background background;
   private final Runnable libraryChanged;
   private final ObservableList<TrashedPhoto> photos = FXCollections.observableArrayList();
   private final StringProperty summary = new SimpleStringProperty("");
 
   public TrashModel(FrameLibrary frame, Background background, Runnable libraryChanged) {
-    this.frame = frame;
+    this.trash = frame.ports().trash();
     this.background = background;
     this.libraryChanged = libraryChanged;
   }
@@ -33,7 +34,7 @@ public final class TrashModel {
   }
 
   public void refresh() {
-    background.run(frame.ports().trash()::list, list -> {
+    background.run(trash::list, list -> {
       photos.setAll(list);
       long bytes = list.stream().mapToLong(p -> p.image().byteSize()).sum();
       summary.set(list.isEmpty() ? "The trash is empty."
@@ -43,13 +44,13 @@ public final class TrashModel {
   }
 
   public void restore(List<Long> ids) {
-    background.run(() -> frame.ports().trash().restore(ids), restored -> {
+    background.run(() -> trash.restore(ids), restored -> {
       refresh();
       libraryChanged.run();
     }, failure -> refresh());
   }
 
   public void empty() {
-    background.run(frame.ports().trash()::empty, deleted -> refresh(), failure -> refresh());
+    background.run(trash::empty, deleted -> refresh(), failure -> refresh());
   }
 }
