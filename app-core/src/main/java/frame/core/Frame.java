@@ -440,6 +440,16 @@ public final class Frame implements AutoCloseable {
   }
 
   /** The thumbnail sizes FRAME makes, in px, smallest first. */
+  /** An online, consistent copy of the catalogue, in a new folder inside {@code into}, taken while FRAME works. */
+  public frame.core.backup.CatalogueBackup.Taken backupCatalogue(Path into) {
+    return new frame.core.backup.CatalogueBackup(database, config.dataDir(), Clock.systemUTC()).into(into);
+  }
+
+  /** Takes originals in storage that no photo names back into the library (after a restore); how many. */
+  public int adoptOrphans() {
+    return frame.core.ingest.OrphanAdoption.adopt(store, images, ingestor);
+  }
+
   public static int[] thumbnailSizes() {
     return Renditions.THUMBNAIL_SIZES.clone();
   }
