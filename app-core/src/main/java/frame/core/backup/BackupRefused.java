@@ -1,6 +1,6 @@
 package frame.core.backup;
 
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 
 /** A backup that cannot be taken or restored: nothing was overwritten, the message says why. */
 public final class BackupRefused extends FrameException {

@@ -1,9 +1,9 @@
 package frame.core.backup;
 
+import frame.core.api.catalogue.BackupTaken;
 import frame.core.db.Database;
 import frame.core.db.Jdbc;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,11 +39,8 @@ public final class CatalogueBackup {
     this.clock = clock;
   }
 
-  /** What a backup holds and where it went. */
-  public record Taken(Path folder, Instant takenAt, long images, long bytes) {}
-
   /** Backs the catalogue up into a new folder inside {@code into} (created if missing). */
-  public Taken into(Path into) {
+  public BackupTaken into(Path into) {
     if (!database.isHsqldb()) {
       throw new BackupRefused("This FRAME's catalogue is in PostgreSQL: back it up with pg_dump or pg_basebackup"
           + " (docs/recovery.md says how that fits with frame restore).");
@@ -73,9 +70,9 @@ public final class CatalogueBackup {
       Durably.force(part);
       Files.move(part, folder, StandardCopyOption.ATOMIC_MOVE);
       Durably.force(target);
-      return new Taken(folder, takenAt, images, sizeOf(folder));
+      return new BackupTaken(folder, takenAt, images, sizeOf(folder));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the backup into " + target + ": " + e.getMessage(), e);
+      throw new BackupRefused("Cannot write the backup into " + target + ": " + e.getMessage(), e);
     }
   }
 

@@ -2,7 +2,8 @@ package frame.core.backup;
 
 import frame.core.db.DataFolderLock;
 import frame.core.db.Database;
-import frame.core.db.DatabaseLogin;
+import frame.core.api.config.DatabaseLogin;
+import frame.core.api.catalogue.Restored;
 import frame.core.db.PoolSize;
 import java.io.File;
 import java.io.IOException;
@@ -43,10 +44,6 @@ public final class CatalogueRestore {
     this.databaseUrl = databaseUrl;
     this.clock = clock;
   }
-
-  /** What was restored: the backup, when it was taken, and where a replaced database went. */
-  public record Restored(Path backup, Instant takenAt, Optional<Path> replacedDatabase,
-      boolean settingsRestored) {}
 
   /**
    * Restores from {@code from}: a backup folder, or a folder of them (the newest whole one is

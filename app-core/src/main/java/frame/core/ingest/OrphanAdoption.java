@@ -1,7 +1,8 @@
 package frame.core.ingest;
 
 import frame.core.image.ImageRepository;
-import frame.core.job.JobPriority;
+import frame.core.api.imports.IngestResult;
+import frame.core.api.jobs.JobPriority;
 import frame.core.store.FileStore;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package frame.core.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.FrameConfig;
+import frame.core.api.config.FrameConfig;
 import frame.core.db.Database;
 import frame.core.image.ImageRepository;
 import frame.core.store.FileStore;
@@ -61,7 +61,7 @@ class OrphanSweepTest {
   private static List<Path> orphans(FileStore store, int count) {
     return IntStream.range(0, count).mapToObj(i -> {
       String sha256 = HexFormat.of().formatHex(new byte[32]).substring(8) + "%08x".formatted(i);
-      Path file = store.original(sha256, frame.core.image.ImageFormat.JPEG);
+      Path file = store.original(sha256, frame.core.api.library.ImageFormat.JPEG);
       try {
         Files.createDirectories(file.getParent());
         Files.write(file, new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) i});
