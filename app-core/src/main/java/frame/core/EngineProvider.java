@@ -3,6 +3,9 @@ package frame.core;
 import frame.core.api.Engine;
 import frame.core.api.FrameLibrary;
 import frame.core.api.bench.Benchmarks;
+import frame.core.api.catalogue.Restored;
+import frame.core.backup.CatalogueRestore;
+import java.time.Clock;
 import frame.core.api.config.FrameConfig;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageFiles;
@@ -38,5 +41,11 @@ public final class EngineProvider implements Engine {
   @Override
   public Benchmarks benchmarks() {
     return new Benchmarking();
+  }
+
+  @Override
+  public Restored restore(FrameConfig config, Path from, boolean force) {
+    return new CatalogueRestore(config.dataDir(), config.storageDir(), config.databaseUrl(), Clock.systemUTC())
+        .from(from, force);
   }
 }

@@ -4,6 +4,7 @@ import frame.core.api.config.FrameConfig;
 
 import frame.core.api.Ports;
 import frame.core.auth.ApiTokens;
+import frame.core.backup.CatalogueBackup;
 import frame.core.auth.Pairings;
 import frame.core.db.DataFolderLock;
 import frame.core.db.Database;
@@ -189,7 +190,9 @@ final class FrameAssembly {
         new TrashPort(parts.trash()),
         new DevicesPort(parts.tokens(), parts.pairings()),
         new NodesPort(parts.node(), parts.nodes(), Frame.settingsFor(parts.config()).lease()),
-        parts.events());
+        parts.events(),
+        new CataloguePort(new CatalogueBackup(parts.database(), parts.config().dataDir(), Clock.systemUTC()),
+            parts.store(), parts.images(), parts.ingestor()));
   }
 
   /** What a crash left half-purged, and photos removed more than 30 days ago, go at each start. */

@@ -31,6 +31,9 @@ final class Subcommands {
     ALL.put("bench", BenchCommand.class);
     ALL.put("worker", WorkerCommand.class);
     ALL.put("nodes", NodesCommand.class);
+    ALL.put("backup", BackupCommand.class);
+    ALL.put("restore", RestoreCommand.class);
+    ALL.put("adopt", AdoptCommand.class);
     ALL.put("aot-training", AotTrainingCommand.class);
     ALL.put("help", CommandLine.HelpCommand.class);
   }

@@ -85,6 +85,7 @@ public final class ApiServer implements AutoCloseable {
     JobsController jobs = new JobsController(frame.ports());
     QueueController queue = new QueueController(frame.ports());
     TrashController trash = new TrashController(frame.ports());
+    CatalogueController catalogue = new CatalogueController(frame.ports());
     UploadController uploads = new UploadController(frame.ports(), settings.maxConcurrentUploads(), settings.maxFileBytes(),
         settings.maxRequestBytes());
     TokensController tokens = new TokensController(frame.ports());
@@ -130,6 +131,8 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.POST, "/api/admin/jobs/{id}/cancel", jobs::cancel);
       table.add(HandlerType.POST, "/api/admin/images/{id}/regenerate", jobs::regenerate);
       table.add(HandlerType.POST, "/api/admin/images/regenerate", jobs::regenerateMany);
+      table.add(HandlerType.POST, "/api/admin/catalogue/backups", catalogue::backup);
+      table.add(HandlerType.POST, "/api/admin/catalogue/adopt", catalogue::adopt);
       table.add(HandlerType.GET, "/api/admin/queue", queue::get);
       table.add(HandlerType.POST, "/api/admin/queue/pause", queue::pause);
       table.add(HandlerType.POST, "/api/admin/queue/resume", queue::resume);

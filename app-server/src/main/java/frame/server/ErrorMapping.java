@@ -27,7 +27,8 @@ final class ErrorMapping {
       Map.entry("pairing_code_used", 401),
       Map.entry("job_not_retryable", 409),
       Map.entry("job_not_cancellable", 409),
-      Map.entry("job_changed", 409));
+      Map.entry("job_changed", 409),
+      Map.entry("backup_refused", 409));
 
   private ErrorMapping() {}
 

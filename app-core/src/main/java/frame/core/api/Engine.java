@@ -1,6 +1,7 @@
 package frame.core.api;
 
 import frame.core.api.bench.Benchmarks;
+import frame.core.api.catalogue.Restored;
 import frame.core.api.config.FrameConfig;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageFiles;
@@ -23,6 +24,8 @@ public interface Engine {
   List<String> codecs();
 
   Benchmarks benchmarks();
+
+  Restored restore(FrameConfig config, Path from, boolean force);
 
   /** The engine on the class path. */
   static Engine get() {

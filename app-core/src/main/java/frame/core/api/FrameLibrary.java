@@ -1,6 +1,7 @@
 package frame.core.api;
 
 import frame.core.api.bench.Benchmarks;
+import frame.core.api.catalogue.Restored;
 import frame.core.api.config.FrameConfig;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageFiles;
@@ -49,6 +50,16 @@ public interface FrameLibrary extends AutoCloseable {
    */
   static List<String> codecs() {
     return Engine.get().codecs();
+  }
+
+  /**
+   * Puts a catalogue backup back into the data folder of {@code config}, where no FRAME may run:
+   * {@code from} is a backup folder or a folder of them (the newest whole one is taken). A
+   * damaged or foreign backup, or a healthy database unless {@code force}, is refused with
+   * nothing changed. Open the library afterwards and {@link Catalogue#adoptOrphans()}.
+   */
+  static Restored restore(FrameConfig config, Path from, boolean force) {
+    return Engine.get().restore(config, from, force);
   }
 
   /** What {@code frame bench} measures inside the core. */

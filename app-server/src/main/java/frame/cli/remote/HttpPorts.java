@@ -27,7 +27,7 @@ public final class HttpPorts implements FrameLibrary {
     HttpLibrary library = new HttpLibrary(api);
     Events events = listener -> subscribe(listener);
     this.ports = new Ports(library, new HttpImports(api), new HttpJobs(api), new HttpQueue(api),
-        new HttpTrash(api, library), devices, new HttpNodes(api), events);
+        new HttpTrash(api, library), devices, new HttpNodes(api), events, new HttpCatalogue(api));
   }
 
   private Events.Subscription subscribe(Consumer<FrameEvent> listener) {

@@ -1,0 +1,35 @@
+package frame.core;
+
+import frame.core.api.Catalogue;
+import frame.core.api.catalogue.BackupTaken;
+import frame.core.backup.CatalogueBackup;
+import frame.core.image.ImageRepository;
+import frame.core.ingest.Ingestor;
+import frame.core.ingest.OrphanAdoption;
+import frame.core.store.FileStore;
+import java.nio.file.Path;
+
+/** {@link Catalogue} over the engine's backup and adoption. */
+final class CataloguePort implements Catalogue {
+  private final CatalogueBackup backup;
+  private final FileStore store;
+  private final ImageRepository images;
+  private final Ingestor ingestor;
+
+  CataloguePort(CatalogueBackup backup, FileStore store, ImageRepository images, Ingestor ingestor) {
+    this.backup = backup;
+    this.store = store;
+    this.images = images;
+    this.ingestor = ingestor;
+  }
+
+  @Override
+  public BackupTaken backup(Path into) {
+    return backup.into(into);
+  }
+
+  @Override
+  public int adoptOrphans() {
+    return OrphanAdoption.adopt(store, images, ingestor);
+  }
+}
