@@ -38,8 +38,10 @@ public final class FrameCommand {
 
   /** Runs a command line as {@code frame} does; the exit code. */
   public static int run(String... args) {
-    StartupWarmUp.beginFor(args);
-    return commandLine(args).execute(args);
+    StartupWarmUp warmUp = StartupWarmUp.beginFor(args);
+    CommandLine commandLine = commandLine(args); // picocli's reflection, beside logging's set-up
+    warmUp.awaitLogging();
+    return commandLine.execute(args);
   }
 
   /** Every subcommand: for help, for an unknown command, and for tests. */
