@@ -1,6 +1,6 @@
 package frame.cli;
 
-import frame.core.Frame;
+import frame.core.api.FrameLibrary;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +56,7 @@ final class StartupWarmUp {
       loggingReady.countDown();
     }
     try {
-      Frame.codecs();
+      FrameLibrary.codecs();
     } catch (RuntimeException | LinkageError e) {
       // nothing is lost: whoever needs a codec loads it again and reports what fails
     }

@@ -1,6 +1,6 @@
 package frame.server;
 
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import frame.core.image.ImageFormat;
+import frame.core.api.library.ImageFormat;
 import frame.core.media.Codecs;
 import frame.core.testing.HeifFixtures;
 import frame.core.testing.RawFiles;

@@ -68,7 +68,7 @@ class NewcomerServerTest {
     ILoggingEvent line = logs.list.stream().filter(e -> e.getFormattedMessage().contains("ended before")).findFirst().orElseThrow();
     assertThat(line.getLevel()).isEqualTo(Level.INFO);
     assertThat(line.getThrowableProxy()).as("no stack trace").isNull();
-    assertThat(fixture.frame.countImages(null)).isZero();
+    assertThat(fixture.frame.ports().library().countIn(null)).isZero();
   }
 
   @Test
@@ -83,7 +83,7 @@ class NewcomerServerTest {
 
     await().atMost(Duration.ofSeconds(30)).until(() -> abandonedLines() == 1);
     assertThat(logs.list).as("nothing at ERROR or WARN").noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
-    assertThat(fixture.frame.countImages(null)).isZero();
+    assertThat(fixture.frame.ports().library().countIn(null)).isZero();
   }
 
   @Test

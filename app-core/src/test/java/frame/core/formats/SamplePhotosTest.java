@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import frame.core.Frame;
-import frame.core.image.Image;
-import frame.core.image.ImageFormat;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageFormat;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.HeifFixtures;
 import frame.core.testing.PixelDifference;
@@ -44,14 +44,14 @@ class SamplePhotosTest {
     System.out.println("SamplePhotosTest: libheif decodes here, so " + name + " must come out PROCESSED and upright");
     Path file = sample("heic", name);
     try (Frame frame = FrameFixture.open(dataDir)) {
-      Image image = ((IngestResult.Stored) frame.importFile(file)).image();
+      Image image = ((IngestResult.Stored) frame.ports().imports().importFile(file)).image();
       Image done = FrameFixture.awaitAllFinal(frame, Duration.ofMinutes(2)).getFirst();
       assertThat(done.format()).isEqualTo(format);
-      assertThat(frame.files(done).original()).hasSameBinaryContentAs(file);
+      assertThat(frame.ports().library().files(done).original()).hasSameBinaryContentAs(file);
       assertThat(done.width()).isEqualTo(width);
       assertThat(done.height()).isEqualTo(height);
       assertThat(done.state()).as(done.failureReason()).isEqualTo(ImageState.PROCESSED);
-      BufferedImage preview = ImageIO.read(frame.files(image).existingPreview().orElseThrow().toFile());
+      BufferedImage preview = ImageIO.read(frame.ports().library().files(image).existingPreview().orElseThrow().toFile());
       int longest = Math.min(2000, Math.max(width, height));
       assertThat(Math.max(preview.getWidth(), preview.getHeight())).isEqualTo(longest);
       assertThat(preview.getWidth() < preview.getHeight()).as("orientation").isEqualTo(width < height);
@@ -74,12 +74,12 @@ class SamplePhotosTest {
     System.out.println("SamplePhotosTest: no libheif decoder here, so " + name + " must fail saying what to install");
     Path file = sample("heic", name);
     try (Frame frame = FrameFixture.open(dataDir)) {
-      frame.importFile(file);
+      frame.ports().imports().importFile(file);
       Image done = FrameFixture.awaitAllFinal(frame, Duration.ofMinutes(1)).getFirst();
       assertThat(done.format()).isEqualTo(format);
       assertThat(done.width()).as("read from the HEIF boxes in Java").isEqualTo(width);
       assertThat(done.height()).isEqualTo(height);
-      assertThat(frame.files(done).original()).hasSameBinaryContentAs(file);
+      assertThat(frame.ports().library().files(done).original()).hasSameBinaryContentAs(file);
       assertThat(done.state()).isEqualTo(ImageState.FAILED);
       assertThat(done.failureReason()).contains("needs libheif");
     }
@@ -89,7 +89,7 @@ class SamplePhotosTest {
   void a_jpeg_named_heic_is_a_jpeg() {
     Path file = sample("heic", "jpeg_named_heic.heic");
     try (Frame frame = FrameFixture.open(dataDir)) {
-      frame.importFile(file);
+      frame.ports().imports().importFile(file);
       Image done = FrameFixture.awaitAllFinal(frame, Duration.ofMinutes(1)).getFirst();
       assertThat(done.format()).isEqualTo(ImageFormat.JPEG);
       assertThat(done.state()).isEqualTo(ImageState.PROCESSED);
@@ -100,16 +100,16 @@ class SamplePhotosTest {
   void the_real_dng_shows_its_1024_px_preview_and_says_it_is_small() throws IOException {
     Path file = sample("raw", "canon_eos_6d.dng");
     try (Frame frame = FrameFixture.open(dataDir)) {
-      frame.importFile(file);
+      frame.ports().imports().importFile(file);
       Image done = FrameFixture.awaitAllFinal(frame, Duration.ofMinutes(1)).getFirst();
       assertThat(done.format()).isEqualTo(ImageFormat.DNG);
       assertThat(done.state()).as(done.failureReason()).isEqualTo(ImageState.PROCESSED);
       assertThat(done.cameraModel()).isEqualTo("Canon EOS 6D");
-      assertThat(frame.files(done).original()).hasSameBinaryContentAs(file);
-      BufferedImage preview = ImageIO.read(frame.files(done).existingPreview().orElseThrow().toFile());
+      assertThat(frame.ports().library().files(done).original()).hasSameBinaryContentAs(file);
+      BufferedImage preview = ImageIO.read(frame.ports().library().files(done).existingPreview().orElseThrow().toFile());
       assertThat(preview.getWidth()).isEqualTo(1024);
       assertThat(preview.getHeight()).isEqualTo(683);
-      assertThat(frame.imageDetails(done.id()).previewNote()).isPresent();
+      assertThat(frame.ports().library().details(done.id()).previewNote()).isPresent();
     }
   }
 
