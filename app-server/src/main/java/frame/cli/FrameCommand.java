@@ -34,7 +34,7 @@ public final class FrameCommand {
   Path dataDir;
 
   @Option(names = "--workers", scope = ScopeType.INHERIT, paramLabel = "N",
-      description = "Job worker threads (default: FRAME_WORKERS, else the number of CPUs).")
+      description = "Job worker threads (default: FRAME_WORKERS, else twice the number of CPUs).")
   Integer workers;
 
   /** Runs a command line as {@code frame} does; the exit code. */
