@@ -35,7 +35,9 @@ final class AotTrainingCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Path scratch = Files.createTempDirectory("frame-aot-training");
     try {
+      phase("generating " + PHOTOS + " camera-like photos");
       List<Path> photos = Corpus.generate(scratch.resolve("photos"), PHOTOS);
+      phase("importing them as 'frame import' would");
       List<String> args = new ArrayList<>(List.of("--data-dir", scratch.resolve("data").toString(), "import"));
       photos.forEach(photo -> args.add(photo.toString()));
       StringWriter output = new StringWriter();
@@ -49,6 +51,13 @@ final class AotTrainingCommand implements Callable<Integer> {
     } finally {
       deleteTree(scratch);
     }
+  }
+
+  /** A line per phase, which ./frame shows while the first run prepares the cache. */
+  private void phase(String what) {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("frame aot-training: " + what);
+    out.flush();
   }
 
   private static void deleteTree(Path root) throws IOException {

@@ -34,13 +34,15 @@ public final class FrameCommand {
   Path dataDir;
 
   @Option(names = "--workers", scope = ScopeType.INHERIT, paramLabel = "N",
-      description = "Job worker threads (default: FRAME_WORKERS, else the number of CPUs).")
+      description = "Job worker threads (default: FRAME_WORKERS, else twice the number of CPUs).")
   Integer workers;
 
   /** Runs a command line as {@code frame} does; the exit code. */
   public static int run(String... args) {
-    StartupWarmUp.beginFor(args);
-    return commandLine(args).execute(args);
+    StartupWarmUp warmUp = StartupWarmUp.beginFor(args);
+    CommandLine commandLine = commandLine(args); // picocli's reflection, beside logging's set-up
+    warmUp.awaitLogging();
+    return commandLine.execute(args);
   }
 
   /** Every subcommand: for help, for an unknown command, and for tests. */

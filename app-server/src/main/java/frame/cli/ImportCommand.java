@@ -12,19 +12,22 @@ import frame.core.api.library.ImageState;
 import frame.core.api.imports.IngestResult;
 import frame.core.api.jobs.JobPriority;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
     description = {"Import photos and folders (recursively), wait until every photo is processed, then summarise.",
-        "Exit code 0 when all went in, 1 when any file was rejected or failed."})
+        "Exit code 0 when all went in, 1 when any file was rejected or failed, 2 for a path that does not exist."})
 final class ImportCommand implements Callable<Integer> {
   @ParentCommand FrameCommand frameCommand;
   @Spec CommandSpec spec;
@@ -32,9 +35,15 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Photo files and folders.")
   List<Path> paths;
 
+  @Option(names = "--json", description = "Print the summary as JSON for scripts.")
+  boolean json;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    for (Path path : paths) { // a typo is a usage error, not a rejected photo
+      if (!Files.exists(path)) throw new ParameterException(spec.commandLine(), "No such file or folder: " + path);
+    }
     List<Path> files = ImportSources.expand(paths);
     JobPriority priority = ImportSources.priorityFor(files.size()); // a large import goes behind photos dropped meanwhile
     try (FrameLibrary frame = frameCommand.access()) {
@@ -56,7 +65,8 @@ final class ImportCommand implements Callable<Integer> {
         }
         progress.finish(results.size(), watch);
       }
-      return new ImportSummary(results, watch, frame).print(out, progress.elapsedSeconds());
+      ImportSummary summary = new ImportSummary(results, watch, frame);
+      return json ? summary.printJson(out, progress.elapsedSeconds()) : summary.print(out, progress.elapsedSeconds());
     }
   }
 

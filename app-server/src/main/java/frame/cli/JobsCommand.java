@@ -98,11 +98,12 @@ final class JobsCommand implements Callable<Integer> {
         out.printf("Job %d  %s  %s%n", j.id(), j.type(), j.status());
         out.printf("  image      %s%n", describe(j));
         out.printf("  payload    %s%n", j.payload());
-        out.printf("  attempts   %d of %d failed, %d of %d interrupted (FRAME stopped while it ran)%n", j.attempts(),
-            j.maxAttempts(), j.interruptions(), j.maxInterruptions());
+        out.printf("  attempts   %s%n", attempts(j));
         out.printf("  priority   %s%n", j.priority());
-        out.printf("  locked by  %s at %s (lease until %s, token %d)%n", orDash(j.lockedBy()), orDash(j.lockedAt()),
-            orDash(j.leaseUntil()), j.leaseToken());
+        if ("RUNNING".equals(j.status())) { // an ended job's last lock is history, not a lock
+          out.printf("  locked by  %s at %s (lease until %s, token %d)%n", orDash(j.lockedBy()), orDash(j.lockedAt()),
+              orDash(j.leaseUntil()), j.leaseToken());
+        }
         out.printf("  created    %s, updated %s, finished %s%n", j.createdAt(), j.updatedAt(), orDash(j.completedAt()));
         out.println("  history");
         for (JobDto.AttemptDto a : j.history()) {
@@ -112,6 +113,17 @@ final class JobsCommand implements Callable<Integer> {
         if (j.lastError() != null) out.printf("  last error%n%s%n", j.lastError().indent(4));
         return 0;
       }
+    }
+
+    /**
+     * Runs as the history counts them: the job's attempt counter counts every claim, so a job
+     * that completed at its first run has used one attempt, none of them failed.
+     */
+    private static String attempts(JobDto j) {
+      long failed = j.history().stream().filter(a -> a.outcome().equals("FAILED") || a.outcome().equals("RETRY")).count();
+      long interrupted = j.history().stream().filter(JobDto.AttemptDto::interrupted).count();
+      return "%d run(s): %d of at most %d failed, %d of at most %d interrupted (FRAME stopped while it ran)".formatted(
+          j.history().size(), failed, j.maxAttempts(), interrupted, j.maxInterruptions());
     }
 
     private static String describe(JobDto j) {

@@ -2,25 +2,34 @@ package frame.cli;
 
 import java.io.PrintWriter;
 
-/** One line, redrawn in place on a terminal; a line every few seconds when output is a file. */
+/**
+ * One line, redrawn in place on a terminal. When output is a file or a pipe, a line every few
+ * seconds and the final one, each once: a quick import there prints a single line, not the same
+ * line twice.
+ */
 final class ProgressBar {
   private static final int WIDTH = 24;
 
+  private static final long TERMINAL_GAP = 100_000_000L;
+  private static final long FILE_GAP = 5_000_000_000L;
+
   private final PrintWriter err;
   private final int files;
-  private final boolean terminal = System.console() != null;
+  private final boolean terminal;
   private final long started = System.nanoTime();
   private long lastPrinted;
+  private String lastLine = "";
 
   ProgressBar(PrintWriter err, int files) {
     this.err = err;
     this.files = files;
+    this.terminal = System.console() != null;
+    this.lastPrinted = terminal ? 0 : started; // in a file the first line waits for the gap too
   }
 
   void show(int ingested, ImportCommand.ImportWatch watch) {
     long now = System.nanoTime();
-    long gap = terminal ? 100_000_000L : 5_000_000_000L;
-    if (now - lastPrinted < gap) return;
+    if (now - lastPrinted < (terminal ? TERMINAL_GAP : FILE_GAP)) return;
     lastPrinted = now;
     print(ingested, watch, terminal ? "\r" : "", terminal ? "" : "\n");
   }
@@ -32,13 +41,11 @@ final class ProgressBar {
   /** A plain count of {@code files} things, e.g. "3/10 photos regenerated"; the last one always shows. */
   void showCount(int done, String what) {
     long now = System.nanoTime();
-    long gap = terminal ? 100_000_000L : 5_000_000_000L;
-    if (done < files && now - lastPrinted < gap) return;
+    if (done < files && now - lastPrinted < (terminal ? TERMINAL_GAP : FILE_GAP)) return;
     lastPrinted = now;
     int filled = files == 0 ? WIDTH : (int) Math.min(WIDTH, (long) WIDTH * done / files);
-    err.print((terminal ? "\r" : "") + "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
-        + done + "/" + files + " " + what + (terminal && done < files ? "" : "\n"));
-    err.flush();
+    emit(terminal ? "\r" : "", "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] " + done + "/" + files + " " + what,
+        terminal && done < files ? "" : "\n");
   }
 
   double elapsedSeconds() {
@@ -50,10 +57,16 @@ final class ProgressBar {
     int doneWork = ingested + watch.jobsDone();
     int filled = totalWork == 0 ? WIDTH : (int) Math.min(WIDTH, (long) WIDTH * doneWork / totalWork);
     double rate = watch.finished() / Math.max(elapsedSeconds(), 0.001);
-    err.print(start + "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
+    emit(start, "[" + "#".repeat(filled) + ".".repeat(WIDTH - filled) + "] "
         + "%d/%d files ingested, %d/%d jobs done, %.1f images/s".formatted(
-            ingested, files, Math.min(watch.jobsDone(), watch.expectedJobs()), watch.expectedJobs(), rate)
-        + end);
+            ingested, files, Math.min(watch.jobsDone(), watch.expectedJobs()), watch.expectedJobs(), rate), end);
+  }
+
+  /** A line in a file is never repeated as it was; a terminal redraws in place anyway. */
+  private void emit(String start, String line, String end) {
+    if (!terminal && line.equals(lastLine)) return;
+    lastLine = line;
+    err.print(start + line + end);
     err.flush();
   }
 }

@@ -2,7 +2,9 @@ package frame.cli;
 
 import frame.core.api.FrameLibrary;
 import frame.core.api.config.FrameConfig;
+import frame.core.api.FrameException;
 import frame.server.ApiServer;
+import frame.server.ListenPort;
 import frame.server.PairingLinks;
 import frame.server.ServerSettings;
 import java.io.PrintWriter;
@@ -40,6 +42,10 @@ final class ServeCommand implements Callable<Integer> {
       server = ApiServer.start(frame, ServerSettings.defaults(config.port(), config.lan(), config.dataDir()));
     } catch (RuntimeException e) {
       frame.close();
+      if (e instanceof FrameException taken && ListenPort.TAKEN.equals(taken.code())) {
+        throw new FrameException(taken.code(), taken.getMessage() + ". Serve on another port with --port,"
+            + " for example: frame serve --port " + (config.port() + 1), true);
+      }
       throw e;
     }
     CountDownLatch stopped = new CountDownLatch(1);

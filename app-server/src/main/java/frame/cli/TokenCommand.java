@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -48,10 +49,17 @@ final class TokenCommand {
     @ParentCommand TokenCommand token;
     @Spec CommandSpec spec;
 
+    @Option(names = "--json", description = "Print JSON for scripts, as GET /api/admin/tokens gives it.")
+    boolean json;
+
     @Override
     public Integer call() {
       try (FrameLibrary frame = token.frameCommand.access()) {
         PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+          out.println(Json.of(frame.ports().devices().tokens()));
+          return 0;
+        }
         out.printf("%-32s %-7s %-20s %s%n", "NAME", "KIND", "CREATED", "LAST SEEN");
         for (TokenInfo t : frame.ports().devices().tokens()) {
           out.printf("%-32s %-7s %-20s %s%n", t.name(), t.kind().label(), minutes(t.createdAt()),

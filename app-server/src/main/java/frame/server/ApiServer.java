@@ -144,7 +144,12 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.POST, "/api/admin/pairing", pairing::create);
       WebPage.FILES.keySet().forEach(file -> table.add(HandlerType.GET, WebPage.routeOf(file), WebPage.handler(file)));
     });
-    app.start(settings.bindHost(), settings.port());
+    ListenPort.ensureFree(settings.bindHost(), settings.port());
+    try {
+      app.start(settings.bindHost(), settings.port());
+    } catch (io.javalin.util.JavalinBindException e) { // taken in the moment since the check
+      throw ListenPort.taken(settings.bindHost(), settings.port());
+    }
     for (Connector connector : app.jettyServer().server().getConnectors()) {
       if (connector instanceof AbstractConnector c) c.setIdleTimeout(settings.idleTimeout().toMillis());
     }

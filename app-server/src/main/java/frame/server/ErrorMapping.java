@@ -33,8 +33,10 @@ final class ErrorMapping {
   private ErrorMapping() {}
 
   static void install(JavalinConfig config) {
+    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonJettyErrors()));
     config.routes.exception(ApiError.class, (e, ctx) -> respond(ctx, e.status(), e.code(), e.getMessage()));
     config.routes.exception(FrameException.class, (e, ctx) -> {
+      if (AbandonedUpload.answered(ctx, e)) return;
       Integer status = STATUS_BY_CODE.get(e.code());
       if (status == null) {
         log.error("Request {} {} failed", ctx.method(), ctx.path(), e);
@@ -46,6 +48,7 @@ final class ErrorMapping {
     config.routes.exception(HttpResponseException.class, (e, ctx) ->
         respond(ctx, e.getStatus(), codeFor(e.getStatus()), e.getMessage()));
     config.routes.exception(Exception.class, (e, ctx) -> {
+      if (AbandonedUpload.answered(ctx, e)) return;
       if (isTooLarge(e)) {
         respond(ctx, 413, "too_large", "The upload is over the size limit.");
         return;
@@ -68,7 +71,7 @@ final class ErrorMapping {
     ctx.status(status).json(Map.of("error", Map.of("code", code, "message", message == null ? code : message)));
   }
 
-  private static String codeFor(int status) {
+  static String codeFor(int status) {
     return switch (status) {
       case 400 -> "bad_request";
       case 401 -> "unauthorized";

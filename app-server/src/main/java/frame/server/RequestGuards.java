@@ -55,7 +55,8 @@ final class RequestGuards {
       throw new ApiError(403, "host_not_allowed", "This server answers only to its own host names and addresses.");
     }
     String rawPath = ctx.req().getRequestURI().toLowerCase(Locale.ROOT);
-    if (rawPath.contains("..") || rawPath.contains("%2f") || rawPath.contains("%5c") || rawPath.contains("%00")) {
+    if (rawPath.contains("..") || rawPath.contains("%2f") || rawPath.contains("%5c") || rawPath.contains("%00")
+        || rawPath.contains("%2e")) { // an encoded dot is only ever a '..' in disguise on these routes
       throw ApiError.badRequest("invalid_path", "Paths may not contain '..', encoded slashes or NUL");
     }
     if (!OriginCheck.allows(ctx)) {

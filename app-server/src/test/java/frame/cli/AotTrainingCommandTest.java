@@ -25,6 +25,9 @@ class AotTrainingCommandTest {
     CommandRun run = CommandRun.of(dataDir, "aot-training");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).as("the phases ./frame shows on a first run")
+        .contains("frame aot-training: generating 4 camera-like photos")
+        .contains("frame aot-training: importing them as 'frame import' would");
     try (Stream<Path> left = Files.list(dataDir)) {
       assertThat(left).as("the user's data folder is not touched").isEmpty();
     }

@@ -84,7 +84,7 @@ class CommandLineTest {
     assertThat(table.out()).contains("PHOTO").containsPattern(id + " +THUMBNAIL_GENERATION +\\d+ +a\\.jpg +COMPLETED");
 
     CommandRun show = frame("jobs", "show", String.valueOf(id));
-    assertThat(show.out()).contains("THUMBNAIL_GENERATION").contains("COMPLETED").contains("attempts   1 of 3")
+    assertThat(show.out()).contains("THUMBNAIL_GENERATION").contains("COMPLETED").contains("attempts   1 run(s): 0 of at most 3 failed")
         .contains("a.jpg  PROCESSED JPEG 800x600")
         .contains("#1 COMPLETED");
   }

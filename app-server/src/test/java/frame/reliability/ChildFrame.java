@@ -144,6 +144,14 @@ final class ChildFrame implements AutoCloseable {
   }
 
   /** SIGTERM: the graceful path. */
+  /**
+   * What a child stopped by SIGTERM exits with: the JVM runs FRAME's graceful stop in its shutdown
+   * hook and then ends with 128 + 15, whatever the main thread returns (its System.exit waits
+   * behind the signal's). A kill -9 would give 137, a start-up problem 2.
+   */
+  static final int EXIT_AFTER_SIGTERM = 143;
+
+  /** Sends SIGTERM and waits for the graceful stop; its exit code. */
   int stop() throws InterruptedException {
     process.destroy();
     if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) throw new IllegalStateException("did not stop");

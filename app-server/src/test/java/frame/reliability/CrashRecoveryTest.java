@@ -163,7 +163,7 @@ class CrashRecoveryTest {
 
     int exit = frame.stop();
 
-    assertThat(exit).isIn(0, 143);
+    assertThat(exit).isEqualTo(ChildFrame.EXIT_AFTER_SIGTERM);
     assertThat(Files.exists(dataDir.resolve("db").resolve("frame.log"))
         && Files.size(dataDir.resolve("db").resolve("frame.log")) > 0).as("a log to replay").isFalse();
     try (Database database = Database.open(FrameConfig.inDataDir(dataDir).databaseUrl(), 2)) {

@@ -1,6 +1,7 @@
 package frame.core.formats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import frame.core.Frame;
@@ -39,6 +40,8 @@ class SamplePhotosTest {
       """)
   void phone_heif_photos_come_out_upright_at_their_size(String name, ImageFormat format, int width, int height)
       throws IOException {
+    assumeTrue(HeifPhotosTest.heifDecodes(), "FRAME decodes no HEIF here (libheif missing or hidden): the branch without it runs instead");
+    System.out.println("SamplePhotosTest: libheif decodes here, so " + name + " must come out PROCESSED and upright");
     Path file = sample("heic", name);
     try (Frame frame = FrameFixture.open(dataDir)) {
       Image image = ((IngestResult.Stored) frame.ports().imports().importFile(file)).image();
@@ -47,11 +50,6 @@ class SamplePhotosTest {
       assertThat(frame.ports().library().files(done).original()).hasSameBinaryContentAs(file);
       assertThat(done.width()).isEqualTo(width);
       assertThat(done.height()).isEqualTo(height);
-      if (!HeifPhotosTest.heifDecodes()) {
-        assertThat(done.state()).isEqualTo(ImageState.FAILED);
-        assertThat(done.failureReason()).contains("needs libheif");
-        return;
-      }
       assertThat(done.state()).as(done.failureReason()).isEqualTo(ImageState.PROCESSED);
       BufferedImage preview = ImageIO.read(frame.ports().library().files(image).existingPreview().orElseThrow().toFile());
       int longest = Math.min(2000, Math.max(width, height));
@@ -62,6 +60,28 @@ class SamplePhotosTest {
           preview.getWidth(), preview.getHeight());
       PixelDifference difference = PixelDifference.of(reference, preview);
       assertThat(difference.mean()).as("preview against libheif's rendering: %s", difference).isLessThan(4);
+    }
+  }
+
+  @ParameterizedTest(name = "without libheif, {0} is kept as a {1} of {2} x {3} and fails saying what to install")
+  @CsvSource(textBlock = """
+      iphone_7.heic,                  HEIC, 4032, 3024
+      fox.profile0.8bpc.yuv420.avif,  AVIF, 1204, 800
+      """)
+  void without_libheif_phone_heif_photos_are_kept_and_fail_saying_what_to_install(String name, ImageFormat format,
+      int width, int height) {
+    assumeFalse(HeifPhotosTest.heifDecodes(), "FRAME decodes HEIF here: the branch with libheif runs instead");
+    System.out.println("SamplePhotosTest: no libheif decoder here, so " + name + " must fail saying what to install");
+    Path file = sample("heic", name);
+    try (Frame frame = FrameFixture.open(dataDir)) {
+      frame.ports().imports().importFile(file);
+      Image done = FrameFixture.awaitAllFinal(frame, Duration.ofMinutes(1)).getFirst();
+      assertThat(done.format()).isEqualTo(format);
+      assertThat(done.width()).as("read from the HEIF boxes in Java").isEqualTo(width);
+      assertThat(done.height()).isEqualTo(height);
+      assertThat(frame.ports().library().files(done).original()).hasSameBinaryContentAs(file);
+      assertThat(done.state()).isEqualTo(ImageState.FAILED);
+      assertThat(done.failureReason()).contains("needs libheif");
     }
   }
 
