@@ -104,7 +104,7 @@ public final class Certificates {
       keepPrivate();
       return Optional.of(new ServerCertificate(store, certificate));
     } catch (IOException | GeneralSecurityException e) {
-      log.warn("Cannot read {} ({}); a new certificate will be made", file, e.getMessage());
+      log.warn("Cannot read {} ({}); a new certificate will be made", file, e.toString());
       return Optional.empty();
     }
   }
