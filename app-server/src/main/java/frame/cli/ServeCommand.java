@@ -5,6 +5,7 @@ import frame.core.FrameConfig;
 import frame.server.ApiServer;
 import frame.server.PairingLinks;
 import frame.server.ServerSettings;
+import frame.server.tls.Certificates;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -71,9 +72,9 @@ final class ServeCommand implements Callable<Integer> {
           + " active. Manage them with 'frame token create|list|revoke' (this FRAME answers those too).");
     }
     if (pair) PairCommand.show(out, frame.createPairing(), server.urls(), server.fingerprint(), config.lan(), true);
-    out.println("Try: curl " + (server.fingerprint().isPresent() ? "--insecure " : "")
-        + "-H 'Authorization: Bearer <token>' " + server.urls().get(0) + "/api/images"
-        + (server.fingerprint().isPresent() ? "  (--insecure: the certificate is FRAME's own, checked by its fingerprint above)" : ""));
+    String trust = server.fingerprint().isEmpty() ? ""
+        : "--cacert '" + config.dataDir().resolve(Certificates.FOLDER).resolve(Certificates.PEM_NAME) + "' ";
+    out.println("Try: curl " + trust + "-H 'Authorization: Bearer <token>' " + server.urls().get(0) + "/api/images");
     out.println("Stop with Ctrl-C.");
     out.flush();
     stopped.await();

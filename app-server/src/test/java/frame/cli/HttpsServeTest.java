@@ -111,6 +111,22 @@ class HttpsServeTest {
   }
 
   @Test
+  void curl_trusts_the_exported_certificate_as_frame_serve_suggests() throws Exception {
+    var curl = java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        .map(dir -> Path.of(dir, "curl")).filter(Files::isExecutable).findFirst();
+    org.junit.jupiter.api.Assumptions.assumeTrue(curl.isPresent(), "Skipped: no curl on the PATH");
+    Matcher hint = Pattern.compile("Try: curl --cacert '([^']+)' ").matcher(output());
+    assertThat(hint.find()).as(output()).isTrue();
+    Process run = new ProcessBuilder(curl.get().toString(), "--silent", "--show-error", "--cacert", hint.group(1),
+        "-H", "Authorization: Bearer " + token, "https://127.0.0.1:" + port + "/api/images")
+        .redirectErrorStream(true).start();
+    String answer = new String(run.getInputStream().readAllBytes());
+    assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(run.exitValue()).as(answer).isZero();
+    assertThat(answer).contains("\"items\"");
+  }
+
+  @Test
   void plain_http_on_the_https_port_gets_a_redirect_for_the_page_and_no_api() throws Exception {
     HttpClient plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     HttpResponse<String> page = send(plain, request("http", "/").build());

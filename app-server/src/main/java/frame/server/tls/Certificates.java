@@ -2,7 +2,7 @@ package frame.server.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.math.BigInteger;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
@@ -56,6 +56,8 @@ public final class Certificates {
   private static final Logger log = LoggerFactory.getLogger(Certificates.class);
   public static final String FOLDER = "tls";
   public static final String FILE_NAME = "server.p12";
+  /** The certificate alone, in PEM, for other tools ({@code curl --cacert}); no key in it. */
+  public static final String PEM_NAME = "server.pem";
   static final Duration VALIDITY = Duration.ofDays(397);
   static final Duration RENEW_BEFORE = Duration.ofDays(30);
   private static final Set<PosixFilePermission> OWNER_ONLY =
@@ -177,24 +179,37 @@ public final class Certificates {
       } else {
         Files.createDirectories(folder);
       }
-      Path temp = isPosix()
-          ? Files.createTempFile(folder, ".server", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-          : Files.createTempFile(folder, ".server", ".tmp");
-      try {
-        try (OutputStream out = Files.newOutputStream(temp)) {
-          certificate.keyStore().store(out, ServerCertificate.KEYSTORE_PASSWORD.toCharArray());
-        }
-        try {
-          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(temp);
-      }
+      java.io.ByteArrayOutputStream keyStore = new java.io.ByteArrayOutputStream();
+      certificate.keyStore().store(keyStore, ServerCertificate.KEYSTORE_PASSWORD.toCharArray());
+      writePrivately(file, keyStore.toByteArray());
+      writePrivately(folder.resolve(PEM_NAME), pem(certificate.certificate()).getBytes(StandardCharsets.US_ASCII));
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("Cannot store the TLS certificate in " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Replaces {@code target} atomically with a file that is owner-only from its first byte. */
+  private static void writePrivately(Path target, byte[] bytes) throws IOException {
+    Path temp = isPosix()
+        ? Files.createTempFile(target.getParent(), ".server", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+        : Files.createTempFile(target.getParent(), ".server", ".tmp");
+    try {
+      Files.write(temp, bytes);
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  private static String pem(X509Certificate certificate) throws GeneralSecurityException {
+    return "-----BEGIN CERTIFICATE-----\n"
+        + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(certificate.getEncoded())
+        + "\n-----END CERTIFICATE-----\n";
   }
 
   /** A keystore someone made readable to others is put back to owner-only, with a warning. */

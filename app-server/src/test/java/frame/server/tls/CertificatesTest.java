@@ -42,6 +42,13 @@ class CertificatesTest {
     assertThat(made.certificate().getNotAfter().toInstant()).isAfter(NOW.plus(Duration.ofDays(365)));
     made.certificate().verify(made.certificate().getPublicKey()); // self-signed
     assertThat(made.fingerprint().hex()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
+
+    Path pem = dataDir.resolve("tls").resolve("server.pem");
+    try (var in = Files.newInputStream(pem)) {
+      var exported = java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+      assertThat(Fingerprint.of(exported)).as("the PEM for other tools is the same certificate").isEqualTo(made.fingerprint());
+    }
+    assertThat(Files.readString(pem)).doesNotContain("PRIVATE");
   }
 
   @Test
