@@ -38,6 +38,28 @@ final class PinnedTls {
     }
   }
 
+  /**
+   * The fingerprint of the certificate a server presents, trusting nothing and sending nothing
+   * but a TLS handshake: what a person compares with the one FRAME shows before pinning it
+   * (trust on first use).
+   */
+  static Fingerprint presentedBy(String host, int port, Duration timeout) throws java.io.IOException {
+    X509Certificate[][] seen = new X509Certificate[1][];
+    try {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {new Recording(seen)}, null);
+      try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket()) {
+        socket.connect(new java.net.InetSocketAddress(host, port), (int) timeout.toMillis());
+        socket.setSoTimeout((int) timeout.toMillis());
+        socket.startHandshake();
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("No TLS in this Java: " + e.getMessage(), e);
+    }
+    if (seen[0] == null || seen[0].length == 0) throw new java.io.IOException(host + ":" + port + " presented no certificate");
+    return Fingerprint.of(seen[0][0]);
+  }
+
   /** The message a refused connection carries, found again by {@link #refusal}. */
   static final String MISMATCH = "FRAME's certificate does not match the pinned fingerprint";
 
@@ -52,14 +74,29 @@ final class PinnedTls {
     return java.util.Optional.empty();
   }
 
-  private static final class Pinned extends X509ExtendedTrustManager {
+  /** Accepts any server certificate and keeps it, for {@link #presentedBy}; never used to send a request. */
+  private static final class Recording extends Pinned {
+    private final X509Certificate[][] seen;
+
+    Recording(X509Certificate[][] seen) {
+      super(null);
+      this.seen = seen;
+    }
+
+    @Override
+    void check(X509Certificate[] chain) {
+      seen[0] = chain;
+    }
+  }
+
+  private static class Pinned extends X509ExtendedTrustManager {
     private final Fingerprint expected;
 
     Pinned(Fingerprint expected) {
       this.expected = expected;
     }
 
-    private void check(X509Certificate[] chain) throws CertificateException {
+    void check(X509Certificate[] chain) throws CertificateException {
       if (chain == null || chain.length == 0) throw new CertificateException("FRAME presented no certificate");
       Fingerprint presented = Fingerprint.of(chain[0]);
       if (!presented.equals(expected)) {
