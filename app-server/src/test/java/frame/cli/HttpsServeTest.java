@@ -20,31 +20,34 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code frame serve --tls} as a user runs it, in a child JVM on a loopback port: HTTPS for a
  * client that pins the fingerprint it printed, a refusal for any other certificate, no API over
  * plain HTTP, the command line pinning through the endpoint file, and the same certificate after
- * a restart.
+ * a restart. One child serves every test (each start costs seconds of a shared machine); a test
+ * that changes something puts it back.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HttpsServeTest {
   private static final Pattern URL = Pattern.compile("https://127\\.0\\.0\\.1:(\\d+)/api");
   private static final Pattern FINGERPRINT = Pattern.compile("\\s((?:[0-9A-F]{2}:){31}[0-9A-F]{2})\\s");
   private static final Pattern TOKEN = Pattern.compile("(?m)^\\s+(frame_[A-Za-z0-9_-]+)\\s*$");
 
-  @TempDir Path dataDir;
-  @TempDir Path logs;
+  @TempDir static Path dataDir;
+  @TempDir static Path logs;
   private final List<Process> children = new ArrayList<>();
   private Process child;
   private int port;
   private Fingerprint fingerprint;
   private String token;
 
-  @BeforeEach
+  @BeforeAll
   void serve() throws Exception {
     start();
     Matcher made = TOKEN.matcher(output());
@@ -52,7 +55,7 @@ class HttpsServeTest {
     token = made.group(1);
   }
 
-  @AfterEach
+  @AfterAll
   void stop() throws InterruptedException {
     for (Process process : children) {
       process.destroy();
@@ -160,10 +163,15 @@ class HttpsServeTest {
         .contains("fingerprint (SHA-256) is " + fingerprint.hex());
 
     // someone else's server on that port, or a file edited by someone: the certificate no longer matches
-    Files.writeString(endpoint, Files.readString(endpoint).replace(fingerprint.hex(), "AB:".repeat(31) + "AB"));
-    CommandRun refused = CommandRun.of(dataDir, "token", "list");
-    assertThat(refused.exitCode()).isNotZero();
-    assertThat(refused.err()).contains("does not match the pinned fingerprint").doesNotContain("default");
+    String published = Files.readString(endpoint);
+    Files.writeString(endpoint, published.replace(fingerprint.hex(), "AB:".repeat(31) + "AB"));
+    try {
+      CommandRun refused = CommandRun.of(dataDir, "token", "list");
+      assertThat(refused.exitCode()).isNotZero();
+      assertThat(refused.err()).contains("does not match the pinned fingerprint").doesNotContain("default");
+    } finally {
+      Files.writeString(endpoint, published);
+    }
   }
 
   @Test
