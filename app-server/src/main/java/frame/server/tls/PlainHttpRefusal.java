@@ -1,8 +1,8 @@
 package frame.server.tls;
 
-import frame.server.ApiError;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.Map;
 
 /**
  * What plain HTTP gets on a port that serves HTTPS: no API. A page request is sent to the same
@@ -15,16 +15,22 @@ public final class PlainHttpRefusal {
 
   public static void check(Context ctx) {
     if (ctx.req().isSecure()) return;
-    if (ctx.path().startsWith("/api")) {
-      throw new ApiError(400, "https_required", "This FRAME serves HTTPS only: use https://" + ctx.host()
-          + ctx.path() + ". Nothing was done.");
-    }
     String host = ctx.host();
-    if (host == null || !host.matches("[A-Za-z0-9.:\\[\\]-]+")) {
-      throw new ApiError(400, "https_required", "This FRAME serves HTTPS only: open it with https://.");
+    boolean usableHost = host != null && host.matches("[A-Za-z0-9.:\\[\\]-]+");
+    if (ctx.path().startsWith("/api") || !usableHost) {
+      refuse(ctx, "This FRAME serves HTTPS only: use https://" + (usableHost ? host + ctx.path() : "")
+          + ". Nothing was done.");
+      return;
     }
     ctx.header("Cache-Control", "no-store");
     ctx.redirect("https://" + host + ctx.path(), HttpStatus.MOVED_PERMANENTLY);
+    ctx.skipRemainingHandlers();
+  }
+
+  /** The API's error form ({@code {"error": {"code", "message"}}}), and no handler after. */
+  private static void refuse(Context ctx, String message) {
+    ctx.status(HttpStatus.BAD_REQUEST)
+        .json(Map.of("error", Map.of("code", "https_required", "message", message)));
     ctx.skipRemainingHandlers();
   }
 }
