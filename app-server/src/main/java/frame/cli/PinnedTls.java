@@ -1,14 +1,18 @@
 package frame.cli;
 
 import frame.server.tls.Fingerprint;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -43,20 +47,20 @@ final class PinnedTls {
    * but a TLS handshake: what a person compares with the one FRAME shows before pinning it
    * (trust on first use).
    */
-  static Fingerprint presentedBy(String host, int port, Duration timeout) throws java.io.IOException {
+  static Fingerprint presentedBy(String host, int port, Duration timeout) throws IOException {
     X509Certificate[][] seen = new X509Certificate[1][];
     try {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, new TrustManager[] {new Recording(seen)}, null);
-      try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket()) {
-        socket.connect(new java.net.InetSocketAddress(host, port), (int) timeout.toMillis());
+      try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket()) {
+        socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
         socket.setSoTimeout((int) timeout.toMillis());
         socket.startHandshake();
       }
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("No TLS in this Java: " + e.getMessage(), e);
     }
-    if (seen[0] == null || seen[0].length == 0) throw new java.io.IOException(host + ":" + port + " presented no certificate");
+    if (seen[0] == null || seen[0].length == 0) throw new IOException(host + ":" + port + " presented no certificate");
     return Fingerprint.of(seen[0][0]);
   }
 
@@ -64,14 +68,14 @@ final class PinnedTls {
   static final String MISMATCH = "FRAME's certificate does not match the pinned fingerprint";
 
   /** The pinning failure inside a failed request's causes, if that is why it failed. */
-  static java.util.Optional<String> refusal(Throwable failure) {
+  static Optional<String> refusal(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause.getMessage() != null && cause.getMessage().contains(MISMATCH)) {
         String message = cause.getMessage();
-        return java.util.Optional.of(message.substring(message.indexOf(MISMATCH)));
+        return Optional.of(message.substring(message.indexOf(MISMATCH)));
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** Accepts any server certificate and keeps it, for {@link #presentedBy}; never used to send a request. */

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,14 +42,14 @@ public final class CertificateNames {
     return name.matches("[0-9.]+") || name.contains(":");
   }
 
-  private static java.util.Optional<String> hostName() {
+  private static Optional<String> hostName() {
     try {
       String name = InetAddress.getLocalHost().getHostName();
       int dot = name.indexOf('.');
       String host = (dot > 0 ? name.substring(0, dot) : name).toLowerCase(Locale.ROOT);
-      return host.matches("[a-z0-9-]+") ? java.util.Optional.of(host) : java.util.Optional.empty();
+      return host.matches("[a-z0-9-]+") ? Optional.of(host) : Optional.empty();
     } catch (UnknownHostException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 }
