@@ -29,7 +29,22 @@ final class DiscoverCommand implements Callable<Integer> {
     }
     for (LanDiscovery.Found one : found) {
       out.printf("%-32s %-32s %s%n", one.name(), one.url(), one.version() == null ? "" : "FRAME " + one.version());
+      if (one.url().startsWith("https://")) out.println("  certificate SHA-256 " + fingerprintOf(one.url()));
+    }
+    if (found.stream().anyMatch(one -> one.url().startsWith("https://"))) {
+      out.println("Compare a certificate's fingerprint with the one that FRAME's Server pane or 'frame serve' shows "
+          + "before you trust it: a different one is not your FRAME.");
     }
     return 0;
+  }
+
+  /** The fingerprint the server presents, for the person to compare (trust on first use). */
+  private static String fingerprintOf(String url) {
+    java.net.URI uri = java.net.URI.create(url);
+    try {
+      return PinnedTls.presentedBy(uri.getHost(), uri.getPort(), Duration.ofSeconds(5)).hex();
+    } catch (IOException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
   }
 }

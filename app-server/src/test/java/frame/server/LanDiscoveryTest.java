@@ -90,13 +90,15 @@ class LanDiscoveryTest {
     String started = await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(serveLog),
         text -> text.contains("Stop with Ctrl-C"));
     assertThat(started).contains("Announced on the local network as 'FRAME on ");
-    String port = started.replaceAll("(?s).*http://127\\.0\\.0\\.1:(\\d+)/api.*", "$1");
+    String port = started.replaceAll("(?s).*https://127\\.0\\.0\\.1:(\\d+)/api.*", "$1");
+    String fingerprint = started.replaceAll("(?s).*\\s((?:[0-9A-F]{2}:){31}[0-9A-F]{2})\\s.*", "$1");
 
     Path discoverLog = logs.resolve("discover.log");
     Process discover = frame(discoverLog, "discover", "--seconds", "6");
     assertThat(discover.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String found = Files.readString(discoverLog);
     assertThat(discover.exitValue()).as(found).isZero();
-    assertThat(found).contains("FRAME on ").containsPattern("http://10\\.253\\.0\\.[12]:" + port + "/");
+    assertThat(found).contains("FRAME on ").containsPattern("https://10\\.253\\.0\\.[12]:" + port + "/")
+        .as("the certificate it presents, to compare").contains("certificate SHA-256 " + fingerprint);
   }
 }

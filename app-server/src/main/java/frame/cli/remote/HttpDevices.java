@@ -3,6 +3,7 @@ package frame.cli.remote;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.api.Devices;
+import frame.server.PairingLinks;
 import frame.core.api.devices.PairingCode;
 import frame.core.api.devices.Paired;
 import frame.core.api.devices.TokenInfo;
@@ -55,7 +56,7 @@ final class HttpDevices implements Devices {
     List<String> urls = new ArrayList<>();
     made.get("links").forEach(l -> urls.add(l.asText().substring(0, l.asText().indexOf("/#pair="))));
     pairingUrls = List.copyOf(urls);
-    return new PairingCode(link.substring(link.indexOf("#pair=") + 6), made.get("digits").asText(),
+    return new PairingCode(PairingLinks.codeIn(link), made.get("digits").asText(),
         Instant.parse(made.get("expiresAt").asText()));
   }
 

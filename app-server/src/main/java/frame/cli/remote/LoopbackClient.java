@@ -10,7 +10,9 @@ import frame.core.api.config.FrameConfig;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageFormat;
 import frame.core.api.library.ImageState;
+import frame.cli.PinnedTls;
 import frame.server.LocalEndpoint;
+import frame.server.tls.Fingerprint;
 import frame.server.dto.ImageDto;
 import java.io.IOException;
 import java.net.URI;
@@ -35,11 +37,14 @@ final class LoopbackClient implements AutoCloseable {
 
   private final LocalEndpoint.Published endpoint;
   private final FrameConfig config;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
 
   LoopbackClient(LocalEndpoint.Published endpoint, FrameConfig config) {
     this.endpoint = endpoint;
     this.config = config;
+    // over HTTPS, trust exactly the certificate the running FRAME wrote in its endpoint file
+    this.http = endpoint.https() ? PinnedTls.client(Fingerprint.parse(endpoint.fingerprint()), Duration.ofSeconds(5))
+        : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   FrameConfig config() {
@@ -62,7 +67,7 @@ final class LoopbackClient implements AutoCloseable {
   }
 
   HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + path)).timeout(TIMEOUT)
+    return HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path)).timeout(TIMEOUT)
         .header("Authorization", "Bearer " + endpoint.credential());
   }
 
@@ -70,6 +75,11 @@ final class LoopbackClient implements AutoCloseable {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
+      var refused = PinnedTls.refusal(e);
+      if (refused.isPresent()) {
+        throw new FrameException("certificate_mismatch", refused.get() + " (the FRAME on " + config.dataDir()
+            + ", pid " + endpoint.pid() + "). Nothing was sent.", true, e);
+      }
       throw new FrameException("frame_unreachable", "FRAME runs on " + config.dataDir() + " (pid " + endpoint.pid()
           + ") but its API on 127.0.0.1:" + endpoint.port() + " does not answer: " + e.getMessage(), true, e);
     } catch (InterruptedException e) {

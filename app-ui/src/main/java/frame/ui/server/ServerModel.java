@@ -10,11 +10,13 @@ import frame.core.api.devices.TokenKind;
 import frame.server.ApiServer;
 import frame.server.PairingLinks;
 import frame.server.ServerSettings;
+import frame.server.tls.Fingerprint;
 import frame.ui.common.Background;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,6 +52,8 @@ public final class ServerModel implements AutoCloseable {
   private final StringProperty pairingLink = new SimpleStringProperty("");
   private final StringProperty pairingDigits = new SimpleStringProperty("");
   private final StringProperty pairingExpiry = new SimpleStringProperty("");
+  private final StringProperty fingerprint = new SimpleStringProperty("");
+  private Optional<Fingerprint> served = Optional.empty();
   private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "frame-server-pane");
     thread.setDaemon(true);
@@ -86,6 +90,8 @@ public final class ServerModel implements AutoCloseable {
   public StringProperty pairingLink() { return pairingLink; }
   public StringProperty pairingDigits() { return pairingDigits; }
   public StringProperty pairingExpiry() { return pairingExpiry; }
+  /** The HTTPS certificate's SHA-256 fingerprint (AB:12:...), empty when serving plain HTTP on loopback. */
+  public StringProperty fingerprint() { return fingerprint; }
 
   public void start() {
     boolean onLan = lan.get();
@@ -99,12 +105,16 @@ public final class ServerModel implements AutoCloseable {
       return started;
     }, started -> {
       urls.setAll(started.urls());
+      served = started.fingerprint();
+      fingerprint.set(served.map(Fingerprint::hex).orElse(""));
       advertised.set(started.advertisedName().orElse(""));
       running.set(true);
       status.set(onLan ? "Running, open to the local network" : "Running, this computer only");
       newPairingCode();
     }, failure -> {
       urls.clear();
+      served = Optional.empty();
+      fingerprint.set("");
       advertised.set("");
       running.set(false);
       status.set("Not running: " + failure.getMessage());
@@ -126,10 +136,11 @@ public final class ServerModel implements AutoCloseable {
   /** A fresh pairing code; the one shown before stays valid until used or expired. */
   public void newPairingCode() {
     List<String> addresses = List.copyOf(urls);
+    Optional<Fingerprint> certificate = served;
     if (addresses.isEmpty()) return;
     background.run(() -> devicesPort.createPairing(), (PairingCode code) -> {
       pairingExpiresAt = code.expiresAt();
-      pairingLink.set(PairingLinks.link(PairingLinks.bestBase(addresses), code));
+      pairingLink.set(PairingLinks.link(PairingLinks.bestBase(addresses), code, certificate));
       pairingDigits.set(code.digits().substring(0, 3) + " " + code.digits().substring(3));
       pairingExpiry.set("Works once, until " + CLOCK.format(code.expiresAt()));
     }, failure -> pairingExpiry.set("No pairing code: " + failure.getMessage()));

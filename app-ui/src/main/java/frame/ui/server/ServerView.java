@@ -52,7 +52,13 @@ public final class ServerView extends HBox {
     ListView<String> urls = new ListView<>(model.urls());
     urls.setId("server-urls");
     urls.setPrefHeight(90);
-    return new VBox(8, new Label("REST server"), status, lan, advertised, new Label("Addresses"), urls);
+    Label fingerprint = new Label();
+    fingerprint.setId("server-fingerprint");
+    fingerprint.setWrapText(true);
+    fingerprint.textProperty().bind(Bindings.createStringBinding(() -> model.fingerprint().get().isEmpty() ? ""
+        : "HTTPS, with FRAME's own certificate. A phone's browser warns about it once; its SHA-256 fingerprint is "
+            + model.fingerprint().get(), model.fingerprint()));
+    return new VBox(8, new Label("REST server"), status, lan, advertised, new Label("Addresses"), urls, fingerprint);
   }
 
   private static VBox pairingBox(ServerModel model) {
