@@ -1,5 +1,9 @@
 package frame.core;
 
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import frame.core.archive.ArchiveModule;
+import frame.core.api.Archive;
 import frame.core.auth.ApiTokens;
 import java.time.Duration;
 import frame.core.pipeline.StepNames;
@@ -76,6 +80,7 @@ public final class Frame implements AutoCloseable {
   private final Trash trash;
   private final LibraryBrowser browser;
   private final ImageDecoder decoder;
+  private final ArchiveModule archive;
 
   Frame(FrameAssembly.Parts parts) {
     this.node = parts.node();
@@ -97,6 +102,24 @@ public final class Frame implements AutoCloseable {
     this.trash = parts.trash();
     this.browser = parts.browser();
     this.decoder = parts.decoder();
+    this.archive = parts.archive();
+  }
+
+  /** The archive port: targets, copies, free, safe, scrub. */
+  public Archive archive() {
+    return archive.port();
+  }
+
+  /**
+   * The original on this computer: the stored file, or, once freed, a copy fetched back from an
+   * archive target and verified against its SHA-256 on the way.
+   */
+  public Path originalOf(Image image) {
+    try {
+      return archive.originals().local(image);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Opens FRAME on a data folder and starts its job runner. */
@@ -223,7 +246,7 @@ public final class Frame implements AutoCloseable {
    */
   public BufferedImage decodeOriginal(long id) {
     Image image = image(id);
-    DecodedImage decoded = decoder.decode(files(image).original(), image.format(), Integer.MAX_VALUE);
+    DecodedImage decoded = decoder.decode(originalOf(image), image.format(), Integer.MAX_VALUE);
     return decoded.orientation().apply(decoded.pixels());
   }
 
@@ -488,6 +511,7 @@ public final class Frame implements AutoCloseable {
   @Override
   public void close() {
     runner.close();
+    archive.close();
     studio.close();
     events.close();
     closeQuietly(database, lock);

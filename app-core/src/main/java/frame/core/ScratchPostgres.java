@@ -64,8 +64,8 @@ public final class ScratchPostgres implements AutoCloseable {
   }
 
   public long finishedImages() {
-    return database.jdbc().queryOne("SELECT COUNT(*) FROM image WHERE state IN (?, ?)", r -> r.getLong(1),
-        ImageState.PROCESSED, ImageState.FAILED).orElse(0L);
+    return database.jdbc().queryOne("SELECT COUNT(*) FROM image WHERE state IN (?, ?, ?)", r -> r.getLong(1),
+        ImageState.PROCESSED, ImageState.STORED, ImageState.FAILED).orElse(0L);
   }
 
   public long aliveNodes() {

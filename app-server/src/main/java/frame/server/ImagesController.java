@@ -70,7 +70,7 @@ final class ImagesController {
     // The sniffed type, never the client's claim: a stored "photo" can't be served as HTML.
     ctx.header("Content-Disposition",
         "inline; filename*=UTF-8''" + URLEncoder.encode(image.originalName(), StandardCharsets.UTF_8).replace("+", "%20"));
-    FileResponses.send(ctx, frame.files(image).original(), image.format().mediaType(), image.sha256());
+    FileResponses.send(ctx, frame.originalOf(image), image.format().mediaType(), image.sha256());
   }
 
   void byChecksum(Context ctx) {

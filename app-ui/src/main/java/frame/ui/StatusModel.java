@@ -48,7 +48,7 @@ public final class StatusModel {
   }
 
   public void onEvent(FrameEvent event) {
-    if (event instanceof FrameEvent.ImageChanged c && c.state() == ImageState.PROCESSED) {
+    if (event instanceof FrameEvent.ImageChanged c && c.state().isProcessed()) {
       synchronized (processed) {
         processed.addLast(clock.instant());
       }

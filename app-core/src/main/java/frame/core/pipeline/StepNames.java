@@ -12,6 +12,7 @@ public final class StepNames {
       case THUMBNAIL_GENERATION -> "Making thumbnails";
       case PREVIEW_GENERATION -> "Making the preview";
       case EXIF_ENRICHMENT -> "Reading metadata";
+      case ARCHIVE_ORIGINAL -> "Archiving the original";
       case NOOP -> "No-op";
     };
   }

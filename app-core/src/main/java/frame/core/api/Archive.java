@@ -1,0 +1,31 @@
+package frame.core.api;
+
+import java.util.List;
+
+/**
+ * The archive (the seed's phase 8): targets that hold a second, verified copy of every original,
+ * freeing local space, "is this card safe to format" and scrubbing. One port for the window, the
+ * REST adapter and the CLI, in-process or over HTTP.
+ */
+public interface Archive {
+  /** Every target with its state, the copies it holds and its backlog, and the one-place count. */
+  ArchiveStatus status();
+
+  /** Adds a target, checks it can be written, and queues a copy of every processed photo for it. */
+  ArchiveTarget add(NewArchiveTarget target);
+
+  /** Forgets a target and its copies (the files on it stay); false when no target has that name. */
+  boolean remove(String name);
+
+  /** The verified copies of one photo's original. */
+  List<ArchiveCopy> copies(long imageId);
+
+  /** Removes local originals held in at least {@code minCopies} verified archive copies. */
+  FreeReport free(int minCopies);
+
+  /** For each file (given by its hash), whether its exact bytes are held in {@code copies} verified places. */
+  SafeReport safe(List<FileHash> files, int copies);
+
+  /** Re-reads local originals and archive copies (a {@code samplePercent} share of photos) and mends bad ones. */
+  ScrubReport scrub(int samplePercent);
+}

@@ -1,0 +1,85 @@
+package frame.core.archive;
+
+import frame.core.db.Jdbc.Tx;
+import frame.core.event.FrameEvent;
+import frame.core.image.Image;
+import frame.core.image.ImageRepository;
+import frame.core.image.ImageState;
+import frame.core.job.Job;
+import frame.core.job.JobPriority;
+import frame.core.job.JobRepository;
+import frame.core.job.JobState;
+import frame.core.job.JobType;
+import frame.core.job.NewJob;
+import frame.core.pipeline.ArchiveSteps;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Moves photos between PROCESSED and STORED as copies are made, targets come and go, and copies
+ * are lost, and queues the {@code ARCHIVE_ORIGINAL} jobs that are missing, at background priority.
+ */
+final class ArchiveJobs implements ArchiveSteps {
+  private final ArchiveRepository archive;
+  private final ImageRepository images;
+  private final JobRepository jobs;
+
+  ArchiveJobs(ArchiveRepository archive, ImageRepository images, JobRepository jobs) {
+    this.archive = archive;
+    this.images = images;
+    this.jobs = jobs;
+  }
+
+  @Override
+  public void processed(Tx tx, long imageId, Instant now, List<FrameEvent> events) throws SQLException {
+    settle(tx, imageId, now, events);
+  }
+
+  @Override
+  public void archived(Tx tx, Job job, Instant now, List<FrameEvent> events) throws SQLException {
+    images.lock(tx, job.imageId(), now);
+    settle(tx, job.imageId(), now, events);
+  }
+
+  /**
+   * Puts one image where its copies say (the caller holds its row lock): STORED when every target
+   * holds a verified copy, else PROCESSED with a job queued for each target still missing one.
+   */
+  void settle(Tx tx, long imageId, Instant now, List<FrameEvent> events) throws SQLException {
+    Image image = images.find(tx, imageId).orElse(null);
+    if (image == null || !image.state().isProcessed()) return;
+    List<TargetRecord> targets = archive.targets(tx);
+    Set<Long> holding = new HashSet<>(archive.targetsHolding(tx, imageId));
+    List<TargetRecord> missing = targets.stream().filter(t -> !holding.contains(t.id())).toList();
+    if (!targets.isEmpty() && missing.isEmpty()) {
+      move(tx, image, ImageState.STORED, now, events);
+      return;
+    }
+    move(tx, image, ImageState.PROCESSED, now, events);
+    Set<String> queued = new HashSet<>();
+    for (Job job : jobs.forImage(tx, imageId)) {
+      if (job.type() == JobType.ARCHIVE_ORIGINAL && job.state().isActive()) queued.add(job.payload());
+    }
+    for (TargetRecord target : missing) {
+      String payload = ArchiveHandler.payload(imageId, target.id());
+      if (queued.contains(payload)) continue;
+      long id = jobs.enqueue(tx, new NewJob(JobType.ARCHIVE_ORIGINAL, imageId, payload, NewJob.DEFAULT_MAX_ATTEMPTS,
+          JobPriority.BACKGROUND), now);
+      events.add(new FrameEvent.JobChanged(id, imageId, JobType.ARCHIVE_ORIGINAL, JobState.PENDING));
+    }
+  }
+
+  /** After a target was added or removed: every archivable photo settled again. */
+  int settleAll(Tx tx, List<Long> imageIds, Instant now, List<FrameEvent> events) throws SQLException {
+    for (long id : imageIds) settle(tx, id, now, events);
+    return imageIds.size();
+  }
+
+  private void move(Tx tx, Image image, ImageState to, Instant now, List<FrameEvent> events) throws SQLException {
+    if (image.state() == to) return;
+    if (images.transition(tx, image.id(), image.state(), to, null, now)) events.add(new FrameEvent.ImageChanged(image.id(), to));
+  }
+}
