@@ -34,3 +34,8 @@ CREATE INDEX archive_copy_target_idx ON archive_copy (target_id);
 
 -- Set when the local original was removed to free space (it is on the targets, verified).
 ALTER TABLE image ADD COLUMN original_freed_at BIGINT;
+
+-- A photo has one ARCHIVE_ORIGINAL job per target: a job is unique by its image, type and
+-- payload (which names the target), no longer by image and type alone.
+ALTER TABLE job DROP CONSTRAINT job_image_type_unique;
+CREATE UNIQUE INDEX job_image_type_payload_idx ON job (image_id, type, payload);

@@ -14,8 +14,10 @@ import frame.core.job.NewJob;
 import frame.core.pipeline.ArchiveSteps;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -59,17 +61,31 @@ final class ArchiveJobs implements ArchiveSteps {
       return;
     }
     move(tx, image, ImageState.PROCESSED, now, events);
-    Set<String> queued = new HashSet<>();
+    Map<String, Job> earlier = new HashMap<>();
     for (Job job : jobs.forImage(tx, imageId)) {
-      if (job.type() == JobType.ARCHIVE_ORIGINAL && job.state().isActive()) queued.add(job.payload());
+      if (job.type() == JobType.ARCHIVE_ORIGINAL) earlier.put(job.payload(), job);
     }
     for (TargetRecord target : missing) {
       String payload = ArchiveHandler.payload(imageId, target.id());
-      if (queued.contains(payload)) continue;
-      long id = jobs.enqueue(tx, new NewJob(JobType.ARCHIVE_ORIGINAL, imageId, payload, NewJob.DEFAULT_MAX_ATTEMPTS,
-          JobPriority.BACKGROUND), now);
+      Job before = earlier.get(payload);
+      if (before != null && before.state().isActive()) continue;
+      long id = before == null
+          ? jobs.enqueue(tx, new NewJob(JobType.ARCHIVE_ORIGINAL, imageId, payload, NewJob.DEFAULT_MAX_ATTEMPTS,
+              JobPriority.BACKGROUND), now)
+          : again(tx, before, now); // its copy was lost after it completed: the same job runs once more
       events.add(new FrameEvent.JobChanged(id, imageId, JobType.ARCHIVE_ORIGINAL, JobState.PENDING));
     }
+  }
+
+  private static long again(Tx tx, Job job, Instant now) throws SQLException {
+    tx.update("""
+        UPDATE job SET state = 'PENDING', run_after = ?, max_attempts = attempts + ?,
+                       max_interruptions = interruptions + ?, completed_at = NULL, lease_until = NULL,
+                       last_error = NULL, updated_at = ?
+        WHERE id = ? AND state <> 'PENDING' AND state <> 'RUNNING'
+        """, now.toEpochMilli(), NewJob.DEFAULT_MAX_ATTEMPTS, NewJob.DEFAULT_MAX_INTERRUPTIONS, now.toEpochMilli(),
+        job.id());
+    return job.id();
   }
 
   /** After a target was added or removed: every archivable photo settled again. */
