@@ -1,18 +1,21 @@
 package frame.cli;
 
-import frame.core.ImageFiles;
-import frame.core.Regeneration;
+import frame.core.api.devices.TokenInfo;
+import frame.core.api.devices.PairingCode;
+
+import frame.core.api.library.ImageFiles;
+import frame.core.api.jobs.Regeneration;
 import frame.core.auth.ApiTokens;
-import frame.core.event.FrameEvent;
-import frame.core.image.Image;
-import frame.core.image.ImageQuery;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
-import frame.core.job.JobPriority;
-import frame.core.job.JobQuery;
-import frame.core.trash.RemovalSize;
-import frame.core.trash.TrashedPhoto;
-import frame.core.job.JobType;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageQuery;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
+import frame.core.api.jobs.JobPriority;
+import frame.core.api.jobs.JobQuery;
+import frame.core.api.trash.RemovalSize;
+import frame.core.api.trash.TrashedPhoto;
+import frame.core.api.jobs.JobType;
 import frame.server.dto.JobDto;
 import frame.server.dto.QueueDto;
 import java.nio.file.Path;
@@ -87,12 +90,12 @@ interface FrameAccess extends AutoCloseable {
 
   String createToken(String name);
 
-  List<ApiTokens.TokenInfo> tokens();
+  List<TokenInfo> tokens();
 
   boolean revokeToken(String name);
 
   /** A new single-use pairing code and the server addresses its link may use. */
-  record PairingOffer(frame.core.auth.Pairings.PairingCode code, List<String> urls) {}
+  record PairingOffer(PairingCode code, List<String> urls) {}
 
   PairingOffer createPairing();
 

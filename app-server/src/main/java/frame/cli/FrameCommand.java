@@ -1,10 +1,10 @@
 package frame.cli;
 
 import java.util.function.UnaryOperator;
-import frame.core.ConfigLoader;
-import frame.core.Frame;
-import frame.core.FrameConfig;
-import frame.core.error.FrameException;
+import frame.core.api.config.ConfigLoader;
+import frame.core.api.FrameLibrary;
+import frame.core.api.config.FrameConfig;
+import frame.core.api.FrameException;
 import frame.server.LocalEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,8 +79,8 @@ public final class FrameCommand {
         .load();
   }
 
-  Frame open() {
-    return Frame.open(config());
+  FrameLibrary open() {
+    return FrameLibrary.open(config());
   }
 
   /**
@@ -96,16 +96,16 @@ public final class FrameCommand {
     return access(this::openWithoutRunner);
   }
 
-  private FrameAccess access(java.util.function.Supplier<Frame> direct) {
+  private FrameAccess access(java.util.function.Supplier<FrameLibrary> direct) {
     FrameConfig config = config();
     Optional<LocalEndpoint.Published> running = LocalEndpoint.discover(config.dataDir());
     return running.isPresent() ? new RemoteAccess(running.get(), config) : new DirectAccess(direct.get());
   }
 
   /** A FRAME that only looks: its runner never starts, so it claims nothing and is no node. */
-  Frame openWithoutRunner() {
+  FrameLibrary openWithoutRunner() {
     FrameConfig config = config();
-    return Frame.open(config, java.time.Clock.systemUTC(), Frame.settingsFor(config), false);
+    return FrameLibrary.openWithoutRunner(config);
   }
 
   static final class Version implements CommandLine.IVersionProvider {
@@ -118,7 +118,7 @@ public final class FrameCommand {
       List<String> lines = new ArrayList<>();
       lines.add("FRAME " + properties.getProperty("version", "development"));
       lines.add("Codecs:");
-      for (String codec : Frame.codecs()) lines.add("  " + codec);
+      for (String codec : FrameLibrary.codecs()) lines.add("  " + codec);
       return lines.toArray(String[]::new);
     }
   }

@@ -1,8 +1,8 @@
 package frame.cli;
 
-import frame.core.image.Image;
-import frame.core.image.ImageQuery;
-import frame.core.image.ImageState;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageQuery;
+import frame.core.api.library.ImageState;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

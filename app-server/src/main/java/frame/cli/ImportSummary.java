@@ -1,8 +1,8 @@
 package frame.cli;
 
-import frame.core.image.Image;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package frame.cli;
 
-import frame.core.job.JobQuery;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.jobs.JobQuery;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import frame.server.dto.JobDto;
 import java.io.PrintWriter;
 import java.util.List;
@@ -185,7 +185,7 @@ final class JobsCommand implements Callable<Integer> {
     for (long id : ids) {
       try {
         action.accept(id);
-      } catch (frame.core.error.FrameException e) {
+      } catch (frame.core.api.FrameException e) {
         err.println("frame: " + e.getMessage());
         refused++;
       }

@@ -1,9 +1,11 @@
 package frame.cli;
 
-import frame.core.Frame;
-import frame.core.FrameConfig;
+import frame.core.api.devices.PairingCode;
+
+import frame.core.api.FrameLibrary;
+import frame.core.api.config.FrameConfig;
 import frame.core.auth.Pairings;
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import frame.server.LocalEndpoint;
 import frame.server.PairingLinks;
 import java.io.PrintWriter;
@@ -42,7 +44,7 @@ final class PairCommand implements Callable<Integer> {
     // a running FRAME makes the code itself (over its loopback API); else the code waits in the database
     var running = LocalEndpoint.discover(config.dataDir());
     try (FrameAccess access = running.isPresent() ? new RemoteAccess(running.get(), config)
-        : new DirectAccess(Frame.open(config, java.time.Clock.systemUTC(), Frame.settingsFor(config), false))) {
+        : new DirectAccess(FrameLibrary.openWithoutRunner(config))) {
       offer = access.createPairing();
     } catch (FrameException e) {
       if (!"data_folder_in_use".equals(e.code())) throw e;
@@ -56,7 +58,7 @@ final class PairCommand implements Callable<Integer> {
   }
 
   /** Prints a pairing code as a QR code, the link, and the digits (shared with {@code frame serve --pair}). */
-  static void show(PrintWriter out, Pairings.PairingCode code, List<String> urls, boolean lan, boolean qr) {
+  static void show(PrintWriter out, PairingCode code, List<String> urls, boolean lan, boolean qr) {
     String base = PairingLinks.bestBase(urls);
     String link = PairingLinks.link(base, code);
     out.println("Scan this with the phone's camera, or open the link, before "

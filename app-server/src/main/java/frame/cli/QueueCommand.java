@@ -1,7 +1,7 @@
 package frame.cli;
 
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import frame.server.dto.QueueDto;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

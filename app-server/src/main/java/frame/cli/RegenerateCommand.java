@@ -1,10 +1,10 @@
 package frame.cli;
 
-import frame.core.Regeneration;
-import frame.core.image.Image;
-import frame.core.image.ImageState;
-import frame.core.job.JobQuery;
-import frame.core.job.JobState;
+import frame.core.api.jobs.Regeneration;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageState;
+import frame.core.api.jobs.JobQuery;
+import frame.core.api.jobs.JobState;
 import frame.server.dto.QueueDto;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -1,28 +1,31 @@
 package frame.cli;
 
+import frame.core.api.devices.TokenInfo;
+import frame.core.api.devices.PairingCode;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import frame.core.Frame;
-import frame.core.FrameConfig;
-import frame.core.ImageFiles;
-import frame.core.Regeneration;
+import frame.core.api.FrameLibrary;
+import frame.core.api.config.FrameConfig;
+import frame.core.api.library.ImageFiles;
+import frame.core.api.jobs.Regeneration;
 import frame.core.auth.ApiTokens;
-import frame.core.error.FrameException;
-import frame.core.event.FrameEvent;
-import frame.core.image.Image;
-import frame.core.image.ImageFormat;
-import frame.core.image.ImageQuery;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
-import frame.core.job.JobPriority;
-import frame.core.job.JobQuery;
-import frame.core.trash.RemovalSize;
-import frame.core.trash.TrashedPhoto;
-import frame.core.job.JobType;
+import frame.core.api.FrameException;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageFormat;
+import frame.core.api.library.ImageQuery;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
+import frame.core.api.jobs.JobPriority;
+import frame.core.api.jobs.JobQuery;
+import frame.core.api.trash.RemovalSize;
+import frame.core.api.trash.TrashedPhoto;
+import frame.core.api.jobs.JobType;
 import frame.server.LocalEndpoint;
 import frame.server.dto.ImageDto;
 import frame.server.dto.JobDto;
@@ -75,7 +78,7 @@ final class RemoteAccess implements FrameAccess {
 
   @Override
   public ImageFiles files(Image image) {
-    return Frame.filesIn(config, image);
+    return FrameLibrary.filesIn(config, image);
   }
 
   @Override
@@ -256,12 +259,12 @@ final class RemoteAccess implements FrameAccess {
     String link = made.get("link").asText();
     java.util.List<String> urls = new java.util.ArrayList<>();
     made.get("links").forEach(l -> urls.add(l.asText().substring(0, l.asText().indexOf("/#pair="))));
-    return new PairingOffer(new frame.core.auth.Pairings.PairingCode(link.substring(link.indexOf("#pair=") + 6),
+    return new PairingOffer(new PairingCode(link.substring(link.indexOf("#pair=") + 6),
         made.get("digits").asText(), java.time.Instant.parse(made.get("expiresAt").asText())), urls);
   }
 
   @Override
-  public List<ApiTokens.TokenInfo> tokens() {
+  public List<TokenInfo> tokens() {
     return get("/api/admin/tokens", new TypeReference<>() {});
   }
 

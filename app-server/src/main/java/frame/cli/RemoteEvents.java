@@ -1,11 +1,11 @@
 package frame.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import frame.core.error.FrameException;
-import frame.core.event.FrameEvent;
-import frame.core.image.ImageState;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.FrameException;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.ImageState;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,6 +1,6 @@
 package frame.cli;
 
-import frame.core.trash.RemovalSize;
+import frame.core.api.trash.RemovalSize;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

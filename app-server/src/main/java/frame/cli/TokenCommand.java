@@ -1,5 +1,7 @@
 package frame.cli;
 
+import frame.core.api.devices.TokenInfo;
+
 import frame.core.auth.ApiTokens;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -51,7 +53,7 @@ final class TokenCommand {
       try (FrameAccess frame = token.frameCommand.access()) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-32s %-7s %-20s %s%n", "NAME", "KIND", "CREATED", "LAST SEEN");
-        for (ApiTokens.TokenInfo t : frame.tokens()) {
+        for (TokenInfo t : frame.tokens()) {
           out.printf("%-32s %-7s %-20s %s%n", t.name(), t.kind().label(), minutes(t.createdAt()),
               t.lastUsedAt() == null ? "never" : minutes(t.lastUsedAt()));
         }

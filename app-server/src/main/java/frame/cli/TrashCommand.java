@@ -1,8 +1,9 @@
 package frame.cli;
 
-import frame.core.Frame;
-import frame.core.image.Image;
-import frame.core.trash.TrashedPhoto;
+import frame.core.api.Trash;
+import frame.core.api.FrameLibrary;
+import frame.core.api.library.Image;
+import frame.core.api.trash.TrashedPhoto;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,7 +32,7 @@ final class TrashCommand {
         out.printf("%-6s %-26s %-26s %s%n", "ID", "REMOVED", "DELETED FOR GOOD AFTER", "NAME");
         for (TrashedPhoto photo : photos) {
           Image image = photo.image();
-          out.printf("%-6d %-26s %-26s %s%n", image.id(), photo.removedAt(), photo.removedAt().plus(Frame.trashKeptFor()),
+          out.printf("%-6d %-26s %-26s %s%n", image.id(), photo.removedAt(), photo.removedAt().plus(Trash.KEPT_FOR),
               image.originalName());
         }
         out.printf("%d photo(s) in the trash%n", photos.size());

@@ -1,9 +1,9 @@
 package frame.server;
 
-import frame.core.Frame;
-import frame.core.image.Image;
-import frame.core.ingest.IngestResult;
-import frame.core.job.JobPriority;
+import frame.core.api.Ports;
+import frame.core.api.library.Image;
+import frame.core.api.imports.IngestResult;
+import frame.core.api.jobs.JobPriority;
 import frame.server.dto.ImageDto;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -21,13 +21,13 @@ import java.util.concurrent.Semaphore;
  * matching error. Several files answer one result each.
  */
 final class UploadController {
-  private final Frame frame;
+  private final Ports ports;
   private final Semaphore slots;
   private final long maxFileBytes;
   private final long maxRequestBytes;
 
-  UploadController(Frame frame, int maxConcurrentUploads, long maxFileBytes, long maxRequestBytes) {
-    this.frame = frame;
+  UploadController(Ports ports, int maxConcurrentUploads, long maxFileBytes, long maxRequestBytes) {
+    this.ports = ports;
     this.slots = new Semaphore(maxConcurrentUploads);
     this.maxFileBytes = maxFileBytes;
     this.maxRequestBytes = maxRequestBytes;
@@ -53,7 +53,7 @@ final class UploadController {
           throw ApiError.badRequest("checksum_needs_one_file", "A declared sha256 needs exactly one file");
         }
         try (InputStream content = part.content()) {
-          results.add(frame.ingestWithChecksumAfter(content, part.filename(), declared::afterFile, priority));
+          results.add(ports.imports().ingestWithChecksumAfter(content, part.filename(), declared::afterFile, priority));
         }
       }
       if (results.isEmpty()) throw ApiError.badRequest("no_files", "The request holds no files");

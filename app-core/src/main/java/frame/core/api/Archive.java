@@ -1,5 +1,13 @@
 package frame.core.api;
 
+import frame.core.api.archive.ArchiveCopy;
+import frame.core.api.archive.ArchiveStatus;
+import frame.core.api.archive.ArchiveTarget;
+import frame.core.api.archive.FileHash;
+import frame.core.api.archive.FreeReport;
+import frame.core.api.archive.NewArchiveTarget;
+import frame.core.api.archive.SafeReport;
+import frame.core.api.archive.ScrubReport;
 import java.util.List;
 
 /**

@@ -1,15 +1,15 @@
 package frame.core.archive;
 
 import frame.core.db.Jdbc.Tx;
-import frame.core.event.FrameEvent;
-import frame.core.image.Image;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.Image;
 import frame.core.image.ImageRepository;
-import frame.core.image.ImageState;
-import frame.core.job.Job;
-import frame.core.job.JobPriority;
+import frame.core.api.library.ImageState;
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobPriority;
 import frame.core.job.JobRepository;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import frame.core.job.NewJob;
 import frame.core.pipeline.ArchiveSteps;
 import java.sql.SQLException;

@@ -1,10 +1,10 @@
 package frame.core.archive;
 
-import frame.core.api.ArchiveCopy;
-import frame.core.api.ArchiveTargetKind;
+import frame.core.api.archive.ArchiveCopy;
+import frame.core.api.archive.ArchiveTargetKind;
 import frame.core.db.Jdbc;
 import frame.core.db.Jdbc.Tx;
-import frame.core.image.Image;
+import frame.core.api.library.Image;
 import frame.core.image.ImageRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;

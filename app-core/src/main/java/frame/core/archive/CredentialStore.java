@@ -1,6 +1,6 @@
 package frame.core.archive;
 
-import frame.core.api.ArchiveCredentials;
+import frame.core.api.archive.ArchiveCredentials;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;

@@ -1,6 +1,6 @@
 package frame.core.archive;
 
-import frame.core.image.Image;
+import frame.core.api.library.Image;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;

@@ -1,8 +1,8 @@
 package frame.core.archive;
 
-import frame.core.api.FreeReport;
-import frame.core.error.FrameException;
-import frame.core.image.Image;
+import frame.core.api.archive.FreeReport;
+import frame.core.api.FrameException;
+import frame.core.api.library.Image;
 import frame.core.store.FileStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package frame.core.archive;
 
-import frame.core.error.FrameException;
-import frame.core.image.Image;
+import frame.core.api.FrameException;
+import frame.core.api.library.Image;
 import frame.core.store.FileStore;
 import java.io.IOException;
 import java.io.InputStream;

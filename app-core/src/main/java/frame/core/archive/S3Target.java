@@ -1,7 +1,7 @@
 package frame.core.archive;
 
-import frame.core.api.ArchiveCredentials;
-import frame.core.image.Image;
+import frame.core.api.archive.ArchiveCredentials;
+import frame.core.api.library.Image;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,9 +1,9 @@
 package frame.core.archive;
 
-import frame.core.api.ScrubReport;
+import frame.core.api.archive.ScrubReport;
 import frame.core.event.EventBus;
-import frame.core.event.FrameEvent;
-import frame.core.image.Image;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.Image;
 import frame.core.scheduling.BackgroundPriority;
 import frame.core.store.FileStore;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package frame.core.archive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import frame.core.image.Image;
+import frame.core.api.library.Image;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 

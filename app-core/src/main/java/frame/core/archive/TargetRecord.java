@@ -1,6 +1,6 @@
 package frame.core.archive;
 
-import frame.core.api.ArchiveTargetKind;
+import frame.core.api.archive.ArchiveTargetKind;
 import java.time.Instant;
 
 /** One archive_target row: a target as stored, without its credentials. */

@@ -1,7 +1,7 @@
 package frame.core.archive;
 
-import frame.core.api.ArchiveCredentials;
-import frame.core.api.ArchiveTargetKind;
+import frame.core.api.archive.ArchiveCredentials;
+import frame.core.api.archive.ArchiveTargetKind;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

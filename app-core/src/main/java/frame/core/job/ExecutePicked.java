@@ -1,8 +1,13 @@
 package frame.core.job;
 
-import frame.core.error.FrameException;
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobAttempt;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
+
+import frame.core.api.FrameException;
 import frame.core.event.EventBus;
-import frame.core.event.FrameEvent;
+import frame.core.api.events.FrameEvent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;

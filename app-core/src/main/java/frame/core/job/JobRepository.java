@@ -1,5 +1,13 @@
 package frame.core.job;
 
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobAttempt;
+import frame.core.api.jobs.JobPriority;
+import frame.core.api.jobs.JobQuery;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
+import frame.core.api.jobs.JobWithImage;
+
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;

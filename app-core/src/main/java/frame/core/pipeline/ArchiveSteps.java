@@ -1,8 +1,8 @@
 package frame.core.pipeline;
 
 import frame.core.db.Jdbc.Tx;
-import frame.core.event.FrameEvent;
-import frame.core.job.Job;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.jobs.Job;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,10 @@
 package frame.core.trash;
 
+import frame.core.api.trash.TrashedPhoto;
+
 import frame.core.db.Jdbc;
 import frame.core.db.Jdbc.Tx;
-import frame.core.image.Image;
+import frame.core.api.library.Image;
 import frame.core.image.ImageRepository;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -3,11 +3,11 @@ package frame.core.archive;
 import static org.awaitility.Awaitility.await;
 
 import frame.core.Frame;
-import frame.core.FrameConfig;
-import frame.core.image.Image;
-import frame.core.image.ImageQuery;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
+import frame.core.api.config.FrameConfig;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageQuery;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.TestImages;
 import java.io.IOException;
@@ -41,7 +41,7 @@ final class ArchiveFixture {
     for (int i = 0; i < count; i++) {
       Path file = TestImages.write(folder, "card" + (seed + i) + "/IMG_000" + i + ".JPG",
           TestImages.jpeg(TestImages.photo(320, 240, seed + i)));
-      IngestResult result = frame.importFile(file);
+      IngestResult result = frame.ports().imports().importFile(file);
       if (!(result instanceof IngestResult.Stored stored)) throw new AssertionError("not imported: " + result);
       images.add(stored.image());
     }
@@ -50,7 +50,7 @@ final class ArchiveFixture {
 
   static List<Image> awaitAll(Frame frame, ImageState state, Duration timeout) {
     return await("every photo " + state).atMost(timeout).pollInterval(Duration.ofMillis(25))
-        .until(() -> frame.images(ImageQuery.all()), all -> !all.isEmpty() && all.stream().allMatch(i -> i.state() == state));
+        .until(() -> frame.ports().library().list(ImageQuery.all()), all -> !all.isEmpty() && all.stream().allMatch(i -> i.state() == state));
   }
 
   static String sha256(InputStream in) throws IOException {

@@ -9,19 +9,19 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import frame.core.Frame;
-import frame.core.api.ArchiveCopy;
-import frame.core.api.ArchiveStatus;
-import frame.core.api.ArchiveTarget;
-import frame.core.api.FileHash;
-import frame.core.api.FreeReport;
-import frame.core.api.NewArchiveTarget;
-import frame.core.api.SafeReport;
-import frame.core.image.Image;
-import frame.core.image.ImageState;
-import frame.core.job.Job;
-import frame.core.job.JobQuery;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.archive.ArchiveCopy;
+import frame.core.api.archive.ArchiveStatus;
+import frame.core.api.archive.ArchiveTarget;
+import frame.core.api.archive.FileHash;
+import frame.core.api.archive.FreeReport;
+import frame.core.api.archive.NewArchiveTarget;
+import frame.core.api.archive.SafeReport;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageState;
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobQuery;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,15 +39,15 @@ class FolderArchiveTest {
     try (Frame frame = ArchiveFixture.open(dataDir)) {
       List<Image> imported = importPhotos(frame, photos, 3, 10);
       awaitAll(frame, ImageState.PROCESSED, Duration.ofSeconds(60));
-      ArchiveStatus before = frame.archive().status();
+      ArchiveStatus before = frame.ports().archive().status();
       assertThat(before.onePlaceOnly()).isEqualTo(3);
       assertThat(before.advice()).contains("3 photos exist in one place only").contains("frame archive add");
 
-      frame.archive().add(NewArchiveTarget.folder("usb", disk.toString()));
+      frame.ports().archive().add(NewArchiveTarget.folder("usb", disk.toString()));
       awaitAll(frame, ImageState.STORED, Duration.ofSeconds(60));
 
       for (Image image : imported) {
-        List<ArchiveCopy> copies = frame.archive().copies(image.id());
+        List<ArchiveCopy> copies = frame.ports().archive().copies(image.id());
         assertThat(copies).singleElement().satisfies(copy -> {
           assertThat(copy.target()).isEqualTo("usb");
           assertThat(copy.sha256()).isEqualTo(image.sha256());
@@ -68,9 +68,9 @@ class FolderArchiveTest {
         assertThat(sidecar.has("ratings")).isTrue();
       }
       // two cards with the same file name, on the same day: the second gets a suffix
-      assertThat(imported.stream().map(i -> frame.archive().copies(i.id()).get(0).key()).distinct()).hasSize(3);
+      assertThat(imported.stream().map(i -> frame.ports().archive().copies(i.id()).get(0).key()).distinct()).hasSize(3);
 
-      ArchiveStatus after = frame.archive().status();
+      ArchiveStatus after = frame.ports().archive().status();
       assertThat(after.onePlaceOnly()).isZero();
       assertThat(after.advice()).isNull();
       ArchiveTarget usb = after.targets().get(0);
@@ -87,15 +87,15 @@ class FolderArchiveTest {
       Image second = importPhotos(frame, photos.resolve("b"), 1, 2).get(0);
       assertThat(first.originalName()).isEqualTo(second.originalName());
       awaitAll(frame, ImageState.PROCESSED, Duration.ofSeconds(60));
-      frame.archive().add(NewArchiveTarget.folder("usb", disk.toString()));
+      frame.ports().archive().add(NewArchiveTarget.folder("usb", disk.toString()));
       awaitAll(frame, ImageState.STORED, Duration.ofSeconds(60));
-      String a = frame.archive().copies(first.id()).get(0).key();
-      String b = frame.archive().copies(second.id()).get(0).key();
+      String a = frame.ports().archive().copies(first.id()).get(0).key();
+      String b = frame.ports().archive().copies(second.id()).get(0).key();
       assertThat(List.of(a, b)).containsExactlyInAnyOrder(
           a.substring(0, a.lastIndexOf('/')) + "/IMG_0000.JPG", a.substring(0, a.lastIndexOf('/')) + "/IMG_0000-1.JPG");
 
       FolderTarget target = new FolderTarget(disk);
-      String again = target.put(first, frame.originalOf(first), Sidecar.of(first));
+      String again = target.put(first, frame.ports().library().original(first), Sidecar.of(first));
       assertThat(again).isEqualTo(a);
     }
   }
@@ -105,15 +105,15 @@ class FolderArchiveTest {
     Path unplugged = disk.resolve("not-mounted");
     try (Frame frame = ArchiveFixture.open(dataDir)) {
       importPhotos(frame, photos, 2, 20);
-      frame.archive().add(NewArchiveTarget.folder("nas", unplugged.toString()));
-      await().atMost(Duration.ofSeconds(60)).until(() -> frame.jobs(new JobQuery(null, JobType.ARCHIVE_ORIGINAL, null, 1000, 0)).stream()
+      frame.ports().archive().add(NewArchiveTarget.folder("nas", unplugged.toString()));
+      await().atMost(Duration.ofSeconds(60)).until(() -> frame.ports().jobs().list(new JobQuery(null, JobType.ARCHIVE_ORIGINAL, null, 1000, 0)).stream()
           .anyMatch(j -> j.type() == JobType.ARCHIVE_ORIGINAL && j.lastError() != null));
-      ArchiveTarget nas = frame.archive().status().targets().get(0);
+      ArchiveTarget nas = frame.ports().archive().status().targets().get(0);
       assertThat(nas.reachable()).isFalse();
       assertThat(nas.problem()).contains("is not there");
       assertThat(Files.exists(unplugged)).as("FRAME must not create a missing mount point").isFalse();
       awaitAll(frame, ImageState.PROCESSED, Duration.ofSeconds(30));
-      for (Job job : frame.jobs(new JobQuery(null, JobType.ARCHIVE_ORIGINAL, null, 1000, 0))) {
+      for (Job job : frame.ports().jobs().list(new JobQuery(null, JobType.ARCHIVE_ORIGINAL, null, 1000, 0))) {
         if (job.type() != JobType.ARCHIVE_ORIGINAL) continue;
         assertThat(job.state()).isIn(JobState.PENDING, JobState.RUNNING);
         assertThat(job.attempts()).as("no failure budget spent").isLessThanOrEqualTo(1);
@@ -121,7 +121,7 @@ class FolderArchiveTest {
 
       Files.createDirectories(unplugged);
       awaitAll(frame, ImageState.STORED, Duration.ofSeconds(60));
-      assertThat(frame.archive().status().targets().get(0).reachable()).isTrue();
+      assertThat(frame.ports().archive().status().targets().get(0).reachable()).isTrue();
     }
   }
 
@@ -130,24 +130,24 @@ class FolderArchiveTest {
     try (Frame frame = ArchiveFixture.open(dataDir)) {
       List<Image> imported = importPhotos(frame, photos, 2, 30);
       awaitAll(frame, ImageState.PROCESSED, Duration.ofSeconds(60));
-      assertThat(frame.archive().free(1).freed()).as("no copies yet: nothing may go").isZero();
+      assertThat(frame.ports().archive().free(1).freed()).as("no copies yet: nothing may go").isZero();
 
-      frame.archive().add(NewArchiveTarget.folder("usb", disk.toString()));
+      frame.ports().archive().add(NewArchiveTarget.folder("usb", disk.toString()));
       awaitAll(frame, ImageState.STORED, Duration.ofSeconds(60));
-      assertThat(frame.archive().free(2).freed()).as("one copy is fewer than two").isZero();
-      FreeReport freed = frame.archive().free(1);
+      assertThat(frame.ports().archive().free(2).freed()).as("one copy is fewer than two").isZero();
+      FreeReport freed = frame.ports().archive().free(1);
       assertThat(freed.freed()).isEqualTo(2);
       assertThat(freed.bytesFreed()).isEqualTo(imported.stream().mapToLong(Image::byteSize).sum());
       Image image = imported.get(0);
-      assertThat(frame.files(image).original()).doesNotExist();
-      assertThat(frame.files(image).thumbnail(256)).isPresent();
+      assertThat(frame.ports().library().files(image).original()).doesNotExist();
+      assertThat(frame.ports().library().files(image).thumbnail(256)).isPresent();
 
-      Path back = frame.originalOf(image);
+      Path back = frame.ports().library().original(image);
       assertThat(sha256(back)).isEqualTo(image.sha256());
-      assertThat(frame.decodeOriginal(image.id()).getWidth()).isEqualTo(320);
+      assertThat(frame.ports().library().decodeOriginal(image.id()).getWidth()).isEqualTo(320);
 
       // a safe check counts the archive copy only, now that the local original is gone
-      SafeReport safe = frame.archive().safe(List.of(new FileHash("IMG_0000.JPG", image.sha256(), image.byteSize())), 2);
+      SafeReport safe = frame.ports().archive().safe(List.of(new FileHash("IMG_0000.JPG", image.sha256(), image.byteSize())), 2);
       assertThat(safe.safe()).isFalse();
       assertThat(safe.files().get(0).places()).containsExactly("usb");
     }
@@ -160,13 +160,13 @@ class FolderArchiveTest {
       awaitAll(frame, ImageState.PROCESSED, Duration.ofSeconds(60));
       FileHash onCard = new FileHash("IMG_0000.JPG", image.sha256(), image.byteSize());
       FileHash unknown = new FileHash("IMG_9999.JPG", "0".repeat(64), 10);
-      SafeReport before = frame.archive().safe(List.of(onCard, unknown), 2);
+      SafeReport before = frame.ports().archive().safe(List.of(onCard, unknown), 2);
       assertThat(before.safe()).isFalse();
       assertThat(before.shortOf()).extracting(SafeReport.SafeFile::name).containsExactly("IMG_0000.JPG", "IMG_9999.JPG");
 
-      frame.archive().add(NewArchiveTarget.folder("usb", disk.toString()));
+      frame.ports().archive().add(NewArchiveTarget.folder("usb", disk.toString()));
       awaitAll(frame, ImageState.STORED, Duration.ofSeconds(60));
-      SafeReport after = frame.archive().safe(List.of(onCard), 2);
+      SafeReport after = frame.ports().archive().safe(List.of(onCard), 2);
       assertThat(after.safe()).isTrue();
       assertThat(after.files().get(0).places()).containsExactly("this computer", "usb");
     }
@@ -176,14 +176,14 @@ class FolderArchiveTest {
   void scrub_mends_a_damaged_folder_copy_from_the_local_original() throws Exception {
     try (Frame frame = ArchiveFixture.open(dataDir)) {
       Image image = importPhotos(frame, photos, 1, 50).get(0);
-      frame.archive().add(NewArchiveTarget.folder("usb", disk.toString()));
+      frame.ports().archive().add(NewArchiveTarget.folder("usb", disk.toString()));
       awaitAll(frame, ImageState.STORED, Duration.ofSeconds(60));
-      Path copy = disk.resolve(frame.archive().copies(image.id()).get(0).key());
+      Path copy = disk.resolve(frame.ports().archive().copies(image.id()).get(0).key());
       byte[] bytes = Files.readAllBytes(copy);
       bytes[bytes.length / 2] ^= 0x01;
       Files.write(copy, bytes);
 
-      var report = frame.archive().scrub(100);
+      var report = frame.ports().archive().scrub(100);
       assertThat(report.clean()).isFalse();
       assertThat(report.bad()).singleElement().satisfies(finding -> {
         assertThat(finding.photo()).isEqualTo("IMG_0000.JPG");
@@ -191,7 +191,7 @@ class FolderArchiveTest {
         assertThat(finding.action()).startsWith("mended");
       });
       assertThat(sha256(copy)).isEqualTo(image.sha256());
-      assertThat(frame.archive().scrub(100).clean()).isTrue();
+      assertThat(frame.ports().archive().scrub(100).clean()).isTrue();
     }
   }
 }

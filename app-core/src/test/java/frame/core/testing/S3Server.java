@@ -1,6 +1,6 @@
 package frame.core.testing;
 
-import frame.core.api.ArchiveCredentials;
+import frame.core.api.archive.ArchiveCredentials;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

@@ -1,8 +1,8 @@
 package frame.server.dto;
 
-import frame.core.image.Image;
-import frame.core.image.ImageState;
-import frame.core.job.Job;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageState;
+import frame.core.api.jobs.Job;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

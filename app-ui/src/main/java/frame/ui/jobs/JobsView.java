@@ -1,8 +1,8 @@
 package frame.ui.jobs;
 
-import frame.core.job.Job;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import frame.ui.library.ThumbnailCache;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
