@@ -160,6 +160,11 @@ final class DirectAccess implements FrameAccess {
   }
 
   @Override
+  public frame.core.api.Archive archive() {
+    return frame.ports().archive();
+  }
+
+  @Override
   public void close() {
     frame.close();
   }

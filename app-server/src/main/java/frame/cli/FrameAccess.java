@@ -99,6 +99,9 @@ interface FrameAccess extends AutoCloseable {
 
   PairingOffer createPairing();
 
+  /** The archive: targets, copies, free, safe, scrub (its port, in-process or over the API). */
+  frame.core.api.Archive archive();
+
   @Override
   void close();
 }

@@ -279,6 +279,31 @@ final class RemoteAccess implements FrameAccess {
   }
 
   @Override
+  public frame.core.api.Archive archive() {
+    return new RemoteArchive(new RemoteArchive.Http() {
+      @Override
+      public JsonNode get(String path) {
+        return checked(send(request(path).GET().build()));
+      }
+
+      @Override
+      public JsonNode post(String path, JsonNode body) {
+        return RemoteAccess.this.post(path, body, JsonNode.class);
+      }
+
+      @Override
+      public HttpResponse<byte[]> delete(String path) {
+        return send(request(path).DELETE().build());
+      }
+
+      @Override
+      public JsonNode checkedBody(HttpResponse<byte[]> response) {
+        return checked(response);
+      }
+    });
+  }
+
+  @Override
   public void close() {
     http.shutdownNow(); // close() would wait for an open event stream
   }

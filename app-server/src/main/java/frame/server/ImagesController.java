@@ -47,6 +47,7 @@ final class ImagesController {
     body.put("exif", details.exif().orElse(null));
     body.put("previewNote", details.previewNote().orElse(null));
     body.put("jobs", details.jobs().stream().map(j -> JobDto.of(j, null)).toList());
+    body.put("copies", ports.archive().copies(details.image().id()));
     ctx.json(body);
   }
 
