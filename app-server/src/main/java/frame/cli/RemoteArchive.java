@@ -48,6 +48,11 @@ final class RemoteArchive implements Archive {
   }
 
   @Override
+  public long onePlaceOnly() {
+    return status().onePlaceOnly();
+  }
+
+  @Override
   public ArchiveTarget add(NewArchiveTarget target) {
     ObjectNode body = JSON.createObjectNode();
     body.put("kind", target.kind().name());

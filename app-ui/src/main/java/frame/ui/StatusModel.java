@@ -16,7 +16,7 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The status bar: whether the queue is paused, queue depth, jobs running, images finished in the
- * last minute; and the Pause/Resume button's action.
+ * last minute, photos that exist in one place only; and the Pause/Resume button's action.
  */
 public final class StatusModel {
   private final FrameLibrary frame;
@@ -56,7 +56,9 @@ public final class StatusModel {
   }
 
   public void refresh() {
-    background.run(frame.ports().queue()::overview, queue -> {
+    background.run(() -> Map.entry(frame.ports().queue().overview(), frame.ports().archive().onePlaceOnly()), seen -> {
+      var queue = seen.getKey();
+      long onePlace = seen.getValue();
       Map<JobState, Long> counts = queue.totals();
       Instant minuteAgo = clock.instant().minusSeconds(60);
       int perMinute;
@@ -67,7 +69,10 @@ public final class StatusModel {
       paused.set(queue.state().anythingPaused());
       String state = queue.state().anythingPaused() ? "Queue " + queue.state().describe() + " · " : "Queue: ";
       text.set(state + "%d waiting · %d running · %d images/min · %d failed jobs".formatted(
-          counts.get(JobState.PENDING), counts.get(JobState.RUNNING), perMinute, counts.get(JobState.FAILED)));
+          counts.get(JobState.PENDING), counts.get(JobState.RUNNING), perMinute, counts.get(JobState.FAILED))
+          // one copy is a risk, and FRAME says so (frame archive add ... gives the second place)
+          + (onePlace == 0 ? "" : " · %d photo%s in one place only (add an archive target: frame archive add)"
+              .formatted(onePlace, onePlace == 1 ? "" : "s")));
     }, failure -> {});
   }
 }

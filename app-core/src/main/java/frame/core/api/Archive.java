@@ -19,6 +19,9 @@ public interface Archive {
   /** Every target with its state, the copies it holds and its backlog, and the one-place count. */
   ArchiveStatus status();
 
+  /** Photos that exist in one place only (no verified archive copy), cheaply: for a status bar. */
+  long onePlaceOnly();
+
   /** Adds a target, checks it can be written, and queues a copy of every processed photo for it. */
   ArchiveTarget add(NewArchiveTarget target);
 

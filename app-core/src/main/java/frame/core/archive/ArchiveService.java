@@ -64,6 +64,11 @@ final class ArchiveService implements Archive {
     return new ArchiveStatus(shown, photos[0], stored, photos[1], advice(shown, photos[1]));
   }
 
+  @Override
+  public long onePlaceOnly() {
+    return archive.photosAndOnePlaceOnly()[1];
+  }
+
   static String advice(List<ArchiveTarget> targets, long onePlaceOnly) {
     if (onePlaceOnly == 0) return null;
     String photos = onePlaceOnly == 1 ? "1 photo exists" : onePlaceOnly + " photos exist";
