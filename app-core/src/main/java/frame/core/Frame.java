@@ -66,6 +66,7 @@ public final class Frame implements FrameLibrary {
   @Override
   public void close() {
     parts.runner().close();
+    parts.archive().close();
     parts.studio().close();
     parts.events().close();
     closeQuietly(parts.database(), parts.lock());

@@ -3,6 +3,8 @@ package frame.core;
 import frame.core.api.config.FrameConfig;
 
 import frame.core.api.Ports;
+import frame.core.archive.ArchiveModule;
+import frame.core.archive.ArchiveSettings;
 import frame.core.auth.ApiTokens;
 import frame.core.backup.CatalogueBackup;
 import frame.core.auth.Pairings;
@@ -61,7 +63,7 @@ final class FrameAssembly {
   record Parts(FrameConfig config, DataFolderLock lock, Database database, FileStore store, EventBus events,
       ImageRepository images, JobRepository jobs, JobRunner runner, Ingestor ingestor, ApiTokens tokens,
       Pairings pairings, QueuePauses pauses, JobControl control, NodeIdentity node, NodeRegistry nodes, Studio studio,
-      Trash trash, LibraryBrowser browser, ImageDecoder decoder) {}
+      Trash trash, LibraryBrowser browser, ImageDecoder decoder, ArchiveModule archive) {}
 
   /** What a node on a shared database runs beside its runner: its presence and the cluster's events. */
   static final class Studio implements AutoCloseable {
@@ -169,20 +171,26 @@ final class FrameAssembly {
     ImagePipeline pipeline = new ImagePipeline(images, jobs);
     QueuePauses pauses = new QueuePauses(database.jdbc(), settings.pollInterval());
     WorkerShare share = new WorkerShare(settings.workers());
+    JobRunner[] runnerOf = new JobRunner[1]; // the archive wakes the runner it is handed to
+    ArchiveModule archive = new ArchiveModule(database.jdbc(), images, jobs, store, config.dataDir(), events, clock,
+        ArchiveSettings.in(config.dataDir()), System.getenv(), () -> runnerOf[0].wake());
+    handlers.put(JobType.ARCHIVE_ORIGINAL, archive.handler());
+    pipeline.archiveWith(archive.steps());
     JobRunner runner = new JobRunner(jobs, handlers, pipeline, events, clock, settings, pauses, node.id(), share);
+    runnerOf[0] = runner;
     JobControl control = new JobControl(jobs, pipeline, events, clock, runner::wake);
     ApiTokens tokens = new ApiTokens(database.jdbc(), clock);
     Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake, share);
     Trash trash = new Trash(database.jdbc(), images, store, events, clock);
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
         new Pairings(database.jdbc(), clock), pauses, control, node, registry, new Studio(), trash, new LibraryBrowser(database.jdbc()),
-        decoder);
+        decoder, archive);
   }
 
   /** The ports front ends use, each over the engine parts it needs. */
   private static Ports portsOf(Parts parts) {
     LibraryPort library = new LibraryPort(parts.images(), parts.jobs(), parts.browser(), parts.store(), parts.trash(),
-        parts.decoder());
+        parts.decoder(), parts.archive().originals());
     return new Ports(library,
         new ImportsPort(parts.ingestor(), parts.trash(), library),
         new JobsPort(parts.jobs(), parts.images(), parts.control(), parts.trash(), library),
@@ -192,7 +200,8 @@ final class FrameAssembly {
         new NodesPort(parts.node(), parts.nodes(), Frame.settingsFor(parts.config()).lease()),
         parts.events(),
         new CataloguePort(new CatalogueBackup(parts.database(), parts.config().dataDir(), Clock.systemUTC()),
-            parts.store(), parts.images(), parts.ingestor()));
+            parts.store(), parts.images(), parts.ingestor()),
+        parts.archive().port());
   }
 
   /** What a crash left half-purged, and photos removed more than 30 days ago, go at each start. */

@@ -16,7 +16,11 @@ import frame.core.media.DecodedImage;
 import frame.core.media.ImageDecoder;
 import frame.core.store.FileStore;
 import frame.core.trash.Trash;
+import frame.core.archive.Originals;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +33,11 @@ final class LibraryPort implements Library {
   private final FileStore store;
   private final Trash trash;
   private final ImageDecoder decoder;
+  private final Originals originals;
 
   LibraryPort(ImageRepository images, JobRepository jobs, LibraryBrowser browser, FileStore store, Trash trash,
-      ImageDecoder decoder) {
+      ImageDecoder decoder, Originals originals) {
+    this.originals = originals;
     this.images = images;
     this.jobs = jobs;
     this.browser = browser;
@@ -93,9 +99,18 @@ final class LibraryPort implements Library {
   }
 
   @Override
+  public Path original(Image image) {
+    try {
+      return originals.local(image);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
   public BufferedImage decodeOriginal(long id) {
     Image image = image(id);
-    DecodedImage decoded = decoder.decode(files(image).original(), image.format(), Integer.MAX_VALUE);
+    DecodedImage decoded = decoder.decode(original(image), image.format(), Integer.MAX_VALUE);
     return decoded.orientation().apply(decoded.pixels());
   }
 }

@@ -65,8 +65,8 @@ final class ScratchPostgres implements Benchmarks.ScratchDatabase {
   }
 
   public long finishedImages() {
-    return database.jdbc().queryOne("SELECT COUNT(*) FROM image WHERE state IN (?, ?)", r -> r.getLong(1),
-        ImageState.PROCESSED, ImageState.FAILED).orElse(0L);
+    return database.jdbc().queryOne("SELECT COUNT(*) FROM image WHERE state IN (?, ?, ?)", r -> r.getLong(1),
+        ImageState.PROCESSED, ImageState.STORED, ImageState.FAILED).orElse(0L);
   }
 
   public long aliveNodes() {

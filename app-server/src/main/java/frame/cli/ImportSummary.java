@@ -22,7 +22,7 @@ record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch
       switch (result) {
         case IngestResult.Stored s -> {
           Image image = frame.ports().library().image(s.image().id());
-          if (image.state() == ImageState.PROCESSED) processed++;
+          if (image.state().isProcessed()) processed++;
           else failed.add("%s (image %d): %s".formatted(s.name(), image.id(), image.failureReason()));
         }
         case IngestResult.Duplicate d -> duplicates.add("%s is a duplicate of image %d (%s)".formatted(

@@ -92,7 +92,7 @@ final class RegenerateCommand implements Callable<Integer> {
           Image image = frame.ports().library().image(it.next());
           if (!image.state().isFinal() || stillWorking(frame, image.id())) continue;
           it.remove();
-          if (image.state() == ImageState.PROCESSED) processed++; else failed.add(image);
+          if (image.state().isProcessed()) processed++; else failed.add(image);
         }
         progress.showCount(ids.size() - left.size(), "photos done");
         if (left.isEmpty()) break;

@@ -21,6 +21,9 @@ final class Subcommands {
     ALL.put("images", ImagesCommand.class);
     ALL.put("remove", RemoveCommand.class);
     ALL.put("trash", TrashCommand.class);
+    ALL.put("archive", ArchiveCommand.class);
+    ALL.put("safe", SafeCommand.class);
+    ALL.put("scrub", ScrubCommand.class);
     ALL.put("jobs", JobsCommand.class);
     ALL.put("queue", QueueCommand.class);
     ALL.put("regenerate", RegenerateCommand.class);

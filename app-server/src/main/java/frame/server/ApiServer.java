@@ -100,6 +100,7 @@ public final class ApiServer implements AutoCloseable {
     QueueController queue = new QueueController(frame.ports());
     TrashController trash = new TrashController(frame.ports());
     CatalogueController catalogue = new CatalogueController(frame.ports());
+    ArchiveController archive = new ArchiveController(frame.ports());
     UploadController uploads = new UploadController(frame.ports(), settings.maxConcurrentUploads(), settings.maxFileBytes(),
         settings.maxRequestBytes());
     TokensController tokens = new TokensController(frame.ports());
@@ -139,6 +140,14 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.GET, "/api/images/{id}/original", images::original);
       table.add(HandlerType.HEAD, "/api/images/by-checksum/{sha256}", images::byChecksum);
       table.add(HandlerType.DELETE, "/api/images/{id}", trash::remove);
+      table.add(HandlerType.GET, "/api/admin/archive", archive::status);
+      table.add(HandlerType.GET, "/api/admin/archive/targets", archive::targets);
+      table.add(HandlerType.POST, "/api/admin/archive/targets", archive::add);
+      table.add(HandlerType.DELETE, "/api/admin/archive/targets/{name}", archive::remove);
+      table.add(HandlerType.POST, "/api/admin/archive/free", archive::free);
+      table.add(HandlerType.POST, "/api/admin/archive/safe", archive::safe);
+      table.add(HandlerType.POST, "/api/admin/archive/scrub", archive::scrub);
+      table.add(HandlerType.GET, "/api/images/{id}/copies", archive::copies);
       table.add(HandlerType.GET, "/api/admin/trash", trash::list);
       table.add(HandlerType.POST, "/api/admin/trash/{id}/restore", trash::restore);
       table.add(HandlerType.DELETE, "/api/admin/trash", trash::empty);

@@ -47,6 +47,7 @@ final class ImagesController {
     body.put("exif", details.exif().orElse(null));
     body.put("previewNote", details.previewNote().orElse(null));
     body.put("jobs", details.jobs().stream().map(j -> JobDto.of(j, null)).toList());
+    body.put("copies", ports.archive().copies(details.image().id()));
     ctx.json(body);
   }
 
@@ -71,7 +72,7 @@ final class ImagesController {
     // The sniffed type, never the client's claim: a stored "photo" can't be served as HTML.
     ctx.header("Content-Disposition",
         "inline; filename*=UTF-8''" + URLEncoder.encode(image.originalName(), StandardCharsets.UTF_8).replace("+", "%20"));
-    FileResponses.send(ctx, ports.library().files(image).original(), image.format().mediaType(), image.sha256());
+    FileResponses.send(ctx, ports.library().original(image), image.format().mediaType(), image.sha256());
   }
 
   void byChecksum(Context ctx) {

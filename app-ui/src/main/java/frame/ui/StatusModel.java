@@ -1,5 +1,6 @@
 package frame.ui;
 
+import frame.core.api.Archive;
 import frame.core.api.Queue;
 import frame.ui.common.Background;
 
@@ -19,10 +20,11 @@ import javafx.beans.property.StringProperty;
 
 /**
  * The status bar: whether the queue is paused, queue depth, jobs running, images finished in the
- * last minute; and the Pause/Resume button's action.
+ * last minute, photos that exist in one place only; and the Pause/Resume button's action.
  */
 public final class StatusModel {
   private final Queue queue;
+  private final Archive archive;
   private final Background background;
   private final Clock clock;
   private final Deque<Instant> processed = new ArrayDeque<>();
@@ -31,6 +33,7 @@ public final class StatusModel {
 
   public StatusModel(FrameLibrary frame, Background background, Clock clock) {
     this.queue = frame.ports().queue();
+    this.archive = frame.ports().archive();
     this.background = background;
     this.clock = clock;
   }
@@ -51,7 +54,7 @@ public final class StatusModel {
   }
 
   public void onEvent(FrameEvent event) {
-    if (event instanceof FrameEvent.ImageChanged c && c.state() == ImageState.PROCESSED) {
+    if (event instanceof FrameEvent.ImageChanged c && c.state().isProcessed()) {
       synchronized (processed) {
         processed.addLast(clock.instant());
       }
@@ -59,7 +62,9 @@ public final class StatusModel {
   }
 
   public void refresh() {
-    background.run(queue::overview, queue -> {
+    background.run(() -> Map.entry(queue.overview(), archive.onePlaceOnly()), seen -> {
+      var queue = seen.getKey();
+      long onePlace = seen.getValue();
       Map<JobState, Long> counts = queue.totals();
       Instant minuteAgo = clock.instant().minusSeconds(60);
       int perMinute;
@@ -70,7 +75,10 @@ public final class StatusModel {
       paused.set(queue.state().anythingPaused());
       String state = queue.state().anythingPaused() ? "Queue " + queue.state().describe() + " · " : "Queue: ";
       text.set(state + "%d waiting · %d running · %d images/min · %d failed jobs".formatted(
-          counts.get(JobState.PENDING), counts.get(JobState.RUNNING), perMinute, counts.get(JobState.FAILED)));
+          counts.get(JobState.PENDING), counts.get(JobState.RUNNING), perMinute, counts.get(JobState.FAILED))
+          // one copy is a risk, and FRAME says so (frame archive add ... gives the second place)
+          + (onePlace == 0 ? "" : " · %d photo%s in one place only (add an archive target: frame archive add)"
+              .formatted(onePlace, onePlace == 1 ? "" : "s")));
     }, failure -> {});
   }
 }

@@ -42,6 +42,14 @@ public interface Library {
   ImageFiles files(Image image);
 
   /**
+   * The original on this computer to read: the stored file, or, once freed to save space, a copy
+   * fetched back from an archive target and verified against its SHA-256 on the way.
+   */
+  default java.nio.file.Path original(Image image) {
+    return files(image).original();
+  }
+
+  /**
    * The original decoded at full size and turned upright (EXIF orientation), for a 1:1 look. Slow
    * and large: call it off any UI thread, one at a time.
    */

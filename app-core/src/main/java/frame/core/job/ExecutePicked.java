@@ -55,6 +55,7 @@ final class ExecutePicked {
       outcome = handler.handle(job, context);
     } catch (Throwable failure) {
       if (failure instanceof VirtualMachineError fatal && !(fatal instanceof OutOfMemoryError)) throw fatal;
+      if (failure instanceof JobPostponed postponed) return recordWait(job, postponed);
       return recordFailure(job, failure);
     }
     return recordSuccess(job, outcome);
@@ -77,6 +78,20 @@ final class ExecutePicked {
       lifecycle.completed(tx, job, now, published);
       return true;
     }).thenApply(written -> afterCommit(job, written, published));
+  }
+
+  private CompletableFuture<Boolean> recordWait(Job job, JobPostponed postponed) {
+    List<FrameEvent> published = new ArrayList<>();
+    return commits.submit(tx -> {
+      Instant now = clock.instant();
+      published.clear();
+      if (!jobs.postpone(tx, job, postponed.getMessage(), now.plus(postponed.waitFor()), now)) return false;
+      published.add(new FrameEvent.JobChanged(job.id(), job.imageId(), job.type(), JobState.PENDING));
+      return true;
+    }).thenApply(written -> {
+      if (written) log.debug("Job {} ({}) waits {}: {}", job.id(), job.type(), postponed.waitFor(), postponed.getMessage());
+      return afterCommit(job, written, published);
+    });
   }
 
   private CompletableFuture<Boolean> recordFailure(Job job, Throwable failure) {

@@ -92,7 +92,8 @@ public final class JobControl {
         return sent;
       }
       for (Job job : ofImage) {
-        if (job.type() != JobType.OFFLOAD_ORIGINAL && job.state().isFinal()) {
+        // archive copies stay: the pipeline checks them again when the image is PROCESSED
+        if (job.type() != JobType.OFFLOAD_ORIGINAL && job.type() != JobType.ARCHIVE_ORIGINAL && job.state().isFinal()) {
           sent.add(requeue(tx, job, JobPriority.BACKGROUND, published));
         }
       }

@@ -173,6 +173,20 @@ public final class JobRepository {
     return updated == 1;
   }
 
+  /**
+   * Puts a claimed job back to PENDING after {@code runAfter} and gives its attempt back: it waited
+   * on something outside itself ({@link JobPostponed}); false when the lease was lost.
+   */
+  public boolean postpone(Tx tx, Job job, String reason, Instant runAfter, Instant now) throws SQLException {
+    int updated = tx.update("""
+        UPDATE job SET state = 'PENDING', attempts = attempts - 1, run_after = ?, last_error = ?, lease_until = NULL,
+                       updated_at = ?
+        WHERE id = ? AND state = 'RUNNING' AND lease_token = ?
+        """, runAfter.toEpochMilli(), truncate(reason), now.toEpochMilli(), job.id(), job.leaseToken());
+    if (updated == 1) endAttempt(tx, job, JobAttempt.Outcome.WAITING, reason, now);
+    return updated == 1;
+  }
+
   /** Marks a claimed job FAILED for good; false when the lease was lost. */
   public boolean fail(Tx tx, Job job, String error, Instant now, JobAttempt.Outcome outcome) throws SQLException {
     long millis = now.toEpochMilli();

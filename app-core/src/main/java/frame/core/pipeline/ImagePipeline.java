@@ -22,10 +22,16 @@ import java.util.List;
 public final class ImagePipeline implements JobLifecycle {
   private final ImageRepository images;
   private final JobRepository jobs;
+  private volatile ArchiveSteps archive = ArchiveSteps.NONE;
 
   public ImagePipeline(ImageRepository images, JobRepository jobs) {
     this.images = images;
     this.jobs = jobs;
+  }
+
+  /** Hands PROCESSED images on to the archive (set once at assembly, before the runner starts). */
+  public void archiveWith(ArchiveSteps steps) {
+    this.archive = steps;
   }
 
   @Override
@@ -35,11 +41,15 @@ public final class ImagePipeline implements JobLifecycle {
     images.lock(tx, imageId, now);
     if (job.type() == JobType.OFFLOAD_ORIGINAL) {
       move(tx, imageId, ImageState.INGESTED, ImageState.PROCESSING, null, now, events);
+    } else if (job.type() == JobType.ARCHIVE_ORIGINAL) {
+      archive.archived(tx, job, now, events);
     } else if (JobType.DERIVED.contains(job.type())) {
       List<Job> derived = jobs.forImage(tx, imageId).stream().filter(j -> JobType.DERIVED.contains(j.type())).toList();
       long done = derived.stream().filter(j -> j.state() == JobState.COMPLETED).count();
       if (done == JobType.DERIVED.size()) {
-        move(tx, imageId, ImageState.PROCESSING, ImageState.PROCESSED, null, now, events);
+        if (move(tx, imageId, ImageState.PROCESSING, ImageState.PROCESSED, null, now, events)) {
+          archive.processed(tx, imageId, now, events);
+        }
       } else if (derived.size() == JobType.DERIVED.size() && derived.stream().noneMatch(j -> j.state().isActive())) {
         // an admin retried one step while another stayed failed: the image fails with that one
         Job ended = derived.stream().filter(j -> j.state() != JobState.COMPLETED).findFirst().orElseThrow();
@@ -52,7 +62,7 @@ public final class ImagePipeline implements JobLifecycle {
   /** Retried or regenerated: the image goes back to the step that job belongs to. */
   @Override
   public void requeued(Tx tx, Job job, Instant now, List<FrameEvent> events) throws SQLException {
-    if (job.imageId() == null) return;
+    if (job.imageId() == null || job.type() == JobType.ARCHIVE_ORIGINAL) return; // archiving moves no step back
     images.lock(tx, job.imageId(), now);
     Image image = images.find(tx, job.imageId()).orElse(null);
     if (image == null) return;
@@ -68,15 +78,17 @@ public final class ImagePipeline implements JobLifecycle {
 
   @Override
   public void failed(Tx tx, Job job, String reason, Instant now, List<FrameEvent> events) throws SQLException {
-    if (job.imageId() == null) return;
+    if (job.imageId() == null || job.type() == JobType.ARCHIVE_ORIGINAL) return; // a photo never fails for its archive
     images.lock(tx, job.imageId(), now);
     Image image = images.find(tx, job.imageId()).orElse(null);
     if (image == null || image.state().isFinal()) return;
     move(tx, image.id(), image.state(), ImageState.FAILED, job.type().stepName() + " failed: " + reason, now, events);
   }
 
-  private void move(Tx tx, long imageId, ImageState from, ImageState to, String reason, Instant now,
+  private boolean move(Tx tx, long imageId, ImageState from, ImageState to, String reason, Instant now,
       List<FrameEvent> events) throws SQLException {
-    if (images.transition(tx, imageId, from, to, reason, now)) events.add(new FrameEvent.ImageChanged(imageId, to));
+    if (!images.transition(tx, imageId, from, to, reason, now)) return false;
+    events.add(new FrameEvent.ImageChanged(imageId, to));
+    return true;
   }
 }

@@ -1,11 +1,13 @@
 package frame.cli.remote;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.api.Events;
 import frame.core.api.FrameLibrary;
 import frame.core.api.Ports;
 import frame.core.api.config.FrameConfig;
 import frame.core.api.events.FrameEvent;
 import frame.server.LocalEndpoint;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -27,7 +29,31 @@ public final class HttpPorts implements FrameLibrary {
     HttpLibrary library = new HttpLibrary(api);
     Events events = listener -> subscribe(listener);
     this.ports = new Ports(library, new HttpImports(api), new HttpJobs(api), new HttpQueue(api),
-        new HttpTrash(api, library), devices, new HttpNodes(api), events, new HttpCatalogue(api));
+        new HttpTrash(api, library), devices, new HttpNodes(api), events, new HttpCatalogue(api), archive(api));
+  }
+
+  private static RemoteArchive archive(LoopbackClient api) {
+    return new RemoteArchive(new RemoteArchive.Http() {
+      @Override
+      public JsonNode get(String path) {
+        return LoopbackClient.checked(api.send(api.request(path).GET().build()));
+      }
+
+      @Override
+      public JsonNode post(String path, JsonNode body) {
+        return api.post(path, body, JsonNode.class);
+      }
+
+      @Override
+      public HttpResponse<byte[]> delete(String path) {
+        return api.send(api.request(path).DELETE().build());
+      }
+
+      @Override
+      public JsonNode checkedBody(HttpResponse<byte[]> response) {
+        return LoopbackClient.checked(response);
+      }
+    });
   }
 
   private Events.Subscription subscribe(Consumer<FrameEvent> listener) {

@@ -31,7 +31,7 @@ public record ImageDto(
     return new ImageDto(image.id(), image.state().name(), image.sha256(), image.format().name(),
         image.format().mediaType(), image.width(), image.height(), image.byteSize(), image.originalName(),
         image.takenAt(), image.cameraMake(), image.cameraModel(), image.failureReason(), image.createdAt(),
-        image.updatedAt(), processing, image.state() == ImageState.PROCESSED, false, processing,
+        image.updatedAt(), processing, image.state().isProcessed(), false, processing,
         activeJobs.stream().map(JobSummary::of).toList(), new Urls(base + "/original", base + "/preview", thumbnails));
   }
 }

@@ -269,7 +269,8 @@ public final class LibraryModel {
     long inProgress = byState.getOrDefault(ImageState.UPLOADED, 0L) + byState.getOrDefault(ImageState.INGESTED, 0L)
         + byState.getOrDefault(ImageState.PROCESSING, 0L);
     counts.set("%d images · %d processed · %d in progress · %d failed · %d rejected · %d duplicates".formatted(
-        inLibrary + rejected + duplicates, byState.getOrDefault(ImageState.PROCESSED, 0L), inProgress,
+        inLibrary + rejected + duplicates,
+        byState.getOrDefault(ImageState.PROCESSED, 0L) + byState.getOrDefault(ImageState.STORED, 0L), inProgress,
         byState.getOrDefault(ImageState.FAILED, 0L), rejected, duplicates));
   }
 

@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 public enum TileFilter {
   ALL("All", EnumSet.noneOf(ImageState.class), tile -> true),
   IN_PROGRESS("In progress", EnumSet.of(ImageState.UPLOADED, ImageState.INGESTED, ImageState.PROCESSING), tile -> false),
-  PROCESSED("Processed", EnumSet.of(ImageState.PROCESSED), tile -> false),
+  PROCESSED("Processed", EnumSet.of(ImageState.PROCESSED, ImageState.STORED), tile -> false),
   PROBLEMS("Failed or rejected", EnumSet.of(ImageState.FAILED), tile -> tile.step().get() == TileStep.REJECTED),
   DUPLICATES("Duplicates", null, tile -> tile.step().get() == TileStep.DUPLICATE);
 

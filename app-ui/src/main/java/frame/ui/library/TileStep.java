@@ -25,7 +25,7 @@ public enum TileStep {
       case UPLOADED -> UPLOADING;
       case INGESTED -> INGESTED;
       case PROCESSING -> PROCESSING;
-      case PROCESSED -> PROCESSED;
+      case PROCESSED, STORED -> PROCESSED;
       case FAILED -> FAILED;
     };
   }

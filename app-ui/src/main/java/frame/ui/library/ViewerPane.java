@@ -1,5 +1,6 @@
 package frame.ui.library;
 
+import frame.core.api.Archive;
 import frame.core.api.Library;
 import frame.core.api.Jobs;
 import frame.core.api.FrameLibrary;
@@ -41,6 +42,7 @@ import javafx.scene.layout.VBox;
 public final class ViewerPane extends BorderPane {
   private final Jobs jobsPort;
   private final Library library;
+  private final Archive archive;
   private final Background background;
   private final ZoomView zoom = new ZoomView();
   private final HistogramView histogram = new HistogramView();
@@ -54,6 +56,7 @@ public final class ViewerPane extends BorderPane {
   ViewerPane(FrameLibrary frame, Background background, Runnable back, Runnable previous, Runnable next) {
     this.jobsPort = frame.ports().jobs();
     this.library = frame.ports().library();
+    this.archive = frame.ports().archive();
     this.background = background;
     setId("viewer");
     getStyleClass().add("viewer");
@@ -128,7 +131,7 @@ public final class ViewerPane extends BorderPane {
       zoom.show(loaded.preview());
       if (loaded.histogram() != null) histogram.show(loaded.histogram());
       side.getChildren().setAll(section("Histogram", histogram), section("Camera", exif(details)),
-          section("Pipeline", timeline(details, loaded.attempts())));
+          section("Original", whereTheOriginalIs(loaded)), section("Pipeline", timeline(details, loaded.attempts())));
       details.previewNote().ifPresent(note -> {
         // a RAW whose largest embedded preview is small: the preview is that size, never upscaled
         Label small = new Label(note);
@@ -147,7 +150,25 @@ public final class ViewerPane extends BorderPane {
   }
 
   /** Everything the pane shows, read and decoded off the FX thread. */
-  record Loaded(ImageDetails details, Map<Long, List<JobAttempt>> attempts, Image preview, Histogram histogram) {}
+  record Loaded(ImageDetails details, Map<Long, List<JobAttempt>> attempts, Image preview, Histogram histogram,
+      boolean originalHere, List<frame.core.api.archive.ArchiveCopy> copies) {}
+
+  /** "On this computer", "On nas, verified ...": where the photo's original lives. */
+  private static VBox whereTheOriginalIs(Loaded loaded) {
+    VBox lines = new VBox(2);
+    lines.setId("viewer-original-places");
+    if (loaded.originalHere()) lines.getChildren().add(new Label("On this computer"));
+    for (var copy : loaded.copies()) {
+      lines.getChildren().add(new Label("On " + copy.target() + ", verified " + copy.verifiedAt().toString()
+          .replace('T', ' ').substring(0, 16)));
+    }
+    if (loaded.copies().isEmpty()) {
+      Label risk = new Label("In one place only: add an archive target (an external disk or a NAS) with frame archive add");
+      risk.setWrapText(true);
+      lines.getChildren().add(risk);
+    }
+    return lines;
+  }
 
   private Loaded load(long id) {
     ImageDetails details = library.details(id);
@@ -156,7 +177,8 @@ public final class ViewerPane extends BorderPane {
     Path preview = details.files().existingPreview().orElse(null);
     Image image = preview == null ? null : new Image(preview.toUri().toString());
     Histogram bins = image == null || image.isError() ? null : Histogram.of(image);
-    return new Loaded(details, attempts, image, bins);
+    return new Loaded(details, attempts, image, bins, java.nio.file.Files.isRegularFile(details.files().original()),
+        archive.copies(id));
   }
 
   private void showActualSize(boolean on) {

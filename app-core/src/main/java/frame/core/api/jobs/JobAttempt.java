@@ -22,7 +22,9 @@ public record JobAttempt(
      */
     INTERRUPTED,
     /** Handed back at a graceful shutdown, not counted against the job. */
-    RELEASED;
+    RELEASED,
+    /** Waits on something outside the photo (an archive target that is down): not counted either. */
+    WAITING;
 
     /** The stored name; "LOST" is what FRAME called an interrupted run before schema version 4. */
     public static Outcome parse(String stored) {

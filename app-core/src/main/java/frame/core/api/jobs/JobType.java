@@ -13,6 +13,8 @@ public enum JobType {
   PREVIEW_GENERATION,
   /** Every metadata directory of the original, kept queryable. */
   EXIF_ENRICHMENT,
+  /** Copies the original to one archive target, reads it back and records the verified copy. */
+  ARCHIVE_ORIGINAL,
   /** Does nothing: measures the runner itself (benchmark, tests). */
   NOOP;
 
@@ -23,6 +25,7 @@ public enum JobType {
       case THUMBNAIL_GENERATION -> "making the thumbnails";
       case PREVIEW_GENERATION -> "making the preview";
       case EXIF_ENRICHMENT -> "reading the metadata";
+      case ARCHIVE_ORIGINAL -> "archiving the original";
       case NOOP -> "running a no-op job";
     };
   }
@@ -34,6 +37,7 @@ public enum JobType {
       case THUMBNAIL_GENERATION -> "Making thumbnails";
       case PREVIEW_GENERATION -> "Making the preview";
       case EXIF_ENRICHMENT -> "Reading metadata";
+      case ARCHIVE_ORIGINAL -> "Archiving the original";
       case NOOP -> "No-op";
     };
   }

@@ -1,0 +1,206 @@
+package frame.core.archive;
+
+import frame.core.api.archive.ArchiveCopy;
+import frame.core.api.archive.ArchiveTargetKind;
+import frame.core.db.Jdbc;
+import frame.core.db.Jdbc.Tx;
+import frame.core.api.library.Image;
+import frame.core.image.ImageRepository;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The one place that knows the SQL of archive targets and their verified copies. */
+final class ArchiveRepository {
+  /** Photos whose renditions are made: what gets archived. */
+  static final String ARCHIVABLE = "i.state IN ('PROCESSED', 'STORED') AND i.removed_at IS NULL";
+
+  private final Jdbc jdbc;
+
+  ArchiveRepository(Jdbc jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  Jdbc jdbc() {
+    return jdbc;
+  }
+
+  List<TargetRecord> targets() {
+    return jdbc.query("SELECT * FROM archive_target ORDER BY id", ArchiveRepository::target);
+  }
+
+  List<TargetRecord> targets(Tx tx) throws SQLException {
+    return tx.query("SELECT * FROM archive_target ORDER BY id", ArchiveRepository::target);
+  }
+
+  Optional<TargetRecord> target(long id) {
+    return jdbc.queryOne("SELECT * FROM archive_target WHERE id = ?", ArchiveRepository::target, id);
+  }
+
+  Optional<TargetRecord> target(String name) {
+    return jdbc.queryOne("SELECT * FROM archive_target WHERE name = ?", ArchiveRepository::target, name);
+  }
+
+  long insert(Tx tx, TargetRecord target, Instant now) throws SQLException {
+    return tx.insert("""
+        INSERT INTO archive_target (name, kind, location, bucket, key_prefix, region, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """, target.name(), target.kind(), target.location(), target.bucket(), target.prefix(), target.region(),
+        now.toEpochMilli());
+  }
+
+  boolean delete(Tx tx, long targetId) throws SQLException {
+    tx.update("DELETE FROM archive_copy WHERE target_id = ?", targetId);
+    return tx.update("DELETE FROM archive_target WHERE id = ?", targetId) == 1;
+  }
+
+  /** Records why the target cannot be used; keeps the first moment it went wrong. */
+  void problem(long targetId, String problem, Instant now) {
+    jdbc.update("""
+        UPDATE archive_target SET problem = ?, problem_since = COALESCE(problem_since, ?), checked_at = ?
+        WHERE id = ?
+        """, problem, now.toEpochMilli(), now.toEpochMilli(), targetId);
+  }
+
+  void working(long targetId, Instant now) {
+    jdbc.update("UPDATE archive_target SET problem = NULL, problem_since = NULL, checked_at = ? WHERE id = ?",
+        now.toEpochMilli(), targetId);
+  }
+
+  /** Records a verified copy (again, after a rerun or a mend: the newest verification wins). */
+  void recordCopy(long imageId, long targetId, String key, long size, String sha256, Instant verifiedAt, String how) {
+    jdbc.inTransaction(tx -> {
+      tx.update("DELETE FROM archive_copy WHERE image_id = ? AND target_id = ?", imageId, targetId);
+      return tx.update("""
+          INSERT INTO archive_copy (image_id, target_id, object_key, byte_size, sha256, verified_at, verified_how)
+          VALUES (?, ?, ?, ?, ?, ?, ?)
+          """, imageId, targetId, key, size, sha256, verifiedAt.toEpochMilli(), how);
+    });
+  }
+
+  boolean forgetCopy(Tx tx, long imageId, long targetId) throws SQLException {
+    return tx.update("DELETE FROM archive_copy WHERE image_id = ? AND target_id = ?", imageId, targetId) == 1;
+  }
+
+  /** Targets that hold a verified copy of the image, by id. */
+  List<Long> targetsHolding(Tx tx, long imageId) throws SQLException {
+    return tx.query("SELECT target_id FROM archive_copy WHERE image_id = ?", r -> r.getLong(1), imageId);
+  }
+
+  List<ArchiveCopy> copies(long imageId) {
+    return jdbc.query("""
+        SELECT t.name, c.* FROM archive_copy c JOIN archive_target t ON t.id = c.target_id
+        WHERE c.image_id = ? ORDER BY t.id
+        """, ArchiveRepository::copy, imageId);
+  }
+
+  /** A copy of one image on one target, with the key it was stored under. */
+  record StoredCopy(long imageId, long targetId, String key, String sha256) {}
+
+  List<StoredCopy> storedCopies(long imageId) {
+    return jdbc.query("SELECT * FROM archive_copy WHERE image_id = ? ORDER BY target_id", r -> new StoredCopy(
+        r.getLong("image_id"), r.getLong("target_id"), r.getString("object_key"), r.getString("sha256")), imageId);
+  }
+
+  /** Copies held per target id: count and bytes. */
+  Map<Long, long[]> copyTotals() {
+    return jdbc.query("SELECT target_id, COUNT(*), COALESCE(SUM(byte_size), 0) FROM archive_copy GROUP BY target_id",
+        r -> Map.entry(r.getLong(1), new long[] {r.getLong(2), r.getLong(3)}))
+        .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+
+  /** Archivable photos without a verified copy on the target. */
+  long backlog(long targetId) {
+    return jdbc.queryOne("SELECT COUNT(*) FROM image i WHERE " + ARCHIVABLE
+        + " AND NOT EXISTS (SELECT 1 FROM archive_copy c WHERE c.image_id = i.id AND c.target_id = ?)",
+        r -> r.getLong(1), targetId).orElse(0L);
+  }
+
+  List<Long> lackingCopy(Tx tx, long targetId) throws SQLException {
+    return tx.query("SELECT i.id FROM image i WHERE " + ARCHIVABLE
+        + " AND NOT EXISTS (SELECT 1 FROM archive_copy c WHERE c.image_id = i.id AND c.target_id = ?) ORDER BY i.id",
+        r -> r.getLong(1), targetId);
+  }
+
+  /** Photos in the library (not in the trash), and those without any verified copy. */
+  long[] photosAndOnePlaceOnly() {
+    return jdbc.queryOne("""
+        SELECT COUNT(*),
+               COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM archive_copy c WHERE c.image_id = i.id)
+                                 THEN 1 ELSE 0 END), 0)
+        FROM image i WHERE i.removed_at IS NULL
+        """, r -> new long[] {r.getLong(1), r.getLong(2)}).orElse(new long[2]);
+  }
+
+  long count(String state) {
+    return jdbc.queryOne("SELECT COUNT(*) FROM image WHERE removed_at IS NULL AND state = ?", r -> r.getLong(1), state)
+        .orElse(0L);
+  }
+
+  /** Images whose exact bytes (by SHA-256) are in the library, with how many verified copies and where. */
+  record Holding(long imageId, String sha256, boolean localFreed, List<String> targets) {}
+
+  Optional<Holding> holding(String sha256) {
+    Optional<Image> image = jdbc.queryOne("SELECT * FROM image WHERE sha256 = ? AND removed_at IS NULL",
+        ImageRepository::map, sha256);
+    if (image.isEmpty()) return Optional.empty();
+    long id = image.get().id();
+    boolean freed = isFreed(id);
+    List<String> targets = jdbc.query("""
+        SELECT t.name FROM archive_copy c JOIN archive_target t ON t.id = c.target_id
+        WHERE c.image_id = ? AND c.sha256 = ? ORDER BY t.id
+        """, r -> r.getString(1), id, sha256);
+    return Optional.of(new Holding(id, sha256, freed, targets));
+  }
+
+  boolean isFreed(long imageId) {
+    return jdbc.queryOne("SELECT COUNT(*) FROM image WHERE id = ? AND original_freed_at IS NOT NULL",
+        r -> r.getLong(1), imageId).orElse(0L) > 0;
+  }
+
+  /** Photos with a local original and at least {@code minCopies} verified copies. */
+  List<Image> freeable(int minCopies) {
+    return jdbc.query("SELECT i.* FROM image i WHERE " + ARCHIVABLE + " AND i.original_freed_at IS NULL"
+        + " AND (SELECT COUNT(*) FROM archive_copy c WHERE c.image_id = i.id) >= ? ORDER BY i.id",
+        ImageRepository::map, minCopies);
+  }
+
+  int countLocalWithFewerCopies(int minCopies) {
+    return jdbc.queryOne("SELECT COUNT(*) FROM image i WHERE " + ARCHIVABLE + " AND i.original_freed_at IS NULL"
+        + " AND (SELECT COUNT(*) FROM archive_copy c WHERE c.image_id = i.id) < ?", r -> r.getInt(1), minCopies)
+        .orElse(0);
+  }
+
+  /** Marks the local original freed, only while enough verified copies are still recorded. */
+  boolean markFreed(long imageId, int minCopies, Instant now) {
+    return jdbc.update("""
+        UPDATE image SET original_freed_at = ? WHERE id = ? AND original_freed_at IS NULL
+          AND (SELECT COUNT(*) FROM archive_copy c WHERE c.image_id = image.id) >= ?
+        """, now.toEpochMilli(), imageId, minCopies) == 1;
+  }
+
+  void markRestored(long imageId) {
+    jdbc.update("UPDATE image SET original_freed_at = NULL WHERE id = ?", imageId);
+  }
+
+  /** Archivable photos, for a scrub. */
+  List<Image> archivable() {
+    return jdbc.query("SELECT i.* FROM image i WHERE " + ARCHIVABLE + " ORDER BY i.id", ImageRepository::map);
+  }
+
+  private static TargetRecord target(ResultSet r) throws SQLException {
+    Long since = Jdbc.nullableLong(r, "problem_since");
+    return new TargetRecord(r.getLong("id"), r.getString("name"), ArchiveTargetKind.valueOf(r.getString("kind")),
+        r.getString("location"), r.getString("bucket"), r.getString("key_prefix"), r.getString("region"),
+        r.getString("problem"), since == null ? null : Instant.ofEpochMilli(since));
+  }
+
+  private static ArchiveCopy copy(ResultSet r) throws SQLException {
+    return new ArchiveCopy(r.getString("name"), r.getString("object_key"), r.getLong("byte_size"),
+        r.getString("sha256").trim(), Instant.ofEpochMilli(r.getLong("verified_at")), r.getString("verified_how"));
+  }
+}

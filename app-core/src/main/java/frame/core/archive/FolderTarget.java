@@ -1,0 +1,169 @@
+package frame.core.archive;
+
+import frame.core.api.library.Image;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * A folder target (external disk, mounted NAS share), laid out for people:
+ * {@code YYYY/YYYY-MM-DD/<the camera's file name>}, a clash getting {@code -1}, {@code -2}..., and
+ * {@code <name>.frame.json} beside each original. The sidecar is created first and exclusively: it
+ * reserves the name, so two workers never take the same one and a rerun finds its own.
+ */
+final class FolderTarget implements Target {
+  static final String SIDECAR_SUFFIX = ".frame.json";
+  private final Path root;
+
+  FolderTarget(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  @Override
+  public String put(Image image, Path original, byte[] sidecar) throws IOException {
+    check();
+    LocalDate day = dayOf(image);
+    Path folder = root.resolve(String.format("%04d", day.getYear())).resolve(day.toString());
+    String relative = root.relativize(folder).toString().replace('\\', '/');
+    guard(() -> Files.createDirectories(folder));
+    String name = safeName(image);
+    for (int n = 0; ; n++) {
+      String candidate = n == 0 ? name : withSuffix(name, n);
+      Path file = folder.resolve(candidate);
+      Path side = folder.resolve(candidate + SIDECAR_SUFFIX);
+      boolean ours;
+      try {
+        guard(() -> Files.write(side, sidecar, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        ours = true;
+      } catch (TargetFault fault) {
+        if (!(fault.getCause() instanceof FileAlreadyExistsException)) throw fault;
+        // taken: by this photo in an earlier run (reuse it), or by another photo (next suffix)
+        ours = image.sha256().equals(Sidecar.sha256In(Files.readAllBytes(side)));
+        if (!ours) continue;
+      }
+      writeDurably(original, file);
+      return relative + "/" + candidate;
+    }
+  }
+
+  @Override
+  public InputStream read(String key) throws IOException {
+    Path file = fileOf(key);
+    PageCache.drop(file);
+    try {
+      return Files.newInputStream(file);
+    } catch (NoSuchFileException e) {
+      throw e; // the copy is gone, not the target: the caller's business
+    } catch (IOException e) {
+      throw fault(e);
+    }
+  }
+
+  @Override
+  public void overwrite(String key, Path original) throws IOException {
+    check();
+    writeDurably(original, fileOf(key));
+  }
+
+  @Override
+  public String verifiedHow() {
+    return "fsync, page cache dropped (posix_fadvise), read back from disk, SHA-256 matched";
+  }
+
+  @Override
+  public void check() {
+    if (!Files.isDirectory(root)) {
+      throw new TargetFault("The folder " + root + " is not there (disk unplugged or share not mounted?)", null);
+    }
+    if (!Files.isWritable(root)) throw new TargetFault("FRAME may not write to the folder " + root, null);
+  }
+
+  Path fileOf(String key) {
+    Path file = root.resolve(key).normalize();
+    if (!file.startsWith(root)) throw new IllegalArgumentException("An archive key outside its folder: " + key);
+    return file;
+  }
+
+  /** Copies through a temporary name in the same folder, fsyncs, then renames into place. */
+  private void writeDurably(Path original, Path file) {
+    Path part = file.resolveSibling(".frame-part-" + UUID.randomUUID());
+    guard(() -> {
+      try {
+        Files.copy(original, part, StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
+          channel.force(true);
+        }
+        Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(part);
+      }
+      return null;
+    });
+  }
+
+  static LocalDate dayOf(Image image) {
+    String taken = image.takenAt();
+    if (taken != null && taken.length() >= 10) {
+      try {
+        return LocalDate.parse(taken.substring(0, 10));
+      } catch (RuntimeException notIso) {
+        // fall back to the import day
+      }
+    }
+    return image.createdAt().atZone(ZoneOffset.UTC).toLocalDate();
+  }
+
+  /** The camera's file name, without folders or characters a file system refuses. */
+  static String safeName(Image image) {
+    String raw = image.originalName() == null ? "" : image.originalName();
+    raw = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1);
+    String cleaned = raw.replaceAll("[\\x00-\\x1f<>:\"|?*]", "_").strip();
+    if (cleaned.isEmpty() || cleaned.startsWith(".")) {
+      cleaned = image.sha256().substring(0, 12) + "." + image.format().extension();
+    }
+    return cleaned.length() > 180 ? cleaned.substring(cleaned.length() - 180) : cleaned;
+  }
+
+  static String withSuffix(String name, int n) {
+    int dot = name.lastIndexOf('.');
+    return dot <= 0 ? name + "-" + n : name.substring(0, dot) + "-" + n + name.substring(dot);
+  }
+
+  private interface Io<T> {
+    T run() throws IOException;
+  }
+
+  private static <T> T guard(Io<T> io) {
+    try {
+      return io.run();
+    } catch (IOException e) {
+      throw fault(e);
+    }
+  }
+
+  /** A file-system error as the target's reason: full, read-only, refused. */
+  private static TargetFault fault(IOException e) {
+    String message = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+    String text = message == null ? e.getClass().getSimpleName() : message;
+    if (text.contains("No space left")) return new TargetFault("The archive disk is full (" + text + ")", e);
+    return new TargetFault("Cannot write to the archive folder: " + text, e);
+  }
+
+  @Override
+  public void close() {}
+
+  @Override
+  public String toString() {
+    return "folder " + root;
+  }
+}

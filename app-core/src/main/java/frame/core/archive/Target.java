@@ -1,0 +1,31 @@
+package frame.core.archive;
+
+import frame.core.api.library.Image;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * One archive target's storage. Every method that talks to the target throws {@link TargetFault}
+ * when the target itself is the trouble (unreachable, refused, missing, full), so the caller can
+ * tell it from trouble with the photo.
+ */
+interface Target extends AutoCloseable {
+  /** Writes the original and its sidecar; returns the key it is under. A rerun reuses the same key. */
+  String put(Image image, Path original, byte[] sidecar) throws IOException;
+
+  /** Reads a copy back from the target's own storage, never a cache of this process or system. */
+  InputStream read(String key) throws IOException;
+
+  /** Replaces the bytes under {@code key} (a scrub mending a bad copy). */
+  void overwrite(String key, Path original) throws IOException;
+
+  /** How {@link #read} proves the bytes: recorded with each copy. */
+  String verifiedHow();
+
+  /** Whether the target can be written now; throws {@link TargetFault} saying why not. */
+  void check();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,75 @@
+package frame.cli;
+
+import frame.core.api.FrameLibrary;
+import frame.core.api.archive.FileHash;
+import frame.core.api.archive.SafeReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(name = "safe", mixinStandardHelpOptions = true,
+    description = "Is this card (or folder) safe to format? Hashes every file and says whether its exact bytes are"
+        + " held in N verified places (the local original counts as one while it exists, each verified archive copy"
+        + " as one). Exit 0 only when every file is.")
+final class SafeCommand implements Callable<Integer> {
+  @ParentCommand FrameCommand frameCommand;
+  @Spec CommandSpec spec;
+  @Parameters(paramLabel = "DIR") Path dir;
+  @Option(names = "--copies", paramLabel = "N", defaultValue = "2") int copies;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!Files.isDirectory(dir)) {
+      spec.commandLine().getErr().println("frame: " + dir + " is not a folder");
+      return 2;
+    }
+    List<FileHash> files = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        if (file.getFileName().toString().startsWith(".")) continue; // the camera's and the system's own files
+        files.add(new FileHash(dir.relativize(file).toString(), sha256(file), Files.size(file)));
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (FrameLibrary frame = frameCommand.access()) {
+      SafeReport report = frame.ports().archive().safe(files, copies);
+      for (SafeReport.SafeFile file : report.shortOf()) {
+        out.printf("NOT SAFE  %s: %d of %d verified place(s)%s%n", file.name(), file.copies(), copies,
+            file.places().isEmpty() ? " (not in the library)" : " (" + String.join(", ", file.places()) + ")");
+      }
+      if (report.safe()) {
+        out.printf("All %d file(s) are in %d verified places: safe to format.%n", files.size(), copies);
+        return 0;
+      }
+      out.printf("%d of %d file(s) are not yet in %d verified places: do not format.%n", report.shortOf().size(),
+          files.size(), copies);
+      return 1;
+    }
+  }
+
+  static String sha256(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
