@@ -439,6 +439,11 @@ public final class Frame implements AutoCloseable {
     return pairings.redeem(code, deviceName);
   }
 
+  /** Whether the code with these digits is still open, used, expired or closed after wrong guesses. */
+  public Pairings.Status pairingStatus(String digits) {
+    return pairings.status(digits);
+  }
+
   /** The thumbnail sizes FRAME makes, in px, smallest first. */
   public static int[] thumbnailSizes() {
     return Renditions.THUMBNAIL_SIZES.clone();

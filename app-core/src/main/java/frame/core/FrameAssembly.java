@@ -1,6 +1,7 @@
 package frame.core;
 
 import frame.core.auth.ApiTokens;
+import frame.core.auth.PairingKey;
 import frame.core.auth.Pairings;
 import frame.core.db.DataFolderLock;
 import frame.core.db.Database;
@@ -171,7 +172,7 @@ final class FrameAssembly {
     Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake, share);
     Trash trash = new Trash(database.jdbc(), images, store, events, clock);
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
-        new Pairings(database.jdbc(), clock), pauses, control, node, registry, new Studio(), trash, new LibraryBrowser(database.jdbc()),
+        new Pairings(database.jdbc(), clock, PairingKey.inFolder(config.dataDir())), pauses, control, node, registry, new Studio(), trash, new LibraryBrowser(database.jdbc()),
         decoder);
   }
 

@@ -96,7 +96,8 @@ public final class ApiServer implements AutoCloseable {
         PUBLIC_PATHS);
     // the server's own URLs are known only once it listens
     AtomicReference<List<String>> ownUrls = new AtomicReference<>(List.of());
-    PairingController pairing = new PairingController(frame, failures, tickets, ownUrls::get);
+    PairingController pairing = new PairingController(frame, failures,
+        new PairingThrottle(PairingThrottle.ATTEMPTS_PER_MINUTE, Clock.systemUTC()), tickets, ownUrls::get);
     byte[] openApi = openApiDocument();
     List<Route> routes = new ArrayList<>();
 

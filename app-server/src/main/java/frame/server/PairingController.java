@@ -20,12 +20,15 @@ import java.util.function.Supplier;
 final class PairingController {
   private final Frame frame;
   private final FailedAuthLimiter failures;
+  private final PairingThrottle throttle;
   private final EventTickets tickets;
   private final Supplier<List<String>> urls;
 
-  PairingController(Frame frame, FailedAuthLimiter failures, EventTickets tickets, Supplier<List<String>> urls) {
+  PairingController(Frame frame, FailedAuthLimiter failures, PairingThrottle throttle, EventTickets tickets,
+      Supplier<List<String>> urls) {
     this.frame = frame;
     this.failures = failures;
+    this.throttle = throttle;
     this.tickets = tickets;
     this.urls = urls;
   }
@@ -45,6 +48,10 @@ final class PairingController {
     if (failures.blocked(address)) {
       ctx.header("Retry-After", "60");
       throw new ApiError(429, "too_many_failed_logins", "Too many wrong pairing codes; try again in a minute.");
+    }
+    if (!throttle.tryAttempt()) {
+      ctx.header("Retry-After", "60");
+      throw new ApiError(429, "too_many_pairing_attempts", "FRAME is refusing pairing for a minute: too many attempts.");
     }
     JsonNode body = Params.jsonBody(ctx);
     String code = body.path("code").asText("");
