@@ -89,8 +89,8 @@ public final class ApiTokens {
   /** The later of the stored last use and the one seen since (not yet written). */
   private Instant lastUsed(long id, Long stored) {
     LastUse inMemory = lastUses.get(id);
-    Long latest = inMemory == null ? stored : stored == null ? inMemory.seen() : Math.max(stored, inMemory.seen());
-    return latest == null ? null : Instant.ofEpochMilli(latest);
+    if (inMemory == null) return stored == null ? null : Instant.ofEpochMilli(stored);
+    return Instant.ofEpochMilli(stored == null ? inMemory.seen() : Math.max(stored, inMemory.seen()));
   }
 
   public List<TokenInfo> list(TokenKind kind) {
