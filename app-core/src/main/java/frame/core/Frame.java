@@ -184,6 +184,21 @@ public final class Frame implements AutoCloseable {
     return restoredIfInTrash(ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes, priority));
   }
 
+  /**
+   * The same, sent by {@code uploader}: a paired device cannot undo the owner's delete, so its copy
+   * of a photo in the trash is answered "in the trash" and restores nothing; an admin's restores it.
+   */
+  public IngestResult ingestWithChecksumAfter(InputStream in, String name,
+      java.util.function.Supplier<String> declaredAfterTheBytes, JobPriority priority, frame.core.auth.Caller uploader) {
+    IngestResult result = ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes, priority);
+    if (uploader.isAdmin()) return restoredIfInTrash(result);
+    if (result instanceof IngestResult.Duplicate d && trash.isRemoved(d.existing().id())) {
+      return new IngestResult.Rejected(d.name(), "in_trash",
+          "This photo is in FRAME's trash. Only FRAME's owner can restore it, from the trash on the computer.");
+    }
+    return result;
+  }
+
   /** Importing a photo that waits in the trash brings it back, with its id and files. */
   private IngestResult restoredIfInTrash(IngestResult result) {
     if (result instanceof IngestResult.Duplicate d && trash.isRemoved(d.existing().id())) {

@@ -53,7 +53,8 @@ final class UploadController {
           throw ApiError.badRequest("checksum_needs_one_file", "A declared sha256 needs exactly one file");
         }
         try (InputStream content = part.content()) {
-          results.add(frame.ingestWithChecksumAfter(content, part.filename(), declared::afterFile, priority));
+          results.add(frame.ingestWithChecksumAfter(content, part.filename(), declared::afterFile, priority,
+              RequestGuards.caller(ctx)));
         }
       }
       if (results.isEmpty()) throw ApiError.badRequest("no_files", "The request holds no files");
@@ -173,6 +174,7 @@ final class UploadController {
       case "unsupported_format" -> 415;
       case "image_too_large" -> 413;
       case "empty_file" -> 400;
+      case "in_trash" -> 409;
       default -> 422;
     };
   }
