@@ -4,6 +4,7 @@ import frame.core.auth.ApiTokens;
 import frame.core.auth.PairingKey;
 import frame.core.auth.Pairings;
 import frame.core.db.DataFolderLock;
+import frame.core.store.PrivateFolder;
 import frame.core.db.Database;
 import frame.core.db.PoolSize;
 import frame.core.event.EventBus;
@@ -95,6 +96,9 @@ final class FrameAssembly {
           ? new FileStore(config.storageDir())
           : new FileStore(config.storageDir(), node.folderName());
       Parts parts = wire(config, lock, database, store, clock, settings, node, registry);
+      // the database, originals and keys are the user's alone (issue 27): checked once they all exist
+      PrivateFolder.secure(config.dataDir());
+      if (!config.storageDir().startsWith(config.dataDir())) PrivateFolder.secure(config.storageDir());
       if (startRunner) {
         parts.studio().presence = NodePresence.keepBeating(registry, node, parts.runner(), settings.heartbeat());
       }
