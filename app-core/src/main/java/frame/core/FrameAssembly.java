@@ -78,6 +78,7 @@ final class FrameAssembly {
   static Frame open(FrameConfig config, Clock clock, RunnerSettings settings, boolean startRunner) {
     // The data-folder lock guards the embedded database's files; on a server database the data
     // folder holds nothing shared, and several commands may use it at once.
+    PrivateFolder.create(config.dataDir());
     DataFolderLock lock = config.embeddedDatabase() ? DataFolderLock.acquire(config.dataDir()) : null;
     Database database = null;
     try {

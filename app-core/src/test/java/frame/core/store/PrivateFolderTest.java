@@ -28,16 +28,24 @@ class PrivateFolderTest {
   @Test
   void a_data_folder_left_open_to_other_users_is_made_private_at_start_with_a_warning() throws IOException {
     Path dataDir = parent.resolve("frame-data");
+    Logger logger = (Logger) LoggerFactory.getLogger(PrivateFolder.class);
+    ListAppender<ILoggingEvent> firstStart = new ListAppender<>();
+    firstStart.start();
+    logger.addAppender(firstStart);
     try (Frame frame = FrameFixture.open(dataDir)) {
       frame.importFile(write(photos, "a.jpg", jpeg(photo(200, 100, 1))));
       FrameFixture.awaitAllFinal(frame, java.time.Duration.ofSeconds(60));
+    } finally {
+      logger.detachAppender(firstStart);
     }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+    assertThat(firstStart.list).as("a new library is private from the start: nothing to warn about")
+        .noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN);
     // as an earlier FRAME under the usual umask left it: folders 0755, files 0644
     List<Path> everything = walk(dataDir);
     for (Path path : everything) {
       Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
     }
-    Logger logger = (Logger) LoggerFactory.getLogger(PrivateFolder.class);
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
     logs.start();
     logger.addAppender(logs);
