@@ -1,6 +1,7 @@
 package frame.core;
 
 import frame.core.api.Devices;
+import frame.core.api.devices.PairingStatus;
 import frame.core.api.devices.PairingCode;
 import frame.core.api.devices.Paired;
 import frame.core.api.devices.TokenInfo;
@@ -62,5 +63,10 @@ final class DevicesPort implements Devices {
   @Override
   public Paired redeemPairing(String code, String deviceName) {
     return pairings.redeem(code, deviceName);
+  }
+
+  @Override
+  public PairingStatus pairingStatus(String digits) {
+    return pairings.status(digits);
   }
 }

@@ -7,8 +7,10 @@ import frame.core.archive.ArchiveModule;
 import frame.core.archive.ArchiveSettings;
 import frame.core.auth.ApiTokens;
 import frame.core.backup.CatalogueBackup;
+import frame.core.auth.PairingKey;
 import frame.core.auth.Pairings;
 import frame.core.db.DataFolderLock;
+import frame.core.store.PrivateFolder;
 import frame.core.db.Database;
 import frame.core.db.PoolSize;
 import frame.core.event.EventBus;
@@ -82,6 +84,7 @@ final class FrameAssembly {
   static Frame open(FrameConfig config, Clock clock, RunnerSettings settings, boolean startRunner) {
     // The data-folder lock guards the embedded database's files; on a server database the data
     // folder holds nothing shared, and several commands may use it at once.
+    PrivateFolder.create(config.dataDir());
     DataFolderLock lock = config.embeddedDatabase() ? DataFolderLock.acquire(config.dataDir()) : null;
     Database database = null;
     try {
@@ -100,6 +103,9 @@ final class FrameAssembly {
           ? new FileStore(config.storageDir())
           : new FileStore(config.storageDir(), node.folderName());
       Parts parts = wire(config, lock, database, store, clock, settings, node, registry);
+      // the database, originals and keys are the user's alone (issue 27): checked once they all exist
+      PrivateFolder.secure(config.dataDir());
+      if (!config.storageDir().startsWith(config.dataDir())) PrivateFolder.secure(config.storageDir());
       if (startRunner) {
         parts.studio().presence = NodePresence.keepBeating(registry, node, parts.runner(), settings.heartbeat());
       }
@@ -183,8 +189,8 @@ final class FrameAssembly {
     Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake, share);
     Trash trash = new Trash(database.jdbc(), images, store, events, clock);
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
-        new Pairings(database.jdbc(), clock), pauses, control, node, registry, new Studio(), trash, new LibraryBrowser(database.jdbc()),
-        decoder, archive);
+        new Pairings(database.jdbc(), clock, PairingKey.inFolder(config.dataDir())), pauses, control, node, registry,
+        new Studio(), trash, new LibraryBrowser(database.jdbc()), decoder, archive);
   }
 
   /** The ports front ends use, each over the engine parts it needs. */

@@ -2,6 +2,7 @@ package frame.core;
 
 import frame.core.api.Imports;
 import frame.core.api.Library;
+import frame.core.api.devices.Caller;
 import frame.core.api.imports.IngestResult;
 import frame.core.api.jobs.JobPriority;
 import frame.core.ingest.Ingestor;
@@ -37,6 +38,18 @@ final class ImportsPort implements Imports {
   public IngestResult ingestWithChecksumAfter(InputStream in, String name, Supplier<String> declaredAfterTheBytes,
       JobPriority priority) {
     return restoredIfInTrash(ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes, priority));
+  }
+
+  @Override
+  public IngestResult ingestWithChecksumAfter(InputStream in, String name, Supplier<String> declaredAfterTheBytes,
+      JobPriority priority, Caller uploader) {
+    IngestResult result = ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes, priority);
+    if (uploader.isAdmin()) return restoredIfInTrash(result);
+    if (result instanceof IngestResult.Duplicate d && trash.isRemoved(d.existing().id())) {
+      return new IngestResult.Rejected(d.name(), "in_trash",
+          "This photo is in FRAME's trash. Only FRAME's owner can restore it, from the trash on the computer.");
+    }
+    return result;
   }
 
   /** Importing a photo that waits in the trash brings it back, with its id and files. */

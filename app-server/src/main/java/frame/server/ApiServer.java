@@ -113,7 +113,8 @@ public final class ApiServer implements AutoCloseable {
     // the server's own URLs are known only once it listens
     AtomicReference<List<String>> ownUrls = new AtomicReference<>(List.of());
     ServerCertificate certificate = tls || settings.lan() ? certificate(frame.config().dataDir(), settings.lan()) : null;
-    PairingController pairing = new PairingController(frame.ports(), failures, tickets, ownUrls::get,
+    PairingController pairing = new PairingController(frame.ports(), failures,
+        new PairingThrottle(PairingThrottle.ATTEMPTS_PER_MINUTE, Clock.systemUTC()), tickets, ownUrls::get,
         Optional.ofNullable(certificate).map(ServerCertificate::fingerprint));
     byte[] openApi = openApiDocument();
     List<Route> routes = new ArrayList<>();

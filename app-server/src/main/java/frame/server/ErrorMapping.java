@@ -25,6 +25,7 @@ final class ErrorMapping {
       Map.entry("pairing_code_invalid", 401),
       Map.entry("pairing_code_expired", 401),
       Map.entry("pairing_code_used", 401),
+      Map.entry("pairing_code_closed", 401),
       Map.entry("job_not_retryable", 409),
       Map.entry("job_not_cancellable", 409),
       Map.entry("job_changed", 409),

@@ -3,7 +3,6 @@ package frame.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,8 +17,6 @@ final class MultipartStream {
   private static final int MAX_HEADER_BYTES = 16 * 1024;
   private static final int MAX_PARTS = 1000;
   private static final Pattern BOUNDARY = Pattern.compile("boundary=(?:\"([^\"]+)\"|([^;\\s]+))", Pattern.CASE_INSENSITIVE);
-  private static final Pattern NAME = Pattern.compile("[; ]name=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
-  private static final Pattern FILENAME = Pattern.compile("filename=\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
 
   private final InputStream in;
   private final byte[] delimiter; // CRLF "--" boundary
@@ -75,16 +72,10 @@ final class MultipartStream {
     if (parts == 0) skipPreamble();
     if (finished) return null;
     if (++parts > MAX_PARTS) throw ApiError.badRequest("bad_multipart", "The multipart body has too many parts.");
-    String headers = readHeaders();
-    String disposition = "";
-    for (String line : headers.split("\r\n")) {
-      if (line.toLowerCase(Locale.ROOT).startsWith("content-disposition:")) disposition = line;
-    }
-    Matcher name = NAME.matcher(disposition);
-    Matcher filename = FILENAME.matcher(disposition);
-    boolean isFile = filename.find();
+    ContentDisposition disposition = ContentDisposition.of(readHeaders());
+    boolean isFile = disposition.filename() != null;
     open = new Content(isFile ? maxPartBytes : 64 * 1024);
-    return new Part(name.find() ? name.group(1) : "", isFile ? filename.group(1) : null, open);
+    return new Part(disposition.name(), disposition.filename(), open);
   }
 
   /** A plain field's value (at most 64 KB). */
@@ -98,16 +89,15 @@ final class MultipartStream {
     preamble.skipRest();
   }
 
+  /** The part's header block as UTF-8 (RFC 7578), without its closing blank line. */
   private String readHeaders() throws IOException {
-    StringBuilder headers = new StringBuilder();
+    byte[] headers = new byte[MAX_HEADER_BYTES + 1];
+    int n = 0;
     while (true) {
       if (position == limit && !fill()) throw malformed();
-      byte b = buffer[position++];
-      headers.append((char) (b & 0xFF));
-      int n = headers.length();
-      if (n >= 4 && headers.charAt(n - 4) == '\r' && headers.charAt(n - 3) == '\n' && headers.charAt(n - 2) == '\r'
-          && headers.charAt(n - 1) == '\n') {
-        return headers.substring(0, n - 4);
+      headers[n++] = buffer[position++];
+      if (n >= 4 && headers[n - 4] == '\r' && headers[n - 3] == '\n' && headers[n - 2] == '\r' && headers[n - 1] == '\n') {
+        return ContentDisposition.decode(headers, n - 4);
       }
       if (n > MAX_HEADER_BYTES) throw malformed();
     }

@@ -24,14 +24,16 @@ import java.util.function.Supplier;
 final class PairingController {
   private final Ports ports;
   private final FailedAuthLimiter failures;
+  private final PairingThrottle throttle;
   private final EventTickets tickets;
   private final Supplier<List<String>> urls;
   private final Optional<Fingerprint> fingerprint;
 
-  PairingController(Ports ports, FailedAuthLimiter failures, EventTickets tickets, Supplier<List<String>> urls,
-      Optional<Fingerprint> fingerprint) {
+  PairingController(Ports ports, FailedAuthLimiter failures, PairingThrottle throttle, EventTickets tickets,
+      Supplier<List<String>> urls, Optional<Fingerprint> fingerprint) {
     this.ports = ports;
     this.failures = failures;
+    this.throttle = throttle;
     this.tickets = tickets;
     this.urls = urls;
     this.fingerprint = fingerprint;
@@ -53,6 +55,10 @@ final class PairingController {
     if (failures.blocked(address)) {
       ctx.header("Retry-After", "60");
       throw new ApiError(429, "too_many_failed_logins", "Too many wrong pairing codes; try again in a minute.");
+    }
+    if (!throttle.tryAttempt()) {
+      ctx.header("Retry-After", "60");
+      throw new ApiError(429, "too_many_pairing_attempts", "FRAME is refusing pairing for a minute: too many attempts.");
     }
     JsonNode body = Params.jsonBody(ctx);
     String code = body.path("code").asText("");

@@ -64,10 +64,6 @@ final class RequestGuards {
     }
     if (publicPaths.contains(ctx.path())) return;
     String address = ctx.ip();
-    if (failures.blocked(address)) {
-      ctx.header("Retry-After", "60");
-      throw new ApiError(429, "too_many_failed_logins", "Too many failed authentications; try again in a minute.");
-    }
     Caller caller = EventStream.PATH.equals(ctx.path()) && ctx.queryParam("ticket") != null
         ? byTicket(ctx, address) : byToken(ctx, address);
     ctx.attribute(CALLER, caller);
@@ -78,6 +74,7 @@ final class RequestGuards {
 
   private Caller byTicket(Context ctx, String address) {
     return tickets.redeem(ctx.queryParam("ticket")).orElseThrow(() -> {
+      refuseIfBlocked(ctx, address);
       failures.recordFailure(address);
       return new ApiError(401, "ticket_invalid", "That event-stream ticket is used or expired; ask for a new one.");
     });
@@ -101,12 +98,23 @@ final class RequestGuards {
       }
       case Verification.Unknown unknown -> {
         // only a presented token is a guess worth limiting; a missing one is a client learning the API
-        if (token != null) failures.recordFailure(address);
+        if (token != null) {
+          refuseIfBlocked(ctx, address);
+          failures.recordFailure(address);
+        }
         unauthorized(ctx);
         throw new ApiError(401, "unauthorized",
             token == null ? "Send an API token: Authorization: Bearer <token>." : "That API token is not valid.");
       }
     };
+  }
+
+  /** Failures are limited, never valid credentials: a blocked address still gets in with a good token. */
+  private void refuseIfBlocked(Context ctx, String address) {
+    if (failures.blocked(address)) {
+      ctx.header("Retry-After", "60");
+      throw new ApiError(429, "too_many_failed_logins", "Too many failed authentications; try again in a minute.");
+    }
   }
 
   private static void unauthorized(Context ctx) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
 
 /**
  * POST /api/upload: one or more files in a multipart body, each streamed from the socket straight
@@ -22,13 +21,13 @@ import java.util.concurrent.Semaphore;
  */
 final class UploadController {
   private final Ports ports;
-  private final Semaphore slots;
+  private final UploadSlots slots;
   private final long maxFileBytes;
   private final long maxRequestBytes;
 
   UploadController(Ports ports, int maxConcurrentUploads, long maxFileBytes, long maxRequestBytes) {
     this.ports = ports;
-    this.slots = new Semaphore(maxConcurrentUploads);
+    this.slots = new UploadSlots(maxConcurrentUploads);
     this.maxFileBytes = maxFileBytes;
     this.maxRequestBytes = maxRequestBytes;
   }
@@ -39,13 +38,14 @@ final class UploadController {
       throw ApiError.badRequest("not_multipart", "Send the photos as multipart/form-data");
     }
     JobPriority priority = priority(ctx);
-    MultipartStream body = MultipartStream.of(contentType, ctx.req().getInputStream(), maxFileBytes, maxRequestBytes);
+    MultipartStream body = MultipartStream.of(contentType, new PacedInputStream(ctx.req().getInputStream()),
+        maxFileBytes, maxRequestBytes);
     if (body == null) throw ApiError.badRequest("not_multipart", "The multipart/form-data content type names no boundary");
-    if (!slots.tryAcquire()) {
+    UploadSlots.Slot slot = slots.tryAcquire(RequestGuards.caller(ctx).tokenId()).orElseThrow(() -> {
       ctx.header("Retry-After", "5");
-      throw new ApiError(503, "busy", "Too many uploads at once; try again in a few seconds.");
-    }
-    try {
+      return new ApiError(503, "busy", "Too many uploads at once from this device or in all; try again in a few seconds.");
+    });
+    try (slot) {
       Declared declared = new Declared(ctx.header("X-Content-SHA256"), body);
       List<IngestResult> results = new ArrayList<>();
       for (MultipartStream.Part part = declared.next(); part != null; part = declared.next()) {
@@ -53,13 +53,12 @@ final class UploadController {
           throw ApiError.badRequest("checksum_needs_one_file", "A declared sha256 needs exactly one file");
         }
         try (InputStream content = part.content()) {
-          results.add(ports.imports().ingestWithChecksumAfter(content, part.filename(), declared::afterFile, priority));
+          results.add(ports.imports().ingestWithChecksumAfter(content, part.filename(), declared::afterFile, priority,
+              RequestGuards.caller(ctx)));
         }
       }
       if (results.isEmpty()) throw ApiError.badRequest("no_files", "The request holds no files");
       respond(ctx, results);
-    } finally {
-      slots.release();
     }
   }
 
@@ -173,6 +172,7 @@ final class UploadController {
       case "unsupported_format" -> 415;
       case "image_too_large" -> 413;
       case "empty_file" -> 400;
+      case "in_trash" -> 409;
       default -> 422;
     };
   }

@@ -23,10 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ApiConcurrencyTest {
   @TempDir Path dataDir;
 
+  // 40 slots: one token may hold half of them (UploadSlots), and these twenty share one token
   @Test
   void k4_twenty_concurrent_uploads_of_one_photo_make_one_image_one_file_one_set_of_jobs() throws Exception {
     byte[] photo = jpeg(photo(800, 600, 1));
-    try (ServerFixture fixture = new ServerFixture(dataDir, s -> s.withMaxConcurrentUploads(32))) {
+    try (ServerFixture fixture = new ServerFixture(dataDir, s -> s.withMaxConcurrentUploads(40))) {
       List<HttpResponse<byte[]>> responses = concurrently(20, i -> fixture.client.upload("same.jpg", photo));
 
       assertThat(responses).allMatch(r -> r.statusCode() == 201 || r.statusCode() == 200);
@@ -41,7 +42,7 @@ class ApiConcurrencyTest {
 
   @Test
   void k5_twenty_different_photos_all_named_img_0001_are_twenty_images() throws Exception {
-    try (ServerFixture fixture = new ServerFixture(dataDir, s -> s.withMaxConcurrentUploads(32))) {
+    try (ServerFixture fixture = new ServerFixture(dataDir, s -> s.withMaxConcurrentUploads(40))) {
       List<HttpResponse<byte[]>> responses =
           concurrently(20, i -> fixture.client.upload("IMG_0001.JPG", jpeg(photo(300, 200, 100 + i))));
 

@@ -22,6 +22,8 @@ class TrashApiTest {
   void a_deleted_image_is_gone_from_the_api_until_restored_then_the_trash_empties() {
     try (ServerFixture fixture = new ServerFixture(dataDir)) {
       Image image = ((IngestResult.Stored) fixture.frame.ports().imports().importFile(write(photos, "a.jpg", jpeg(photo(400, 300, 1))))).image();
+      // emptying leaves a photo whose job is running right now: let its steps finish first
+      frame.core.testing.FrameFixture.awaitAllFinal(fixture.frame, java.time.Duration.ofSeconds(60));
       String path = "/api/images/" + image.id();
 
       var removed = fixture.client.method("DELETE", path);
@@ -41,6 +43,29 @@ class TrashApiTest {
       var emptied = fixture.client.method("DELETE", "/api/admin/trash");
       assertThat(ApiClient.json(emptied).get("deleted").asInt()).isEqualTo(1);
       assertThat(fixture.client.method("POST", "/api/admin/trash/" + image.id() + "/restore").statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void a_device_uploading_a_photo_in_the_trash_is_told_so_and_only_an_admin_upload_restores_it() {
+    try (ServerFixture fixture = new ServerFixture(dataDir)) {
+      byte[] bytes = jpeg(photo(400, 300, 3));
+      long id = ApiClient.json(fixture.client.upload("a.jpg", bytes)).get("image").get("id").asLong();
+      assertThat(fixture.client.method("DELETE", "/api/images/" + id).statusCode()).isEqualTo(200);
+      String phone = FrameTestAccess.pairings(fixture.frame).redeem(FrameTestAccess.pairings(fixture.frame).create().digits(), "Phone").token();
+
+      var refused = fixture.client.withToken(phone).upload("again.jpg", bytes);
+
+      assertThat(refused.statusCode()).isEqualTo(409);
+      assertThat(ApiClient.json(refused).get("error").get("code").asText()).isEqualTo("in_trash");
+      assertThat(ApiClient.json(refused).get("error").get("message").asText()).contains("trash");
+      assertThat(fixture.client.get("/api/images/" + id).statusCode()).as("still in the trash").isEqualTo(404);
+      assertThat(ApiClient.json(fixture.client.get("/api/admin/trash")).get("items")).hasSize(1);
+
+      var restored = fixture.client.upload("again.jpg", bytes);
+      assertThat(restored.statusCode()).isEqualTo(201);
+      assertThat(ApiClient.json(restored).get("image").get("id").asLong()).isEqualTo(id);
+      assertThat(fixture.client.get("/api/images/" + id).statusCode()).isEqualTo(200);
     }
   }
 

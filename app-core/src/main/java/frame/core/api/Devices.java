@@ -2,6 +2,7 @@ package frame.core.api;
 
 import frame.core.api.devices.PairingCode;
 import frame.core.api.devices.Paired;
+import frame.core.api.devices.PairingStatus;
 import frame.core.api.devices.TokenInfo;
 import frame.core.api.devices.Verification;
 import java.time.Duration;
@@ -11,6 +12,9 @@ import java.util.List;
 public interface Devices {
   /** How long a pairing code can be redeemed. */
   Duration PAIRING_LIFETIME = Duration.ofMinutes(10);
+
+  /** Wrong guesses, from anywhere, after which a pairing code is closed. */
+  int PAIRING_WRONG_GUESSES_ALLOWED = 5;
 
   /** A new admin token, shown only this once (only its hash is kept). */
   String createToken(String name);
@@ -36,4 +40,7 @@ public interface Devices {
 
   /** Trades a pairing code for a device token named for the device; refused when used or expired. */
   Paired redeemPairing(String code, String deviceName);
+
+  /** Where the pairing code with these six digits stands (closed after too many wrong guesses, ...). */
+  PairingStatus pairingStatus(String digits);
 }

@@ -1,5 +1,6 @@
 package frame.core.api;
 
+import frame.core.api.devices.Caller;
 import frame.core.api.imports.IngestResult;
 import frame.core.api.jobs.JobPriority;
 import java.io.InputStream;
@@ -32,4 +33,11 @@ public interface Imports {
    */
   IngestResult ingestWithChecksumAfter(InputStream in, String name, Supplier<String> declaredAfterTheBytes,
       JobPriority priority);
+
+  /**
+   * The same, sent by {@code uploader}: a paired device cannot undo the owner's delete, so its copy
+   * of a photo in the trash is answered {@code in_trash} and restores nothing; an admin's restores it.
+   */
+  IngestResult ingestWithChecksumAfter(InputStream in, String name, Supplier<String> declaredAfterTheBytes,
+      JobPriority priority, Caller uploader);
 }

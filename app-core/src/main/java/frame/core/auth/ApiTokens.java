@@ -24,13 +24,21 @@ import java.util.regex.Pattern;
 /**
  * Named, revocable API tokens of two kinds (admin, device). A token is 256 random bits; only its
  * SHA-256 is stored, and a presented token is compared against every stored hash in constant time.
+ * A token's last use is kept in memory and written at most once a {@link #LAST_USE_WRITE_INTERVAL}:
+ * browsing a library must not turn every thumbnail into an fsynced commit.
  */
 public final class ApiTokens {
   private static final Pattern ADMIN_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  public static final java.time.Duration LAST_USE_WRITE_INTERVAL = java.time.Duration.ofMinutes(1);
+
   private final Jdbc jdbc;
   private final Clock clock;
+  /** Per token id: the last use seen, and the last one written to the database. */
+  private final java.util.Map<Long, LastUse> lastUses = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record LastUse(long seen, long written) {}
 
   public ApiTokens(Jdbc jdbc, Clock clock) {
     this.jdbc = jdbc;
@@ -79,7 +87,14 @@ public final class ApiTokens {
         WHERE revoked_at IS NULL ORDER BY kind, name
         """, r -> new TokenInfo(r.getLong(1), r.getString(2), TokenKind.valueOf(r.getString(3).trim()),
             Instant.ofEpochMilli(r.getLong(4)),
-            Optional.ofNullable(Jdbc.nullableLong(r, "last_used_at")).map(Instant::ofEpochMilli).orElse(null)));
+            lastUsed(r.getLong(1), Jdbc.nullableLong(r, "last_used_at"))));
+  }
+
+  /** The later of the stored last use and the one seen since (not yet written). */
+  private Instant lastUsed(long id, Long stored) {
+    LastUse inMemory = lastUses.get(id);
+    if (inMemory == null) return stored == null ? null : Instant.ofEpochMilli(stored);
+    return Instant.ofEpochMilli(stored == null ? inMemory.seen() : Math.max(stored, inMemory.seen()));
   }
 
   public List<TokenInfo> list(TokenKind kind) {
@@ -120,8 +135,20 @@ public final class ApiTokens {
     }
     if (match == null) return new Verification.Unknown();
     if (match.revoked()) return new Verification.Revoked(match.name(), match.kind());
-    jdbc.update("UPDATE api_token SET last_used_at = ? WHERE id = ?", clock.millis(), match.id());
+    recordUse(match.id());
     return new Verification.Valid(new Caller(match.id(), match.name(), match.kind()));
+  }
+
+  /** Notes a use; writes it only when the last write is a minute old (or there was none). */
+  private void recordUse(long id) {
+    long now = clock.millis();
+    boolean[] due = new boolean[1];
+    lastUses.compute(id, (key, last) -> {
+      if (last != null && now - last.written() < LAST_USE_WRITE_INTERVAL.toMillis()) return new LastUse(now, last.written());
+      due[0] = true;
+      return new LastUse(now, now);
+    });
+    if (due[0]) jdbc.update("UPDATE api_token SET last_used_at = ? WHERE id = ?", now, id);
   }
 
   static String newSecret() {

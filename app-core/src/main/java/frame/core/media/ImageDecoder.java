@@ -50,11 +50,14 @@ public final class ImageDecoder {
       return new DecodedImage(picture.pixels(), Orientation.fromExif(picture.orientation()), picture.iccProfile());
     }
     ImageHeader header = ImageHeader.read(file, format).requireAtMost(maxPixels);
+    if (format != ImageFormat.JPEG) {
+      // decoded whole at its own depth: refused up front when the heap cannot hold it
+      return budget.runWhole(DecodeCost.bytes(file, format, header),
+          () -> new DecodedImage(toRgb(readPixels(file, format)), orientationOf(file)));
+    }
     return budget.run(header.pixels(), () -> {
-      if (format == ImageFormat.JPEG) {
-        Optional<JpegDecoding.Result> fast = fastJpeg(file, header, longest);
-        if (fast.isPresent()) return new DecodedImage(fast.get().pixels(), orientationOf(file), fast.get().iccProfile());
-      }
+      Optional<JpegDecoding.Result> fast = fastJpeg(file, header, longest);
+      if (fast.isPresent()) return new DecodedImage(fast.get().pixels(), orientationOf(file), fast.get().iccProfile());
       return new DecodedImage(toRgb(readPixels(file, format)), orientationOf(file));
     });
   }
@@ -86,6 +89,10 @@ public final class ImageDecoder {
       }
     } catch (IOException | RuntimeException e) {
       if (e instanceof FrameException fe) throw fe;
+      // a reader that wraps the heap running out has not found a damaged file
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof OutOfMemoryError oom) throw oom;
+      }
       throw FrameException.corrupt("its pixels cannot be decoded (" + e.getMessage() + ")", e);
     }
   }

@@ -3,6 +3,7 @@ package frame.cli.remote;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.api.Devices;
+import frame.core.api.devices.PairingStatus;
 import frame.server.PairingLinks;
 import frame.core.api.devices.PairingCode;
 import frame.core.api.devices.Paired;
@@ -88,5 +89,10 @@ final class HttpDevices implements Devices {
   @Override
   public Paired redeemPairing(String code, String deviceName) {
     throw LoopbackClient.notOverTheApi("Redeeming a pairing code (a phone does that at /api/pair)");
+  }
+
+  @Override
+  public PairingStatus pairingStatus(String digits) {
+    throw LoopbackClient.notOverTheApi("A pairing code's status (the window that shows it asks its own FRAME)");
   }
 }

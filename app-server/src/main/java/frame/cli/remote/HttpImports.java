@@ -2,6 +2,7 @@ package frame.cli.remote;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.api.Imports;
+import frame.core.api.devices.Caller;
 import frame.core.api.imports.IngestResult;
 import frame.core.api.jobs.JobPriority;
 import frame.core.api.library.Image;
@@ -76,6 +77,12 @@ final class HttpImports implements Imports {
   @Override
   public IngestResult ingestWithChecksumAfter(InputStream in, String name, Supplier<String> declaredAfterTheBytes,
       JobPriority priority) {
+    throw LoopbackClient.notOverTheApi("Importing a stream");
+  }
+
+  @Override
+  public IngestResult ingestWithChecksumAfter(InputStream in, String name, Supplier<String> declaredAfterTheBytes,
+      JobPriority priority, Caller uploader) {
     throw LoopbackClient.notOverTheApi("Importing a stream");
   }
 }

@@ -4,6 +4,7 @@ import frame.core.api.Devices;
 import frame.core.api.devices.TokenInfo;
 import frame.core.api.devices.PairingCode;
 import frame.core.api.devices.Paired;
+import frame.core.api.devices.PairingStatus;
 
 import frame.core.api.FrameLibrary;
 import frame.core.api.devices.TokenKind;
@@ -60,6 +61,7 @@ public final class ServerModel implements AutoCloseable {
     return thread;
   });
   private volatile Instant pairingExpiresAt = Instant.MAX;
+  private volatile String shownDigits;
   private ApiServer server;
 
   public ServerModel(FrameLibrary frame, Background background, int port, boolean lanAtStart) {
@@ -135,15 +137,33 @@ public final class ServerModel implements AutoCloseable {
 
   /** A fresh pairing code; the one shown before stays valid until used or expired. */
   public void newPairingCode() {
+    newPairingCode("");
+  }
+
+  /** A fresh code, with why the last one was replaced (empty when nothing needs saying). */
+  private void newPairingCode(String why) {
     List<String> addresses = List.copyOf(urls);
     Optional<Fingerprint> certificate = served;
     if (addresses.isEmpty()) return;
     background.run(() -> devicesPort.createPairing(), (PairingCode code) -> {
       pairingExpiresAt = code.expiresAt();
+      shownDigits = code.digits();
       pairingLink.set(PairingLinks.link(PairingLinks.bestBase(addresses), code, certificate));
       pairingDigits.set(code.digits().substring(0, 3) + " " + code.digits().substring(3));
-      pairingExpiry.set("Works once, until " + CLOCK.format(code.expiresAt()));
+      pairingExpiry.set(why + "Works once, until " + CLOCK.format(code.expiresAt()));
     }, failure -> pairingExpiry.set("No pairing code: " + failure.getMessage()));
+  }
+
+  /** Replaces the code on screen if wrong guesses closed it, and says so. */
+  public void checkPairingCode() {
+    String digits = shownDigits;
+    if (digits == null || !running.get()) return;
+    background.run(() -> devicesPort.pairingStatus(digits), status -> {
+      if (status == PairingStatus.CLOSED_AFTER_WRONG_GUESSES && digits.equals(shownDigits)) {
+        newPairingCode("New code: the last one was closed after " + Devices.PAIRING_WRONG_GUESSES_ALLOWED
+            + " wrong guesses from the network. ");
+      }
+    }, failure -> {});
   }
 
   public void createToken(String name) {
@@ -167,6 +187,7 @@ public final class ServerModel implements AutoCloseable {
       devices.setAll(paired);
       // the code on screen was probably just used, or has run out: show one that works
       if (running.get() && (someonePaired || Instant.now().isAfter(pairingExpiresAt))) newPairingCode();
+      else checkPairingCode();
     }, failure -> {});
   }
 
