@@ -101,18 +101,7 @@ public final class Frame implements AutoCloseable {
 
   /** Opens FRAME on a data folder and starts its job runner. */
   public static Frame open(FrameConfig config) {
-    return open(config, nodeClock(), settingsFor(config), true);
-  }
-
-  /**
-   * This JVM's clock, shifted by the system property {@code frame.clock.offset} (an ISO-8601
-   * duration such as {@code PT5M} or {@code -PT5M}): a node with a wrong clock, for the tests that
-   * prove leases do not depend on it.
-   */
-  static Clock nodeClock() {
-    String offset = System.getProperty("frame.clock.offset");
-    if (offset == null || offset.isBlank()) return Clock.systemUTC();
-    return Clock.offset(Clock.systemUTC(), java.time.Duration.parse(offset.strip()));
+    return open(config, Clock.systemUTC(), settingsFor(config), true);
   }
 
   /** For tests and tools: a given clock and runner settings; the runner starts only if asked. */

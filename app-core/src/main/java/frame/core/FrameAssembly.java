@@ -2,6 +2,7 @@ package frame.core;
 
 import frame.core.auth.ApiTokens;
 import frame.core.auth.Pairings;
+import frame.core.crash.Failpoints;
 import frame.core.db.DataFolderLock;
 import frame.core.db.Database;
 import frame.core.db.PoolSize;
@@ -162,14 +163,17 @@ final class FrameAssembly {
     handlers.put(JobType.PREVIEW_GENERATION, new PreviewHandler(images, store, working));
     handlers.put(JobType.EXIF_ENRICHMENT, new ExifEnrichmentHandler(images, store, database.jdbc()));
     handlers.put(JobType.NOOP, (job, context) -> JobOutcome.completed());
+    Failpoints failpoints = Failpoints.forThisJvm();
+    handlers.replaceAll((type, handler) -> handler.reaching(failpoints));
     ImagePipeline pipeline = new ImagePipeline(images, jobs);
     QueuePauses pauses = new QueuePauses(database.jdbc(), settings.pollInterval());
     WorkerShare share = new WorkerShare(settings.workers());
     JobRunner runner = new JobRunner(jobs, handlers, pipeline, events, clock, settings, pauses, node.id(), share);
     JobControl control = new JobControl(jobs, pipeline, events, clock, runner::wake);
     ApiTokens tokens = new ApiTokens(database.jdbc(), clock);
-    Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake, share);
-    Trash trash = new Trash(database.jdbc(), images, store, events, clock);
+    Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake, share,
+        failpoints);
+    Trash trash = new Trash(database.jdbc(), images, store, events, clock, failpoints);
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
         new Pairings(database.jdbc(), clock), pauses, control, node, registry, new Studio(), trash, new LibraryBrowser(database.jdbc()),
         decoder);
