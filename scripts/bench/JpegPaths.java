@@ -1,6 +1,5 @@
 import frame.core.media.JpegWriter;
 import frame.core.media.Renditions;
-import frame.core.media.jpeg.JpegDecoder;
 import frame.core.media.jpeg.ProgressiveJpegEncoder;
 import frame.core.media.turbo.TurboJpeg;
 import java.awt.image.BufferedImage;
@@ -29,7 +28,8 @@ import javax.imageio.stream.ImageOutputStream;
  * One-off measurement for docs/performance.md, "Decode seam": each JPEG decoder at 1/8, 1/4,
  * 1/2 and full scale, and each way to write the 2000 px progressive preview, on one thread.
  * Per photo and task the median of ROUNDS runs after one warm-up round; the figure is the sum
- * over the photos of those medians, in ms. Run from the repository root after a package:
+ * over the photos of those medians, in ms. (FRAME's own Java decoder was measured with the first
+ * version of this file, before it was deleted.) Run from the repository root after a package:
  *   java --enable-native-access=ALL-UNNAMED -cp app-server/target/frame-server.jar scripts/bench/JpegPaths.java DIR
  * (-Donly=PREFIX runs only the tasks whose name starts with it, -Drounds=N sets the runs)
  */
@@ -52,7 +52,6 @@ public class JpegPaths {
       Map<String, Callable<Object>> tasks = new LinkedHashMap<>();
       for (int d : new int[] {8, 4, 2, 1}) {
         tasks.put("decode 1/" + d + " libjpeg-turbo", () -> turbo.decode(jpeg, h.width(), h.height(), 8 / d));
-        tasks.put("decode 1/" + d + " Java decoder", () -> JpegDecoder.decode(jpeg, d));
         tasks.put("decode 1/" + d + " ImageIO", () -> imageIo(jpeg, d));
       }
       BufferedImage preview = Renditions.fit(turbo.decode(jpeg, h.width(), h.height(),

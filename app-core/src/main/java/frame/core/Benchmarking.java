@@ -37,7 +37,7 @@ public final class Benchmarking {
     return StageTimings.limit(photos);
   }
 
-  /** "libjpeg-turbo (...)" when the native library is in use, else "FRAME's Java codec". */
+  /** "libjpeg-turbo (...)" when the native library is in use, else "ImageIO (libjpeg-turbo not loaded)". */
   public static String fastestCodec() {
     return StageTimings.codec();
   }

@@ -1,5 +1,7 @@
 package frame.core.media.turbo;
 
+import frame.core.media.codec.NativeLibrary;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
@@ -76,13 +78,7 @@ public final class TurboJpeg {
    * property is read on every call, so a test can compare both paths in one JVM.
    */
   public static Optional<TurboJpeg> available() {
-    return disabled(NATIVE_NAME) ? Optional.empty() : Holder.INSTANCE;
-  }
-
-  /** True when {@code frame.native.disable} names {@code library}. */
-  public static boolean disabled(String library) {
-    String names = System.getProperty("frame.native.disable", "");
-    return Arrays.stream(names.split(",")).map(String::trim).anyMatch(library::equalsIgnoreCase);
+    return NativeLibrary.hidden(NATIVE_NAME) ? Optional.empty() : Holder.INSTANCE;
   }
 
   private static Optional<TurboJpeg> load() {
