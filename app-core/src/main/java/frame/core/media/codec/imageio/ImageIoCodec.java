@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -36,7 +37,7 @@ public final class ImageIoCodec implements Codec {
 
   @Override
   public String description() {
-    return formatName.toUpperCase(java.util.Locale.ROOT) + ": ImageIO (Java)";
+    return formatName.toUpperCase(Locale.ROOT) + ": ImageIO (Java)";
   }
 
   @Override
@@ -54,7 +55,7 @@ public final class ImageIoCodec implements Codec {
       }
     } catch (IOException | RuntimeException e) {
       if (e instanceof FrameException fe) throw fe;
-      throw FrameException.corrupt("its " + formatName.toUpperCase(java.util.Locale.ROOT)
+      throw FrameException.corrupt("its " + formatName.toUpperCase(Locale.ROOT)
           + " header cannot be read (" + e.getMessage() + ")", e);
     }
   }
@@ -86,7 +87,7 @@ public final class ImageIoCodec implements Codec {
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         BufferedImage image = reader.read(0);
         for (String warning : warnings) {
-          if (warning.toLowerCase(java.util.Locale.ROOT).contains("premature end")) {
+          if (warning.toLowerCase(Locale.ROOT).contains("premature end")) {
             throw FrameException.corrupt("it ends early", null);
           }
         }
@@ -103,7 +104,7 @@ public final class ImageIoCodec implements Codec {
   private ImageReader readerFor(ImageInputStream input) throws IOException {
     if (input == null) throw new IOException("cannot open file");
     Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(formatName);
-    if (!readers.hasNext()) throw FrameException.unsupportedFormat(formatName.toUpperCase(java.util.Locale.ROOT) + " (no decoder installed)");
+    if (!readers.hasNext()) throw FrameException.unsupportedFormat(formatName.toUpperCase(Locale.ROOT) + " (no decoder installed)");
     return readers.next();
   }
 }
