@@ -20,7 +20,7 @@ import java.util.OptionalLong;
 public final class EngineProvider implements Engine {
   @Override
   public FrameLibrary open(FrameConfig config, boolean startRunner) {
-    return Frame.open(config, Frame.nodeClock(), Frame.settingsFor(config), startRunner);
+    return Frame.open(config, java.time.Clock.systemUTC(), Frame.settingsFor(config), startRunner);
   }
 
   @Override

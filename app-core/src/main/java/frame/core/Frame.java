@@ -23,23 +23,12 @@ public final class Frame implements FrameLibrary {
 
   /** Opens FRAME on a data folder and starts its job runner. */
   public static Frame open(FrameConfig config) {
-    return open(config, nodeClock(), settingsFor(config), true);
+    return open(config, Clock.systemUTC(), settingsFor(config), true);
   }
 
   /** For tests and tools: a given clock and runner settings; the runner starts only if asked. */
   public static Frame open(FrameConfig config, Clock clock, RunnerSettings settings, boolean startRunner) {
     return FrameAssembly.open(config, clock, settings, startRunner);
-  }
-
-  /**
-   * This JVM's clock, shifted by the system property {@code frame.clock.offset} (an ISO-8601
-   * duration such as {@code PT5M} or {@code -PT5M}): a node with a wrong clock, for the tests that
-   * prove leases do not depend on it.
-   */
-  static Clock nodeClock() {
-    String offset = System.getProperty("frame.clock.offset");
-    if (offset == null || offset.isBlank()) return Clock.systemUTC();
-    return Clock.offset(Clock.systemUTC(), java.time.Duration.parse(offset.strip()));
   }
 
   public static RunnerSettings settingsFor(FrameConfig config) {

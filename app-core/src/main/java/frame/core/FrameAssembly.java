@@ -9,6 +9,7 @@ import frame.core.auth.ApiTokens;
 import frame.core.backup.CatalogueBackup;
 import frame.core.auth.PairingKey;
 import frame.core.auth.Pairings;
+import frame.core.crash.Failpoints;
 import frame.core.db.DataFolderLock;
 import frame.core.store.PrivateFolder;
 import frame.core.db.Database;
@@ -174,6 +175,8 @@ final class FrameAssembly {
     handlers.put(JobType.PREVIEW_GENERATION, new PreviewHandler(images, store, working));
     handlers.put(JobType.EXIF_ENRICHMENT, new ExifEnrichmentHandler(images, store, database.jdbc()));
     handlers.put(JobType.NOOP, (job, context) -> JobOutcome.completed());
+    Failpoints failpoints = Failpoints.forThisJvm();
+    handlers.replaceAll((type, handler) -> handler.reaching(failpoints));
     ImagePipeline pipeline = new ImagePipeline(images, jobs);
     QueuePauses pauses = new QueuePauses(database.jdbc(), settings.pollInterval());
     WorkerShare share = new WorkerShare(settings.workers());
@@ -186,8 +189,9 @@ final class FrameAssembly {
     runnerOf[0] = runner;
     JobControl control = new JobControl(jobs, pipeline, events, clock, runner::wake);
     ApiTokens tokens = new ApiTokens(database.jdbc(), clock);
-    Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake, share);
-    Trash trash = new Trash(database.jdbc(), images, store, events, clock);
+    Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake, share,
+        failpoints);
+    Trash trash = new Trash(database.jdbc(), images, store, events, clock, failpoints);
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
         new Pairings(database.jdbc(), clock, PairingKey.inFolder(config.dataDir())), pauses, control, node, registry,
         new Studio(), trash, new LibraryBrowser(database.jdbc()), decoder, archive);

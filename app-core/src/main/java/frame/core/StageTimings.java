@@ -7,10 +7,9 @@ import frame.core.media.DecodeBudget;
 import frame.core.media.DecodedImage;
 import frame.core.media.ImageDecoder;
 import frame.core.media.ImageHeader;
-import frame.core.media.JpegWriter;
 import frame.core.media.PhotoMetadata;
 import frame.core.media.Renditions;
-import frame.core.media.jpeg.JpegDecoding;
+import frame.core.media.codec.jpeg.JpegCodec;
 import frame.core.media.turbo.TurboJpeg;
 import frame.core.pipeline.WorkingImages;
 import java.awt.image.BufferedImage;
@@ -30,6 +29,8 @@ import java.util.Optional;
 /** The pipeline's stages timed one by one on one thread, and the codec's limit (see {@link Benchmarks}). */
 final class StageTimings {
   private static final ImageDecoder DECODER = new ImageDecoder(Long.MAX_VALUE, new DecodeBudget(10_000, Duration.ofMinutes(5)));
+
+  private static final JpegCodec JPEG = new JpegCodec();
 
   private StageTimings() {}
 
@@ -60,14 +61,14 @@ final class StageTimings {
         source = square;
       }
       long t4 = System.nanoTime();
-      JpegWriter.write(preview, Renditions.PREVIEW_QUALITY, true, sink);
+      Renditions.writePreview(preview, sink);
       long t5 = System.nanoTime();
-      for (BufferedImage thumbnail : thumbnails) JpegWriter.write(thumbnail, Renditions.THUMBNAIL_QUALITY, false, sink);
+      for (BufferedImage thumbnail : thumbnails) Renditions.writeThumbnail(thumbnail, sink);
       long t6 = System.nanoTime();
       PhotoMetadata.read(photo);
       long t7 = System.nanoTime();
       ImageHeader header = ImageHeader.read(photo, format);
-      return new Benchmarks.PhotoStages(photo, header.width(), header.height(), pathOf(photo, format, header),
+      return new Benchmarks.PhotoStages(photo, header.width(), header.height(), pathOf(photo, format),
           decoded.iccProfile().isPresent(), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),
           ms(t6 - t5), ms(t7 - t6));
     } catch (IOException e) {
@@ -77,16 +78,13 @@ final class StageTimings {
     }
   }
 
-  /** Which decoder the pipeline's decode takes for this file (decoding it once more to find out). */
-  private static String pathOf(Path photo, ImageFormat format, ImageHeader header) throws IOException {
+  /** Which decoder the pipeline's decode takes for this file. */
+  private static String pathOf(Path photo, ImageFormat format) throws IOException {
     if (format != ImageFormat.JPEG) return "ImageIO (" + format + ")";
-    Optional<JpegDecoding.Result> fast = JpegDecoding.decode(Files.readAllBytes(photo), header.width(), header.height(),
-        Renditions.PREVIEW_LONGEST_SIDE);
-    return fast.map(r -> switch (r.path()) {
-      case TURBO -> "libjpeg-turbo";
-      case JAVA -> "Java decoder";
+    return switch (JpegCodec.decoderFor(Files.readAllBytes(photo))) {
+      case LIBJPEG_TURBO -> "libjpeg-turbo";
       case IMAGEIO -> "ImageIO";
-    }).orElse("ImageIO");
+    };
   }
 
   static double limit(List<Path> photos) {
@@ -100,16 +98,13 @@ final class StageTimings {
 
   private static double limitOne(Path photo) {
     try {
-      ImageFormat format = formatOf(photo).orElseThrow();
-      ImageHeader header = ImageHeader.read(photo, format);
       byte[] bytes = Files.readAllBytes(photo);
       long t0 = System.nanoTime();
-      BufferedImage pixels = JpegDecoding.decode(bytes, header.width(), header.height(), Renditions.PREVIEW_LONGEST_SIDE)
-          .map(JpegDecoding.Result::pixels).orElseThrow(() -> new IOException("no fast decoder takes " + photo));
+      BufferedImage pixels = JPEG.decode(bytes, Long.MAX_VALUE, Renditions.PREVIEW_LONGEST_SIDE).pixels();
       long t1 = System.nanoTime();
       BufferedImage preview = Renditions.fit(pixels, Renditions.PREVIEW_LONGEST_SIDE);
       long t2 = System.nanoTime();
-      JpegWriter.write(preview, Renditions.PREVIEW_QUALITY, true, OutputStream.nullOutputStream());
+      Renditions.writePreview(preview, OutputStream.nullOutputStream());
       long t3 = System.nanoTime();
       return ms((t1 - t0) + (t3 - t2));
     } catch (IOException e) {
@@ -118,7 +113,7 @@ final class StageTimings {
   }
 
   static String codec() {
-    return TurboJpeg.available().map(t -> "libjpeg-turbo (" + t.library() + ")").orElse("FRAME's Java codec");
+    return TurboJpeg.available().map(t -> "libjpeg-turbo (" + t.library() + ")").orElse("ImageIO (libjpeg-turbo not loaded)");
   }
 
   static Optional<ImageFormat> formatOf(Path file) {

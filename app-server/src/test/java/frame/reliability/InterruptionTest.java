@@ -7,7 +7,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import frame.core.crash.CrashPoints;
+import frame.core.crash.ChildJvmFailpoints;
+import frame.core.crash.Failpoints;
 import frame.core.api.config.FrameConfig;
 import frame.core.db.Database;
 import java.net.http.HttpResponse;
@@ -38,13 +39,13 @@ class InterruptionTest {
     byte[] large = jpeg(photo(2400, 1600, 18));
     for (int kill = 0; kill < kills; kill++) {
       // the 4th to 8th job started in this life holds its thread; the other worker goes on
-      ChildFrame life = base.withOptions("-D" + CrashPoints.HOLD_PROPERTY + "=job:#" + (4 + kill % 5)).start();
+      ChildFrame life = base.withOptions("-D" + Failpoints.HOLD_PROPERTY + "=job:#" + (4 + kill % 5)).start();
       for (int i = 0; i < 2; i++) {
         HttpResponse<String> response = life.upload("IMG_" + kill + "_" + i + ".jpg", withComment(large, kill + "/" + i));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         acknowledged.add(JSON.readTree(response.body()).get("image").get("id").asLong());
       }
-      await().atMost(Duration.ofSeconds(90)).until(() -> life.log().contains(CrashPoints.HOLDING + "job:"));
+      await().atMost(Duration.ofSeconds(90)).until(() -> life.log().contains(ChildJvmFailpoints.HOLDING + "job:"));
       life.kill();
     }
 

@@ -1,7 +1,7 @@
 package frame.core.ingest;
 
 import frame.core.api.imports.IngestResult;
-
+import frame.core.crash.Failpoints;
 import frame.core.api.FrameException;
 import frame.core.db.DatabaseException;
 import frame.core.db.Jdbc;
@@ -48,9 +48,10 @@ public final class Ingestor {
   private final long maxPixels;
   private final Runnable jobsEnqueued;
   private final WorkerShare share;
+  private final Failpoints failpoints;
 
   public Ingestor(FileStore store, ImageRepository images, JobRepository jobs, Jdbc jdbc, EventBus events,
-      Clock clock, long maxPixels, Runnable jobsEnqueued, WorkerShare share) {
+      Clock clock, long maxPixels, Runnable jobsEnqueued, WorkerShare share, Failpoints failpoints) {
     this.store = store;
     this.images = images;
     this.jobs = jobs;
@@ -60,6 +61,7 @@ public final class Ingestor {
     this.maxPixels = maxPixels;
     this.jobsEnqueued = jobsEnqueued;
     this.share = share;
+    this.failpoints = failpoints;
   }
 
   public IngestResult ingest(Path file) {
@@ -117,7 +119,7 @@ public final class Ingestor {
       ImageHeader header = ImageHeader.read(part, format).requireAtMost(maxPixels);
       PhotoMetadata.Basics basics = PhotoMetadata.basics(part, format);
       store.moveIntoPlace(part, store.original(copied.sha256(), format));
-      frame.core.crash.CrashPoints.reach("ingest:after-blob-move");
+      failpoints.reach("ingest:after-blob-move");
       NewImage image = new NewImage(copied.sha256(), format, header.width(), header.height(), copied.size(), name,
           basics.takenAt(), basics.cameraMake(), basics.cameraModel());
       return commit(name, image, priority);
@@ -151,7 +153,7 @@ public final class Ingestor {
       }
       throw e;
     }
-    frame.core.crash.CrashPoints.reach("ingest:after-commit");
+    failpoints.reach("ingest:after-commit");
     events.publish(new FrameEvent.ImageChanged(ids[0], ImageState.INGESTED));
     events.publish(new FrameEvent.JobChanged(ids[1], ids[0], JobType.OFFLOAD_ORIGINAL, JobState.PENDING));
     jobsEnqueued.run();

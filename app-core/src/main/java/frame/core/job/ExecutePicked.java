@@ -51,7 +51,6 @@ final class ExecutePicked {
     try {
       JobHandler handler = handlers.get(job.type());
       if (handler == null) throw new FrameException("no_handler", "No handler for " + job.type(), true);
-      frame.core.crash.CrashPoints.reach("job:" + job.type() + ":" + job.imageId());
       outcome = handler.handle(job, context);
     } catch (Throwable failure) {
       if (failure instanceof VirtualMachineError fatal && !(fatal instanceof OutOfMemoryError)) throw fatal;

@@ -1,6 +1,7 @@
 package frame.core.job;
 
 import frame.core.api.jobs.Job;
+import frame.core.crash.Failpoints;
 
 /**
  * Does one type of job. Must be idempotent: a job may run twice after a crash (at-least-once), so
@@ -10,4 +11,13 @@ import frame.core.api.jobs.Job;
 @FunctionalInterface
 public interface JobHandler {
   JobOutcome handle(Job job, JobContext context) throws Exception;
+
+  /** This handler, first reaching the place {@code job:TYPE:IMAGE_ID} (where the crash tests stop a child FRAME mid-job). */
+  default JobHandler reaching(Failpoints failpoints) {
+    if (failpoints == Failpoints.NONE) return this;
+    return (job, context) -> {
+      failpoints.reach("job:" + job.type() + ":" + job.imageId());
+      return handle(job, context);
+    };
+  }
 }

@@ -6,8 +6,9 @@ import frame.core.media.codec.MissingLibrary;
 import frame.core.media.codec.heif.HeifBoxes;
 import frame.core.media.codec.heif.HeifCodec;
 import frame.core.media.codec.heif.LibHeif;
+import frame.core.media.codec.imageio.ImageIoCodec;
+import frame.core.media.codec.jpeg.JpegCodec;
 import frame.core.media.codec.raw.RawPreviewCodec;
-import frame.core.media.turbo.TurboJpeg;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,35 +23,36 @@ import java.util.function.Supplier;
  * The one place a codec is chosen for a file's format: the native one through FFM when its
  * library loads, otherwise the Java one (or, for formats only a native library reads, a codec
  * that fails each photo with what to install). A native library is loaded once, at the first
- * photo that needs it. Formats listed nowhere here (JPEG, PNG, ...) take ImageDecoder's own path.
- * To add a codec (libjpeg-turbo for JPEG), add a {@link Choice}.
+ * photo that needs it. JPEG's codec picks libjpeg-turbo or ImageIO per file itself (see
+ * {@link JpegCodec}); what no other choice takes, ImageIO reads.
  */
 public final class Codecs {
   private static final Set<ImageFormat> HEIF = EnumSet.of(ImageFormat.HEIC, ImageFormat.HEIF, ImageFormat.AVIF);
   private static final Set<ImageFormat> RAW = EnumSet.copyOf(
       EnumSet.allOf(ImageFormat.class).stream().filter(ImageFormat::isCameraRaw).toList());
+  private static final Set<ImageFormat> IMAGEIO = EnumSet.of(ImageFormat.PNG, ImageFormat.GIF, ImageFormat.BMP,
+      ImageFormat.TIFF, ImageFormat.WEBP);
 
   private static final List<Choice> CHOICES = List.of(
+      new Choice(EnumSet.of(ImageFormat.JPEG), Optional::empty, format -> new JpegCodec()),
       new Choice(HEIF, () -> LibHeif.load().map(HeifCodec::new),
           format -> new MissingLibrary(format.name(), "libheif", "libheif1", HeifBoxes::header)),
-      new Choice(RAW, Optional::empty, format -> new RawPreviewCodec()));
+      new Choice(RAW, Optional::empty, format -> new RawPreviewCodec()),
+      new Choice(IMAGEIO, Optional::empty, format -> new ImageIoCodec(format.imageIoName())));
 
   private Codecs() {}
 
-  /** The codec for {@code format}, or empty when ImageDecoder's own path (ImageIO, our JPEG decoder) reads it. */
-  public static Optional<Codec> forFormat(ImageFormat format) {
+  /** The codec that reads {@code format}. */
+  public static Codec forFormat(ImageFormat format) {
     for (Choice choice : CHOICES) {
-      if (choice.formats.contains(format)) return Optional.of(choice.codec(format));
+      if (choice.formats.contains(format)) return choice.codec(format);
     }
-    return Optional.empty();
+    throw new IllegalStateException("no codec for " + format);
   }
 
   /** One line per codec family, as {@code frame --version} shows them; loads the native libraries. */
   public static List<String> describe() {
     List<String> lines = new ArrayList<>();
-    // JPEG's codec is chosen inside ImageDecoder's own path (JpegDecoding): libjpeg-turbo, else ours
-    lines.add(TurboJpeg.available().map(turbo -> "JPEG: libjpeg-turbo " + turbo.library() + " (native)")
-        .orElse("JPEG: FRAME's Java decoder and encoder (libjpeg-turbo not loaded; on Debian or Ubuntu `apt install libturbojpeg0`)"));
     for (Choice choice : CHOICES) {
       for (ImageFormat format : choice.formats) {
         String line = choice.codec(format).description();

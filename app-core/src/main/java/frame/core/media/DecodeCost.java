@@ -1,6 +1,5 @@
 package frame.core.media;
 
-import frame.core.api.library.ImageFormat;
 import java.awt.image.ColorModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,14 +17,16 @@ final class DecodeCost {
 
   private DecodeCost() {}
 
-  static long bytes(Path file, ImageFormat format, ImageHeader header) {
-    return header.pixels() * (sourceBytesPerPixel(file, format) + RGB_COPY_BYTES);
+  static long bytes(Path file, long pixels) {
+    return pixels * (sourceBytesPerPixel(file) + RGB_COPY_BYTES);
   }
 
   /** From the reader's own picture type; 4 when the header does not say (the common 8-bit RGBA). */
-  private static int sourceBytesPerPixel(Path file, ImageFormat format) {
+  private static int sourceBytesPerPixel(Path file) {
     try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
-      ImageReader reader = ImageHeader.readerFor(input, format);
+      java.util.Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
+      if (readers == null || !readers.hasNext()) return 4;
+      ImageReader reader = readers.next();
       try {
         reader.setInput(input, true, true);
         ImageTypeSpecifier type = reader.getRawImageType(0);

@@ -3,6 +3,7 @@ package frame.core.media;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import frame.core.media.codec.RgbPixels;
 import frame.core.media.jpeg.ProgressiveJpegEncoder;
 import frame.core.media.turbo.TurboJpeg;
 import frame.core.media.turbo.TurboJpegException;
@@ -27,7 +28,7 @@ public final class JpegWriter {
       throws IOException {
     Optional<TurboJpeg> turbo = TurboJpeg.available();
     if (turbo.isPresent()) {
-      BufferedImage rgb = ImageDecoder.toRgb(image);
+      BufferedImage rgb = RgbPixels.overWhite(image);
       int percent = Math.round(quality * 100);
       if (progressive) writeProgressive(turbo.get(), rgb, percent, out);
       else turbo.get().encode(rgb, percent, false, out);

@@ -1,9 +1,11 @@
 package frame.core.media;
 
 import frame.core.api.library.RenditionSizes;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import net.coobird.thumbnailator.Thumbnails;
+import java.io.OutputStream;
 
 /**
  * The derived pictures. Scaling happens before orientation is applied: the centre square and the
@@ -22,6 +24,16 @@ public final class Renditions {
     return decoded.orientation().apply(fit(decoded.pixels(), PREVIEW_LONGEST_SIDE));
   }
 
+  /** The one way a preview is written: a progressive JPEG, which a browser shows whole and blurred at once. */
+  public static void writePreview(BufferedImage preview, OutputStream out) throws IOException {
+    JpegWriter.write(preview, PREVIEW_QUALITY, true, out);
+  }
+
+  /** The one way a thumbnail is written: a baseline JPEG (small enough that scans would not help). */
+  public static void writeThumbnail(BufferedImage thumbnail, OutputStream out) throws IOException {
+    JpegWriter.write(thumbnail, THUMBNAIL_QUALITY, false, out);
+  }
+
   /** Scaled so its longest side is at most {@code longest} (by area averaging); never upscaled. */
   public static BufferedImage fit(BufferedImage pixels, int longest) throws IOException {
     int width = pixels.getWidth();
@@ -36,14 +48,14 @@ public final class Renditions {
   /**
    * A square scaled to {@code size}, not yet turned upright (to chain 512 -> 256 -> ...). Exact
    * halvings come first (cheap, and the ideal filter for a factor of two), then area averaging
-   * for what is left; Thumbnailator only enlarges a square smaller than the thumbnail.
+   * for what is left; a square smaller than the thumbnail is enlarged bicubically.
    */
   public static BufferedImage scaledSquare(BufferedImage square, int size) throws IOException {
     BufferedImage source = square;
     while (source.getWidth() >= 2 * size) source = HalfScale.of(source);
     if (source.getWidth() == size && source != square) return source;
     if (source.getWidth() >= size) return AreaScale.to(source, size, size);
-    return rgb(Thumbnails.of(source).forceSize(size, size).asBufferedImage());
+    return enlarged(source, size);
   }
 
   /** The centre square of a picture, as a view of its pixels (no copy). */
@@ -54,7 +66,15 @@ public final class Renditions {
     return pixels.getSubimage(x, y, side, side);
   }
 
-  private static BufferedImage rgb(BufferedImage image) {
-    return ImageDecoder.toRgb(image);
+  private static BufferedImage enlarged(BufferedImage square, int size) {
+    BufferedImage enlarged = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = enlarged.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+      g.drawImage(square, 0, 0, size, size, null);
+    } finally {
+      g.dispose();
+    }
+    return enlarged;
   }
 }

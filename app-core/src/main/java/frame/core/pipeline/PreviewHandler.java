@@ -3,7 +3,6 @@ package frame.core.pipeline;
 import frame.core.api.library.Image;
 import frame.core.image.ImageRepository;
 import frame.core.job.JobOutcome;
-import frame.core.media.JpegWriter;
 import frame.core.media.Renditions;
 import frame.core.store.FileStore;
 import java.awt.image.BufferedImage;
@@ -22,7 +21,7 @@ public final class PreviewHandler extends ImageJobHandler {
   protected JobOutcome handle(Image image, Path original) throws Exception {
     BufferedImage preview = Renditions.preview(working.of(image, original));
     store.writeAtomically(store.preview(image.sha256()),
-        out -> JpegWriter.write(preview, Renditions.PREVIEW_QUALITY, true, out));
+        out -> Renditions.writePreview(preview, out));
     return JobOutcome.completed();
   }
 }

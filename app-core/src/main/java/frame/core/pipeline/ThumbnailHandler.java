@@ -4,7 +4,6 @@ import frame.core.api.library.Image;
 import frame.core.image.ImageRepository;
 import frame.core.job.JobOutcome;
 import frame.core.media.DecodedImage;
-import frame.core.media.JpegWriter;
 import frame.core.media.Renditions;
 import frame.core.store.FileStore;
 import java.awt.image.BufferedImage;
@@ -27,7 +26,7 @@ public final class ThumbnailHandler extends ImageJobHandler {
       BufferedImage square = Renditions.scaledSquare(source, size);
       BufferedImage upright = decoded.orientation().apply(square);
       store.writeAtomically(store.thumbnail(image.sha256(), size),
-          out -> JpegWriter.write(upright, Renditions.THUMBNAIL_QUALITY, false, out));
+          out -> Renditions.writeThumbnail(upright, out));
       source = square;
     }
     return JobOutcome.completed();

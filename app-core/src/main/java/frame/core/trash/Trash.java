@@ -3,7 +3,7 @@ package frame.core.trash;
 import frame.core.api.trash.RemovalSize;
 import frame.core.api.trash.TrashedPhoto;
 
-import frame.core.crash.CrashPoints;
+import frame.core.crash.Failpoints;
 import frame.core.db.Jdbc;
 import frame.core.api.FrameException;
 import frame.core.event.EventBus;
@@ -45,14 +45,17 @@ public final class Trash {
   private final FileStore store;
   private final EventBus events;
   private final Clock clock;
+  private final Failpoints failpoints;
 
-  public Trash(Jdbc jdbc, ImageRepository images, FileStore store, EventBus events, Clock clock) {
+  public Trash(Jdbc jdbc, ImageRepository images, FileStore store, EventBus events, Clock clock,
+      Failpoints failpoints) {
     this.repository = new TrashRepository(jdbc);
     this.images = images;
     this.jdbc = jdbc;
     this.store = store;
     this.events = events;
     this.clock = clock;
+    this.failpoints = failpoints;
   }
 
   public boolean isRemoved(long imageId) {
@@ -71,10 +74,10 @@ public final class Trash {
     Instant now = clock.instant();
     jdbc.inTransaction(tx -> {
       for (Image image : found) repository.markRemoved(tx, image.id(), now);
-      CrashPoints.reach("trash:remove-before-commit");
+      failpoints.reach("trash:remove-before-commit");
       return null;
     });
-    CrashPoints.reach("trash:remove-after-commit");
+    failpoints.reach("trash:remove-after-commit");
     found.forEach(image -> events.publish(new FrameEvent.ImageChanged(image.id(), image.state())));
     return new RemovalSize(found.size(), found.stream().mapToLong(this::bytesOnDisk).sum());
   }
@@ -119,11 +122,11 @@ public final class Trash {
         // a job working on its files right now finishes first; the next emptying takes the photo
         if (repository.hasRunningJob(tx, image.id())) return false;
         boolean rows = repository.deleteRows(tx, image, now);
-        CrashPoints.reach("trash:empty-before-commit");
+        failpoints.reach("trash:empty-before-commit");
         return rows;
       });
       if (!gone) continue;
-      CrashPoints.reach("trash:empty-after-commit");
+      failpoints.reach("trash:empty-after-commit");
       deleted++;
     }
     finishPurges();

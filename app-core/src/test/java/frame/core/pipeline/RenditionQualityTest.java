@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the traps the right answer is an even tone, which JPEG keeps almost exactly, so any stripe or
  * moiré left there is aliasing; over the whole picture the colours must not shift. This class
  * runs on the decode path FRAME takes here (libjpeg-turbo when installed); its subclass
- * {@link RenditionQualityJavaCodecTest} holds the Java decoder and encoder to the same limits.
+ * {@link RenditionQualityJavaCodecTest} holds the path without it (ImageIO's decoder, our encoder) to the same limits.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RenditionQualityTest {

@@ -38,6 +38,14 @@ public interface Codec {
     return true;
   }
 
+  /**
+   * True for a codec that decodes the whole picture on the Java heap at its own depth (ImageIO's
+   * PNG, TIFF, ...): the decode budget then counts its bytes and refuses what the heap cannot hold.
+   */
+  default boolean decodesWholeOnTheHeap() {
+    return false;
+  }
+
   /** Width and height as the decoded pixels will have them, read without decoding. */
   Size header(Path file);
 

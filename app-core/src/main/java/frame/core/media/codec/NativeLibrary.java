@@ -47,7 +47,8 @@ public final class NativeLibrary {
         base + ".dll", "lib" + base + ".dll");
   }
 
-  static boolean hidden(String name) {
+  /** True when {@code frame.native.disable} names the library or says {@code all}; read on every call. */
+  public static boolean hidden(String name) {
     String value = System.getProperty(DISABLE_PROPERTY, "");
     return Arrays.stream(value.split(","))
         .map(s -> s.trim().toLowerCase(Locale.ROOT))

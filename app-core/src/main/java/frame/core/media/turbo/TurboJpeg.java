@@ -1,5 +1,7 @@
 package frame.core.media.turbo;
 
+import frame.core.media.codec.NativeLibrary;
+
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
@@ -20,10 +22,10 @@ import java.util.Optional;
 
 /**
  * libjpeg-turbo's TurboJPEG API (2.x: tjDecompress2, tjCompress2) through the FFM API. SIMD
- * decoding at any scale M/8 and a progressive encoder, several times faster than our Java codec.
+ * decoding at any scale M/8 and an encoder, several times faster than ImageIO.
  * Optional: loaded once at first use; when the library is missing, or hidden with
- * {@code -Dframe.native.disable=turbojpeg}, {@link #available()} is empty and callers use the
- * Java codec. Each call makes its own TurboJPEG handle (a handle is not thread-safe; making one
+ * {@code -Dframe.native.disable=turbojpeg}, {@link #available()} is empty and callers use
+ * ImageIO (and our progressive encoder). Each call makes its own TurboJPEG handle (a handle is not thread-safe; making one
  * costs microseconds).
  */
 public final class TurboJpeg {
@@ -72,17 +74,11 @@ public final class TurboJpeg {
   }
 
   /**
-   * The library, or empty when it is absent or disabled (then the Java codec does the work). The
+   * The library, or empty when it is absent or disabled (then ImageIO and our encoder do the work). The
    * property is read on every call, so a test can compare both paths in one JVM.
    */
   public static Optional<TurboJpeg> available() {
-    return disabled(NATIVE_NAME) ? Optional.empty() : Holder.INSTANCE;
-  }
-
-  /** True when {@code frame.native.disable} names {@code library}. */
-  public static boolean disabled(String library) {
-    String names = System.getProperty("frame.native.disable", "");
-    return Arrays.stream(names.split(",")).map(String::trim).anyMatch(library::equalsIgnoreCase);
+    return NativeLibrary.hidden(NATIVE_NAME) ? Optional.empty() : Holder.INSTANCE;
   }
 
   private static Optional<TurboJpeg> load() {

@@ -9,7 +9,9 @@ import frame.core.api.library.ImageFormat;
 import frame.core.media.DecodeBudget;
 import frame.core.media.ImageDecoder;
 import frame.core.media.JpegWriter;
-import frame.core.media.jpeg.JpegDecoding;
+import frame.core.media.AreaScale;
+import frame.core.media.codec.Codec;
+import frame.core.media.codec.jpeg.JpegCodec;
 import frame.core.testing.PixelDifference;
 import frame.core.testing.TestImages;
 import java.awt.image.BufferedImage;
@@ -125,18 +127,20 @@ class TurboJpegTest {
   }
 
   @Test
-  void hidden_by_the_property_frame_uses_its_java_codec_with_the_same_result() throws Exception {
+  void hidden_by_the_property_frame_decodes_with_imageio_to_the_same_picture() throws Exception {
     turbo();
     byte[] jpeg = TestImages.jpeg(PHOTO);
-    JpegDecoding.Result withTurbo = JpegDecoding.decode(jpeg, 1600, 1200, 800).orElseThrow();
-    assertThat(withTurbo.path()).isEqualTo(JpegDecoding.Path.TURBO);
+    JpegCodec codec = new JpegCodec();
+    assertThat(JpegCodec.decoderFor(jpeg)).isEqualTo(JpegCodec.Decoder.LIBJPEG_TURBO);
+    Codec.Picture withTurbo = codec.decode(jpeg, Long.MAX_VALUE, 800);
+    assertThat(withTurbo.pixels().getWidth()).as("scaled as it decodes").isEqualTo(800);
 
     System.setProperty("frame.native.disable", "libheif, turbojpeg");
     assertThat(TurboJpeg.available()).isEmpty();
-    JpegDecoding.Result withJava = JpegDecoding.decode(jpeg, 1600, 1200, 800).orElseThrow();
-    assertThat(withJava.path()).isEqualTo(JpegDecoding.Path.JAVA);
-    assertThat(withJava.pixels().getWidth()).isEqualTo(withTurbo.pixels().getWidth());
-    PixelDifference difference = PixelDifference.of(withJava.pixels(), withTurbo.pixels());
+    assertThat(JpegCodec.decoderFor(jpeg)).isEqualTo(JpegCodec.Decoder.IMAGEIO);
+    Codec.Picture withImageIo = codec.decode(jpeg, Long.MAX_VALUE, 800);
+    assertThat(withImageIo.pixels().getWidth()).as("decoded whole").isEqualTo(1600);
+    PixelDifference difference = PixelDifference.of(AreaScale.to(withImageIo.pixels(), 800, 600), withTurbo.pixels());
     assertThat(difference.psnr()).as(difference.toString()).isGreaterThan(35);
 
     ByteArrayOutputStream java = new ByteArrayOutputStream();
@@ -145,13 +149,20 @@ class TurboJpegTest {
   }
 
   @Test
+  void all_hides_libjpeg_turbo_too() {
+    turbo();
+    System.setProperty("frame.native.disable", "all");
+    assertThat(TurboJpeg.available()).isEmpty();
+  }
+
+  @Test
   void the_choice_of_scale_keeps_the_longest_side() {
-    assertThat(JpegDecoding.eighthsFor(4000, 3000, 2000)).isEqualTo(4);
-    assertThat(JpegDecoding.eighthsFor(3264, 2448, 2000)).isEqualTo(5);
-    assertThat(JpegDecoding.eighthsFor(6000, 4000, 2000)).isEqualTo(3);
-    assertThat(JpegDecoding.eighthsFor(2592, 1944, 2000)).isEqualTo(7);
-    assertThat(JpegDecoding.eighthsFor(1920, 1080, 2000)).isEqualTo(8);
-    assertThat(JpegDecoding.eighthsFor(16000, 9000, 2000)).isEqualTo(1);
+    assertThat(JpegCodec.eighthsFor(4000, 3000, 2000)).isEqualTo(4);
+    assertThat(JpegCodec.eighthsFor(3264, 2448, 2000)).isEqualTo(5);
+    assertThat(JpegCodec.eighthsFor(6000, 4000, 2000)).isEqualTo(3);
+    assertThat(JpegCodec.eighthsFor(2592, 1944, 2000)).isEqualTo(7);
+    assertThat(JpegCodec.eighthsFor(1920, 1080, 2000)).isEqualTo(8);
+    assertThat(JpegCodec.eighthsFor(16000, 9000, 2000)).isEqualTo(1);
   }
 
   private static boolean hasMarker(byte[] jpeg, int marker) {

@@ -2,17 +2,12 @@ package frame.core.media.codec.raw;
 
 import frame.core.api.FrameException;
 import frame.core.media.codec.Codec;
-import frame.core.media.jpeg.JpegDecoder;
-import frame.core.media.jpeg.NotDecodableHere;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
+import frame.core.media.codec.jpeg.JpegCodec;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.Optional;
-import javax.imageio.ImageIO;
 
 /**
  * Camera RAW through the largest JPEG preview the camera embedded, found by our own container
@@ -20,6 +15,8 @@ import javax.imageio.ImageIO;
  * rendering, and the orientation comes from the RAW's metadata.
  */
 public final class RawPreviewCodec implements Codec {
+  private static final JpegCodec JPEG = new JpegCodec();
+
   @Override
   public String description() {
     return "camera RAW (DNG, CR2, CR3, NEF, ARW, ORF, RAF, RW2, PEF, SRW): embedded previews (Java)";
@@ -35,36 +32,8 @@ public final class RawPreviewCodec implements Codec {
   public Picture decode(Path file, Size header, long maxPixels, int longest) {
     EmbeddedPreview preview = RawPreviews.largest(file);
     new Size(preview.width(), preview.height()).requireAtMost(maxPixels);
-    byte[] jpeg = bytes(file, preview);
-    return new Picture(pixels(jpeg, preview, longest), preview.orientation(), Optional.empty());
-  }
-
-  private static BufferedImage pixels(byte[] jpeg, EmbeddedPreview preview, int longest) {
-    try {
-      return JpegDecoder.decode(jpeg, JpegDecoder.scaleFor(preview.width(), preview.height(), longest));
-    } catch (NotDecodableHere e) {
-      // ImageIO takes the kinds of JPEG our decoder leaves
-    }
-    try {
-      BufferedImage image = ImageIO.read(new ByteArrayInputStream(jpeg));
-      if (image == null) throw FrameException.corrupt("its embedded preview is not a readable JPEG", null);
-      return rgb(image);
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof FrameException fe) throw fe;
-      throw FrameException.corrupt("its embedded preview cannot be decoded (" + e.getMessage() + ")", e);
-    }
-  }
-
-  private static BufferedImage rgb(BufferedImage image) {
-    if (image.getType() == BufferedImage.TYPE_INT_RGB) return image;
-    BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-    java.awt.Graphics2D g = rgb.createGraphics();
-    try {
-      g.drawImage(image, 0, 0, null);
-    } finally {
-      g.dispose();
-    }
-    return rgb;
+    Picture picture = JPEG.decode(bytes(file, preview), maxPixels, longest);
+    return new Picture(picture.pixels(), preview.orientation(), picture.iccProfile());
   }
 
   private static byte[] bytes(Path file, EmbeddedPreview preview) {
