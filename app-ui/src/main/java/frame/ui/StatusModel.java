@@ -2,6 +2,7 @@ package frame.ui;
 
 import frame.core.api.Queue;
 import frame.ui.common.Background;
+import frame.ui.common.Notice;
 
 import frame.core.api.FrameLibrary;
 import frame.core.api.events.FrameEvent;
@@ -28,6 +29,7 @@ public final class StatusModel {
   private final Deque<Instant> processed = new ArrayDeque<>();
   private final StringProperty text = new SimpleStringProperty("");
   private final BooleanProperty paused = new SimpleBooleanProperty();
+  private final Notice notice = new Notice();
 
   public StatusModel(FrameLibrary frame, Background background, Clock clock) {
     this.queue = frame.ports().queue();
@@ -44,10 +46,21 @@ public final class StatusModel {
     return paused;
   }
 
+  /** What went wrong with the last action from the status bar or the menus, in plain words. */
+  public Notice notice() {
+    return notice;
+  }
+
   /** Pauses the whole queue, or resumes everything when anything is paused. */
   public void togglePause() {
     boolean resume = paused.get();
-    background.run(() -> resume ? queue.resume(null) : queue.pause(null), state -> refresh(), failure -> refresh());
+    background.run(() -> resume ? queue.resume(null) : queue.pause(null), state -> {
+      notice.clear();
+      refresh();
+    }, failure -> {
+      notice.failed(resume ? "resume the queue" : "pause the queue", failure);
+      refresh();
+    });
   }
 
   public void onEvent(FrameEvent event) {
@@ -71,6 +84,6 @@ public final class StatusModel {
       String state = queue.state().anythingPaused() ? "Queue " + queue.state().describe() + " · " : "Queue: ";
       text.set(state + "%d waiting · %d running · %d images/min · %d failed jobs".formatted(
           counts.get(JobState.PENDING), counts.get(JobState.RUNNING), perMinute, counts.get(JobState.FAILED)));
-    }, failure -> {});
+    }, notice.onFailure("read the queue"));
   }
 }

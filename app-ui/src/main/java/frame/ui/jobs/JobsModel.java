@@ -13,6 +13,7 @@ import frame.core.api.jobs.JobState;
 import frame.core.api.jobs.JobType;
 import frame.core.api.jobs.JobWithImage;
 import frame.ui.common.Background;
+import frame.ui.common.Notice;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,9 @@ public final class JobsModel {
   private final StringProperty detail = new SimpleStringProperty("Select a job to see its details.");
   private final ObjectProperty<Image> detailImage = new SimpleObjectProperty<>();
   private final StringProperty message = new SimpleStringProperty("");
+  private final Notice notice = new Notice(message); // failures show on the same message line
   private final BooleanProperty refreshing = new SimpleBooleanProperty();
-  private Runnable queueChanged = () -> {};
+  private Runnable queueChanged; // null until the window listens
   private boolean refreshAgain;
 
   public JobsModel(FrameLibrary frame, Background background) {
@@ -113,8 +115,8 @@ public final class JobsModel {
     }, text -> {
       message.set(text);
       refresh();
-      queueChanged.run();
-    }, failure -> message.set("Could not do it: " + failure.getMessage()));
+      if (queueChanged != null) queueChanged.run();
+    }, notice.onFailure("change the selected jobs"));
   }
 
   public void nextPage() {
@@ -153,7 +155,10 @@ public final class JobsModel {
         refreshAgain = false;
         refresh();
       }
-    }, failure -> refreshing.set(false));
+    }, failure -> {
+      refreshing.set(false);
+      notice.failed("list the jobs", failure);
+    });
   }
 
   private record Page(List<Row> jobs, long total, Map<JobState, Long> counts) {}
@@ -176,7 +181,10 @@ public final class JobsModel {
       detail.set(describe(details));
       // a photo in the trash is not in the library: no viewer to open until it is restored
       detailImage.set(details.imageInTrash() ? null : details.image());
-    }, failure -> {});
+    }, failure -> {
+      detail.set("");
+      notice.failed("show job " + row.job().id(), failure);
+    });
   }
 
   private Long imageId() {

@@ -11,6 +11,7 @@ import frame.server.ApiServer;
 import frame.server.PairingLinks;
 import frame.server.ServerSettings;
 import frame.ui.common.Background;
+import frame.ui.common.Notice;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -50,6 +51,7 @@ public final class ServerModel implements AutoCloseable {
   private final StringProperty pairingLink = new SimpleStringProperty("");
   private final StringProperty pairingDigits = new SimpleStringProperty("");
   private final StringProperty pairingExpiry = new SimpleStringProperty("");
+  private final Notice notice = new Notice();
   private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "frame-server-pane");
     thread.setDaemon(true);
@@ -86,6 +88,8 @@ public final class ServerModel implements AutoCloseable {
   public StringProperty pairingLink() { return pairingLink; }
   public StringProperty pairingDigits() { return pairingDigits; }
   public StringProperty pairingExpiry() { return pairingExpiry; }
+  /** What went wrong with the last token or device action, in plain words; empty when nothing did. */
+  public Notice notice() { return notice; }
 
   public void start() {
     boolean onLan = lan.get();
@@ -139,12 +143,21 @@ public final class ServerModel implements AutoCloseable {
     background.run(() -> devicesPort.createToken(name.trim()), token -> {
       newToken.set(token);
       refreshTokens();
-    }, failure -> newToken.set(""));
+      notice.clear();
+    }, failure -> {
+      newToken.set("");
+      notice.failed("create the token", failure);
+    });
   }
 
   /** Revokes an admin token or unpairs a device; its next request is refused. */
   public void revoke(TokenInfo token) {
-    background.run(() -> devicesPort.revoke(token.id()), ignored -> refreshTokens(), failure -> {});
+    background.run(() -> devicesPort.revoke(token.id()), revoked -> {
+      // revoked meanwhile, e.g. with `frame token revoke` or from another window
+      if (revoked) notice.clear();
+      else notice.say("\"" + token.name() + "\" was already revoked. The list is refreshed.");
+      refreshTokens();
+    }, notice.onFailure("revoke \"" + token.name() + "\""));
   }
 
   public void refreshTokens() {
@@ -156,7 +169,7 @@ public final class ServerModel implements AutoCloseable {
       devices.setAll(paired);
       // the code on screen was probably just used, or has run out: show one that works
       if (running.get() && (someonePaired || Instant.now().isAfter(pairingExpiresAt))) newPairingCode();
-    }, failure -> {});
+    }, notice.onFailure("list the tokens and devices"));
   }
 
   @Override
