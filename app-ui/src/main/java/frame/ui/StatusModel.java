@@ -80,6 +80,7 @@ public final class StatusModel {
         while (!processed.isEmpty() && processed.peekFirst().isBefore(minuteAgo)) processed.removeFirst();
         perMinute = processed.size();
       }
+      notice.recovered("read the queue");
       paused.set(queue.state().anythingPaused());
       String state = queue.state().anythingPaused() ? "Queue " + queue.state().describe() + " · " : "Queue: ";
       text.set(state + "%d waiting · %d running · %d images/min · %d failed jobs".formatted(

@@ -147,6 +147,7 @@ public final class JobsModel {
     refreshing.set(true);
     JobQuery query = new JobQuery(status.get(), type.get(), imageId(), PAGE_SIZE, offset.get());
     background.run(() -> new Page(rows(jobsPort.listWithImages(query)), jobsPort.count(query), jobsPort.countsByState()), page -> {
+      notice.recovered("list the jobs");
       jobs.setAll(page.jobs());
       total.set(page.total());
       counts.set(describe(page.counts()));

@@ -162,6 +162,7 @@ public final class ServerModel implements AutoCloseable {
 
   public void refreshTokens() {
     background.run(() -> devicesPort.tokens(), (List<TokenInfo> list) -> {
+      notice.recovered("list the tokens and devices");
       Set<Long> before = devices.stream().map(TokenInfo::id).collect(Collectors.toSet());
       List<TokenInfo> paired = list.stream().filter(t -> t.kind() == TokenKind.DEVICE).toList();
       boolean someonePaired = paired.stream().anyMatch(t -> !before.contains(t.id()));

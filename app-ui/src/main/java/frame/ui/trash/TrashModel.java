@@ -42,6 +42,7 @@ public final class TrashModel {
 
   public void refresh() {
     background.run(trash::list, list -> {
+      notice.recovered("read the trash");
       photos.setAll(list);
       long bytes = list.stream().mapToLong(p -> p.image().byteSize()).sum();
       summary.set(list.isEmpty() ? "The trash is empty."
