@@ -42,7 +42,6 @@ import javafx.util.Duration;
 
 /** The FRAME window: library, trash, jobs and server panes over one core, a menu, a status bar. */
 public final class MainWindow implements AutoCloseable {
-
   private final LibraryModel library;
   private final JobsModel jobs;
   private final ServerModel server;

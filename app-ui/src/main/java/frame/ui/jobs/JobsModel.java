@@ -113,7 +113,7 @@ public final class JobsModel {
       }
       return done + " " + ok + " job(s)" + (refused.isEmpty() ? "." : "; refused: " + String.join("; ", refused));
     }, text -> {
-      message.set(text);
+      notice.say(text);
       refresh();
       if (queueChanged != null) queueChanged.run();
     }, notice.onFailure("change the selected jobs"));
