@@ -42,7 +42,7 @@ public final class FxBackground implements Background, AutoCloseable {
         T result = work.call();
         onFx(() -> onResult.accept(result));
       } catch (Throwable t) {
-        log.warn("Background work failed", t);
+        log.debug("Background work failed; its handler reports it", t); // the handler logs it once, with what failed
         onFx(() -> onFailure.accept(t));
       }
     });

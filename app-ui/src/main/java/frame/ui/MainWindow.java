@@ -42,8 +42,6 @@ import javafx.util.Duration;
 
 /** The FRAME window: library, trash, jobs and server panes over one core, a menu, a status bar. */
 public final class MainWindow implements AutoCloseable {
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MainWindow.class);
-
   private final LibraryModel library;
   private final JobsModel jobs;
   private final ServerModel server;
@@ -96,15 +94,17 @@ public final class MainWindow implements AutoCloseable {
     pause.setOnAction(e -> status.togglePause());
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox statusBar = new HBox(8, statusText, gap, pause);
+    HBox statusBar = new HBox(8, statusText, gap, new frame.ui.common.NoticeLabel(status.notice(), "status-notice"), pause);
     statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     BorderPane.setMargin(statusBar, new Insets(4, 8, 4, 8));
     BorderPane main = new BorderPane(tabs);
     main.setTop(menus());
     main.setBottom(statusBar);
     // Ctrl+R: the selection goes back through its steps; its tiles show them live as for an import
-    libraryView.onRegenerate(ids -> background.run(() -> frame.ports().jobs().regenerate(ids), count -> status.refresh(),
-        failure -> log.warn("Regenerating {} photo(s) failed", ids.size(), failure)));
+    libraryView.onRegenerate(ids -> background.run(() -> frame.ports().jobs().regenerate(ids), count -> {
+      status.notice().clear();
+      status.refresh();
+    }, status.notice().onFailure("regenerate " + ids.size() + " photo(s)")));
     help = new HelpOverlay(true);
     root = new StackPane(main, help);
     root.setId("frame-root");

@@ -3,6 +3,7 @@ package frame.ui;
 import frame.core.api.Archive;
 import frame.core.api.Queue;
 import frame.ui.common.Background;
+import frame.ui.common.Notice;
 
 import frame.core.api.FrameLibrary;
 import frame.core.api.events.FrameEvent;
@@ -30,6 +31,7 @@ public final class StatusModel {
   private final Deque<Instant> processed = new ArrayDeque<>();
   private final StringProperty text = new SimpleStringProperty("");
   private final BooleanProperty paused = new SimpleBooleanProperty();
+  private final Notice notice = new Notice();
 
   public StatusModel(FrameLibrary frame, Background background, Clock clock) {
     this.queue = frame.ports().queue();
@@ -47,10 +49,21 @@ public final class StatusModel {
     return paused;
   }
 
+  /** What went wrong with the last action from the status bar or the menus, in plain words. */
+  public Notice notice() {
+    return notice;
+  }
+
   /** Pauses the whole queue, or resumes everything when anything is paused. */
   public void togglePause() {
     boolean resume = paused.get();
-    background.run(() -> resume ? queue.resume(null) : queue.pause(null), state -> refresh(), failure -> refresh());
+    background.run(() -> resume ? queue.resume(null) : queue.pause(null), state -> {
+      notice.clear();
+      refresh();
+    }, failure -> {
+      notice.failed(resume ? "resume the queue" : "pause the queue", failure);
+      refresh();
+    });
   }
 
   public void onEvent(FrameEvent event) {
@@ -72,6 +85,7 @@ public final class StatusModel {
         while (!processed.isEmpty() && processed.peekFirst().isBefore(minuteAgo)) processed.removeFirst();
         perMinute = processed.size();
       }
+      notice.recovered("read the queue");
       paused.set(queue.state().anythingPaused());
       String state = queue.state().anythingPaused() ? "Queue " + queue.state().describe() + " · " : "Queue: ";
       text.set(state + "%d waiting · %d running · %d images/min · %d failed jobs".formatted(
@@ -79,6 +93,6 @@ public final class StatusModel {
           // one copy is a risk, and FRAME says so (frame archive add ... gives the second place)
           + (onePlace == 0 ? "" : " · %d photo%s in one place only (add an archive target: frame archive add)"
               .formatted(onePlace, onePlace == 1 ? "" : "s")));
-    }, failure -> {});
+    }, notice.onFailure("read the queue"));
   }
 }

@@ -14,13 +14,6 @@ public interface Background {
   /** Runs {@code update} on the FX thread (at once when already there). */
   void onFx(Runnable update);
 
-  default void run(Runnable work) {
-    run(() -> {
-      work.run();
-      return null;
-    }, ignored -> {}, failure -> {});
-  }
-
   static Background sameThread() {
     return new Background() {
       @Override

@@ -13,6 +13,7 @@ import frame.core.api.jobs.JobState;
 import frame.core.api.jobs.JobType;
 import frame.core.api.jobs.JobWithImage;
 import frame.ui.common.Background;
+import frame.ui.common.Notice;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,9 @@ public final class JobsModel {
   private final StringProperty detail = new SimpleStringProperty("Select a job to see its details.");
   private final ObjectProperty<Image> detailImage = new SimpleObjectProperty<>();
   private final StringProperty message = new SimpleStringProperty("");
+  private final Notice notice = new Notice(message); // failures show on the same message line
   private final BooleanProperty refreshing = new SimpleBooleanProperty();
-  private Runnable queueChanged = () -> {};
+  private Runnable queueChanged; // null until the window listens
   private boolean refreshAgain;
 
   public JobsModel(FrameLibrary frame, Background background) {
@@ -111,10 +113,10 @@ public final class JobsModel {
       }
       return done + " " + ok + " job(s)" + (refused.isEmpty() ? "." : "; refused: " + String.join("; ", refused));
     }, text -> {
-      message.set(text);
+      notice.say(text);
       refresh();
-      queueChanged.run();
-    }, failure -> message.set("Could not do it: " + failure.getMessage()));
+      if (queueChanged != null) queueChanged.run();
+    }, notice.onFailure("change the selected jobs"));
   }
 
   public void nextPage() {
@@ -145,6 +147,7 @@ public final class JobsModel {
     refreshing.set(true);
     JobQuery query = new JobQuery(status.get(), type.get(), imageId(), PAGE_SIZE, offset.get());
     background.run(() -> new Page(rows(jobsPort.listWithImages(query)), jobsPort.count(query), jobsPort.countsByState()), page -> {
+      notice.recovered("list the jobs");
       jobs.setAll(page.jobs());
       total.set(page.total());
       counts.set(describe(page.counts()));
@@ -153,7 +156,10 @@ public final class JobsModel {
         refreshAgain = false;
         refresh();
       }
-    }, failure -> refreshing.set(false));
+    }, failure -> {
+      refreshing.set(false);
+      notice.failed("list the jobs", failure);
+    });
   }
 
   private record Page(List<Row> jobs, long total, Map<JobState, Long> counts) {}
@@ -176,7 +182,10 @@ public final class JobsModel {
       detail.set(describe(details));
       // a photo in the trash is not in the library: no viewer to open until it is restored
       detailImage.set(details.imageInTrash() ? null : details.image());
-    }, failure -> {});
+    }, failure -> {
+      detail.set("");
+      notice.failed("show job " + row.job().id(), failure);
+    });
   }
 
   private Long imageId() {

@@ -124,10 +124,10 @@ public final class ImportActivity {
     Duration took = Duration.between(started, clock.instant());
     double seconds = Math.max(0.001, took.toMillis() / 1000.0);
     if (allIn && processed.get() >= stored.get()) {
-      active.set(false);
       text.set("Imported %d photo%s in %s%s%s".formatted(stored.get(), stored.get() == 1 ? "" : "s", clockTime(took),
           skipped.get() == 0 ? "" : " · " + skipped.get() + " not imported (cancelled)",
           failures.get() == 0 ? "" : " · " + failures.get() + " failed"));
+      active.set(false); // after the text: whoever sees the import end reads how it ended
       return;
     }
     double rate = processed.get() / seconds;

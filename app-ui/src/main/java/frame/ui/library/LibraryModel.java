@@ -2,34 +2,23 @@ package frame.ui.library;
 
 import frame.core.api.Trash;
 import frame.core.api.Library;
-import frame.core.api.Imports;
 import frame.core.api.FrameLibrary;
-import frame.core.api.imports.ImportSources;
 import frame.core.api.events.FrameEvent;
 import frame.core.api.library.Image;
-import frame.core.api.library.ImageState;
-import frame.core.api.imports.IngestResult;
-import frame.core.api.jobs.JobPriority;
 import frame.core.api.jobs.JobState;
 import frame.core.api.jobs.JobType;
 import frame.core.api.library.LibraryOrder;
 import frame.core.api.library.LibraryQuery;
 import frame.core.api.trash.RemovalSize;
 import frame.ui.common.Background;
+import frame.ui.common.Notice;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -40,7 +29,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
 /**
@@ -54,12 +42,13 @@ public final class LibraryModel {
   public static final int PAGE = 120;
   public static final int PAGES_KEPT = 12;
 
-  private final Imports imports;
   private final Library library;
   private final Trash trash;
   private final Background background;
-  private final ExecutorService ingestQueue;
   private final ImportActivity activity;
+  private final Notice notice = new Notice();
+  private final TilePages pages;
+  private final Importer importer;
 
   private final ObjectProperty<TileFilter> filter = new SimpleObjectProperty<>(TileFilter.ALL);
   private final StringProperty search = new SimpleStringProperty("");
@@ -68,14 +57,8 @@ public final class LibraryModel {
   private final IntegerProperty size = new SimpleIntegerProperty(0);
   private final LongProperty revision = new SimpleLongProperty(0);
 
-  private final ObservableList<TileModel> session = FXCollections.observableArrayList();
-  private List<TileModel> sessionShown = List.of();
-  private long libraryCount;
-  private Map<ImageState, Long> byState = Map.of();
-  private final Map<Integer, Page> pages = new LinkedHashMap<>(16, 0.75f, true);
-  private final Set<Integer> loading = new HashSet<>();
-  private final Map<Long, TileModel> byImage = new HashMap<>();
-  private long generation;
+  private final SessionTiles session = new SessionTiles();
+  private LibraryTotals totals = LibraryTotals.NONE;
   private boolean refreshing;
   private boolean refreshAgain;
 
@@ -84,15 +67,17 @@ public final class LibraryModel {
   private final IntegerProperty cursor = new SimpleIntegerProperty(-1);
   private int anchor = -1;
 
-  private record Page(long generation, List<TileModel> tiles) {}
-
   public LibraryModel(FrameLibrary frame, Background background, Clock clock, ExecutorService ingestQueue) {
-    this.imports = frame.ports().imports();
     this.library = frame.ports().library();
     this.trash = frame.ports().trash();
     this.background = background;
-    this.ingestQueue = ingestQueue;
     this.activity = new ImportActivity(clock);
+    this.pages = new TilePages(library, background, this::query, this::changed, notice);
+    this.importer = new Importer(frame.ports().imports(), background, ingestQueue, activity, new Importer.Outcomes() {
+      @Override public void stored() { refresh(); }
+      @Override public TileModel notStored(Path file, TileStep step, String message) { return sessionTile(file, step, message); }
+      @Override public Map<Integer, Path> renditionsOf(Image image) { return pages.see(image).renditions(); }
+    }, notice);
     filter.addListener((o, a, b) -> requery());
     search.addListener((o, a, b) -> requery());
     sort.addListener((o, a, b) -> requery());
@@ -100,11 +85,7 @@ public final class LibraryModel {
   }
 
   public static ExecutorService newIngestQueue() {
-    return Executors.newSingleThreadExecutor(r -> {
-      Thread thread = new Thread(r, "frame-ui-import");
-      thread.setDaemon(true);
-      return thread;
-    });
+    return Importer.newQueue();
   }
 
   public ObjectProperty<TileFilter> filter() { return filter; }
@@ -121,10 +102,16 @@ public final class LibraryModel {
   public IntegerProperty selectedCount() { return selectedCount; }
   /** The tile the keyboard is on; -1 for none. */
   public IntegerProperty cursor() { return cursor; }
+  /** What went wrong with the last thing done in the library, in plain words; empty when nothing did. */
+  public Notice notice() { return notice; }
+
+  private void changed() {
+    revision.set(revision.get() + 1);
+  }
 
   /** Tiles held in memory now: a bound that does not grow with the library. */
   public int loadedTiles() {
-    return pages.values().stream().mapToInt(p -> p.tiles().size()).sum() + session.size();
+    return pages.loadedTiles() + session.held();
   }
 
   /** Counts the library and shows its first page. */
@@ -139,79 +126,13 @@ public final class LibraryModel {
   /** The tile at a grid position, or null while its page loads (asked for here). */
   public TileModel tileAt(int index) {
     if (index < 0 || index >= size.get()) return null;
-    if (index < sessionShown.size()) return sessionShown.get(index);
-    int i = index - sessionShown.size();
-    int number = i / PAGE;
-    Page page = pages.get(number);
-    if (page == null || page.generation() != generation) load(number);
-    page = pages.get(number);
-    if (page == null) return null;
-    int at = i - number * PAGE;
-    return at < page.tiles().size() ? page.tiles().get(at) : null;
-  }
-
-  private void load(int number) {
-    if (!loading.add(number)) return;
-    long asked = generation;
-    LibraryQuery query = query();
-    background.run(() -> library.browse(query, number * PAGE, PAGE).stream().map(this::see).toList(), seen -> {
-      loading.remove(number);
-      if (asked != generation) {
-        revision.set(revision.get() + 1); // the grid asks again, for the query of now
-        return;
-      }
-      List<TileModel> tiles = new ArrayList<>(seen.size());
-      for (Seen one : seen) {
-        TileModel tile = byImage.get(one.image().id());
-        if (tile == null) tile = new TileModel(one.image().originalName(), one.image().createdAt());
-        apply(tile, one);
-        tiles.add(tile);
-      }
-      Page old = pages.put(number, new Page(asked, tiles));
-      if (old != null) forget(old);
-      tiles.forEach(tile -> byImage.put(tile.imageId().get(), tile));
-      while (pages.size() > PAGES_KEPT) {
-        var eldest = pages.entrySet().iterator().next();
-        pages.remove(eldest.getKey());
-        forget(eldest.getValue());
-      }
-      revision.set(revision.get() + 1);
-    }, failure -> loading.remove(number));
-  }
-
-  private void forget(Page page) {
-    for (TileModel tile : page.tiles()) {
-      long id = tile.imageId().get();
-      if (byImage.get(id) == tile && pages.values().stream().noneMatch(p -> p.tiles().contains(tile))) byImage.remove(id);
-    }
-  }
-
-  /** An image with the thumbnails made so far: read off the FX thread. */
-  record Seen(Image image, Map<Integer, Path> renditions) {}
-
-  private Seen see(Image image) {
-    Map<Integer, Path> made = new HashMap<>();
-    library.files(image).thumbnails().forEach((px, file) -> {
-      if (java.nio.file.Files.isRegularFile(file)) made.put(px, file);
-    });
-    return new Seen(image, Map.copyOf(made));
-  }
-
-  private void apply(TileModel tile, Seen seen) {
-    Image image = seen.image();
-    TileStep step = TileStep.of(image.state());
-    tile.imageId().set(image.id());
-    tile.takenAt().set(image.takenAt());
-    tile.step().set(step);
-    tile.message().set(image.failureReason() == null ? describe(step) : image.failureReason());
-    if (!seen.renditions().isEmpty()) tile.renditions().set(seen.renditions());
+    List<TileModel> first = session.shown();
+    return index < first.size() ? first.get(index) : pages.tileAt(index - first.size());
   }
 
   /** The filter, search or order changed: start again from the top. */
   private void requery() {
     pages.clear();
-    byImage.clear();
-    generation++;
     refilterSession();
     cursor.set(size.get() > 0 ? Math.min(Math.max(cursor.get(), 0), size.get() - 1) : -1);
     refresh(true);
@@ -230,109 +151,52 @@ public final class LibraryModel {
     refreshing = true;
     LibraryQuery query = query();
     boolean none = filter.get().states == null;
-    background.run(() -> new Totals(none ? 0 : library.count(query), library.countsByState()), totals -> {
+    background.run(() -> new LibraryTotals(none ? 0 : library.count(query), library.countsByState()), counted -> {
       refreshing = false;
-      boolean changed = reload || totals.matching() != libraryCount || filter.get() != TileFilter.ALL
+      boolean changed = reload || counted.matching() != totals.matching() || filter.get() != TileFilter.ALL
           || sort.get() != LibraryOrder.ADDED_NEWEST || !search.get().isBlank();
-      libraryCount = totals.matching();
-      byState = totals.byState();
-      if (changed) generation++;
+      totals = counted;
+      notice.recovered(COUNT_PHOTOS);
+      if (changed) pages.invalidate();
       resize();
       recount();
-      revision.set(revision.get() + 1);
+      changed();
       if (refreshAgain) {
         refreshAgain = false;
         refresh();
       }
-    }, failure -> refreshing = false);
+    }, failure -> {
+      refreshing = false;
+      notice.failed(COUNT_PHOTOS, failure);
+    });
   }
 
-  private record Totals(long matching, Map<ImageState, Long> byState) {}
+  private static final String COUNT_PHOTOS = "count the photos";
 
   private void resize() {
-    size.set((int) Math.min(Integer.MAX_VALUE, sessionShown.size() + libraryCount));
+    size.set((int) Math.min(Integer.MAX_VALUE, session.shown().size() + totals.matching()));
     if (cursor.get() >= size.get()) cursor.set(size.get() - 1);
   }
 
   private void refilterSession() {
-    String text = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-    TileFilter state = filter.get();
-    sessionShown = session.stream().filter(tile -> state.matches(tile)
-        && (text.isEmpty() || tile.name().get().toLowerCase(Locale.ROOT).contains(text))).toList();
+    session.refilter(filter.get(), search.get());
     resize();
   }
 
   private void recount() {
-    long rejected = session.stream().filter(t -> t.step().get() == TileStep.REJECTED).count();
-    long duplicates = session.stream().filter(t -> t.step().get() == TileStep.DUPLICATE).count();
-    long inLibrary = byState.values().stream().mapToLong(Long::longValue).sum();
-    long inProgress = byState.getOrDefault(ImageState.UPLOADED, 0L) + byState.getOrDefault(ImageState.INGESTED, 0L)
-        + byState.getOrDefault(ImageState.PROCESSING, 0L);
-    counts.set("%d images · %d processed · %d in progress · %d failed · %d rejected · %d duplicates".formatted(
-        inLibrary + rejected + duplicates,
-        byState.getOrDefault(ImageState.PROCESSED, 0L) + byState.getOrDefault(ImageState.STORED, 0L), inProgress,
-        byState.getOrDefault(ImageState.FAILED, 0L), rejected, duplicates));
+    counts.set(totals.describe(session.count(TileStep.REJECTED), session.count(TileStep.DUPLICATE)));
   }
 
   /** Imports files and folders; the activity bar follows them, the grid fills in as they are stored. */
   public void importPaths(List<Path> sources) {
-    background.run(() -> ImportSources.expand(sources), files -> {
-      if (files.isEmpty()) return;
-      AtomicBoolean cancelled = activity.begin(files.size());
-      JobPriority priority = ImportSources.priorityFor(files.size()); // a large import lets a photo dropped later go first
-      for (Path file : files) {
-        submit(() -> {
-          if (cancelled.get()) {
-            background.onFx(activity::skippedOne);
-            return;
-          }
-          IngestResult result;
-          try {
-            result = imports.importFile(file, priority);
-          } catch (RuntimeException e) {
-            result = new IngestResult.Rejected(file.getFileName().toString(), "error", "Not imported: " + e.getMessage());
-          }
-          IngestResult outcome = result;
-          Map<Integer, Path> renditions = outcome instanceof IngestResult.Duplicate d ? see(d.existing()).renditions() : Map.of();
-          background.onFx(() -> settle(file, outcome, renditions));
-        });
-      }
-    }, failure -> {});
-  }
-
-  private void submit(Runnable work) {
-    if (ingestQueue == null) work.run();
-    else ingestQueue.execute(work);
-  }
-
-  private void settle(Path file, IngestResult result, Map<Integer, Path> renditions) {
-    switch (result) {
-      case IngestResult.Stored stored -> {
-        activity.stored(stored.image().id());
-        refresh();
-      }
-      case IngestResult.Duplicate duplicate -> {
-        TileModel tile = sessionTile(file, TileStep.DUPLICATE, "Already in the library as "
-            + duplicate.existing().originalName() + " (#" + duplicate.existing().id() + ")");
-        tile.duplicateOf().set(duplicate.existing().id());
-        tile.renditions().set(renditions);
-        activity.notStored(false);
-      }
-      case IngestResult.Rejected rejected -> {
-        sessionTile(file, TileStep.REJECTED, rejected.reason());
-        activity.notStored(true);
-      }
-    }
+    importer.importPaths(sources);
   }
 
   private TileModel sessionTile(Path file, TileStep step, String message) {
-    TileModel tile = new TileModel(file.getFileName().toString(), java.time.Instant.now());
-    tile.step().set(step);
-    tile.message().set(message);
-    session.add(0, tile);
+    TileModel tile = session.add(file, step, message);
     refilterSession();
     recount();
-    revision.set(revision.get() + 1);
+    changed();
     return tile;
   }
 
@@ -345,7 +209,7 @@ public final class LibraryModel {
     switch (event) {
       case FrameEvent.ImageChanged changed -> {
         activity.imageChanged(changed.imageId(), changed.state());
-        TileModel tile = byImage.get(changed.imageId());
+        TileModel tile = pages.tileForImage(changed.imageId()).orElse(null);
         if (tile == null) {
           refresh(); // a new photo, or one off screen: the counts move
           return;
@@ -355,8 +219,7 @@ public final class LibraryModel {
       }
       case FrameEvent.JobChanged job -> {
         if (job.type() == JobType.THUMBNAIL_GENERATION && job.state() == JobState.COMPLETED && job.imageId() != null) {
-          TileModel tile = byImage.get(job.imageId());
-          if (tile != null) reread(tile, job.imageId());
+          pages.tileForImage(job.imageId()).ifPresent(tile -> reread(tile, job.imageId()));
         }
       }
     }
@@ -364,23 +227,17 @@ public final class LibraryModel {
 
   private void reread(TileModel tile, long imageId) {
     // gone (removed on another device): the refresh takes its tile away
-    background.run(() -> see(library.image(imageId)), seen -> apply(tile, seen), failure -> refresh(true));
+    pages.reread(tile, imageId, () -> refresh(true));
   }
 
   /** The grid position of a photo on a loaded page; -1 when it is not on one (nothing is loaded to find it). */
   public int indexOf(long imageId) {
-    for (var entry : pages.entrySet()) {
-      if (entry.getValue().generation() != generation) continue;
-      List<TileModel> tiles = entry.getValue().tiles();
-      for (int i = 0; i < tiles.size(); i++) {
-        if (tiles.get(i).imageId().get() == imageId) return sessionShown.size() + entry.getKey() * PAGE + i;
-      }
-    }
-    return -1;
+    int at = pages.indexOf(imageId);
+    return at < 0 ? -1 : session.shown().size() + at;
   }
 
   public java.util.Optional<TileModel> tileForImage(long imageId) {
-    return java.util.Optional.ofNullable(byImage.get(imageId));
+    return pages.tileForImage(imageId);
   }
 
   // --- selection and the keyboard cursor ---
@@ -417,7 +274,7 @@ public final class LibraryModel {
     int low = Math.min(from, to);
     int high = Math.max(from, to);
     if (!keep) selected.clear();
-    int sessionCount = sessionShown.size();
+    int sessionCount = session.shown().size();
     int libraryLow = Math.max(0, low - sessionCount);
     int libraryHigh = high - sessionCount;
     if (libraryHigh < 0) return;
@@ -425,13 +282,13 @@ public final class LibraryModel {
     // ids, not rows: a range across pages not loaded costs 8 bytes a photo
     background.run(() -> library.ids(query), ids -> {
       selected.addAll(ids.subList(Math.min(libraryLow, ids.size()), Math.min(libraryHigh + 1, ids.size())));
-    }, failure -> {});
+    }, notice.onFailure("select the photos"));
   }
 
   public void selectAll() {
     LibraryQuery query = query();
     if (filter.get().states == null) return;
-    background.run(() -> library.ids(query), selected::addAll, failure -> {});
+    background.run(() -> library.ids(query), selected::addAll, notice.onFailure("select all the photos"));
   }
 
   public void clearSelection() {
@@ -451,7 +308,7 @@ public final class LibraryModel {
   /** The nearest position from {@code index} in direction {@code step} holding a photo; -1 if none. */
   public int photoNear(int index, int step) {
     for (int i = index + step; i >= 0 && i < size.get(); i += step) {
-      if (i >= sessionShown.size()) return i; // every library tile is a photo
+      if (i >= session.shown().size()) return i; // every library tile is a photo
     }
     return -1;
   }
@@ -460,27 +317,26 @@ public final class LibraryModel {
 
   public void measureRemoval(Collection<Long> ids, Consumer<RemovalSize> then) {
     List<Long> copy = List.copyOf(ids);
-    background.run(() -> trash.removalSize(copy), then, failure -> {});
+    background.run(() -> trash.removalSize(copy), then, failure -> {
+      notice.failed(removing(copy), failure);
+      refresh(true); // a photo removed meanwhile leaves the grid
+    });
   }
 
   public void remove(Collection<Long> ids, Consumer<RemovalSize> then) {
     List<Long> copy = List.copyOf(ids);
     background.run(() -> trash.remove(copy), removed -> {
+      notice.clear();
       selected.removeAll(copy);
       refresh(true);
       then.accept(removed);
-    }, failure -> refresh(true));
+    }, failure -> {
+      notice.failed(removing(copy), failure);
+      refresh(true);
+    });
   }
 
-  static String describe(TileStep step) {
-    return switch (step) {
-      case UPLOADING -> "Uploading";
-      case INGESTED -> "Stored, waiting to process";
-      case PROCESSING -> "Making thumbnails and preview";
-      case PROCESSED -> "Ready";
-      case FAILED -> "Failed";
-      case REJECTED -> "Not imported";
-      case DUPLICATE -> "Already in the library";
-    };
+  private static String removing(List<Long> ids) {
+    return "move " + (ids.size() == 1 ? "the photo" : ids.size() + " photos") + " to the trash";
   }
 }

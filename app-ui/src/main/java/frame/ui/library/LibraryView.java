@@ -3,10 +3,9 @@ package frame.ui.library;
 import frame.ui.common.ThumbnailCache;
 
 import frame.core.api.FrameLibrary;
-import frame.core.api.library.LibraryOrder;
-import frame.core.api.trash.RemovalSize;
 import frame.ui.common.Background;
 import frame.ui.common.Dialogs;
+import frame.ui.common.NoticeLabel;
 import java.io.File;
 import java.util.List;
 import java.util.function.Consumer;
@@ -15,21 +14,14 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -48,7 +40,6 @@ import javafx.stage.FileChooser;
 public final class LibraryView extends BorderPane {
   public static final double MIN_TILE = 128;
   public static final double MAX_TILE = 512;
-  private static final double GAP = 8;
 
   private final LibraryModel model;
   private final ThumbnailCache thumbnails = ThumbnailCache.ofPixels(24_000_000);
@@ -59,7 +50,7 @@ public final class LibraryView extends BorderPane {
   private final ViewerPane viewer;
   private final TextField search = new TextField();
   // the rows the list view made: few (a screenful and a spare), redrawn in place, never recreated
-  private final java.util.List<RowCell> cells = new java.util.ArrayList<>();
+  private final java.util.List<TileRowCell> cells = new java.util.ArrayList<>();
   private Consumer<List<Long>> regenerate;
   private int perRow = 1;
   private boolean refreshQueued;
@@ -69,11 +60,21 @@ public final class LibraryView extends BorderPane {
     getStyleClass().add("library");
     viewer = new ViewerPane(frame, background, this::closeViewer, () -> step(-1), () -> step(1));
     viewer.setVisible(false);
-    VBox top = new VBox(toolbar(), new ActivityBar(model.activity(), () -> model.filter().set(TileFilter.PROBLEMS)));
+    LibraryToolbar toolbar = new LibraryToolbar(model, search, tileSize, new LibraryToolbar.Actions() {
+      @Override public void chooseFiles() { LibraryView.this.chooseFiles(); }
+      @Override public void chooseFolder() { LibraryView.this.chooseFolder(); }
+      @Override public void requestRemove() { LibraryView.this.requestRemove(); }
+      @Override public void zoom(int direction) { LibraryView.this.zoom(direction); }
+    });
+    VBox top = new VBox(toolbar, new ActivityBar(model.activity(), () -> model.filter().set(TileFilter.PROBLEMS)));
     setTop(top);
     grid.setId("library-grid");
     grid.getStyleClass().add("library-grid");
-    grid.setCellFactory(list -> new RowCell());
+    grid.setCellFactory(list -> {
+      TileRowCell cell = new TileRowCell(model, thumbnails, () -> perRow, tileSize::get, this::openViewer);
+      cells.add(cell);
+      return cell;
+    });
     grid.setPlaceholder(new Label("Drop photos or folders here, or use Import (Ctrl+I)."));
     StackPane center = new StackPane(grid, viewer);
     setCenter(center);
@@ -85,7 +86,7 @@ public final class LibraryView extends BorderPane {
     selectedCount.textProperty().bind(model.selectedCount().asString("%d selected"));
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox bottom = new HBox(8, counts, gap, selectedCount);
+    HBox bottom = new HBox(8, counts, new NoticeLabel(model.notice(), "library-notice"), gap, selectedCount);
     bottom.getStyleClass().add("library-footer");
     bottom.setPadding(new Insets(4, 8, 4, 8));
     setBottom(bottom);
@@ -145,52 +146,14 @@ public final class LibraryView extends BorderPane {
   }
 
   private int fits(double width) {
-    return Math.max(1, (int) ((width - 24) / (tileSize.get() + 2 * TileView.PADDING + GAP)));
+    return Math.max(1, (int) ((width - 24) / (tileSize.get() + 2 * TileView.PADDING + TileRowCell.GAP)));
   }
 
-  private HBox toolbar() {
-    Button importFiles = new Button("Import photos…");
-    importFiles.setId("library-import");
-    importFiles.setOnAction(e -> chooseFiles());
-    Button importFolder = new Button("Import folder…");
-    importFolder.setOnAction(e -> {
-      DirectoryChooser chooser = new DirectoryChooser();
-      chooser.setTitle("Import a folder of photos");
-      File folder = chooser.showDialog(getScene().getWindow());
-      if (folder != null) acceptDrop(List.of(folder));
-    });
-    ChoiceBox<TileFilter> filter = new ChoiceBox<>(FXCollections.observableArrayList(TileFilter.values()));
-    filter.setId("library-filter");
-    filter.valueProperty().bindBidirectional(model.filter());
-    ChoiceBox<LibraryOrder> sort = new ChoiceBox<>(FXCollections.observableArrayList(LibraryOrder.values()));
-    sort.setId("library-sort");
-    sort.valueProperty().bindBidirectional(model.sort());
-    search.setId("library-search");
-    search.setPromptText("Search file names (Ctrl+F)");
-    search.textProperty().bindBidirectional(model.search());
-    Button smaller = new Button("−");
-    smaller.setId("library-smaller");
-    smaller.setOnAction(e -> zoom(-1));
-    Slider size = new Slider(MIN_TILE, MAX_TILE, tileSize.get());
-    size.setId("library-tile-size");
-    size.setPrefWidth(140);
-    size.valueProperty().bindBidirectional(tileSize);
-    Button larger = new Button("+");
-    larger.setId("library-larger");
-    larger.setOnAction(e -> zoom(1));
-    Button remove = new Button("Remove…");
-    remove.setId("library-remove");
-    remove.disableProperty().bind(model.selectedCount().isEqualTo(0));
-    remove.setOnAction(e -> requestRemove());
-    Region gap = new Region();
-    HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox sizes = new HBox(4, smaller, size, larger);
-    sizes.setAlignment(Pos.CENTER_LEFT);
-    HBox bar = new HBox(8, importFiles, importFolder, remove, gap, new Label("Show"), filter, sort, search, sizes);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    bar.getStyleClass().add("toolbar");
-    bar.setPadding(new Insets(8));
-    return bar;
+  private void chooseFolder() {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle("Import a folder of photos");
+    File folder = chooser.showDialog(getScene().getWindow());
+    if (folder != null) acceptDrop(List.of(folder));
   }
 
   public void chooseFiles() {
@@ -350,7 +313,7 @@ public final class LibraryView extends BorderPane {
     refreshQueued = true;
     Platform.runLater(() -> {
       refreshQueued = false;
-      for (RowCell cell : cells) cell.redraw();
+      for (TileRowCell cell : cells) cell.redraw();
     });
   }
 
@@ -365,68 +328,5 @@ public final class LibraryView extends BorderPane {
   public void reveal(long imageId) {
     int at = model.indexOf(imageId);
     if (at >= 0) model.click(at, false, false);
-  }
-
-  private final class RowCell extends ListCell<Integer> {
-    private final HBox row = new HBox(GAP);
-    private final java.util.ArrayList<TileView> views = new java.util.ArrayList<>();
-
-    RowCell() {
-      row.getStyleClass().add("tile-row");
-      getStyleClass().add("tile-row-cell");
-      cells.add(this);
-    }
-
-    @Override
-    protected void updateItem(Integer number, boolean empty) {
-      super.updateItem(number, empty);
-      redraw();
-    }
-
-    /** Shows this row's tiles as the model has them now, reusing the tile nodes. */
-    void redraw() {
-      Integer number = getItem();
-      if (isEmpty() || number == null || number >= rows.size()) {
-        setGraphic(null);
-        return;
-      }
-      while (views.size() < perRow) {
-        TileView view = new TileView(thumbnails);
-        view.setOnMouseClicked(e -> clicked(view, e));
-        views.add(view);
-      }
-      int cursor = model.cursor().get();
-      int shown = 0;
-      for (int k = 0; k < perRow; k++) {
-        int index = number * perRow + k;
-        if (index >= model.size().get()) break;
-        TileView view = views.get(k);
-        TileModel tile = model.tileAt(index);
-        view.getProperties().put("index", index);
-        long id = tile == null ? 0 : tile.imageId().get();
-        view.show(tile, tileSize.get(), id > 0 && model.selected().contains(id), index == cursor);
-        shown++;
-      }
-      // only a changed row length touches the scene graph
-      if (row.getChildren().size() != shown || !row.getChildren().equals(views.subList(0, shown))) {
-        row.getChildren().setAll(views.subList(0, shown));
-      }
-      if (getGraphic() != row) setGraphic(row);
-    }
-
-    private void clicked(TileView view, javafx.scene.input.MouseEvent e) {
-      if (e.getButton() != MouseButton.PRIMARY || !(view.getProperties().get("index") instanceof Integer index)) return;
-      grid.requestFocus();
-      TileModel tile = view.model();
-      if (e.getClickCount() == 2 && tile != null) {
-        if (tile.duplicateOf().get() > 0) reveal(tile.duplicateOf().get());
-        else if (tile.imageId().get() > 0) {
-          model.click(index, false, false);
-          openViewer();
-        }
-        return;
-      }
-      model.click(index, e.isShiftDown(), e.isShortcutDown());
-    }
   }
 }

@@ -4,20 +4,23 @@ import frame.core.api.library.ImageState;
 
 /** Where a dropped file is, as its tile shows it: a badge with a shape and a word, not only a colour. */
 public enum TileStep {
-  UPLOADING("↑", "Uploading"),
-  INGESTED("◔", "Stored"),
-  PROCESSING("◑", "Processing"),
-  PROCESSED("✓", "Ready"),
-  FAILED("✕", "Failed"),
-  REJECTED("⊘", "Rejected"),
-  DUPLICATE("⧉", "Duplicate");
+  UPLOADING("↑", "Uploading", "Uploading"),
+  INGESTED("◔", "Stored", "Stored, waiting to process"),
+  PROCESSING("◑", "Processing", "Making thumbnails and preview"),
+  PROCESSED("✓", "Ready", "Ready"),
+  FAILED("✕", "Failed", "Failed"),
+  REJECTED("⊘", "Rejected", "Not imported"),
+  DUPLICATE("⧉", "Duplicate", "Already in the library");
 
   final String symbol;
   final String word;
+  /** What its tile says under the name when there is nothing more particular to say. */
+  final String description;
 
-  TileStep(String symbol, String word) {
+  TileStep(String symbol, String word, String description) {
     this.symbol = symbol;
     this.word = word;
+    this.description = description;
   }
 
   static TileStep of(ImageState state) {

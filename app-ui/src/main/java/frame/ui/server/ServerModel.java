@@ -13,6 +13,7 @@ import frame.server.PairingLinks;
 import frame.server.ServerSettings;
 import frame.server.tls.Fingerprint;
 import frame.ui.common.Background;
+import frame.ui.common.Notice;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -55,6 +56,7 @@ public final class ServerModel implements AutoCloseable {
   private final StringProperty pairingExpiry = new SimpleStringProperty("");
   private final StringProperty fingerprint = new SimpleStringProperty("");
   private Optional<Fingerprint> served = Optional.empty();
+  private final Notice notice = new Notice();
   private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, "frame-server-pane");
     thread.setDaemon(true);
@@ -94,6 +96,8 @@ public final class ServerModel implements AutoCloseable {
   public StringProperty pairingExpiry() { return pairingExpiry; }
   /** The HTTPS certificate's SHA-256 fingerprint (AB:12:...), empty when serving plain HTTP on loopback. */
   public StringProperty fingerprint() { return fingerprint; }
+  /** What went wrong with the last token or device action, in plain words; empty when nothing did. */
+  public Notice notice() { return notice; }
 
   public void start() {
     boolean onLan = lan.get();
@@ -163,23 +167,33 @@ public final class ServerModel implements AutoCloseable {
         newPairingCode("New code: the last one was closed after " + Devices.PAIRING_WRONG_GUESSES_ALLOWED
             + " wrong guesses from the network. ");
       }
-    }, failure -> {});
+    }, notice.onFailure("check the pairing code"));
   }
 
   public void createToken(String name) {
     background.run(() -> devicesPort.createToken(name.trim()), token -> {
       newToken.set(token);
       refreshTokens();
-    }, failure -> newToken.set(""));
+      notice.clear();
+    }, failure -> {
+      newToken.set("");
+      notice.failed("create the token", failure);
+    });
   }
 
   /** Revokes an admin token or unpairs a device; its next request is refused. */
   public void revoke(TokenInfo token) {
-    background.run(() -> devicesPort.revoke(token.id()), ignored -> refreshTokens(), failure -> {});
+    background.run(() -> devicesPort.revoke(token.id()), revoked -> {
+      // revoked meanwhile, e.g. with `frame token revoke` or from another window
+      if (revoked) notice.clear();
+      else notice.say("\"" + token.name() + "\" was already revoked. The list is refreshed.");
+      refreshTokens();
+    }, notice.onFailure("revoke \"" + token.name() + "\""));
   }
 
   public void refreshTokens() {
     background.run(() -> devicesPort.tokens(), (List<TokenInfo> list) -> {
+      notice.recovered("list the tokens and devices");
       Set<Long> before = devices.stream().map(TokenInfo::id).collect(Collectors.toSet());
       List<TokenInfo> paired = list.stream().filter(t -> t.kind() == TokenKind.DEVICE).toList();
       boolean someonePaired = paired.stream().anyMatch(t -> !before.contains(t.id()));
@@ -188,7 +202,7 @@ public final class ServerModel implements AutoCloseable {
       // the code on screen was probably just used, or has run out: show one that works
       if (running.get() && (someonePaired || Instant.now().isAfter(pairingExpiresAt))) newPairingCode();
       else checkPairingCode();
-    }, failure -> {});
+    }, notice.onFailure("list the tokens and devices"));
   }
 
   @Override

@@ -5,6 +5,7 @@ import frame.core.api.devices.Paired;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import frame.ui.common.NoticeLabel;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -32,7 +33,7 @@ public final class ServerView extends HBox {
     VBox left = new VBox(8, serverBox(model), pairingBox(model));
     left.setPadding(new Insets(12));
     left.setPrefWidth(420);
-    VBox right = new VBox(8, devicesBox(model), tokensBox(model));
+    VBox right = new VBox(8, new NoticeLabel(model.notice(), "server-notice"), devicesBox(model), tokensBox(model));
     right.setPadding(new Insets(12));
     HBox.setHgrow(right, Priority.ALWAYS);
     getChildren().addAll(left, right);

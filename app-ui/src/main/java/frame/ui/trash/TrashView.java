@@ -4,6 +4,7 @@ import frame.core.api.Trash;
 import frame.core.api.FrameLibrary;
 import frame.core.api.trash.TrashedPhoto;
 import frame.ui.common.Dialogs;
+import frame.ui.common.NoticeLabel;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.geometry.Insets;
@@ -52,7 +53,7 @@ public final class TrashView extends BorderPane {
     Label summary = new Label();
     summary.setId("trash-summary");
     summary.textProperty().bind(model.summary());
-    HBox bar = new HBox(8, restore, empty, summary);
+    HBox bar = new HBox(8, restore, empty, summary, new NoticeLabel(model.notice(), "trash-notice"));
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add("toolbar");
     bar.setPadding(new Insets(8));
