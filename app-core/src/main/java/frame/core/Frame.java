@@ -1,6 +1,8 @@
 package frame.core;
 
 import frame.core.auth.ApiTokens;
+import frame.core.api.Culling;
+import frame.core.api.ImportBatch;
 import java.time.Duration;
 import frame.core.pipeline.StepNames;
 import frame.core.media.Renditions;
@@ -76,6 +78,7 @@ public final class Frame implements AutoCloseable {
   private final Trash trash;
   private final LibraryBrowser browser;
   private final ImageDecoder decoder;
+  private final Culling culling;
 
   Frame(FrameAssembly.Parts parts) {
     this.node = parts.node();
@@ -97,6 +100,7 @@ public final class Frame implements AutoCloseable {
     this.trash = parts.trash();
     this.browser = parts.browser();
     this.decoder = parts.decoder();
+    this.culling = parts.culling();
   }
 
   /** Opens FRAME on a data folder and starts its job runner. */
@@ -168,6 +172,19 @@ public final class Frame implements AutoCloseable {
     return restoredIfInTrash(ingestor.ingest(file, priority));
   }
 
+  /**
+   * Imports a file as part of {@code batch}: it joins the batch's shoot, and a photo deleted for
+   * good before is skipped ("deleted on DATE") unless the batch includes deleted photos.
+   */
+  public IngestResult importFile(Path file, JobPriority priority, ImportBatch batch) {
+    return restoredIfInTrash(ingestor.ingest(file, priority, batch));
+  }
+
+  /** Culling: flags, stars, labels, shoots and tombstones. */
+  public Culling culling() {
+    return culling;
+  }
+
   public IngestResult ingest(InputStream in, String name, String declaredSha256) {
     return restoredIfInTrash(ingestor.ingest(in, name, declaredSha256));
   }
@@ -182,6 +199,12 @@ public final class Frame implements AutoCloseable {
   public IngestResult ingestWithChecksumAfter(InputStream in, String name,
       java.util.function.Supplier<String> declaredAfterTheBytes, JobPriority priority) {
     return restoredIfInTrash(ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes, priority));
+  }
+
+  /** The same, as part of an import {@code batch} (a phone session's shoot). */
+  public IngestResult ingestWithChecksumAfter(InputStream in, String name,
+      java.util.function.Supplier<String> declaredAfterTheBytes, JobPriority priority, ImportBatch batch) {
+    return restoredIfInTrash(ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes, priority, batch));
   }
 
   /** Importing a photo that waits in the trash brings it back, with its id and files. */
@@ -263,6 +286,11 @@ public final class Frame implements AutoCloseable {
 
   public List<Image> images(ImageQuery query) {
     return images.list(query);
+  }
+
+  /** How many photos the query matches, every page together. */
+  public long countMatching(ImageQuery query) {
+    return images.count(query);
   }
 
   public long countImages(ImageState state) {

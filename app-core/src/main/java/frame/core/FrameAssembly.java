@@ -13,6 +13,8 @@ import frame.core.job.JobControl;
 import frame.core.job.JobHandler;
 import frame.core.library.LibraryBrowser;
 import frame.core.trash.Trash;
+import frame.core.api.Culling;
+import frame.core.culling.CullingEngine;
 import frame.core.job.JobOutcome;
 import frame.core.job.JobRepository;
 import frame.core.job.JobRunner;
@@ -57,7 +59,7 @@ final class FrameAssembly {
   record Parts(FrameConfig config, DataFolderLock lock, Database database, FileStore store, EventBus events,
       ImageRepository images, JobRepository jobs, JobRunner runner, Ingestor ingestor, ApiTokens tokens,
       Pairings pairings, QueuePauses pauses, JobControl control, NodeIdentity node, NodeRegistry nodes, Studio studio,
-      Trash trash, LibraryBrowser browser, ImageDecoder decoder) {}
+      Trash trash, LibraryBrowser browser, ImageDecoder decoder, Culling culling) {}
 
   /** What a node on a shared database runs beside its runner: its presence and the cluster's events. */
   static final class Studio implements AutoCloseable {
@@ -168,11 +170,12 @@ final class FrameAssembly {
     JobRunner runner = new JobRunner(jobs, handlers, pipeline, events, clock, settings, pauses, node.id(), share);
     JobControl control = new JobControl(jobs, pipeline, events, clock, runner::wake);
     ApiTokens tokens = new ApiTokens(database.jdbc(), clock);
-    Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake, share);
     Trash trash = new Trash(database.jdbc(), images, store, events, clock);
+    Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake,
+        share, trash::tombstone);
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
         new Pairings(database.jdbc(), clock), pauses, control, node, registry, new Studio(), trash, new LibraryBrowser(database.jdbc()),
-        decoder);
+        decoder, new CullingEngine(database.jdbc(), trash, events, clock));
   }
 
   /** What a crash left half-purged, and photos removed more than 30 days ago, go at each start. */

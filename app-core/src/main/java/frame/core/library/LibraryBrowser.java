@@ -1,5 +1,6 @@
 package frame.core.library;
 
+import frame.core.culling.CullSql;
 import frame.core.db.Jdbc;
 import frame.core.image.Image;
 import frame.core.image.ImageRepository;
@@ -62,6 +63,7 @@ public final class LibraryBrowser {
         where.append(" AND LOWER(original_name) LIKE ? ESCAPE '!'");
         params.add("%" + escapeLike(query.nameContains().toLowerCase(Locale.ROOT)) + "%");
       }
+      CullSql.append(query.cull(), where, params);
       return new Filter(where.toString(), params);
     }
 

@@ -1,0 +1,86 @@
+package frame.core.culling;
+
+import frame.core.api.Culling;
+import frame.core.api.ImageMarks;
+import frame.core.api.MarkChange;
+import frame.core.api.Shoot;
+import frame.core.api.Tombstone;
+import frame.core.db.Jdbc;
+import frame.core.error.FrameException;
+import frame.core.event.EventBus;
+import frame.core.event.FrameEvent;
+import frame.core.trash.Trash;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** The core's {@link Culling}: marks in one transaction each, then an event per photo changed. */
+public final class CullingEngine implements Culling {
+  private final Jdbc jdbc;
+  private final MarksRepository marks;
+  private final ShootRepository shoots;
+  private final Trash trash;
+  private final EventBus events;
+  private final Clock clock;
+
+  public CullingEngine(Jdbc jdbc, Trash trash, EventBus events, Clock clock) {
+    this.jdbc = jdbc;
+    this.marks = new MarksRepository(jdbc);
+    this.shoots = new ShootRepository(jdbc);
+    this.trash = trash;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Override
+  public ImageMarks mark(long imageId, MarkChange change) {
+    return markAll(List.of(imageId), change).getFirst();
+  }
+
+  @Override
+  public List<ImageMarks> markAll(Collection<Long> imageIds, MarkChange change) {
+    List<Long> ids = List.copyOf(new LinkedHashSet<>(imageIds));
+    Instant now = clock.instant();
+    jdbc.inTransaction(tx -> {
+      for (long id : ids) {
+        // all or none: an unknown id rolls back the photos changed before it
+        if (!marks.apply(tx, id, change, now)) throw FrameException.imageNotFound(id);
+      }
+      return null;
+    });
+    Map<Long, ImageMarks> changed = marks.find(ids);
+    ids.forEach(id -> events.publish(new FrameEvent.ImageMarked(id)));
+    return ids.stream().map(changed::get).toList();
+  }
+
+  @Override
+  public Map<Long, ImageMarks> marks(Collection<Long> imageIds) {
+    return marks.find(imageIds);
+  }
+
+  @Override
+  public List<Shoot> shoots() {
+    return shoots.list();
+  }
+
+  @Override
+  public Shoot renameShoot(long shootId, String name) {
+    if (name == null || name.isBlank()) throw new IllegalArgumentException("A shoot needs a name");
+    if (name.strip().length() > 255) throw new IllegalArgumentException("A shoot's name is at most 255 characters");
+    if (!shoots.rename(shootId, name.strip())) throw FrameException.shootNotFound(shootId);
+    return shoots.find(shootId).orElseThrow(() -> FrameException.shootNotFound(shootId));
+  }
+
+  @Override
+  public List<Tombstone> tombstones() {
+    return trash.tombstones();
+  }
+
+  @Override
+  public int deleteRejects(Long shootId) {
+    return trash.deleteForGood(marks.rejects(shootId));
+  }
+}
