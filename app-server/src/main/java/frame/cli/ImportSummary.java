@@ -14,6 +14,7 @@ record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch
     List<String> duplicates = new ArrayList<>();
     List<String> rejected = new ArrayList<>();
     List<String> failed = new ArrayList<>();
+    List<String> deleted = new ArrayList<>();
     int processed = 0;
     for (IngestResult result : results) {
       switch (result) {
@@ -24,6 +25,7 @@ record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch
         }
         case IngestResult.Duplicate d -> duplicates.add("%s is a duplicate of image %d (%s)".formatted(
             d.name(), d.existing().id(), d.existing().originalName()));
+        case IngestResult.Skipped k -> deleted.add("%s: %s".formatted(k.name(), k.reason()));
         case IngestResult.Rejected r -> rejected.add("%s: %s".formatted(r.name(), r.reason()));
       }
     }
@@ -31,6 +33,8 @@ record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch
         watch.expectedImages() / Math.max(seconds, 0.001));
     out.printf("  processed   %d%n", processed);
     section(out, "duplicates", duplicates);
+    section(out, "deleted", deleted);
+    if (!deleted.isEmpty()) out.println("      (deleted for good before; --include-deleted brings them back)");
     section(out, "rejected", rejected);
     section(out, "failed", failed);
     out.flush();

@@ -1,6 +1,9 @@
 package frame.server;
 
 import frame.core.Frame;
+import frame.core.api.ImportBatch;
+import frame.core.api.ShootSource;
+import frame.core.auth.Caller;
 import frame.core.image.Image;
 import frame.core.ingest.IngestResult;
 import frame.core.job.JobPriority;
@@ -17,7 +20,8 @@ import java.util.concurrent.Semaphore;
 /**
  * POST /api/upload: one or more files in a multipart body, each streamed from the socket straight
  * into the store's hashed temp file (no spool copy in between). One new
- * photo is 201, a duplicate 200 with {@code "duplicate": true}; a rejected single file is the
+ * photo is 201, a duplicate 200 with {@code "duplicate": true}, a photo deleted for good before 200
+ * with {@code "skipped"}; a rejected single file is the
  * matching error. Several files answer one result each.
  */
 final class UploadController {
@@ -39,6 +43,7 @@ final class UploadController {
       throw ApiError.badRequest("not_multipart", "Send the photos as multipart/form-data");
     }
     JobPriority priority = priority(ctx);
+    ImportBatch batch = batch(ctx);
     MultipartStream body = MultipartStream.of(contentType, ctx.req().getInputStream(), maxFileBytes, maxRequestBytes);
     if (body == null) throw ApiError.badRequest("not_multipart", "The multipart/form-data content type names no boundary");
     if (!slots.tryAcquire()) {
@@ -53,7 +58,7 @@ final class UploadController {
           throw ApiError.badRequest("checksum_needs_one_file", "A declared sha256 needs exactly one file");
         }
         try (InputStream content = part.content()) {
-          results.add(frame.ingestWithChecksumAfter(content, part.filename(), declared::afterFile, priority));
+          results.add(frame.ingestWithChecksumAfter(content, part.filename(), declared::afterFile, priority, batch));
         }
       }
       if (results.isEmpty()) throw ApiError.badRequest("no_files", "The request holds no files");
@@ -61,6 +66,20 @@ final class UploadController {
     } finally {
       slots.release();
     }
+  }
+
+  /**
+   * The shoot the files join: {@code ?shoot=NAME&source=folder|files|device} when the client names
+   * one (the command line names its folder), else one per device and session, named for the device.
+   * {@code ?includeDeleted=true} brings back photos deleted for good before.
+   */
+  private static ImportBatch batch(Context ctx) {
+    Caller caller = RequestGuards.caller(ctx);
+    String name = ctx.queryParam("shoot");
+    ShootSource source = Params.enumQuery(ctx, "source", ShootSource.class);
+    if (source == null) source = caller.isAdmin() && name != null ? ShootSource.FILES : ShootSource.DEVICE;
+    if (name == null || name.isBlank()) name = caller.name();
+    return ImportBatch.shoot(name, source).includingDeleted("true".equalsIgnoreCase(ctx.queryParam("includeDeleted")));
   }
 
   /**
@@ -158,6 +177,10 @@ final class UploadController {
       case IngestResult.Duplicate d -> {
         item.put("duplicate", true);
         item.put("image", dto(d.existing()));
+      }
+      case IngestResult.Skipped s -> {
+        item.put("duplicate", false);
+        item.put("skipped", Map.of("reason", "deleted", "message", s.reason(), "deletedAt", s.deletedAt().toString()));
       }
       case IngestResult.Rejected r -> item.put("error", Map.of("code", r.code(), "message", r.reason()));
     }

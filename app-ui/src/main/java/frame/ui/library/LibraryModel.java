@@ -310,6 +310,10 @@ public final class LibraryModel {
         tile.renditions().set(renditions);
         activity.notStored(false);
       }
+      case IngestResult.Skipped skipped -> {
+        sessionTile(file, TileStep.DUPLICATE, "Skipped: " + skipped.reason());
+        activity.skippedAsDeleted();
+      }
       case IngestResult.Rejected rejected -> {
         sessionTile(file, TileStep.REJECTED, rejected.reason());
         activity.notStored(true);
@@ -344,6 +348,10 @@ public final class LibraryModel {
         }
         reread(tile, changed.imageId());
         refresh();
+      }
+      case FrameEvent.ImageMarked marked -> {
+        TileModel tile = byImage.get(marked.imageId());
+        if (tile != null) reread(tile, marked.imageId());
       }
       case FrameEvent.JobChanged job -> {
         if (job.type() == JobType.THUMBNAIL_GENERATION && job.state() == JobState.COMPLETED && job.imageId() != null) {
