@@ -14,7 +14,9 @@ import frame.core.job.JobHandler;
 import frame.core.library.LibraryBrowser;
 import frame.core.trash.Trash;
 import frame.core.api.Culling;
+import frame.core.culling.AnalysisHandler;
 import frame.core.culling.CullingEngine;
+import frame.core.culling.Stacker;
 import frame.core.job.JobOutcome;
 import frame.core.job.JobRepository;
 import frame.core.job.JobRunner;
@@ -163,6 +165,10 @@ final class FrameAssembly {
     handlers.put(JobType.THUMBNAIL_GENERATION, new ThumbnailHandler(images, store, working));
     handlers.put(JobType.PREVIEW_GENERATION, new PreviewHandler(images, store, working));
     handlers.put(JobType.EXIF_ENRICHMENT, new ExifEnrichmentHandler(images, store, database.jdbc()));
+    Stacker stacker = new Stacker(database.jdbc(), events);
+    for (JobType analysis : JobType.ANALYSIS) {
+      handlers.put(analysis, new AnalysisHandler(analysis, images, store, decoder, database.jdbc(), stacker, events));
+    }
     handlers.put(JobType.NOOP, (job, context) -> JobOutcome.completed());
     ImagePipeline pipeline = new ImagePipeline(images, jobs);
     QueuePauses pauses = new QueuePauses(database.jdbc(), settings.pollInterval());
@@ -175,7 +181,7 @@ final class FrameAssembly {
         share, trash::tombstone);
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
         new Pairings(database.jdbc(), clock), pauses, control, node, registry, new Studio(), trash, new LibraryBrowser(database.jdbc()),
-        decoder, new CullingEngine(database.jdbc(), trash, events, clock));
+        decoder, new CullingEngine(database.jdbc(), trash, stacker, events, clock));
   }
 
   /** What a crash left half-purged, and photos removed more than 30 days ago, go at each start. */

@@ -18,6 +18,18 @@ public interface Culling {
   /** The marks of these photos; an unknown id is left out. */
   Map<Long, ImageMarks> marks(Collection<Long> imageIds);
 
+  /** The photos of a stack, sharpest first (unmeasured last); an unknown stack is an error. */
+  List<ImageMarks> stack(long stackId);
+
+  /** Puts this photo on top of its stack (kept until chosen again); a photo in no stack is an error. */
+  ImageMarks chooseStackTop(long imageId);
+
+  /**
+   * Photos anywhere in the library that look like this one (perceptual hashes within a few bits),
+   * its own stack left out, closest first; empty until its hash is made.
+   */
+  List<LookAlike> lookAlikes(long imageId);
+
   /** Every shoot with photos in the library, newest first. */
   List<Shoot> shoots();
 

@@ -2,6 +2,7 @@ package frame.core.culling;
 
 import frame.core.api.Culling;
 import frame.core.api.ImageMarks;
+import frame.core.api.LookAlike;
 import frame.core.api.MarkChange;
 import frame.core.api.Shoot;
 import frame.core.api.Tombstone;
@@ -22,11 +23,18 @@ public final class CullingEngine implements Culling {
   private final Jdbc jdbc;
   private final MarksRepository marks;
   private final ShootRepository shoots;
+  /** Across the library (other times, other cameras) only very close hashes count as the same picture. */
+  static final int LOOK_ALIKE_DISTANCE = 6;
+
   private final Trash trash;
+  private final StackRepository stacks;
+  private final Stacker stacker;
   private final EventBus events;
   private final Clock clock;
 
-  public CullingEngine(Jdbc jdbc, Trash trash, EventBus events, Clock clock) {
+  public CullingEngine(Jdbc jdbc, Trash trash, Stacker stacker, EventBus events, Clock clock) {
+    this.stacks = new StackRepository(jdbc);
+    this.stacker = stacker;
     this.jdbc = jdbc;
     this.marks = new MarksRepository(jdbc);
     this.shoots = new ShootRepository(jdbc);
@@ -59,6 +67,35 @@ public final class CullingEngine implements Culling {
   @Override
   public Map<Long, ImageMarks> marks(Collection<Long> imageIds) {
     return marks.find(imageIds);
+  }
+
+  @Override
+  public List<ImageMarks> stack(long stackId) {
+    List<StackRepository.Candidate> members = Stacker.sharpestFirst(stacks.members(stackId));
+    if (members.isEmpty()) throw new FrameException("stack_not_found", "No stack with id " + stackId, true);
+    Map<Long, ImageMarks> found = marks.find(members.stream().map(StackRepository.Candidate::id).toList());
+    return members.stream().map(m -> found.get(m.id())).toList();
+  }
+
+  @Override
+  public ImageMarks chooseStackTop(long imageId) {
+    ImageMarks current = marks.find(imageId).orElseThrow(() -> FrameException.imageNotFound(imageId));
+    if (current.stack() == null) throw new FrameException("not_stacked", "Photo " + imageId + " is in no stack", true);
+    stacker.choose(current.stack(), imageId);
+    return marks.find(imageId).orElseThrow();
+  }
+
+  @Override
+  public List<LookAlike> lookAlikes(long imageId) {
+    StackRepository.Candidate me = stacks.candidate(imageId).orElseThrow(() -> FrameException.imageNotFound(imageId));
+    if (me.hash() == null) return List.of();
+    return stacks.hashed().stream()
+        .filter(other -> other.id() != me.id() && (me.stack() == null || !me.stack().equals(other.stack())))
+        .filter(other -> PerceptualHash.distance(me.hash(), other.hash()) <= LOOK_ALIKE_DISTANCE)
+        .sorted(java.util.Comparator.comparingInt((StackRepository.Candidate o) -> PerceptualHash.distance(me.hash(), o.hash()))
+            .thenComparingLong(StackRepository.Candidate::id))
+        .map(o -> new LookAlike(o.id(), o.name(), o.takenAt(), PerceptualHash.distance(me.hash(), o.hash())))
+        .toList();
   }
 
   @Override

@@ -13,6 +13,10 @@ public enum JobType {
   PREVIEW_GENERATION,
   /** Every metadata directory of the original, kept queryable. */
   EXIF_ENRICHMENT,
+  /** A 64-bit perceptual hash of the preview, then the photo's place in a stack (background). */
+  PERCEPTUAL_HASH,
+  /** The focus measure of the preview (background); the sharpest frame goes on top of its stack. */
+  SHARPNESS,
   /** Does nothing: measures the runner itself (benchmark, tests). */
   NOOP;
 
@@ -23,9 +27,22 @@ public enum JobType {
       case THUMBNAIL_GENERATION -> "making the thumbnails";
       case PREVIEW_GENERATION -> "making the preview";
       case EXIF_ENRICHMENT -> "reading the metadata";
+      case PERCEPTUAL_HASH -> "comparing it with similar photos";
+      case SHARPNESS -> "measuring its sharpness";
       case NOOP -> "running a no-op job";
     };
   }
+
+  /**
+   * Analysis for culling: runs at background priority after the preview, from the preview, and
+   * never fails its photo (a photo without a sharpness is still a photo).
+   */
+  public boolean isAnalysis() {
+    return ANALYSIS.contains(this);
+  }
+
+  /** The analysis jobs each photo gets once its preview exists. */
+  public static final Set<JobType> ANALYSIS = EnumSet.of(PERCEPTUAL_HASH, SHARPNESS);
 
   /** The jobs that make an image PROCESSED once all of them completed. */
   public static final Set<JobType> DERIVED =

@@ -52,7 +52,7 @@ public final class ImagePipeline implements JobLifecycle {
   /** Retried or regenerated: the image goes back to the step that job belongs to. */
   @Override
   public void requeued(Tx tx, Job job, Instant now, List<FrameEvent> events) throws SQLException {
-    if (job.imageId() == null) return;
+    if (job.imageId() == null || job.type().isAnalysis()) return;
     images.lock(tx, job.imageId(), now);
     Image image = images.find(tx, job.imageId()).orElse(null);
     if (image == null) return;
@@ -68,7 +68,8 @@ public final class ImagePipeline implements JobLifecycle {
 
   @Override
   public void failed(Tx tx, Job job, String reason, Instant now, List<FrameEvent> events) throws SQLException {
-    if (job.imageId() == null) return;
+    // analysis that gave up leaves the photo as it is: it has no sharpness or stack, nothing worse
+    if (job.imageId() == null || job.type().isAnalysis()) return;
     images.lock(tx, job.imageId(), now);
     Image image = images.find(tx, job.imageId()).orElse(null);
     if (image == null || image.state().isFinal()) return;

@@ -12,6 +12,8 @@ public final class StepNames {
       case THUMBNAIL_GENERATION -> "Making thumbnails";
       case PREVIEW_GENERATION -> "Making the preview";
       case EXIF_ENRICHMENT -> "Reading metadata";
+      case PERCEPTUAL_HASH -> "Finding similar photos";
+      case SHARPNESS -> "Measuring sharpness";
       case NOOP -> "No-op";
     };
   }
