@@ -1,5 +1,8 @@
 package frame.core;
 
+import frame.core.api.config.FrameConfig;
+
+import frame.core.api.Ports;
 import frame.core.auth.ApiTokens;
 import frame.core.auth.Pairings;
 import frame.core.db.DataFolderLock;
@@ -21,16 +24,16 @@ import frame.core.job.JobOutcome;
 import frame.core.job.JobRepository;
 import frame.core.job.JobRunner;
 import frame.core.job.WorkerShare;
-import frame.core.job.JobType;
+import frame.core.api.jobs.JobType;
 import frame.core.job.QueuePauses;
 import frame.core.job.RunnerSettings;
 import frame.core.media.DecodeBudget;
 import frame.core.node.ClusterEvents;
 import frame.core.node.NodeIdentity;
-import frame.core.node.NodeInfo;
+import frame.core.api.nodes.NodeInfo;
 import frame.core.node.NodePresence;
 import frame.core.node.NodeRegistry;
-import frame.core.node.NodeState;
+import frame.core.api.nodes.NodeState;
 import frame.core.media.ImageDecoder;
 import frame.core.pipeline.ExifEnrichmentHandler;
 import frame.core.pipeline.ImagePipeline;
@@ -112,7 +115,7 @@ final class FrameAssembly {
         parts.studio().cluster = ClusterEvents.start(database, parts.events(), node.id(), parts.runner()::wake);
       }
       sweepOrphansInBackground(parts, clock.instant().minus(Duration.ofMinutes(1)));
-      return new Frame(parts);
+      return new Frame(parts, portsOf(parts));
     } catch (IOException e) {
       Frame.closeQuietly(database, lock);
       throw new UncheckedIOException(e);
@@ -182,6 +185,20 @@ final class FrameAssembly {
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
         new Pairings(database.jdbc(), clock), pauses, control, node, registry, new Studio(), trash, new LibraryBrowser(database.jdbc()),
         decoder, new CullingEngine(database.jdbc(), trash, stacker, events, clock));
+  }
+
+  /** The ports front ends use, each over the engine parts it needs. */
+  private static Ports portsOf(Parts parts) {
+    LibraryPort library = new LibraryPort(parts.images(), parts.jobs(), parts.browser(), parts.store(), parts.trash(),
+        parts.decoder());
+    return new Ports(library,
+        new ImportsPort(parts.ingestor(), parts.trash(), library),
+        new JobsPort(parts.jobs(), parts.images(), parts.control(), parts.trash(), library),
+        new QueuePort(parts.pauses(), parts.jobs(), parts.runner()),
+        new TrashPort(parts.trash()),
+        new DevicesPort(parts.tokens(), parts.pairings()),
+        new NodesPort(parts.node(), parts.nodes(), Frame.settingsFor(parts.config()).lease()),
+        parts.events(), parts.culling());
   }
 
   /** What a crash left half-purged, and photos removed more than 30 days ago, go at each start. */

@@ -1,15 +1,17 @@
 package frame.core;
 
+import frame.core.api.config.FrameConfig;
+
 import frame.core.db.Database;
 import frame.core.event.EventBus;
-import frame.core.event.FrameEvent;
-import frame.core.job.Job;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.jobs.Job;
 import frame.core.job.JobLifecycle;
 import frame.core.job.JobOutcome;
 import frame.core.job.JobRepository;
 import frame.core.job.JobRunner;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import frame.core.job.NewJob;
 import frame.core.job.RunnerSettings;
 import java.nio.file.Path;

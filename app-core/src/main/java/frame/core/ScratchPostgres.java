@@ -1,11 +1,12 @@
 package frame.core;
 
+import frame.core.api.bench.Benchmarks;
 import frame.core.db.Database;
-import frame.core.db.DatabaseLogin;
-import frame.core.image.ImageState;
+import frame.core.api.config.DatabaseLogin;
+import frame.core.api.library.ImageState;
 import frame.core.job.JobRepository;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import frame.core.job.NewJob;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,7 +21,7 @@ import java.util.UUID;
  * URL names (its login needs CREATEDB) and dropped afterwards: a benchmark never touches a
  * studio's real library.
  */
-public final class ScratchPostgres implements AutoCloseable {
+final class ScratchPostgres implements Benchmarks.ScratchDatabase {
   private final String serverUrl;
   private final DatabaseLogin login;
   private final String name;

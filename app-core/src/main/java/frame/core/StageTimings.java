@@ -1,6 +1,7 @@
 package frame.core;
 
-import frame.core.image.ImageFormat;
+import frame.core.api.bench.Benchmarks;
+import frame.core.api.library.ImageFormat;
 import frame.core.ingest.FormatSniffer;
 import frame.core.media.DecodeBudget;
 import frame.core.media.DecodedImage;
@@ -26,20 +27,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The pipeline's stages timed one by one on one thread, and the codec's limit (see {@link Benchmarking}). */
+/** The pipeline's stages timed one by one on one thread, and the codec's limit (see {@link Benchmarks}). */
 final class StageTimings {
   private static final ImageDecoder DECODER = new ImageDecoder(Long.MAX_VALUE, new DecodeBudget(10_000, Duration.ofMinutes(5)));
 
   private StageTimings() {}
 
-  static List<Benchmarking.PhotoStages> measure(List<Path> photos) {
-    List<Benchmarking.PhotoStages> stages = new ArrayList<>();
+  static List<Benchmarks.PhotoStages> measure(List<Path> photos) {
+    List<Benchmarks.PhotoStages> stages = new ArrayList<>();
     for (Path photo : photos) measureOne(photo); // JIT warm-up, not kept
     for (Path photo : photos) stages.add(measureOne(photo));
     return stages;
   }
 
-  private static Benchmarking.PhotoStages measureOne(Path photo) {
+  private static Benchmarks.PhotoStages measureOne(Path photo) {
     try {
       ImageFormat format = formatOf(photo).orElseThrow(() -> new IOException("not a photo FRAME takes: " + photo));
       OutputStream sink = OutputStream.nullOutputStream();
@@ -66,7 +67,7 @@ final class StageTimings {
       PhotoMetadata.read(photo);
       long t7 = System.nanoTime();
       ImageHeader header = ImageHeader.read(photo, format);
-      return new Benchmarking.PhotoStages(photo, header.width(), header.height(), pathOf(photo, format, header),
+      return new Benchmarks.PhotoStages(photo, header.width(), header.height(), pathOf(photo, format, header),
           decoded.iccProfile().isPresent(), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3), ms(t5 - t4),
           ms(t6 - t5), ms(t7 - t6));
     } catch (IOException e) {

@@ -1,25 +1,27 @@
 package frame.core;
 
+import frame.core.auth.ApiTokens;
+import frame.core.auth.Pairings;
 import frame.core.db.Database;
 import frame.core.job.JobRunner;
 
-/** What tests may reach inside a real FRAME and front ends may not: its runner and its database. */
+/** What tests may reach inside a real FRAME and front ends may not: its runner, database, tokens and pairings. */
 public final class FrameTestAccess {
   private FrameTestAccess() {}
 
   public static JobRunner runner(Frame frame) {
-    return frame.runner();
+    return frame.parts().runner();
   }
 
   public static Database database(Frame frame) {
-    return frame.database();
+    return frame.parts().database();
   }
 
-  public static frame.core.auth.ApiTokens tokens(Frame frame) {
-    return frame.apiTokens();
+  public static ApiTokens tokens(Frame frame) {
+    return frame.parts().tokens();
   }
 
-  public static frame.core.auth.Pairings pairings(Frame frame) {
-    return frame.pairingCodes();
+  public static Pairings pairings(Frame frame) {
+    return frame.parts().pairings();
   }
 }

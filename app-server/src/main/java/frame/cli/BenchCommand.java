@@ -1,7 +1,7 @@
 package frame.cli;
 
 import frame.cli.bench.BenchRun;
-import frame.core.FrameConfig;
+import frame.core.api.config.FrameConfig;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;

@@ -1,10 +1,11 @@
 package frame.cli;
 
+import frame.cli.remote.HttpPorts;
 import java.util.function.UnaryOperator;
-import frame.core.ConfigLoader;
-import frame.core.Frame;
-import frame.core.FrameConfig;
-import frame.core.error.FrameException;
+import frame.core.api.config.ConfigLoader;
+import frame.core.api.FrameLibrary;
+import frame.core.api.config.FrameConfig;
+import frame.core.api.FrameException;
 import frame.server.LocalEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,33 +80,33 @@ public final class FrameCommand {
         .load();
   }
 
-  Frame open() {
-    return Frame.open(config());
+  FrameLibrary open() {
+    return FrameLibrary.open(config());
   }
 
   /**
    * The FRAME of the data folder for a command that works either way: the one already running
    * there (window, {@code frame serve}), over its loopback API, or else opened here.
    */
-  FrameAccess access() {
+  FrameLibrary access() {
     return access(this::open);
   }
 
   /** {@link #access()}, but a folder opened here only looks: its runner never starts. */
-  FrameAccess accessWithoutRunner() {
+  FrameLibrary accessWithoutRunner() {
     return access(this::openWithoutRunner);
   }
 
-  private FrameAccess access(java.util.function.Supplier<Frame> direct) {
+  private FrameLibrary access(java.util.function.Supplier<FrameLibrary> direct) {
     FrameConfig config = config();
     Optional<LocalEndpoint.Published> running = LocalEndpoint.discover(config.dataDir());
-    return running.isPresent() ? new RemoteAccess(running.get(), config) : new DirectAccess(direct.get());
+    return running.isPresent() ? new HttpPorts(running.get(), config) : direct.get();
   }
 
   /** A FRAME that only looks: its runner never starts, so it claims nothing and is no node. */
-  Frame openWithoutRunner() {
+  FrameLibrary openWithoutRunner() {
     FrameConfig config = config();
-    return Frame.open(config, java.time.Clock.systemUTC(), Frame.settingsFor(config), false);
+    return FrameLibrary.openWithoutRunner(config);
   }
 
   static final class Version implements CommandLine.IVersionProvider {
@@ -118,7 +119,7 @@ public final class FrameCommand {
       List<String> lines = new ArrayList<>();
       lines.add("FRAME " + properties.getProperty("version", "development"));
       lines.add("Codecs:");
-      for (String codec : Frame.codecs()) lines.add("  " + codec);
+      for (String codec : FrameLibrary.codecs()) lines.add("  " + codec);
       return lines.toArray(String[]::new);
     }
   }

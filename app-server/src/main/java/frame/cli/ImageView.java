@@ -1,7 +1,7 @@
 package frame.cli;
 
-import frame.core.ImageFiles;
-import frame.core.image.Image;
+import frame.core.api.library.ImageFiles;
+import frame.core.api.library.Image;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;

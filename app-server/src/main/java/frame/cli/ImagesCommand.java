@@ -1,8 +1,9 @@
 package frame.cli;
 
-import frame.core.image.Image;
-import frame.core.image.ImageQuery;
-import frame.core.image.ImageState;
+import frame.core.api.FrameLibrary;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageQuery;
+import frame.core.api.library.ImageState;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,11 +27,10 @@ final class ImagesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (FrameAccess frame = frameCommand.access()) {
-      FrameAccess.Listing<Image> listing = frame.images(new ImageQuery(status, page.limit, page.offset));
-      List<Image> images = listing.items();
+    try (FrameLibrary frame = frameCommand.access()) {
+      List<Image> images = frame.ports().library().list(new ImageQuery(status, page.limit, page.offset));
       if (page.json) {
-        out.println(Json.of(images.stream().map(i -> ImageView.of(frame.files(i), i)).toList()));
+        out.println(Json.of(images.stream().map(i -> ImageView.of(frame.ports().library().files(i), i)).toList()));
         return 0;
       }
       out.printf("%-6s %-10s %-5s %-11s %-20s %s%n", "ID", "STATE", "TYPE", "SIZE", "TAKEN", "NAME");
@@ -39,7 +39,7 @@ final class ImagesCommand implements Callable<Integer> {
             i.takenAt() == null ? "-" : i.takenAt(), i.originalName(),
             i.failureReason() == null ? "" : "  (" + i.failureReason() + ")");
       }
-      out.printf("%d of %d image(s)%n", images.size(), listing.total());
+      out.printf("%d of %d image(s)%n", images.size(), frame.ports().library().countIn(status));
       return 0;
     }
   }

@@ -1,15 +1,16 @@
 package frame.cli;
 
+import frame.core.api.FrameLibrary;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import frame.core.ImportSources;
-import frame.core.event.FrameEvent;
-import frame.core.image.Image;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
-import frame.core.job.JobPriority;
+import frame.core.api.imports.ImportSources;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
+import frame.core.api.jobs.JobPriority;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,18 +37,18 @@ final class ImportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<Path> files = ImportSources.expand(paths);
     JobPriority priority = ImportSources.priorityFor(files.size()); // a large import goes behind photos dropped meanwhile
-    try (FrameAccess frame = frameCommand.access()) {
+    try (FrameLibrary frame = frameCommand.access()) {
       ImportWatch watch = new ImportWatch();
       List<IngestResult> results = new ArrayList<>();
       ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), files.size());
-      try (AutoCloseable subscription = frame.subscribe(watch::onEvent)) {
+      try (AutoCloseable subscription = frame.ports().events().subscribe(watch::onEvent)) {
         for (Path file : files) {
-          IngestResult result = frame.importFile(file, priority);
+          IngestResult result = frame.ports().imports().importFile(file, priority);
           results.add(result);
           if (result instanceof IngestResult.Stored stored) watch.expect(stored.image().id());
           progress.show(results.size(), watch);
         }
-        String queue = frame.queueStatus();
+        String queue = frame.ports().queue().overview().state().describe();
         if (!queue.equals("running")) return storedWhilePaused(out, queue, results);
         while (!watch.allFinal(frame)) {
           progress.show(results.size(), watch);
@@ -109,14 +110,14 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** Events say most; every two seconds the database settles the rest (an event may precede expect()). */
-    boolean allFinal(FrameAccess frame) {
+    boolean allFinal(FrameLibrary frame) {
       if (finalStates.keySet().containsAll(expected)) return true;
       long now = System.nanoTime();
       if (now - lastCheck < 2_000_000_000L) return false;
       lastCheck = now;
       for (long id : expected) {
         if (finalStates.containsKey(id)) continue;
-        Image image = frame.image(id);
+        Image image = frame.ports().library().image(id);
         if (image.state().isFinal()) finalStates.put(id, image.state());
       }
       return finalStates.keySet().containsAll(expected);

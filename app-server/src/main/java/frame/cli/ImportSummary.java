@@ -1,14 +1,15 @@
 package frame.cli;
 
-import frame.core.image.Image;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
+import frame.core.api.FrameLibrary;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What an import did, for a person: counts, then each duplicate, rejection and failure with its reason. */
-record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch, FrameAccess frame) {
+record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch, FrameLibrary frame) {
 
   int print(PrintWriter out, double seconds) {
     List<String> duplicates = new ArrayList<>();
@@ -19,7 +20,7 @@ record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch
     for (IngestResult result : results) {
       switch (result) {
         case IngestResult.Stored s -> {
-          Image image = frame.image(s.image().id());
+          Image image = frame.ports().library().image(s.image().id());
           if (image.state() == ImageState.PROCESSED) processed++;
           else failed.add("%s (image %d): %s".formatted(s.name(), image.id(), image.failureReason()));
         }

@@ -1,8 +1,11 @@
 package frame.cli;
 
-import frame.core.job.JobQuery;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.Library;
+import frame.core.api.jobs.JobDetails;
+import frame.core.api.FrameLibrary;
+import frame.core.api.jobs.JobQuery;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import frame.server.dto.JobDto;
 import java.io.PrintWriter;
 import java.util.List;
@@ -37,9 +40,10 @@ final class JobsCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     JobQuery query = new JobQuery(status, type, imageId, page.limit, page.offset);
-    try (FrameAccess frame = frameCommand.access()) {
-      FrameAccess.Listing<JobDto> listing = frame.jobs(query);
-      List<JobDto> jobs = listing.items();
+    try (FrameLibrary frame = frameCommand.access()) {
+      Library library = frame.ports().library();
+      List<JobDto> jobs = frame.ports().jobs().listWithImages(query).stream()
+          .map(j -> JobDto.of(library, j.job(), j.image(), j.imageInTrash(), null)).toList();
       if (page.json) {
         out.println(Json.of(jobs));
         return 0;
@@ -51,7 +55,7 @@ final class JobsCommand implements Callable<Integer> {
             photoName(j.image()), j.status(), j.priority(), j.attempts() + "/" + j.maxAttempts(),
             j.interruptions() + "/" + j.maxInterruptions(), firstLine(j.lastError()));
       }
-      out.printf("%d of %d job(s)%n", jobs.size(), listing.total());
+      out.printf("%d of %d job(s)%n", jobs.size(), frame.ports().jobs().count(query));
       return 0;
     }
   }
@@ -83,8 +87,10 @@ final class JobsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (FrameAccess frame = jobs.frameCommand.access()) {
-        JobDto j = frame.job(id);
+      try (FrameLibrary frame = jobs.frameCommand.access()) {
+        JobDetails details = frame.ports().jobs().details(id);
+        JobDto j = JobDto.of(frame.ports().library(), details.job(), details.image(), details.imageInTrash(),
+            details.attempts());
         if (json) {
           out.println(Json.of(j));
           return 0;
@@ -141,14 +147,14 @@ final class JobsCommand implements Callable<Integer> {
       if (byIds == failed) throw new IllegalArgumentException("Give job ids, or --failed [--type TYPE]");
       if (type != null && !failed) throw new IllegalArgumentException("--type goes with --failed");
       PrintWriter out = spec.commandLine().getOut();
-      try (FrameAccess frame = jobs.frameCommand.accessWithoutRunner()) {
+      try (FrameLibrary frame = jobs.frameCommand.accessWithoutRunner()) {
         if (failed) {
-          List<JobDto> retried = frame.retryFailedJobs(type);
+          List<JobDto> retried = frame.ports().jobs().retryFailed(type).stream().map(j -> JobDto.of(j, null)).toList();
           retried.forEach(j -> printRetried(out, j));
           out.printf("Retried %d failed job(s)%s.%n", retried.size(), type == null ? "" : " of type " + type);
           return 0;
         }
-        return eachId(ids, id -> printRetried(out, frame.retryJob(id)), spec.commandLine().getErr());
+        return eachId(ids, id -> printRetried(out, JobDto.of(frame.ports().jobs().retry(id), null)), spec.commandLine().getErr());
       }
     }
 
@@ -170,9 +176,9 @@ final class JobsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      try (FrameAccess frame = jobs.frameCommand.accessWithoutRunner()) {
+      try (FrameLibrary frame = jobs.frameCommand.accessWithoutRunner()) {
         return eachId(ids, id -> {
-          JobDto j = frame.cancelJob(id);
+          JobDto j = JobDto.of(frame.ports().jobs().cancel(id), null);
           out.printf("Cancelled job %d (%s, image %s).%n", j.id(), j.type(), j.imageId() == null ? "-" : j.imageId());
         }, spec.commandLine().getErr());
       }
@@ -185,7 +191,7 @@ final class JobsCommand implements Callable<Integer> {
     for (long id : ids) {
       try {
         action.accept(id);
-      } catch (frame.core.error.FrameException e) {
+      } catch (frame.core.api.FrameException e) {
         err.println("frame: " + e.getMessage());
         refused++;
       }

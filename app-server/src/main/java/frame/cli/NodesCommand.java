@@ -1,8 +1,8 @@
 package frame.cli;
 
-import frame.core.Frame;
-import frame.core.node.NodeInfo;
-import frame.core.node.NodeState;
+import frame.core.api.FrameLibrary;
+import frame.core.api.nodes.NodeInfo;
+import frame.core.api.nodes.NodeState;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +28,8 @@ final class NodesCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     // looks only: this command runs no jobs and does not count as a node
-    try (Frame frame = frameCommand.openWithoutRunner()) {
-      List<NodeInfo> nodes = frame.nodes().stream().filter(n -> !n.id().equals(frame.nodeId())).toList();
+    try (FrameLibrary frame = frameCommand.openWithoutRunner()) {
+      List<NodeInfo> nodes = frame.ports().nodes().list().stream().filter(n -> !n.id().equals(frame.ports().nodes().thisNode())).toList();
       if (json) {
         out.println(Json.of(nodes));
         return 0;

@@ -1,9 +1,12 @@
 package frame.cli;
 
-import frame.core.Frame;
-import frame.core.FrameConfig;
-import frame.core.auth.Pairings;
-import frame.core.error.FrameException;
+import frame.server.ApiServer;
+import frame.cli.remote.HttpPorts;
+import frame.core.api.devices.PairingCode;
+
+import frame.core.api.FrameLibrary;
+import frame.core.api.config.FrameConfig;
+import frame.core.api.FrameException;
 import frame.server.LocalEndpoint;
 import frame.server.PairingLinks;
 import java.io.PrintWriter;
@@ -38,25 +41,32 @@ final class PairCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     FrameConfig config = frameCommand.config(c -> c.flag("FRAME_PORT", port).flag("FRAME_LAN", lan));
-    FrameAccess.PairingOffer offer;
-    // a running FRAME makes the code itself (over its loopback API); else the code waits in the database
+    PairingCode code;
+    List<String> urls;
+    // a running FRAME makes the code itself (over its loopback API) and says its addresses; else the
+    // code waits in the database for the server that starts next on this folder
     var running = LocalEndpoint.discover(config.dataDir());
-    try (FrameAccess access = running.isPresent() ? new RemoteAccess(running.get(), config)
-        : new DirectAccess(Frame.open(config, java.time.Clock.systemUTC(), Frame.settingsFor(config), false))) {
-      offer = access.createPairing();
+    if (running.isPresent()) {
+      try (HttpPorts remote = new HttpPorts(running.get(), config)) {
+        code = remote.ports().devices().createPairing();
+        urls = remote.pairingUrls();
+      }
+    } else try (FrameLibrary frame = FrameLibrary.openWithoutRunner(config)) {
+      code = frame.ports().devices().createPairing();
+      urls = ApiServer.urlsFor(config.port(), config.lan());
     } catch (FrameException e) {
       if (!"data_folder_in_use".equals(e.code())) throw e;
       spec.commandLine().getErr().println("frame: FRAME is running on this data folder. Pair from its window's "
           + "Server pane, or start 'frame serve' with --pair to print a code.");
       return 1;
     }
-    boolean onLan = offer.urls().size() > 1;
-    show(spec.commandLine().getOut(), offer.code(), offer.urls(), onLan, !noQr);
+    boolean onLan = urls.size() > 1;
+    show(spec.commandLine().getOut(), code, urls, onLan, !noQr);
     return 0;
   }
 
   /** Prints a pairing code as a QR code, the link, and the digits (shared with {@code frame serve --pair}). */
-  static void show(PrintWriter out, Pairings.PairingCode code, List<String> urls, boolean lan, boolean qr) {
+  static void show(PrintWriter out, PairingCode code, List<String> urls, boolean lan, boolean qr) {
     String base = PairingLinks.bestBase(urls);
     String link = PairingLinks.link(base, code);
     out.println("Scan this with the phone's camera, or open the link, before "

@@ -1,7 +1,8 @@
 package frame.cli;
 
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.FrameLibrary;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import frame.server.dto.QueueDto;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -25,8 +26,8 @@ final class QueueCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (FrameAccess frame = frameCommand.accessWithoutRunner()) {
-      print(spec.commandLine().getOut(), frame.queue(), json);
+    try (FrameLibrary frame = frameCommand.accessWithoutRunner()) {
+      print(spec.commandLine().getOut(), QueueDto.of(frame.ports().queue().overview()), json);
       return 0;
     }
   }
@@ -61,8 +62,9 @@ final class QueueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (FrameAccess frame = queue.frameCommand.accessWithoutRunner()) {
-        QueueDto after = frame.pause(type);
+      try (FrameLibrary frame = queue.frameCommand.accessWithoutRunner()) {
+        frame.ports().queue().pause(type);
+        QueueDto after = QueueDto.of(frame.ports().queue().overview());
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Paused %s: running jobs finish, nothing new starts until 'frame queue resume%s'.%n",
             type == null ? "the whole queue" : type.name(), type == null ? "" : " --type " + type);
@@ -83,8 +85,9 @@ final class QueueCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (FrameAccess frame = queue.frameCommand.accessWithoutRunner()) {
-        QueueDto after = frame.resume(type);
+      try (FrameLibrary frame = queue.frameCommand.accessWithoutRunner()) {
+        frame.ports().queue().resume(type);
+        QueueDto after = QueueDto.of(frame.ports().queue().overview());
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Resumed %s.%n", type == null ? "everything" : type.name());
         print(out, after, false);

@@ -1,10 +1,11 @@
 package frame.cli;
 
-import frame.core.Regeneration;
-import frame.core.image.Image;
-import frame.core.image.ImageState;
-import frame.core.job.JobQuery;
-import frame.core.job.JobState;
+import frame.core.api.FrameLibrary;
+import frame.core.api.jobs.Regeneration;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageState;
+import frame.core.api.jobs.JobQuery;
+import frame.core.api.jobs.JobState;
 import frame.server.dto.QueueDto;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -47,16 +48,16 @@ final class RegenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    try (FrameAccess frame = noWait ? frameCommand.accessWithoutRunner() : frameCommand.access()) {
+    try (FrameLibrary frame = noWait ? frameCommand.accessWithoutRunner() : frameCommand.access()) {
       // one request for the whole selection; photos still on their way are waited for, not sent back
-      Regeneration done = which.ids != null ? frame.regenerate(List.copyOf(new LinkedHashSet<>(which.ids)))
-          : frame.regenerateEvery(which.failed ? ImageState.FAILED : null);
+      Regeneration done = which.ids != null ? frame.ports().jobs().regenerate(List.copyOf(new LinkedHashSet<>(which.ids)))
+          : frame.ports().jobs().regenerateEvery(which.failed ? ImageState.FAILED : null);
       List<Long> sent = done.sentBack();
       List<Long> busy = done.stillProcessing();
       out.printf("Sent %d photo(s) back through the steps", sent.size());
       out.println(busy.isEmpty() ? "." : "; " + busy.size() + " still being processed were left as they are.");
       if (noWait || sent.size() + busy.size() == 0) return 0;
-      QueueDto queue = frame.queue();
+      QueueDto queue = QueueDto.of(frame.ports().queue().overview());
       if (queue.paused() || !queue.pausedTypes().isEmpty()) {
         out.printf("The queue is %s: they are made once it is resumed ('frame queue resume').%n", queue.status());
         return 0;
@@ -71,25 +72,24 @@ final class RegenerateCommand implements Callable<Integer> {
    * A photo fails with its first failed step while its other steps may still run: done means
    * those ended too, so a stopped folder is left with no half-made work.
    */
-  private static boolean stillWorking(FrameAccess frame, long imageId) {
-    return frame.jobs(JobQuery.forImage(imageId)).items().stream()
-        .anyMatch(job -> JobState.valueOf(job.status()).isActive());
+  private static boolean stillWorking(FrameLibrary frame, long imageId) {
+    return frame.ports().jobs().list(JobQuery.forImage(imageId)).stream().anyMatch(job -> job.state().isActive());
   }
 
-  private int waitFor(FrameAccess frame, List<Long> ids, PrintWriter out) throws InterruptedException {
+  private int waitFor(FrameLibrary frame, List<Long> ids, PrintWriter out) throws InterruptedException {
     Object changed = new Object();
     Set<Long> left = new LinkedHashSet<>(ids);
     int processed = 0;
     List<Image> failed = new ArrayList<>();
     ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), ids.size());
-    try (AutoCloseable subscription = frame.subscribe(event -> {
+    try (AutoCloseable subscription = frame.ports().events().subscribe(event -> {
       synchronized (changed) {
         changed.notifyAll();
       }
     })) {
       while (!left.isEmpty()) {
         for (var it = left.iterator(); it.hasNext(); ) {
-          Image image = frame.image(it.next());
+          Image image = frame.ports().library().image(it.next());
           if (!image.state().isFinal() || stillWorking(frame, image.id())) continue;
           it.remove();
           if (image.state() == ImageState.PROCESSED) processed++; else failed.add(image);

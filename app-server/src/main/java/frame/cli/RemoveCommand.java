@@ -1,6 +1,7 @@
 package frame.cli;
 
-import frame.core.trash.RemovalSize;
+import frame.core.api.FrameLibrary;
+import frame.core.api.trash.RemovalSize;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,9 +21,9 @@ final class RemoveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (FrameAccess frame = frameCommand.access()) {
+    try (FrameLibrary frame = frameCommand.access()) {
       // all or none: an unknown id is an error and removes nothing
-      RemovalSize removed = frame.remove(ids);
+      RemovalSize removed = frame.ports().trash().remove(ids);
       spec.commandLine().getOut().println("Moved " + removed.describe() + " to the trash. "
           + "'frame trash restore ID...' brings them back; 'frame trash empty' deletes them for good.");
       return 0;

@@ -1,7 +1,7 @@
 package frame.cli;
 
-import frame.core.Frame;
-import frame.core.FrameConfig;
+import frame.core.api.FrameLibrary;
+import frame.core.api.config.FrameConfig;
 import frame.server.ApiServer;
 import frame.server.PairingLinks;
 import frame.server.ServerSettings;
@@ -34,7 +34,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     FrameConfig config = frameCommand.config(c -> c.flag("FRAME_PORT", port).flag("FRAME_LAN", lan)).withNodeKind("serve");
-    Frame frame = Frame.open(config);
+    FrameLibrary frame = FrameLibrary.open(config);
     ApiServer server;
     try {
       server = ApiServer.start(frame, ServerSettings.defaults(config.port(), config.lan(), config.dataDir()));
@@ -54,15 +54,15 @@ final class ServeCommand implements Callable<Integer> {
     server.advertisedName().ifPresent(name -> out.println("Announced on the local network as '" + name + "' (mDNS)."));
     out.println("Phones and laptops: open " + PairingLinks.bestBase(server.urls()) + "/ and pair ("
         + (pair ? "code below" : "'frame serve --pair' or the window's Server pane shows a code") + ").");
-    if (!frame.anyActiveToken()) {
-      String token = frame.createToken("default");
+    if (!frame.ports().devices().anyActiveToken()) {
+      String token = frame.ports().devices().createToken("default");
       out.println("Created the first API token, named 'default'. It is shown only this once:");
       out.println("  " + token);
     } else {
-      out.println("API tokens: " + frame.tokens().size()
+      out.println("API tokens: " + frame.ports().devices().tokens().size()
           + " active. Manage them with 'frame token create|list|revoke' (this FRAME answers those too).");
     }
-    if (pair) PairCommand.show(out, frame.createPairing(), server.urls(), config.lan(), true);
+    if (pair) PairCommand.show(out, frame.ports().devices().createPairing(), server.urls(), config.lan(), true);
     out.println("Try: curl -H 'Authorization: Bearer <token>' " + server.urls().get(0) + "/api/images");
     out.println("Stop with Ctrl-C.");
     out.flush();

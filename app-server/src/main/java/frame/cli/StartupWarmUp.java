@@ -1,6 +1,6 @@
 package frame.cli;
 
-import frame.core.Frame;
+import frame.core.api.FrameLibrary;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +27,7 @@ final class StartupWarmUp {
   private static void run() {
     try {
       LoggerFactory.getILoggerFactory();
-      Frame.codecs();
+      FrameLibrary.codecs();
     } catch (RuntimeException | LinkageError e) {
       // nothing is lost: whoever needs logging or a codec sets it up again and reports what fails
     }

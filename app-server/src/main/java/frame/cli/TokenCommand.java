@@ -1,6 +1,8 @@
 package frame.cli;
 
-import frame.core.auth.ApiTokens;
+import frame.core.api.FrameLibrary;
+import frame.core.api.devices.TokenInfo;
+
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,9 +33,9 @@ final class TokenCommand {
 
     @Override
     public Integer call() {
-      try (FrameAccess frame = token.frameCommand.access()) {
+      try (FrameLibrary frame = token.frameCommand.access()) {
         PrintWriter out = spec.commandLine().getOut();
-        out.println(frame.createToken(name));
+        out.println(frame.ports().devices().createToken(name));
         spec.commandLine().getErr().println("Token '" + name + "' created. Copy it now: FRAME keeps only its hash.");
         return 0;
       }
@@ -48,10 +50,10 @@ final class TokenCommand {
 
     @Override
     public Integer call() {
-      try (FrameAccess frame = token.frameCommand.access()) {
+      try (FrameLibrary frame = token.frameCommand.access()) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-32s %-7s %-20s %s%n", "NAME", "KIND", "CREATED", "LAST SEEN");
-        for (ApiTokens.TokenInfo t : frame.tokens()) {
+        for (TokenInfo t : frame.ports().devices().tokens()) {
           out.printf("%-32s %-7s %-20s %s%n", t.name(), t.kind().label(), minutes(t.createdAt()),
               t.lastUsedAt() == null ? "never" : minutes(t.lastUsedAt()));
         }
@@ -71,8 +73,8 @@ final class TokenCommand {
     @Override
     public Integer call() {
       String name = String.join(" ", words);
-      try (FrameAccess frame = token.frameCommand.access()) {
-        if (frame.revokeToken(name)) {
+      try (FrameLibrary frame = token.frameCommand.access()) {
+        if (frame.ports().devices().revoke(name)) {
           spec.commandLine().getOut().println("Revoked '" + name + "'.");
           return 0;
         }

@@ -1,8 +1,9 @@
 package frame.cli;
 
-import frame.core.Frame;
-import frame.core.image.Image;
-import frame.core.trash.TrashedPhoto;
+import frame.core.api.Trash;
+import frame.core.api.FrameLibrary;
+import frame.core.api.library.Image;
+import frame.core.api.trash.TrashedPhoto;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,13 +26,13 @@ final class TrashCommand {
 
     @Override
     public Integer call() {
-      try (FrameAccess frame = trash.frameCommand.access()) {
+      try (FrameLibrary frame = trash.frameCommand.access()) {
         PrintWriter out = spec.commandLine().getOut();
-        List<TrashedPhoto> photos = frame.trash();
+        List<TrashedPhoto> photos = frame.ports().trash().list();
         out.printf("%-6s %-26s %-26s %s%n", "ID", "REMOVED", "DELETED FOR GOOD AFTER", "NAME");
         for (TrashedPhoto photo : photos) {
           Image image = photo.image();
-          out.printf("%-6d %-26s %-26s %s%n", image.id(), photo.removedAt(), photo.removedAt().plus(Frame.trashKeptFor()),
+          out.printf("%-6d %-26s %-26s %s%n", image.id(), photo.removedAt(), photo.removedAt().plus(Trash.KEPT_FOR),
               image.originalName());
         }
         out.printf("%d photo(s) in the trash%n", photos.size());
@@ -48,8 +49,8 @@ final class TrashCommand {
 
     @Override
     public Integer call() {
-      try (FrameAccess frame = trash.frameCommand.access()) {
-        int restored = frame.restore(ids);
+      try (FrameLibrary frame = trash.frameCommand.access()) {
+        int restored = frame.ports().trash().restore(ids);
         spec.commandLine().getOut().println("Restored " + restored + " of " + ids.size() + " photo(s).");
         if (restored < ids.size()) {
           spec.commandLine().getErr().println("frame: some ids were not in the trash (see 'frame trash list')");
@@ -68,8 +69,8 @@ final class TrashCommand {
 
     @Override
     public Integer call() {
-      try (FrameAccess frame = trash.frameCommand.access()) {
-        int deleted = frame.emptyTrash();
+      try (FrameLibrary frame = trash.frameCommand.access()) {
+        int deleted = frame.ports().trash().empty();
         spec.commandLine().getOut().println("Deleted " + deleted + " photo(s) for good.");
         return 0;
       }

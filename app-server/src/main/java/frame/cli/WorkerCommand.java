@@ -1,8 +1,8 @@
 package frame.cli;
 
-import frame.core.Frame;
-import frame.core.FrameConfig;
-import frame.core.error.FrameException;
+import frame.core.api.FrameLibrary;
+import frame.core.api.config.FrameConfig;
+import frame.core.api.FrameException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -29,13 +29,13 @@ final class WorkerCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     FrameConfig config = frameCommand.config().withNodeKind("worker");
     if (config.embeddedDatabase()) throw new FrameException("worker_needs_postgresql", EMBEDDED_REFUSAL, true);
-    Frame frame = Frame.open(config);
+    FrameLibrary frame = FrameLibrary.open(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       frame.close();
       stopped.countDown();
     }, "frame-shutdown"));
-    out.println("FRAME worker " + frame.nodeId() + " running " + config.workers() + " worker(s)");
+    out.println("FRAME worker " + frame.ports().nodes().thisNode() + " running " + config.workers() + " worker(s)");
     out.println("  database " + config.databaseUrl());
     out.println("  storage  " + config.storageDir());
     out.println("Stop with Ctrl-C or SIGTERM.");

@@ -3,7 +3,7 @@ package frame.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import frame.core.Frame;
+import frame.core.api.FrameLibrary;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -71,7 +71,7 @@ public final class ApiServer implements AutoCloseable {
     this.local = local;
   }
 
-  public static ApiServer start(Frame frame, ServerSettings settings) {
+  public static ApiServer start(FrameLibrary frame, ServerSettings settings) {
     try {
       Files.createDirectories(settings.uploadTempDir());
       // parts of uploads a crash interrupted: nothing refers to them any more
@@ -81,22 +81,23 @@ public final class ApiServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + settings.uploadTempDir(), e);
     }
-    ImagesController images = new ImagesController(frame);
-    JobsController jobs = new JobsController(frame);
-    QueueController queue = new QueueController(frame);
-    TrashController trash = new TrashController(frame);
-    UploadController uploads = new UploadController(frame, settings.maxConcurrentUploads(), settings.maxFileBytes(),
+    ImagesController images = new ImagesController(frame.ports());
+    JobsController jobs = new JobsController(frame.ports());
+    QueueController queue = new QueueController(frame.ports());
+    TrashController trash = new TrashController(frame.ports());
+    CullingController culling = new CullingController(frame.ports());
+    UploadController uploads = new UploadController(frame.ports(), settings.maxConcurrentUploads(), settings.maxFileBytes(),
         settings.maxRequestBytes());
-    TokensController tokens = new TokensController(frame);
-    EventStream eventStream = new EventStream(frame);
+    TokensController tokens = new TokensController(frame.ports());
+    EventStream eventStream = new EventStream(frame.ports());
     LocalEndpoint local = LocalEndpoint.prepare(frame.config().dataDir());
     EventTickets tickets = new EventTickets(Clock.systemUTC());
     FailedAuthLimiter failures = new FailedAuthLimiter(settings.authFailuresPerMinute(), Clock.systemUTC());
-    RequestGuards guards = new RequestGuards(HostAllowlist.forThisMachine(), frame, tickets, failures, local,
+    RequestGuards guards = new RequestGuards(HostAllowlist.forThisMachine(), frame.ports(), tickets, failures, local,
         PUBLIC_PATHS);
     // the server's own URLs are known only once it listens
     AtomicReference<List<String>> ownUrls = new AtomicReference<>(List.of());
-    PairingController pairing = new PairingController(frame, failures, tickets, ownUrls::get);
+    PairingController pairing = new PairingController(frame.ports(), failures, tickets, ownUrls::get);
     byte[] openApi = openApiDocument();
     List<Route> routes = new ArrayList<>();
 
@@ -117,6 +118,15 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.GET, "/api/images/{id}/original", images::original);
       table.add(HandlerType.HEAD, "/api/images/by-checksum/{sha256}", images::byChecksum);
       table.add(HandlerType.DELETE, "/api/images/{id}", trash::remove);
+      table.add(HandlerType.PATCH, "/api/images/{id}", culling::patch);
+      table.add(HandlerType.GET, "/api/images/{id}/look-alikes", culling::lookAlikes);
+      table.add(HandlerType.POST, "/api/images/{id}/stack-top", culling::chooseTop);
+      table.add(HandlerType.GET, "/api/culling/marks", culling::marks);
+      table.add(HandlerType.GET, "/api/stacks/{id}", culling::stack);
+      table.add(HandlerType.GET, "/api/shoots", culling::shoots);
+      table.add(HandlerType.PATCH, "/api/shoots/{id}", culling::renameShoot);
+      table.add(HandlerType.GET, "/api/admin/tombstones", culling::tombstones);
+      table.add(HandlerType.POST, "/api/admin/culling/delete-rejects", culling::deleteRejects);
       table.add(HandlerType.GET, "/api/admin/trash", trash::list);
       table.add(HandlerType.POST, "/api/admin/trash/{id}/restore", trash::restore);
       table.add(HandlerType.DELETE, "/api/admin/trash", trash::empty);
@@ -133,7 +143,7 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.GET, "/api/admin/queue", queue::get);
       table.add(HandlerType.POST, "/api/admin/queue/pause", queue::pause);
       table.add(HandlerType.POST, "/api/admin/queue/resume", queue::resume);
-      table.add(HandlerType.GET, "/api/admin/nodes", ctx -> ctx.json(frame.nodes()));
+      table.add(HandlerType.GET, "/api/admin/nodes", ctx -> ctx.json(frame.ports().nodes().list()));
       table.add(HandlerType.GET, EventStream.PATH, eventStream.handler());
       table.add(HandlerType.POST, "/api/events/ticket", pairing::ticket);
       table.add(HandlerType.POST, "/api/pair", pairing::pair);

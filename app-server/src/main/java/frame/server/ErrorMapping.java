@@ -1,6 +1,6 @@
 package frame.server;
 
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;

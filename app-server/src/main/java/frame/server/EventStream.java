@@ -1,8 +1,8 @@
 package frame.server;
 
-import frame.core.Frame;
+import frame.core.api.Ports;
 import java.time.Duration;
-import frame.core.event.FrameEvent;
+import frame.core.api.events.FrameEvent;
 import io.javalin.http.Handler;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.sse.SseHandler;
@@ -34,16 +34,16 @@ final class EventStream implements AutoCloseable {
     return thread;
   });
   private final AutoCloseable subscription;
-  private final Frame frame;
+  private final Ports ports;
 
-  EventStream(Frame frame) {
-    this(frame, Duration.ofSeconds(15));
+  EventStream(Ports ports) {
+    this(ports, Duration.ofSeconds(15));
   }
 
   /** {@code ping}: how often idle streams get a comment and revoked tokens lose their streams. */
-  EventStream(Frame frame, Duration ping) {
-    this.subscription = frame.subscribe(this::broadcast);
-    this.frame = frame;
+  EventStream(Ports ports, Duration ping) {
+    this.subscription = ports.events().subscribe(this::broadcast);
+    this.ports = ports;
     pings.scheduleAtFixedRate(this::ping, ping.toMillis(), ping.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -52,7 +52,7 @@ final class EventStream implements AutoCloseable {
       try {
         // a revoked device stops hearing at once, not when it next reconnects
         // (a caller without a stored token, tokenId < 0, e.g. this machine's command line, is not checked)
-        if (subscriber.tokenId >= 0 && !frame.isTokenActive(subscriber.tokenId)) {
+        if (subscriber.tokenId >= 0 && !ports.devices().isActive(subscriber.tokenId)) {
           subscriber.stop();
           continue;
         }
@@ -97,7 +97,7 @@ final class EventStream implements AutoCloseable {
       case FrameEvent.ImageMarked m -> {
         // the marks themselves, so a phone page or a script updates without asking again
         name = "marks";
-        frame.culling().marks(java.util.List.of(m.imageId())).values().forEach(marks -> data.putAll(MarksJson.of(marks)));
+        ports.culling().marks(java.util.List.of(m.imageId())).values().forEach(marks -> data.putAll(MarksJson.of(marks)));
         data.put("imageId", m.imageId());
       }
       case FrameEvent.JobChanged j -> {

@@ -1,6 +1,6 @@
 package frame.server;
 
-import frame.core.auth.Caller;
+import frame.core.api.devices.Caller;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;

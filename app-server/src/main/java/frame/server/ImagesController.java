@@ -1,11 +1,13 @@
 package frame.server;
 
-import frame.core.Frame;
-import frame.core.ImageDetails;
-import frame.core.image.Image;
-import frame.core.image.ImageQuery;
-import frame.core.image.ImageState;
-import frame.core.job.Job;
+import frame.core.api.library.RenditionSizes;
+import frame.core.api.Ports;
+import frame.core.api.culling.ImageMarks;
+import frame.core.api.ImageDetails;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageQuery;
+import frame.core.api.library.ImageState;
+import frame.core.api.jobs.Job;
 import frame.server.dto.ImageDto;
 import frame.server.dto.JobDto;
 import frame.server.dto.Page;
@@ -22,27 +24,33 @@ import java.util.regex.Pattern;
 final class ImagesController {
   private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
-  private final Frame frame;
+  private final Ports ports;
 
-  ImagesController(Frame frame) {
-    this.frame = frame;
+  ImagesController(Ports ports) {
+    this.ports = ports;
   }
 
   void list(Context ctx) {
     ImageState status = Params.enumQuery(ctx, "status", ImageState.class);
     int limit = Params.intQuery(ctx, "limit", 50, 1, 1000);
     int offset = Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-    List<Image> images = frame.images(new ImageQuery(status, limit, offset));
-    Map<Long, List<Job>> active = frame.activeJobs(images.stream().map(Image::id).toList());
-    List<ImageDto> items = images.stream().map(i -> ImageDto.of(i, active.getOrDefault(i.id(), List.of()))).toList();
-    ctx.json(new Page<>(items, frame.countImages(status), limit, offset));
+    ImageQuery query = new ImageQuery(status, limit, offset, CullingController.filter(ctx));
+    List<Image> images = ports.library().list(query);
+    List<Long> ids = images.stream().map(Image::id).toList();
+    Map<Long, List<Job>> active = ports.jobs().activeFor(ids);
+    Map<Long, ImageMarks> marks = ports.culling().marks(ids);
+    List<ImageDto> items = images.stream()
+        .map(i -> ImageDto.of(i, active.getOrDefault(i.id(), List.of())).withMarks(marks.get(i.id()))).toList();
+    ctx.json(new Page<>(items, ports.library().count(query), limit, offset));
   }
 
   void get(Context ctx) {
-    ImageDetails details = frame.imageDetails(Params.id(ctx, "id"));
+    ImageDetails details = ports.library().details(Params.id(ctx, "id"));
     List<Job> active = details.jobs().stream().filter(j -> j.state().isActive()).toList();
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("image", ImageDto.of(details.image(), active));
+    body.put("image", ImageDto.of(details.image(), active)
+        .withMarks(ports.culling().marks(List.of(details.image().id())).get(details.image().id())));
+    body.put("lookAlikes", ports.culling().lookAlikes(details.image().id()).stream().map(a -> a.describe()).toList());
     body.put("exif", details.exif().orElse(null));
     body.put("previewNote", details.previewNote().orElse(null));
     body.put("jobs", details.jobs().stream().map(j -> JobDto.of(j, null)).toList());
@@ -51,32 +59,32 @@ final class ImagesController {
 
   void thumbnail(Context ctx) {
     long id = Params.id(ctx, "id");
-    int size = Params.orBadRequest("size must be one of " + Arrays.toString(Frame.thumbnailSizes()),
+    int size = Params.orBadRequest("size must be one of " + Arrays.toString(RenditionSizes.thumbnails()),
         Integer::parseInt, ctx.pathParam("size"));
-    if (Arrays.stream(Frame.thumbnailSizes()).noneMatch(s -> s == size)) {
-      throw ApiError.badRequest("invalid_size", "size must be one of " + Arrays.toString(Frame.thumbnailSizes()));
+    if (Arrays.stream(RenditionSizes.thumbnails()).noneMatch(s -> s == size)) {
+      throw ApiError.badRequest("invalid_size", "size must be one of " + Arrays.toString(RenditionSizes.thumbnails()));
     }
-    Image image = frame.image(id);
-    FileResponses.send(ctx, frame.files(image).thumbnails().get(size), "image/jpeg", image.sha256() + "-t" + size);
+    Image image = ports.library().image(id);
+    FileResponses.send(ctx, ports.library().files(image).thumbnails().get(size), "image/jpeg", image.sha256() + "-t" + size);
   }
 
   void preview(Context ctx) {
-    Image image = frame.image(Params.id(ctx, "id"));
-    FileResponses.send(ctx, frame.files(image).preview(), "image/jpeg", image.sha256() + "-p");
+    Image image = ports.library().image(Params.id(ctx, "id"));
+    FileResponses.send(ctx, ports.library().files(image).preview(), "image/jpeg", image.sha256() + "-p");
   }
 
   void original(Context ctx) {
-    Image image = frame.image(Params.id(ctx, "id"));
+    Image image = ports.library().image(Params.id(ctx, "id"));
     // The sniffed type, never the client's claim: a stored "photo" can't be served as HTML.
     ctx.header("Content-Disposition",
         "inline; filename*=UTF-8''" + URLEncoder.encode(image.originalName(), StandardCharsets.UTF_8).replace("+", "%20"));
-    FileResponses.send(ctx, frame.files(image).original(), image.format().mediaType(), image.sha256());
+    FileResponses.send(ctx, ports.library().files(image).original(), image.format().mediaType(), image.sha256());
   }
 
   void byChecksum(Context ctx) {
     String sha256 = ctx.pathParam("sha256");
     if (!SHA256.matcher(sha256).matches()) throw ApiError.badRequest("invalid_checksum", "Not a SHA-256 hex digest");
-    Image image = frame.imageBySha256(sha256.toLowerCase()).orElseThrow(() -> ApiError.notFound("No image with that SHA-256"));
+    Image image = ports.library().bySha256(sha256.toLowerCase()).orElseThrow(() -> ApiError.notFound("No image with that SHA-256"));
     ctx.header("X-Image-Id", Long.toString(image.id()));
     ctx.header("Location", "/api/images/" + image.id());
     ctx.status(200);

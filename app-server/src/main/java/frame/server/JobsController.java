@@ -1,14 +1,14 @@
 package frame.server;
 
-import frame.core.Frame;
+import frame.core.api.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
-import frame.core.JobDetails;
-import frame.core.Regeneration;
-import frame.core.image.ImageState;
-import frame.core.job.Job;
-import frame.core.job.JobQuery;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.jobs.JobDetails;
+import frame.core.api.jobs.Regeneration;
+import frame.core.api.library.ImageState;
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobQuery;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import frame.server.dto.JobDto;
 import frame.server.dto.Page;
 import io.javalin.http.Context;
@@ -17,10 +17,10 @@ import java.util.Map;
 
 /** The admin view of jobs, and an admin's operations on them: retry, cancel, regenerate photos. */
 final class JobsController {
-  private final Frame frame;
+  private final Ports ports;
 
-  JobsController(Frame frame) {
-    this.frame = frame;
+  JobsController(Ports ports) {
+    this.ports = ports;
   }
 
   void list(Context ctx) {
@@ -28,18 +28,18 @@ final class JobsController {
     int offset = Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
     JobQuery query = new JobQuery(Params.enumQuery(ctx, "status", JobState.class),
         Params.enumQuery(ctx, "type", JobType.class), Params.longQuery(ctx, "imageId"), limit, offset);
-    ctx.json(new Page<>(frame.jobsWithImages(query).stream()
-        .map(j -> JobDto.of(frame, j.job(), j.image(), j.imageInTrash(), null))
-        .toList(), frame.countJobs(query), limit, offset));
+    ctx.json(new Page<>(ports.jobs().listWithImages(query).stream()
+        .map(j -> JobDto.of(ports.library(), j.job(), j.image(), j.imageInTrash(), null))
+        .toList(), ports.jobs().count(query), limit, offset));
   }
 
   void get(Context ctx) {
-    JobDetails details = frame.jobDetails(Params.id(ctx, "id"));
-    ctx.json(JobDto.of(frame, details.job(), details.image(), details.imageInTrash(), details.attempts()));
+    JobDetails details = ports.jobs().details(Params.id(ctx, "id"));
+    ctx.json(JobDto.of(ports.library(), details.job(), details.image(), details.imageInTrash(), details.attempts()));
   }
 
   void retry(Context ctx) {
-    Job job = frame.retryJob(Params.id(ctx, "id"));
+    Job job = ports.jobs().retry(Params.id(ctx, "id"));
     ctx.json(JobDto.of(job, null));
   }
 
@@ -55,26 +55,26 @@ final class JobsController {
     List<Job> retried;
     if (ids != null) {
       if (status != null || type != null) throw ApiError.badRequest("invalid_body", "Give either ids or a filter, not both");
-      retried = frame.retryJobs(ids);
+      retried = ports.jobs().retryEach(ids);
     } else {
       if (status != null && status != JobState.FAILED) {
         throw ApiError.badRequest("invalid_body", "The filter retries FAILED jobs; name others by their ids");
       }
       if (status == null) throw ApiError.badRequest("invalid_body", "Give ids, or the filter {\"status\": \"FAILED\"}");
-      retried = frame.retryFailedJobs(type);
+      retried = ports.jobs().retryFailed(type);
     }
     ctx.json(Map.of("retried", retried.size(), "jobs", retried.stream().map(j -> JobDto.of(j, null)).toList()));
   }
 
   void cancel(Context ctx) {
-    ctx.json(JobDto.of(frame.cancelJob(Params.id(ctx, "id")), null));
+    ctx.json(JobDto.of(ports.jobs().cancel(Params.id(ctx, "id")), null));
   }
 
   void regenerate(Context ctx) {
     long id = Params.id(ctx, "id");
-    int sent = frame.regenerate(List.of(id));
-    ctx.status(202).json(Map.of("imageId", id, "sentBack", sent > 0,
-        "jobs", frame.jobs(JobQuery.forImage(id)).stream().map(j -> JobDto.of(j, null)).toList()));
+    boolean sent = !ports.jobs().regenerate(List.of(id)).sentBack().isEmpty();
+    ctx.status(202).json(Map.of("imageId", id, "sentBack", sent,
+        "jobs", ports.jobs().list(JobQuery.forImage(id)).stream().map(j -> JobDto.of(j, null)).toList()));
   }
 
   /**
@@ -92,7 +92,7 @@ final class JobsController {
     if ((ids != null ? 1 : 0) + (status != null ? 1 : 0) + (every ? 1 : 0) != 1) {
       throw ApiError.badRequest("invalid_body", "Give one of ids, status or {\"all\": true}");
     }
-    Regeneration done = ids != null ? frame.regenerateImages(ids) : frame.regenerateEvery(status);
+    Regeneration done = ids != null ? ports.jobs().regenerate(ids) : ports.jobs().regenerateEvery(status);
     ctx.status(202).json(done);
   }
 }

@@ -1,10 +1,10 @@
 package frame.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import frame.core.Frame;
-import frame.core.auth.Caller;
-import frame.core.auth.TokenKind;
-import frame.core.error.FrameException;
+import frame.core.api.FrameLibrary;
+import frame.core.api.devices.Caller;
+import frame.core.api.devices.TokenKind;
+import frame.core.api.FrameException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -134,7 +134,7 @@ public final class LocalEndpoint implements AutoCloseable {
     long pid = published.get().pid();
     if (pid == ProcessHandle.current().pid()) return published; // a server in this very process
     if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-      OptionalLong holder = Frame.runningOn(dataDir);
+      OptionalLong holder = FrameLibrary.runningOn(dataDir);
       if (holder.isPresent() && holder.getAsLong() == pid) return published;
     }
     return Optional.empty();

@@ -1,6 +1,6 @@
 package frame.server;
 
-import frame.core.api.ImageMarks;
+import frame.core.api.culling.ImageMarks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +17,14 @@ final class MarksJson {
     json.put("stack", marks.stack());
     json.put("stackTop", marks.stackTop());
     json.put("sharpness", marks.sharpness());
+    return json;
+  }
+
+  /** The same with the photo's id first, for lists. */
+  static Map<String, Object> withId(ImageMarks marks) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("imageId", marks.imageId());
+    json.putAll(of(marks));
     return json;
   }
 }

@@ -1,10 +1,12 @@
 package frame.server;
 
+import frame.core.api.devices.PairingCode;
+import frame.core.api.devices.Paired;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import frame.core.Frame;
-import frame.core.auth.Caller;
-import frame.core.auth.Pairings;
-import frame.core.error.FrameException;
+import frame.core.api.Ports;
+import frame.core.api.devices.Caller;
+import frame.core.api.FrameException;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,20 +20,20 @@ import java.util.function.Supplier;
  * gives the page a short-lived ticket for its event stream.
  */
 final class PairingController {
-  private final Frame frame;
+  private final Ports ports;
   private final FailedAuthLimiter failures;
   private final EventTickets tickets;
   private final Supplier<List<String>> urls;
 
-  PairingController(Frame frame, FailedAuthLimiter failures, EventTickets tickets, Supplier<List<String>> urls) {
-    this.frame = frame;
+  PairingController(Ports ports, FailedAuthLimiter failures, EventTickets tickets, Supplier<List<String>> urls) {
+    this.ports = ports;
     this.failures = failures;
     this.tickets = tickets;
     this.urls = urls;
   }
 
   void create(Context ctx) {
-    Pairings.PairingCode code = frame.createPairing();
+    PairingCode code = ports.devices().createPairing();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("digits", code.digits());
     body.put("expiresAt", code.expiresAt());
@@ -49,9 +51,9 @@ final class PairingController {
     JsonNode body = Params.jsonBody(ctx);
     String code = body.path("code").asText("");
     String name = body.path("name").asText("");
-    Pairings.Paired paired;
+    Paired paired;
     try {
-      paired = frame.redeemPairing(code, name);
+      paired = ports.devices().redeemPairing(code, name);
     } catch (FrameException e) {
       if (e.code().startsWith("pairing_code")) failures.recordFailure(address);
       throw e;

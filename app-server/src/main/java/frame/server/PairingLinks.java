@@ -1,6 +1,7 @@
 package frame.server;
 
-import frame.core.auth.Pairings;
+import frame.core.api.devices.PairingCode;
+
 import java.util.Comparator;
 import java.util.List;
 
@@ -11,7 +12,7 @@ import java.util.List;
 public final class PairingLinks {
   private PairingLinks() {}
 
-  public static String link(String baseUrl, Pairings.PairingCode code) {
+  public static String link(String baseUrl, PairingCode code) {
     return baseUrl + "/#pair=" + code.link();
   }
 

@@ -1,9 +1,9 @@
 package frame.server;
 
-import frame.core.Frame;
-import frame.core.auth.Caller;
-import frame.core.auth.TokenKind;
-import frame.core.auth.Verification;
+import frame.core.api.Ports;
+import frame.core.api.devices.Caller;
+import frame.core.api.devices.TokenKind;
+import frame.core.api.devices.Verification;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Set;
@@ -21,17 +21,17 @@ final class RequestGuards {
       + "frame-ancestors 'none'";
 
   private final HostAllowlist hosts;
-  private final Frame frame;
+  private final Ports ports;
   private final EventTickets tickets;
   private final FailedAuthLimiter failures;
   private final Set<String> publicPaths;
   private final LocalEndpoint local;
 
   /** {@code local}'s credential is an admin's: it is how this machine's command line gets in. */
-  RequestGuards(HostAllowlist hosts, Frame frame, EventTickets tickets, FailedAuthLimiter failures,
+  RequestGuards(HostAllowlist hosts, Ports ports, EventTickets tickets, FailedAuthLimiter failures,
       LocalEndpoint local, Set<String> publicPaths) {
     this.hosts = hosts;
-    this.frame = frame;
+    this.ports = ports;
     this.tickets = tickets;
     this.failures = failures;
     this.local = local;
@@ -87,7 +87,7 @@ final class RequestGuards {
     String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
         ? authorization.substring(7).trim() : null;
     if (local.accepts(token)) return LocalEndpoint.CALLER;
-    Verification verification = frame.verifyToken(token);
+    Verification verification = ports.devices().verify(token);
     return switch (verification) {
       case Verification.Valid valid -> valid.caller();
       case Verification.Revoked revoked -> {

@@ -1,26 +1,26 @@
 package frame.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import frame.core.Frame;
+import frame.core.api.Ports;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The admin's API tokens: create (the token is in this answer only), list by name, revoke. */
 final class TokensController {
-  private final Frame frame;
+  private final Ports ports;
 
-  TokensController(Frame frame) {
-    this.frame = frame;
+  TokensController(Ports ports) {
+    this.ports = ports;
   }
 
   void list(Context ctx) {
-    ctx.json(frame.tokens());
+    ctx.json(ports.devices().tokens());
   }
 
   void create(Context ctx) {
     String name = nameFrom(ctx);
-    String token = frame.createToken(name);
+    String token = ports.devices().createToken(name);
     Map<String, String> body = new LinkedHashMap<>();
     body.put("name", name);
     body.put("token", token);
@@ -31,7 +31,7 @@ final class TokensController {
   void revoke(Context ctx) {
     String name = ctx.queryParam("name");
     if (name == null || name.isBlank()) throw ApiError.badRequest("invalid_parameter", "Say which: ?name=phone");
-    if (!frame.revokeToken(name)) throw new ApiError(404, "token_not_found", "No active token named '" + name + "'");
+    if (!ports.devices().revoke(name)) throw new ApiError(404, "token_not_found", "No active token named '" + name + "'");
     ctx.status(204);
   }
 

@@ -1,12 +1,12 @@
 package frame.server;
 
-import frame.core.Frame;
-import frame.core.api.ImportBatch;
-import frame.core.api.ShootSource;
-import frame.core.auth.Caller;
-import frame.core.image.Image;
-import frame.core.ingest.IngestResult;
-import frame.core.job.JobPriority;
+import frame.core.api.Ports;
+import frame.core.api.library.Image;
+import frame.core.api.imports.IngestResult;
+import frame.core.api.jobs.JobPriority;
+import frame.core.api.culling.ImportBatch;
+import frame.core.api.culling.ShootSource;
+import frame.core.api.devices.Caller;
 import frame.server.dto.ImageDto;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -25,13 +25,13 @@ import java.util.concurrent.Semaphore;
  * matching error. Several files answer one result each.
  */
 final class UploadController {
-  private final Frame frame;
+  private final Ports ports;
   private final Semaphore slots;
   private final long maxFileBytes;
   private final long maxRequestBytes;
 
-  UploadController(Frame frame, int maxConcurrentUploads, long maxFileBytes, long maxRequestBytes) {
-    this.frame = frame;
+  UploadController(Ports ports, int maxConcurrentUploads, long maxFileBytes, long maxRequestBytes) {
+    this.ports = ports;
     this.slots = new Semaphore(maxConcurrentUploads);
     this.maxFileBytes = maxFileBytes;
     this.maxRequestBytes = maxRequestBytes;
@@ -58,7 +58,7 @@ final class UploadController {
           throw ApiError.badRequest("checksum_needs_one_file", "A declared sha256 needs exactly one file");
         }
         try (InputStream content = part.content()) {
-          results.add(frame.ingestWithChecksumAfter(content, part.filename(), declared::afterFile, priority, batch));
+          results.add(ports.imports().ingestWithChecksumAfter(content, part.filename(), declared::afterFile, priority, batch));
         }
       }
       if (results.isEmpty()) throw ApiError.badRequest("no_files", "The request holds no files");

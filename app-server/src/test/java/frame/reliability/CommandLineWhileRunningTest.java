@@ -191,7 +191,7 @@ class CommandLineWhileRunningTest {
   @Test
   void a_large_import_goes_at_bulk_priority_into_a_running_frame_and_into_a_stopped_folder(@TempDir Path single)
       throws Exception {
-    for (int i = 0; i <= frame.core.ImportSources.LARGE_IMPORT_FILES; i++) write(photos, i + ".jpg", jpeg(photo(64, 48, 60 + i)));
+    for (int i = 0; i <= frame.core.api.imports.ImportSources.LARGE_IMPORT_FILES; i++) write(photos, i + ".jpg", jpeg(photo(64, 48, 60 + i)));
     write(single, "dropped.jpg", jpeg(photo(64, 48, 59)));
     try (ChildFrame child = new ChildFrame(dataDir).start()) {
       assertThat(frame("queue", "pause").exitCode()).isZero(); // the first steps wait, so their level can be read

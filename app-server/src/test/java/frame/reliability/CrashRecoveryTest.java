@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import frame.core.testing.Multipart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import frame.core.FrameConfig;
+import frame.core.api.config.FrameConfig;
 import frame.core.db.Database;
 import frame.core.job.NewJob;
 import java.io.IOException;

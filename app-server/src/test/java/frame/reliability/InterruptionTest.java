@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import frame.core.crash.CrashPoints;
-import frame.core.FrameConfig;
+import frame.core.api.config.FrameConfig;
 import frame.core.db.Database;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

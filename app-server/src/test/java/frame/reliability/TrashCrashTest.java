@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import frame.core.Frame;
-import frame.core.ImageFiles;
-import frame.core.image.Image;
-import frame.core.ingest.IngestResult;
+import frame.core.api.library.ImageFiles;
+import frame.core.api.library.Image;
+import frame.core.api.imports.IngestResult;
 import frame.core.testing.FrameFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,9 +33,9 @@ class TrashCrashTest {
     crashAt("trash:remove-before-commit", "remove", Long.toString(image.id()));
 
     try (Frame frame = FrameFixture.open(dataDir)) {
-      assertThat(frame.image(image.id()).id()).isEqualTo(image.id());
-      assertThat(frame.trash()).isEmpty();
-      assertThat(frame.files(image).original()).isRegularFile();
+      assertThat(frame.ports().library().image(image.id()).id()).isEqualTo(image.id());
+      assertThat(frame.ports().trash().list()).isEmpty();
+      assertThat(frame.ports().library().files(image).original()).isRegularFile();
     }
   }
 
@@ -46,9 +46,9 @@ class TrashCrashTest {
     crashAt("trash:remove-after-commit", "remove", Long.toString(image.id()));
 
     try (Frame frame = FrameFixture.open(dataDir)) {
-      assertThat(frame.trash()).extracting(t -> t.image().id()).containsExactly(image.id());
-      assertThat(frame.restore(List.of(image.id()))).isEqualTo(1);
-      assertThat(frame.files(frame.image(image.id())).thumbnail(256)).isPresent();
+      assertThat(frame.ports().trash().list()).extracting(t -> t.image().id()).containsExactly(image.id());
+      assertThat(frame.ports().trash().restore(List.of(image.id()))).isEqualTo(1);
+      assertThat(frame.ports().library().files(frame.ports().library().image(image.id())).thumbnail(256)).isPresent();
     }
   }
 
@@ -60,9 +60,9 @@ class TrashCrashTest {
     crashAt("trash:empty-before-commit", "trash", "empty");
 
     try (Frame frame = FrameFixture.open(dataDir)) {
-      assertThat(frame.trash()).extracting(t -> t.image().id()).containsExactly(image.id());
-      assertThat(frame.restore(List.of(image.id()))).isEqualTo(1);
-      ImageFiles files = frame.files(frame.image(image.id()));
+      assertThat(frame.ports().trash().list()).extracting(t -> t.image().id()).containsExactly(image.id());
+      assertThat(frame.ports().trash().restore(List.of(image.id()))).isEqualTo(1);
+      ImageFiles files = frame.ports().library().files(frame.ports().library().image(image.id()));
       assertThat(files.original()).isRegularFile();
       assertThat(files.existingPreview()).isPresent();
     }
@@ -77,7 +77,7 @@ class TrashCrashTest {
 
     assertThat(files.original()).as("the crash came before the files went").isRegularFile();
     try (Frame frame = FrameFixture.open(dataDir)) {
-      assertThat(frame.trash()).isEmpty();
+      assertThat(frame.ports().trash().list()).isEmpty();
       await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(files.original())
           && !Files.exists(files.preview().getParent()));
     }
@@ -85,7 +85,7 @@ class TrashCrashTest {
 
   private Image importOne() {
     try (Frame frame = FrameFixture.open(dataDir)) {
-      Image image = ((IngestResult.Stored) frame.importFile(write(photos, "card.jpg", jpeg(photo(800, 600, 11))))).image();
+      Image image = ((IngestResult.Stored) frame.ports().imports().importFile(write(photos, "card.jpg", jpeg(photo(800, 600, 11))))).image();
       FrameFixture.awaitAllFinal(frame, Duration.ofSeconds(60));
       return image;
     }
@@ -93,8 +93,8 @@ class TrashCrashTest {
 
   private ImageFiles removeInProcess(Image image) {
     try (Frame frame = FrameFixture.open(dataDir)) {
-      ImageFiles files = frame.files(image);
-      frame.remove(List.of(image.id()));
+      ImageFiles files = frame.ports().library().files(image);
+      frame.ports().trash().remove(List.of(image.id()));
       return files;
     }
   }

@@ -40,7 +40,7 @@ class ApiBadInputTest {
     assertError(api().upload("noise.jpg", random), 415, "unsupported_format");
     assertError(api().upload("bomb.png", TestImages.pngDeclaring(65535, 65535)), 413, "image_too_large");
     assertError(api().upload("cut.jpg", java.util.Arrays.copyOf(jpeg(photo(300, 200, 1)), 40)), 422, "corrupt_image");
-    assertThat(fixture.frame.countImages(null)).isZero();
+    assertThat(fixture.frame.ports().library().countIn(null)).isZero();
   }
 
   @Test
@@ -49,7 +49,7 @@ class ApiBadInputTest {
         .file("a.jpg", jpeg(photo(300, 200, 2))).field("sha256", "0".repeat(64)));
 
     assertError(response, 422, "checksum_mismatch");
-    assertThat(fixture.frame.countImages(null)).isZero();
+    assertThat(fixture.frame.ports().library().countIn(null)).isZero();
     assertThat(filesUnder(dataDir.resolve("storage").resolve("originals"))).isZero();
   }
 
@@ -68,7 +68,7 @@ class ApiBadInputTest {
     HttpResponse<byte[]> response = api().upload("huge.jpg", big);
 
     assertError(response, 413, "too_large");
-    assertThat(fixture.frame.countImages(null)).isZero();
+    assertThat(fixture.frame.ports().library().countIn(null)).isZero();
     assertThat(filesUnder(fixture.settings.uploadTempDir())).isZero();
     assertThat(filesUnder(dataDir.resolve("storage").resolve("tmp"))).isZero();
   }
@@ -147,7 +147,7 @@ class ApiBadInputTest {
       assertThat(text.isEmpty() || !text.startsWith("HTTP/1.1 2")).as(text).isTrue();
     }
     assertThat(fixture.client.get("/api/health").statusCode()).isEqualTo(200);
-    assertThat(fixture.frame.countImages(null)).isZero();
+    assertThat(fixture.frame.ports().library().countIn(null)).isZero();
   }
 
   private static void assertError(HttpResponse<byte[]> response, int status, String code) {

@@ -5,7 +5,7 @@ import static frame.core.testing.TestImages.photo;
 import static frame.server.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.job.JobQuery;
+import frame.core.api.jobs.JobQuery;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -32,10 +32,10 @@ class ApiConcurrencyTest {
       assertThat(responses).allMatch(r -> r.statusCode() == 201 || r.statusCode() == 200);
       assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
       assertThat(responses.stream().map(r -> json(r).get("image").get("id").asLong()).distinct()).hasSize(1);
-      assertThat(fixture.frame.countImages(null)).isEqualTo(1);
+      assertThat(fixture.frame.ports().library().countIn(null)).isEqualTo(1);
       assertThat(originals()).hasSize(1);
       frame.core.testing.FrameFixture.awaitAllFinal(fixture.frame, java.time.Duration.ofSeconds(60));
-      assertThat(fixture.frame.countJobs(new JobQuery(null, null, null, 1000, 0))).isEqualTo(4);
+      assertThat(fixture.frame.ports().jobs().count(new JobQuery(null, null, null, 1000, 0))).isEqualTo(4);
     }
   }
 
@@ -46,7 +46,7 @@ class ApiConcurrencyTest {
           concurrently(20, i -> fixture.client.upload("IMG_0001.JPG", jpeg(photo(300, 200, 100 + i))));
 
       assertThat(responses).allMatch(r -> r.statusCode() == 201);
-      assertThat(fixture.frame.countImages(null)).isEqualTo(20);
+      assertThat(fixture.frame.ports().library().countIn(null)).isEqualTo(20);
       assertThat(originals()).hasSize(20);
     }
   }

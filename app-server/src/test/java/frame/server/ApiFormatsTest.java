@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import frame.core.image.ImageFormat;
+import frame.core.api.library.ImageFormat;
 import frame.core.media.Codecs;
 import frame.core.testing.HeifFixtures;
 import frame.core.testing.RawFiles;

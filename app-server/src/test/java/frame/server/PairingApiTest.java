@@ -1,5 +1,7 @@
 package frame.server;
 
+import frame.core.api.devices.PairingCode;
+
 import frame.core.FrameTestAccess;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
@@ -12,7 +14,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.Frame;
 import frame.core.auth.Pairings;
-import frame.core.auth.TokenKind;
+import frame.core.api.devices.TokenKind;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.SettableClock;
 import java.net.http.HttpRequest;
@@ -64,7 +66,7 @@ class PairingApiTest {
 
   @Test
   void p1_a_pairing_link_pairs_once_and_is_refused_after_use() {
-    Pairings.PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
+    PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
     HttpResponse<byte[]> first = pair(code.link(), "Anna's iPhone");
     assertThat(first.statusCode()).isEqualTo(201);
     assertThat(json(first).get("name").asText()).isEqualTo("Anna's iPhone");
@@ -80,7 +82,7 @@ class PairingApiTest {
 
   @Test
   void p1_six_digits_typed_by_hand_pair_a_laptop() {
-    Pairings.PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
+    PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
     assertThat(code.digits()).matches("\\d{6}");
     HttpResponse<byte[]> paired = pair(code.digits().substring(0, 3) + " " + code.digits().substring(3), "Laptop");
     assertThat(paired.statusCode()).isEqualTo(201);
@@ -89,7 +91,7 @@ class PairingApiTest {
 
   @Test
   void p1_a_pairing_code_expires_after_ten_minutes() {
-    Pairings.PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
+    PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
     clock.advance(Pairings.LIFETIME.plusSeconds(1));
     HttpResponse<byte[]> late = pair(code.link(), "Too late");
     assertThat(late.statusCode()).isEqualTo(401);
@@ -119,8 +121,8 @@ class PairingApiTest {
     HttpResponse<byte[]> bulk = phone.send(phone.request("/api/upload?priority=bulk")
         .header("Content-Type", archive.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(archive.bytes())).build());
     assertThat(bulk.statusCode()).as("a device may put its own upload behind others").isEqualTo(201);
-    assertThat(fixture.frame.jobs(frame.core.job.JobQuery.forImage(json(bulk).get("image").get("id").asLong())).get(0)
-        .priority()).isEqualTo(frame.core.job.JobPriority.BULK);
+    assertThat(fixture.frame.ports().jobs().list(frame.core.api.jobs.JobQuery.forImage(json(bulk).get("image").get("id").asLong())).get(0)
+        .priority()).isEqualTo(frame.core.api.jobs.JobPriority.BULK);
 
     List<ApiServer.Route> adminRoutes = fixture.server.routes().stream()
         .filter(r -> r.path().startsWith("/api/admin")).toList();
@@ -151,7 +153,7 @@ class PairingApiTest {
     assertThat(code(session)).isEqualTo("device_revoked");
     assertThat(json(session).get("error").get("message").asText()).contains("no longer paired");
     assertThat(phone.upload("late.jpg", jpeg(photo(100, 100, 2))).statusCode()).isEqualTo(401);
-    assertThat(fixture.frame.countImages(null)).isZero();
+    assertThat(fixture.frame.ports().library().countIn(null)).isZero();
 
     assertThat(tablet.get("/api/images").statusCode()).isEqualTo(200);
     assertThat(admin.get("/api/admin/jobs").statusCode()).isEqualTo(200);
@@ -271,11 +273,11 @@ class PairingApiTest {
         return left.findAny().isEmpty();
       }
     });
-    assertThat(fixture.frame.countImages(null)).isZero();
+    assertThat(fixture.frame.ports().library().countIn(null)).isZero();
 
     HttpResponse<byte[]> retried = phone.upload("walk.jpg", photo);
     assertThat(retried.statusCode()).isEqualTo(201);
-    assertThat(fixture.frame.countImages(null)).isEqualTo(1);
+    assertThat(fixture.frame.ports().library().countIn(null)).isEqualTo(1);
   }
 
   @Test
@@ -298,7 +300,7 @@ class PairingApiTest {
 
   @Test
   void pairing_codes_are_kept_only_as_hashes() throws Exception {
-    Pairings.PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
+    PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
     String token = json(pair(code.link(), "Phone")).get("token").asText();
     String db = ApiSecurityTest.databaseText(dataDir);
     assertThat(db).doesNotContain(code.link()).doesNotContain(token.substring(6));

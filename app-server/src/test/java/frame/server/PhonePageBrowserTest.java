@@ -1,5 +1,7 @@
 package frame.server;
 
+import frame.core.api.devices.PairingCode;
+
 import frame.core.FrameTestAccess;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
@@ -9,7 +11,7 @@ import static org.awaitility.Awaitility.await;
 import frame.cli.FrameCommand;
 import frame.core.Frame;
 import frame.core.auth.Pairings;
-import frame.core.auth.TokenKind;
+import frame.core.api.devices.TokenKind;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.TestImages;
 import java.nio.file.Files;
@@ -76,7 +78,7 @@ class PhonePageBrowserTest {
   }
 
   private void pairWithLink(String deviceName) {
-    Pairings.PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
+    PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
     browser.get(PairingLinks.link(base(), code));
     WebElement name = visible("#pair-name");
     assertThat(name.getAttribute("value")).as("guessed from the browser").isEqualTo("iPhone (Safari)");
@@ -223,8 +225,8 @@ class PhonePageBrowserTest {
 
   @Test
   void six_digits_typed_by_hand_pair_a_laptop_and_a_used_code_says_so_plainly() {
-    fixture.frame.importFile(TestImages.write(photos, "private.jpg", jpeg(photo(300, 200, 4))));
-    Pairings.PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
+    fixture.frame.ports().imports().importFile(TestImages.write(photos, "private.jpg", jpeg(photo(300, 200, 4))));
+    PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
     browser.get(base() + "/");
     visible("#pair-digits");
     // an unpaired browser sees the pairing form and nothing of the library
@@ -246,7 +248,7 @@ class PhonePageBrowserTest {
 
   @Test
   void p5_a_page_from_another_origin_cannot_pair_or_post_even_knowing_the_code() throws Exception {
-    Pairings.PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
+    PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
     String target = base();
     // the attacker's page: another origin on this machine, with no policy of ours
     com.sun.net.httpserver.HttpServer evil = com.sun.net.httpserver.HttpServer.create(
@@ -275,7 +277,7 @@ class PhonePageBrowserTest {
       evil.stop(0);
     }
     assertThat(FrameTestAccess.tokens(fixture.frame).list(TokenKind.DEVICE)).as("the Origin check refused the pairing").isEmpty();
-    assertThat(fixture.frame.countImages(null)).isZero();
+    assertThat(fixture.frame.ports().library().countIn(null)).isZero();
     assertThat(FrameTestAccess.pairings(fixture.frame).redeem(code.digits(), "Real phone").deviceName()).isEqualTo("Real phone");
   }
 
@@ -294,12 +296,12 @@ class PhonePageBrowserTest {
     assertThat(row("offline.jpg").findElement(By.className("note")).getText())
         .contains("Upload failed").contains("connection").contains("Nothing was stored");
     screenshot("phone-offline");
-    assertThat(fixture.frame.countImages(null)).isZero();
+    assertThat(fixture.frame.ports().library().countIn(null)).isZero();
 
     browser.deleteNetworkConditions();
     row("offline.jpg").findElement(By.className("retry")).click();
     await().atMost(PATIENCE).until(() -> "processed".equals(row("offline.jpg").getAttribute("data-state")));
-    assertThat(fixture.frame.countImages(null)).isEqualTo(1);
+    assertThat(fixture.frame.ports().library().countIn(null)).isEqualTo(1);
   }
 
   @Test

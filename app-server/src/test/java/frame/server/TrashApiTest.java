@@ -7,8 +7,8 @@ import static frame.core.testing.TestImages.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import frame.core.image.Image;
-import frame.core.ingest.IngestResult;
+import frame.core.api.library.Image;
+import frame.core.api.imports.IngestResult;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +21,7 @@ class TrashApiTest {
   @Test
   void a_deleted_image_is_gone_from_the_api_until_restored_then_the_trash_empties() {
     try (ServerFixture fixture = new ServerFixture(dataDir)) {
-      Image image = ((IngestResult.Stored) fixture.frame.importFile(write(photos, "a.jpg", jpeg(photo(400, 300, 1))))).image();
+      Image image = ((IngestResult.Stored) fixture.frame.ports().imports().importFile(write(photos, "a.jpg", jpeg(photo(400, 300, 1))))).image();
       String path = "/api/images/" + image.id();
 
       var removed = fixture.client.method("DELETE", path);
@@ -47,7 +47,7 @@ class TrashApiTest {
   @Test
   void deleting_needs_an_admin_token() {
     try (ServerFixture fixture = new ServerFixture(dataDir)) {
-      Image image = ((IngestResult.Stored) fixture.frame.importFile(write(photos, "a.jpg", jpeg(photo(400, 300, 2))))).image();
+      Image image = ((IngestResult.Stored) fixture.frame.ports().imports().importFile(write(photos, "a.jpg", jpeg(photo(400, 300, 2))))).image();
       String phone = FrameTestAccess.pairings(fixture.frame).redeem(FrameTestAccess.pairings(fixture.frame).create().digits(), "Phone").token();
 
       assertThat(fixture.client.withToken(null).method("DELETE", "/api/images/" + image.id()).statusCode()).isEqualTo(401);
@@ -55,7 +55,7 @@ class TrashApiTest {
       assertThat(refused.statusCode()).isEqualTo(403);
       assertThat(ApiClient.json(refused).get("error").get("code").asText()).isEqualTo("admin_only");
       assertThat(fixture.client.withToken(phone).get("/api/admin/trash").statusCode()).isEqualTo(403);
-      assertThat(fixture.frame.image(image.id()).id()).isEqualTo(image.id());
+      assertThat(fixture.frame.ports().library().image(image.id()).id()).isEqualTo(image.id());
     }
   }
 }

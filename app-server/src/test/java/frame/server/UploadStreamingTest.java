@@ -3,7 +3,7 @@ package frame.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import frame.core.image.Image;
+import frame.core.api.library.Image;
 import frame.core.testing.Multipart;
 import frame.core.testing.TestImages;
 import java.net.http.HttpResponse;
@@ -44,8 +44,8 @@ class UploadStreamingTest {
     HttpResponse<byte[]> response = fixture.client.upload(multipart.file("tricky.jpg", tricky));
 
     assertThat(response.statusCode()).isEqualTo(201);
-    Image image = fixture.frame.imageBySha256(sha256(tricky)).orElseThrow();
-    assertThat(Files.readAllBytes(fixture.frame.files(image).original())).isEqualTo(tricky);
+    Image image = fixture.frame.ports().library().bySha256(sha256(tricky)).orElseThrow();
+    assertThat(Files.readAllBytes(fixture.frame.ports().library().files(image).original())).isEqualTo(tricky);
     assertThat(countFiles(fixture.settings.uploadTempDir())).as("no spool copy").isZero();
   }
 
@@ -57,8 +57,8 @@ class UploadStreamingTest {
     JsonNode two = ApiClient.json(fixture.client.upload(new Multipart().field("note", "holiday")
         .file("a.jpg", a).field("other", "x").file("b.jpg", b)));
     assertThat(two.get("results")).hasSize(2);
-    assertThat(fixture.frame.imageBySha256(sha256(a))).isPresent();
-    assertThat(fixture.frame.imageBySha256(sha256(b))).isPresent();
+    assertThat(fixture.frame.ports().library().bySha256(sha256(a))).isPresent();
+    assertThat(fixture.frame.ports().library().bySha256(sha256(b))).isPresent();
 
     byte[] c = TestImages.jpeg(TestImages.photo(300, 200, 4));
     HttpResponse<byte[]> first = fixture.client.upload(new Multipart().field("sha256", sha256(c)).file("c.jpg", c));
@@ -76,12 +76,12 @@ class UploadStreamingTest {
     HttpResponse<byte[]> before = fixture.client.upload(new Multipart().field("sha256", sha256(a))
         .file("a.jpg", a).file("b.jpg", b));
     assertThat(before.statusCode()).isEqualTo(400);
-    assertThat(fixture.frame.countImages(null)).as("refused before anything was stored").isZero();
+    assertThat(fixture.frame.ports().library().countIn(null)).as("refused before anything was stored").isZero();
 
     HttpResponse<byte[]> after = fixture.client.upload(new Multipart().file("a.jpg", a).file("b.jpg", b)
         .field("sha256", "0".repeat(64)));
     assertThat(after.statusCode()).isEqualTo(400);
-    assertThat(fixture.frame.imageBySha256(sha256(b))).as("the file the checksum came after").isEmpty();
+    assertThat(fixture.frame.ports().library().bySha256(sha256(b))).as("the file the checksum came after").isEmpty();
   }
 
   private static long countFiles(Path dir) throws Exception {

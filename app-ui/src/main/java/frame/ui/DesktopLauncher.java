@@ -1,9 +1,9 @@
 package frame.ui;
 
-import frame.core.ConfigLoader;
-import frame.core.Frame;
-import frame.core.FrameConfig;
-import frame.core.error.FrameException;
+import frame.core.api.config.ConfigLoader;
+import frame.core.api.FrameLibrary;
+import frame.core.api.config.FrameConfig;
+import frame.core.api.FrameException;
 import frame.ui.library.LibraryModel;
 import frame.ui.server.ServerModel;
 import java.util.concurrent.CountDownLatch;
@@ -17,9 +17,9 @@ final class DesktopLauncher {
 
   static int launch() {
     FrameConfig config = ConfigLoader.fromEnvironment().load().withNodeKind("window");
-    Frame frame;
+    FrameLibrary frame;
     try {
-      frame = Frame.open(config);
+      frame = FrameLibrary.open(config);
     } catch (FrameException e) {
       System.err.println("frame: " + e.getMessage());
       return 2;

@@ -1,5 +1,7 @@
 package frame.ui;
 
+import frame.ui.common.Background;
+
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

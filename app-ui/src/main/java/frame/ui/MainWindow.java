@@ -1,6 +1,8 @@
 package frame.ui;
 
-import frame.core.Frame;
+import frame.ui.common.Background;
+
+import frame.core.api.FrameLibrary;
 import frame.ui.jobs.JobsModel;
 import frame.ui.jobs.JobsView;
 import frame.ui.jobs.NodesView;
@@ -57,7 +59,7 @@ public final class MainWindow implements AutoCloseable {
   private Theme theme;
   private Stage stage;
 
-  public MainWindow(Frame frame, Background background, ServerModel server, ExecutorService ingestQueue) {
+  public MainWindow(FrameLibrary frame, Background background, ServerModel server, ExecutorService ingestQueue) {
     this.prefs = new WindowPrefs(frame.config().dataDir());
     this.theme = Theme.named(prefs.get("theme", "DARK"));
     this.library = new LibraryModel(frame, background, Clock.systemUTC(), ingestQueue);
@@ -65,7 +67,7 @@ public final class MainWindow implements AutoCloseable {
     this.server = server;
     this.status = new StatusModel(frame, background, Clock.systemUTC());
     this.trash = new TrashModel(frame, background, library::refresh);
-    this.subscription = frame.subscribe(event -> {
+    this.subscription = frame.ports().events().subscribe(event -> {
       library.onEvent(event);
       jobs.onEvent(event);
       status.onEvent(event);
@@ -101,7 +103,7 @@ public final class MainWindow implements AutoCloseable {
     main.setTop(menus());
     main.setBottom(statusBar);
     // Ctrl+R: the selection goes back through its steps; its tiles show them live as for an import
-    libraryView.onRegenerate(ids -> background.run(() -> frame.regenerate(ids), count -> status.refresh(),
+    libraryView.onRegenerate(ids -> background.run(() -> frame.ports().jobs().regenerate(ids), count -> status.refresh(),
         failure -> log.warn("Regenerating {} photo(s) failed", ids.size(), failure)));
     help = new HelpOverlay(true);
     root = new StackPane(main, help);

@@ -1,9 +1,11 @@
 package frame.ui;
 
-import frame.core.Frame;
-import frame.core.event.FrameEvent;
-import frame.core.image.ImageState;
-import frame.core.job.JobState;
+import frame.ui.common.Background;
+
+import frame.core.api.FrameLibrary;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.ImageState;
+import frame.core.api.jobs.JobState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -19,14 +21,14 @@ import javafx.beans.property.StringProperty;
  * last minute; and the Pause/Resume button's action.
  */
 public final class StatusModel {
-  private final Frame frame;
+  private final FrameLibrary frame;
   private final Background background;
   private final Clock clock;
   private final Deque<Instant> processed = new ArrayDeque<>();
   private final StringProperty text = new SimpleStringProperty("");
   private final BooleanProperty paused = new SimpleBooleanProperty();
 
-  public StatusModel(Frame frame, Background background, Clock clock) {
+  public StatusModel(FrameLibrary frame, Background background, Clock clock) {
     this.frame = frame;
     this.background = background;
     this.clock = clock;
@@ -44,7 +46,7 @@ public final class StatusModel {
   /** Pauses the whole queue, or resumes everything when anything is paused. */
   public void togglePause() {
     boolean resume = paused.get();
-    background.run(() -> resume ? frame.resume(null) : frame.pause(null), state -> refresh(), failure -> refresh());
+    background.run(() -> resume ? frame.ports().queue().resume(null) : frame.ports().queue().pause(null), state -> refresh(), failure -> refresh());
   }
 
   public void onEvent(FrameEvent event) {
@@ -56,7 +58,7 @@ public final class StatusModel {
   }
 
   public void refresh() {
-    background.run(frame::queue, queue -> {
+    background.run(frame.ports().queue()::overview, queue -> {
       Map<JobState, Long> counts = queue.totals();
       Instant minuteAgo = clock.instant().minusSeconds(60);
       int perMinute;

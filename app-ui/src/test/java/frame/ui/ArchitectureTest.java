@@ -1,12 +1,10 @@
 package frame.ui;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -15,45 +13,26 @@ import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
-/** The layering the design promises: front ends -> core (through its facade), never back. */
+/** The layering the design promises: front ends -> core (through its api), never back; no package cycles. */
 class ArchitectureTest {
   private static final JavaClasses FRAME = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .withImportOption(location -> !location.contains("-tests.jar")) // app-core's test fixtures
       .importPackages("frame");
 
-  /**
-   * What a front end may hold of the core: the facade and the classes beside it, and the values
-   * it hands out (records, enums, the error family, the event types). Services stay inside.
-   */
-  private static final DescribedPredicate<JavaClass> CORE_BEYOND_THE_FACADE =
-      DescribedPredicate.describe("core classes that are neither the facade's package nor value types", target ->
-          target.getPackageName().startsWith("frame.core.")
-              && !target.isRecord() && !target.isEnum()
-              && !target.isAssignableTo(RuntimeException.class)
-              && !isValueOf(target));
-
-  /** Each package of the core its own slice, the root package (the facade) included. */
-  private static final SliceAssignment CORE_PACKAGES = new SliceAssignment() {
+  /** Each package of the window its own slice, the root package included. */
+  private static final SliceAssignment UI_PACKAGES = new SliceAssignment() {
     @Override
     public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
       String name = javaClass.getPackageName();
-      return name.equals("frame.core") || name.startsWith("frame.core.") ? SliceIdentifier.of(name) : SliceIdentifier.ignore();
+      return name.equals("frame.ui") || name.startsWith("frame.ui.") ? SliceIdentifier.of(name) : SliceIdentifier.ignore();
     }
 
     @Override
     public String getDescription() {
-      return "the packages of frame.core";
+      return "the packages of frame.ui";
     }
   };
-
-  private static boolean isValueOf(JavaClass target) {
-    // a sealed family of records (FrameEvent, IngestResult) is a value too
-    if (target.isInterface() && !target.getAllSubclasses().isEmpty()
-        && target.getAllSubclasses().stream().allMatch(c -> c.isRecord() || c.isInterface())) return true;
-    // nested records and enums of a value (e.g. JobAttempt.Outcome) are values too
-    return target.getEnclosingClass().map(enclosing -> enclosing.isRecord() || enclosing.isEnum()).orElse(false);
-  }
 
   @Test
   void core_knows_nothing_of_javafx_javalin_or_its_front_ends() {
@@ -64,22 +43,8 @@ class ArchitectureTest {
   }
 
   @Test
-  void ui_goes_through_the_facade_not_the_database_or_storage() {
-    noClasses().that().resideInAPackage("frame.ui..")
-        .should().dependOnClassesThat().resideInAnyPackage("frame.core.db..", "frame.core.store..")
-        .orShould().dependOnClassesThat().haveSimpleName("JobRepository")
-        .orShould().dependOnClassesThat().haveSimpleName("ImageRepository")
-        .orShould().dependOnClassesThat().haveSimpleName("Ingestor")
-        .orShould().dependOnClassesThat().haveSimpleName("JobRunner")
-        .check(FRAME);
-  }
-
-  @Test
-  void the_core_has_no_package_cycles() {
-    // Events name the state enums of jobs and images (leaf values); everything else is one way.
-    slices().assignedFrom(CORE_PACKAGES).should().beFreeOfCycles()
-        .ignoreDependency(resideInAPackage("frame.core.event"), simpleNameEndingWith("State").or(simpleName("JobType")))
-        .check(FRAME);
+  void the_window_has_no_package_cycles() {
+    slices().assignedFrom(UI_PACKAGES).should().beFreeOfCycles().check(FRAME);
   }
 
   @Test
@@ -90,9 +55,9 @@ class ArchitectureTest {
   }
 
   @Test
-  void front_ends_use_the_core_only_through_the_facade_and_its_value_types() {
+  void front_ends_reach_the_core_only_through_its_api() {
     noClasses().that().resideInAnyPackage("frame.server..", "frame.cli..", "frame.ui..")
-        .should().dependOnClassesThat(CORE_BEYOND_THE_FACADE)
+        .should().dependOnClassesThat(resideInAPackage("frame.core..").and(not(resideInAPackage("frame.core.api.."))))
         .check(FRAME);
   }
 }

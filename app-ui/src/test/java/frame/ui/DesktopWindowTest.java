@@ -1,21 +1,24 @@
 package frame.ui;
 
+
+import frame.core.api.devices.TokenInfo;
+
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static frame.core.testing.TestImages.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
-import frame.core.image.ImageQuery;
-import frame.core.image.ImageState;
-import frame.core.job.Job;
-import frame.core.job.JobState;
-import frame.core.node.NodeInfo;
-import frame.core.node.NodeState;
+import frame.core.api.library.ImageQuery;
+import frame.core.api.library.ImageState;
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobState;
+import frame.core.api.nodes.NodeInfo;
+import frame.core.api.nodes.NodeState;
 import frame.ui.jobs.JobsModel;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TableCell;
-import frame.core.job.JobState;
+import frame.core.api.jobs.JobState;
 import frame.core.testing.ExifBuilder;
 import frame.core.testing.FrameFixture;
 import frame.ui.library.LibraryModel;
@@ -230,11 +233,11 @@ class DesktopWindowTest {
     robot.clickOn("Move to trash");
 
     waitUntil(() -> window.library().size().get() == 1);
-    assertThat(frame.trash()).extracting(t -> t.image().id()).containsExactlyInAnyOrderElementsOf(chosen);
+    assertThat(frame.ports().trash().list()).extracting(t -> t.image().id()).containsExactlyInAnyOrderElementsOf(chosen);
 
     robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
     @SuppressWarnings("unchecked")
-    ListView<frame.core.trash.TrashedPhoto> trash = robot.lookup("#trash-list").queryAs(ListView.class);
+    ListView<frame.core.api.trash.TrashedPhoto> trash = robot.lookup("#trash-list").queryAs(ListView.class);
     waitUntil(() -> trash.getItems().size() == 2);
     snapshot(robot, "trash");
     robot.interact(() -> trash.getSelectionModel().selectAll());
@@ -263,7 +266,7 @@ class DesktopWindowTest {
           + "\" (" + robot.lookup("#activity-text").queryAll().size() + " bars, active " + activity.active().get()
           + "), total " + activity.total().get() + ", ingested " + activity.ingested().get() + ", stored "
           + activity.stored().get() + ", processed " + activity.processed().get() + "; in the database "
-          + java.util.Arrays.stream(ImageState.values()).map(state -> state + " " + frame.countImages(state)).toList(), e);
+          + java.util.Arrays.stream(ImageState.values()).map(state -> state + " " + frame.ports().library().countIn(state)).toList(), e);
     }
     assertThat(window.library().activity().total().get()).isEqualTo(6);
     assertThat(window.library().activity().ingested().get()).isEqualTo(6);
@@ -296,7 +299,7 @@ class DesktopWindowTest {
     waitUntil(() -> !window.library().activity().active().get());
     assertThat(window.library().activity().skipped().get()).isEqualTo(40);
     assertThat(robot.lookup("#activity-text").queryLabeled().getText()).contains("40 not imported (cancelled)");
-    assertThat(frame.countImages(null)).isZero();
+    assertThat(frame.ports().library().countIn(null)).isZero();
   }
 
   @Test
@@ -393,15 +396,15 @@ class DesktopWindowTest {
     javafx.scene.control.Button pause = robot.lookup("#queue-pause").queryButton();
     waitUntil(() -> pause.getText().equals("Pause"));
     robot.clickOn(pause);
-    waitUntil(() -> frame.queue().state().wholeQueuePaused() && pause.getText().equals("Resume"));
+    waitUntil(() -> frame.ports().queue().overview().state().wholeQueuePaused() && pause.getText().equals("Resume"));
     waitUntil(() -> robot.lookup("#status-bar").queryLabeled().getText().startsWith("Queue paused"));
 
     Path folder = Files.createTempDirectory(PHOTOS, "paused");
     write(folder, "one.jpg", jpeg(photo(600, 400, 6)));
     write(folder, "two.jpg", jpeg(photo(600, 400, 7)));
     drop(robot, folder.toFile());
-    waitUntil(() -> frame.images(ImageQuery.all()).size() == 2
-        && frame.images(ImageQuery.all()).stream().allMatch(i -> i.state() == ImageState.INGESTED));
+    waitUntil(() -> frame.ports().library().list(ImageQuery.all()).size() == 2
+        && frame.ports().library().list(ImageQuery.all()).stream().allMatch(i -> i.state() == ImageState.INGESTED));
 
     robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(2)); // Library, Trash, Jobs, Server
     @SuppressWarnings("unchecked")
@@ -413,8 +416,8 @@ class DesktopWindowTest {
     robot.interact(() -> table.getSelectionModel().selectAll());
     robot.clickOn("#jobs-cancel");
     waitUntil(() -> robot.lookup("#jobs-message").queryLabeled().getText().equals("Cancelled 2 job(s)."));
-    waitUntil(() -> frame.images(ImageQuery.all()).stream().allMatch(i -> i.state() == ImageState.FAILED));
-    assertThat(frame.images(ImageQuery.all()))
+    waitUntil(() -> frame.ports().library().list(ImageQuery.all()).stream().allMatch(i -> i.state() == ImageState.FAILED));
+    assertThat(frame.ports().library().list(ImageQuery.all()))
         .allMatch(i -> i.failureReason().equals("Storing the original failed: cancelled by an admin"));
 
     robot.interact(() -> status.setValue(JobState.CANCELLED));
@@ -423,8 +426,8 @@ class DesktopWindowTest {
     robot.clickOn("#jobs-retry");
     waitUntil(() -> robot.lookup("#jobs-message").queryLabeled().getText().equals("Retried 2 job(s)."));
     robot.clickOn(pause);
-    waitUntil(() -> !frame.queue().state().anythingPaused() && pause.getText().equals("Pause"));
-    waitUntil(() -> frame.images(ImageQuery.all()).stream().allMatch(i -> i.state() == ImageState.PROCESSED));
+    waitUntil(() -> !frame.ports().queue().overview().state().anythingPaused() && pause.getText().equals("Pause"));
+    waitUntil(() -> frame.ports().library().list(ImageQuery.all()).stream().allMatch(i -> i.state() == ImageState.PROCESSED));
     snapshot(robot, "jobs-control");
   }
 
@@ -434,7 +437,7 @@ class DesktopWindowTest {
     @SuppressWarnings("unchecked")
     TableView<NodeInfo> nodes = robot.lookup("#nodes-table").queryAs(TableView.class);
     waitUntil(() -> nodes.getItems().stream()
-        .anyMatch(n -> n.id().equals(frame.nodeId()) && n.state() == NodeState.ALIVE));
+        .anyMatch(n -> n.id().equals(frame.ports().nodes().thisNode()) && n.state() == NodeState.ALIVE));
     assertThat(robot.lookup("#nodes-pane").queryAs(javafx.scene.control.TitledPane.class).getText())
         .startsWith("Nodes: 1 alive");
   }
@@ -464,7 +467,7 @@ class DesktopWindowTest {
     String token = paired.body().replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
     robot.interact(() -> window.server().refreshTokens());
     @SuppressWarnings("unchecked")
-    ListView<frame.core.auth.ApiTokens.TokenInfo> devices = robot.lookup("#server-devices").queryAs(ListView.class);
+    ListView<TokenInfo> devices = robot.lookup("#server-devices").queryAs(ListView.class);
     waitUntil(() -> devices.getItems().size() == 1);
     assertThat(devices.getItems().get(0).name()).isEqualTo("<b>Studio laptop</b>");
     waitUntil(() -> !robot.lookup("#server-pairing-digits").queryLabeled().getText().replace(" ", "").equals(digits));

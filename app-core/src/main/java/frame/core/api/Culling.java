@@ -1,5 +1,11 @@
 package frame.core.api;
 
+import frame.core.api.culling.ImageMarks;
+import frame.core.api.culling.LookAlike;
+import frame.core.api.culling.MarkChange;
+import frame.core.api.culling.Shoot;
+import frame.core.api.culling.Tombstone;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

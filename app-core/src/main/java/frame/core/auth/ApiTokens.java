@@ -1,7 +1,13 @@
 package frame.core.auth;
 
+import frame.core.api.devices.TokenInfo;
+
+import frame.core.api.devices.Caller;
+import frame.core.api.devices.TokenKind;
+import frame.core.api.devices.Verification;
+
 import frame.core.db.Jdbc;
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,8 +36,6 @@ public final class ApiTokens {
     this.jdbc = jdbc;
     this.clock = clock;
   }
-
-  public record TokenInfo(long id, String name, TokenKind kind, Instant createdAt, Instant lastUsedAt) {}
 
   /** Creates an admin token and returns it: the only time it is ever shown. */
   public String create(String name) {

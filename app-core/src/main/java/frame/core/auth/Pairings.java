@@ -1,7 +1,10 @@
 package frame.core.auth;
 
+import frame.core.api.devices.PairingCode;
+import frame.core.api.devices.Paired;
+
 import frame.core.db.Jdbc;
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +20,7 @@ import java.util.Optional;
  * the server that runs later or elsewhere on the same database. Only hashes are stored.
  */
 public final class Pairings {
-  public static final Duration LIFETIME = Duration.ofMinutes(10);
+  public static final Duration LIFETIME = frame.core.api.Devices.PAIRING_LIFETIME;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Jdbc jdbc;
@@ -27,12 +30,6 @@ public final class Pairings {
     this.jdbc = jdbc;
     this.clock = clock;
   }
-
-  /** A code to show: {@code link} goes into the QR code's URL, {@code digits} is typed by hand. */
-  public record PairingCode(String link, String digits, Instant expiresAt) {}
-
-  /** A redeemed code: the new device's token (shown to that device only) and its name. */
-  public record Paired(String token, String deviceName, long tokenId) {}
 
   public PairingCode create() {
     long now = clock.millis();

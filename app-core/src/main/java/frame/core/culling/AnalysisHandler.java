@@ -1,16 +1,16 @@
 package frame.core.culling;
 
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import frame.core.event.EventBus;
-import frame.core.event.FrameEvent;
-import frame.core.image.Image;
-import frame.core.image.ImageFormat;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageFormat;
 import frame.core.image.ImageRepository;
-import frame.core.job.Job;
+import frame.core.api.jobs.Job;
 import frame.core.job.JobContext;
 import frame.core.job.JobHandler;
 import frame.core.job.JobOutcome;
-import frame.core.job.JobType;
+import frame.core.api.jobs.JobType;
 import frame.core.media.ImageDecoder;
 import frame.core.store.FileStore;
 import java.awt.image.BufferedImage;

@@ -1,6 +1,6 @@
 package frame.core.culling;
 
-import frame.core.api.CullFilter;
+import frame.core.api.culling.CullFilter;
 import java.util.List;
 
 /** A {@link CullFilter} as SQL conditions on the image table, for every query that lists photos. */

@@ -1,15 +1,15 @@
 package frame.core.culling;
 
 import frame.core.api.Culling;
-import frame.core.api.ImageMarks;
-import frame.core.api.LookAlike;
-import frame.core.api.MarkChange;
-import frame.core.api.Shoot;
-import frame.core.api.Tombstone;
+import frame.core.api.culling.ImageMarks;
+import frame.core.api.culling.LookAlike;
+import frame.core.api.culling.MarkChange;
+import frame.core.api.culling.Shoot;
+import frame.core.api.culling.Tombstone;
 import frame.core.db.Jdbc;
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import frame.core.event.EventBus;
-import frame.core.event.FrameEvent;
+import frame.core.api.events.FrameEvent;
 import frame.core.trash.Trash;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package frame.core.culling;
 
-import frame.core.api.ColorLabel;
-import frame.core.api.Flag;
-import frame.core.api.ImageMarks;
-import frame.core.api.MarkChange;
+import frame.core.api.culling.ColorLabel;
+import frame.core.api.culling.Flag;
+import frame.core.api.culling.ImageMarks;
+import frame.core.api.culling.MarkChange;
 import frame.core.db.Jdbc;
 import frame.core.db.Jdbc.Tx;
 import java.sql.ResultSet;

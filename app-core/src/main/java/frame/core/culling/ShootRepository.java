@@ -1,7 +1,7 @@
 package frame.core.culling;
 
-import frame.core.api.Shoot;
-import frame.core.api.ShootSource;
+import frame.core.api.culling.Shoot;
+import frame.core.api.culling.ShootSource;
 import frame.core.db.Jdbc;
 import frame.core.db.Jdbc.Tx;
 import java.sql.ResultSet;

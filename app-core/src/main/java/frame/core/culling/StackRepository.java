@@ -2,7 +2,7 @@ package frame.core.culling;
 
 import frame.core.db.Jdbc;
 import frame.core.db.Jdbc.Tx;
-import frame.core.image.ImageFormat;
+import frame.core.api.library.ImageFormat;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package frame.core.culling;
 import frame.core.culling.StackRepository.Candidate;
 import frame.core.db.Jdbc;
 import frame.core.event.EventBus;
-import frame.core.event.FrameEvent;
+import frame.core.api.events.FrameEvent;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;

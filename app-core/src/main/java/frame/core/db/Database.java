@@ -1,5 +1,7 @@
 package frame.core.db;
 
+import frame.core.api.config.DatabaseLogin;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package frame.core.db;
 
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import java.sql.SQLException;
 
 /** A database failure FRAME cannot handle where it happened. */

@@ -1,5 +1,7 @@
 package frame.core.event;
 
+import frame.core.api.Events;
+import frame.core.api.events.FrameEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -13,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * In-process publish/subscribe. Delivery is in order on one thread of its own, so a slow
  * listener (a UI, an event stream to a phone) never holds up a job worker.
  */
-public final class EventBus implements AutoCloseable {
+public final class EventBus implements Events, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventBus.class);
 
   private final List<Consumer<FrameEvent>> listeners = new CopyOnWriteArrayList<>();
@@ -24,7 +26,8 @@ public final class EventBus implements AutoCloseable {
   });
 
   /** Subscribes; closing the returned handle unsubscribes. */
-  public AutoCloseable subscribe(Consumer<FrameEvent> listener) {
+  @Override
+  public Subscription subscribe(Consumer<FrameEvent> listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);
   }

@@ -1,6 +1,12 @@
 package frame.core.image;
 
 import frame.core.culling.CullSql;
+import frame.core.api.library.ExifSummary;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageFormat;
+import frame.core.api.library.ImageQuery;
+import frame.core.api.library.ImageState;
+
 import frame.core.db.Jdbc;
 import frame.core.db.Jdbc.Tx;
 import java.sql.ResultSet;

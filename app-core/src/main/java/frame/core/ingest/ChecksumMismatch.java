@@ -1,6 +1,6 @@
 package frame.core.ingest;
 
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 
 /** The bytes that arrived are not the bytes the client said it sent; nothing was stored. */
 public final class ChecksumMismatch extends FrameException {

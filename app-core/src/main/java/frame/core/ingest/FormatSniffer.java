@@ -1,7 +1,7 @@
 package frame.core.ingest;
 
-import frame.core.error.FrameException;
-import frame.core.image.ImageFormat;
+import frame.core.api.FrameException;
+import frame.core.api.library.ImageFormat;
 import frame.core.media.codec.raw.RawSniffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

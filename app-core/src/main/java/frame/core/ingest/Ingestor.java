@@ -1,19 +1,21 @@
 package frame.core.ingest;
 
-import frame.core.error.FrameException;
+import frame.core.api.imports.IngestResult;
+
+import frame.core.api.FrameException;
 import frame.core.db.DatabaseException;
 import frame.core.db.Jdbc;
 import frame.core.event.EventBus;
-import frame.core.event.FrameEvent;
-import frame.core.image.Image;
-import frame.core.image.ImageFormat;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageFormat;
 import frame.core.image.ImageRepository;
 import frame.core.image.ImageRepository.NewImage;
-import frame.core.image.ImageState;
-import frame.core.job.JobPriority;
+import frame.core.api.library.ImageState;
+import frame.core.api.jobs.JobPriority;
 import frame.core.job.JobRepository;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import frame.core.job.NewJob;
 import frame.core.job.WorkerShare;
 import frame.core.media.ImageHeader;
@@ -30,8 +32,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import frame.core.api.ImportBatch;
-import frame.core.api.Tombstone;
+import frame.core.api.culling.ImportBatch;
+import frame.core.api.culling.Tombstone;
 import frame.core.culling.ShootRepository;
 
 /**

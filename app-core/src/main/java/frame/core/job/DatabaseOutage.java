@@ -1,5 +1,7 @@
 package frame.core.job;
 
+import frame.core.api.jobs.Job;
+
 import java.time.Duration;
 import org.slf4j.Logger;
 

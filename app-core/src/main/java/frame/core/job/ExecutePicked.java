@@ -1,8 +1,13 @@
 package frame.core.job;
 
-import frame.core.error.FrameException;
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobAttempt;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
+
+import frame.core.api.FrameException;
 import frame.core.event.EventBus;
-import frame.core.event.FrameEvent;
+import frame.core.api.events.FrameEvent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
@@ -68,7 +73,7 @@ final class ExecutePicked {
         NewJob followUp = job.imageId() == null
             ? new NewJob(next, null, job.payload(), NewJob.DEFAULT_MAX_ATTEMPTS, job.priority())
             // a regeneration's steps stay behind fresh work; analysis goes behind everything
-            : NewJob.forImage(next, job.imageId(), next.isAnalysis() ? JobPriority.BACKGROUND : job.priority());
+            : NewJob.forImage(next, job.imageId(), next.isAnalysis() ? frame.core.api.jobs.JobPriority.BACKGROUND : job.priority());
         long id = jobs.enqueue(tx, followUp, now);
         published.add(new FrameEvent.JobChanged(id, job.imageId(), next, JobState.PENDING));
       }

@@ -1,7 +1,10 @@
 package frame.core.job;
 
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobState;
+
 import frame.core.event.EventBus;
-import frame.core.event.FrameEvent;
+import frame.core.api.events.FrameEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package frame.core.job;
 
+import frame.core.api.jobs.Job;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;

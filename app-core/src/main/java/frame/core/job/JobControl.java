@@ -1,9 +1,14 @@
 package frame.core.job;
 
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobPriority;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
+
 import frame.core.db.Jdbc.Tx;
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import frame.core.event.EventBus;
-import frame.core.event.FrameEvent;
+import frame.core.api.events.FrameEvent;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;

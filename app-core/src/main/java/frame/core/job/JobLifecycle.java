@@ -1,7 +1,9 @@
 package frame.core.job;
 
+import frame.core.api.jobs.Job;
+
 import frame.core.db.Jdbc.Tx;
-import frame.core.event.FrameEvent;
+import frame.core.api.events.FrameEvent;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;

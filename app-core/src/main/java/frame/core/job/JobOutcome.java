@@ -1,5 +1,7 @@
 package frame.core.job;
 
+import frame.core.api.jobs.JobType;
+
 import java.util.List;
 
 /** What a handler says happens next: the job is done, and these jobs follow it. */

@@ -1,5 +1,13 @@
 package frame.core.job;
 
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobAttempt;
+import frame.core.api.jobs.JobPriority;
+import frame.core.api.jobs.JobQuery;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
+import frame.core.api.jobs.JobWithImage;
+
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -115,7 +123,7 @@ public final class JobRepository {
       }
       if (won.isEmpty()) return List.of();
       String marks = String.join(",", Collections.nCopies(won.size(), "?"));
-      List<Job> claimed = tx.query("SELECT * FROM job WHERE id IN (" + marks + ") ORDER BY id", JobRepository::map,
+      List<Job> claimed = tx.query("SELECT * FROM job WHERE id IN (" + marks + ") ORDER BY id", JobRows::map,
           won.toArray());
       recordAttemptsStarted(tx, claimed, workerId, now);
       return claimed;
@@ -219,11 +227,11 @@ public final class JobRepository {
   }
 
   public Optional<Job> find(long id) {
-    return jdbc.queryOne("SELECT * FROM job WHERE id = ?", JobRepository::map, id);
+    return jdbc.queryOne("SELECT * FROM job WHERE id = ?", JobRows::map, id);
   }
 
   public Optional<Job> find(Tx tx, long id) throws SQLException {
-    return tx.queryOne("SELECT * FROM job WHERE id = ?", JobRepository::map, id);
+    return tx.queryOne("SELECT * FROM job WHERE id = ?", JobRows::map, id);
   }
 
   public List<Job> list(JobQuery query) {
@@ -232,7 +240,7 @@ public final class JobRepository {
     params.add(query.limit());
     params.add(query.offset());
     return jdbc.query("SELECT * FROM job" + filter.where() + " ORDER BY id DESC LIMIT ? OFFSET ?",
-        JobRepository::map, params.toArray());
+        JobRows::map, params.toArray());
   }
 
   /**
@@ -250,7 +258,7 @@ public final class JobRepository {
         FROM job j LEFT JOIN image i ON i.id = j.image_id%s
         ORDER BY j.id DESC LIMIT ? OFFSET ?
         """.formatted(ImageRepository.JOINED_COLUMNS, filter.where()),
-        r -> new JobWithImage(map(r), ImageRepository.mapJoined(r), ImageRepository.removedJoined(r)),
+        r -> new JobWithImage(JobRows.map(r), ImageRepository.mapJoined(r), ImageRepository.removedJoined(r)),
         params.toArray());
   }
 
@@ -293,19 +301,19 @@ public final class JobRepository {
     if (imageIds.isEmpty()) return active;
     String marks = String.join(",", Collections.nCopies(imageIds.size(), "?"));
     jdbc.query("SELECT * FROM job WHERE state IN ('PENDING', 'RUNNING') AND image_id IN (" + marks + ") ORDER BY id",
-            JobRepository::map, imageIds.toArray())
+            JobRows::map, imageIds.toArray())
         .forEach(job -> active.computeIfAbsent(job.imageId(), k -> new ArrayList<>()).add(job));
     return active;
   }
 
   public List<Job> forImage(Tx tx, long imageId) throws SQLException {
-    return tx.query("SELECT * FROM job WHERE image_id = ? ORDER BY id", JobRepository::map, imageId);
+    return tx.query("SELECT * FROM job WHERE image_id = ? ORDER BY id", JobRows::map, imageId);
   }
 
   public List<JobAttempt> attempts(long jobId) {
     return jdbc.query("SELECT * FROM job_attempt WHERE job_id = ? ORDER BY attempt, id", r -> new JobAttempt(
         r.getInt("attempt"), r.getString("worker_id"), Instant.ofEpochMilli(r.getLong("started_at")),
-        instant(r, "ended_at"), JobAttempt.Outcome.parse(r.getString("outcome")), r.getString("error")), jobId);
+        JobRows.instant(r, "ended_at"), JobAttempt.Outcome.parse(r.getString("outcome")), r.getString("error")), jobId);
   }
 
   private record Filter(String where, List<Object> params) {
@@ -331,34 +339,6 @@ public final class JobRepository {
       }
       return new Filter(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
     }
-  }
-
-  static Job map(ResultSet r) throws SQLException {
-    return new Job(
-        r.getLong("id"),
-        JobType.valueOf(r.getString("type")),
-        Jdbc.nullableLong(r, "image_id"),
-        r.getString("payload"),
-        JobState.valueOf(r.getString("state")),
-        r.getInt("attempts"),
-        r.getInt("max_attempts"),
-        Instant.ofEpochMilli(r.getLong("run_after")),
-        r.getString("worker_id"),
-        instant(r, "locked_at"),
-        instant(r, "lease_until"),
-        r.getLong("lease_token"),
-        r.getString("last_error"),
-        Instant.ofEpochMilli(r.getLong("created_at")),
-        Instant.ofEpochMilli(r.getLong("updated_at")),
-        instant(r, "completed_at"),
-        r.getInt("interruptions"),
-        r.getInt("max_interruptions"),
-        JobPriority.ofRank(r.getInt("priority")));
-  }
-
-  private static Instant instant(ResultSet r, String column) throws SQLException {
-    Long millis = Jdbc.nullableLong(r, column);
-    return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 
   static String truncate(String text) {

@@ -1,5 +1,9 @@
 package frame.core.job;
 
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobType;
+import frame.core.api.jobs.QueueState;
+
 import frame.core.event.EventBus;
 import frame.core.scheduling.BackgroundPriority;
 import java.lang.management.ManagementFactory;

@@ -1,5 +1,8 @@
 package frame.core.job;
 
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobType;
+
 import frame.core.db.Jdbc.Tx;
 import java.sql.SQLException;
 import java.time.Duration;

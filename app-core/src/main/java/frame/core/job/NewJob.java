@@ -1,5 +1,8 @@
 package frame.core.job;
 
+import frame.core.api.jobs.JobPriority;
+import frame.core.api.jobs.JobType;
+
 /** A job to enqueue. */
 public record NewJob(JobType type, Long imageId, String payload, int maxAttempts, JobPriority priority) {
   /** Failed attempts before a job ends FAILED (the handler threw or timed out). */

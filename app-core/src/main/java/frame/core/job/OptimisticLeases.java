@@ -1,5 +1,8 @@
 package frame.core.job;
 
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobType;
+
 import frame.core.db.Jdbc.Tx;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -41,7 +44,7 @@ final class OptimisticLeases implements LeaseStrategy {
   @Override
   public List<Job> findExpired(Instant cutoff) {
     return jobs.jdbc().query("SELECT * FROM job WHERE state = 'RUNNING' AND lease_until < ? ORDER BY id",
-        JobRepository::map, cutoff.toEpochMilli());
+        JobRows::map, cutoff.toEpochMilli());
   }
 
   @Override

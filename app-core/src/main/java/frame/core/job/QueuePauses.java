@@ -1,5 +1,8 @@
 package frame.core.job;
 
+import frame.core.api.jobs.JobType;
+import frame.core.api.jobs.QueueState;
+
 import frame.core.db.Jdbc;
 import java.time.Duration;
 import java.time.Instant;

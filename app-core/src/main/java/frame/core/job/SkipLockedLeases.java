@@ -1,5 +1,8 @@
 package frame.core.job;
 
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobType;
+
 import frame.core.db.Jdbc.Tx;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -45,7 +48,7 @@ final class SkipLockedLeases implements LeaseStrategy {
                          lease_token = job.lease_token + 1, attempts = job.attempts + 1, updated_at = ?
           FROM picked WHERE job.id = picked.id
           RETURNING job.*
-          """.formatted(DB_NOW, skip), JobRepository::map, params.toArray());
+          """.formatted(DB_NOW, skip), JobRows::map, params.toArray());
       jobs.recordAttemptsStarted(tx, claimed, workerId, now);
       return claimed.stream().sorted(Comparator.comparing((Job job) -> job.priority().rank())
           .thenComparing(Job::runAfter).thenComparing(Job::id)).toList();
@@ -64,7 +67,7 @@ final class SkipLockedLeases implements LeaseStrategy {
                            lease_token = lease_token + 1, attempts = attempts + 1, updated_at = ?
             WHERE id = ? AND state = 'PENDING' AND lease_token = ?
             RETURNING *
-            """.formatted(DB_NOW), JobRepository::map, workerId, lease.toMillis(), now.toEpochMilli(), candidate.id(),
+            """.formatted(DB_NOW), JobRows::map, workerId, lease.toMillis(), now.toEpochMilli(), candidate.id(),
             candidate.leaseToken()));
       }
       jobs.recordAttemptsStarted(tx, claimed, workerId, now);
@@ -83,7 +86,7 @@ final class SkipLockedLeases implements LeaseStrategy {
   @Override
   public List<Job> findExpired(Instant cutoff) {
     return jobs.jdbc().query("SELECT * FROM job WHERE state = 'RUNNING' AND lease_until < %s ORDER BY id"
-        .formatted(DB_NOW), JobRepository::map);
+        .formatted(DB_NOW), JobRows::map);
   }
 
   @Override

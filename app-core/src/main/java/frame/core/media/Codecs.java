@@ -1,6 +1,6 @@
 package frame.core.media;
 
-import frame.core.image.ImageFormat;
+import frame.core.api.library.ImageFormat;
 import frame.core.media.codec.Codec;
 import frame.core.media.codec.MissingLibrary;
 import frame.core.media.codec.heif.HeifBoxes;

@@ -1,6 +1,6 @@
 package frame.core.media;
 
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import frame.core.scheduling.BackgroundPriority;
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -1,7 +1,7 @@
 package frame.core.media;
 
-import frame.core.error.FrameException;
-import frame.core.image.ImageFormat;
+import frame.core.api.FrameException;
+import frame.core.api.library.ImageFormat;
 import frame.core.media.codec.Codec;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package frame.core.media;
 
+import frame.core.api.library.RenditionSizes;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import net.coobird.thumbnailator.Thumbnails;
@@ -9,8 +10,8 @@ import net.coobird.thumbnailator.Thumbnails;
  * longest side do not depend on it, and turning a small image is cheaper than a large one.
  */
 public final class Renditions {
-  public static final int[] THUMBNAIL_SIZES = {512, 256, 128, 64};
-  public static final int PREVIEW_LONGEST_SIDE = 2000;
+  public static final int[] THUMBNAIL_SIZES = RenditionSizes.thumbnails();
+  public static final int PREVIEW_LONGEST_SIDE = RenditionSizes.PREVIEW_LONGEST_SIDE;
   public static final float THUMBNAIL_QUALITY = 0.80f;
   public static final float PREVIEW_QUALITY = 0.85f;
 

@@ -2,8 +2,8 @@ package frame.core.node;
 
 import frame.core.db.Database;
 import frame.core.event.EventBus;
-import frame.core.event.FrameEvent;
-import frame.core.job.JobState;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.jobs.JobState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

@@ -1,9 +1,9 @@
 package frame.core.node;
 
-import frame.core.event.FrameEvent;
-import frame.core.image.ImageState;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.ImageState;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import java.util.Optional;
 
 /**

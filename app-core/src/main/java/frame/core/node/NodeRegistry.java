@@ -1,5 +1,8 @@
 package frame.core.node;
 
+import frame.core.api.nodes.NodeInfo;
+import frame.core.api.nodes.NodeState;
+
 import frame.core.db.Jdbc;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package frame.core.pipeline;
 
 import frame.core.db.Jdbc;
-import frame.core.image.ExifSummary;
-import frame.core.image.Image;
+import frame.core.api.library.ExifSummary;
+import frame.core.api.library.Image;
 import frame.core.image.ImageRepository;
 import frame.core.job.JobOutcome;
 import frame.core.media.PhotoMetadata;

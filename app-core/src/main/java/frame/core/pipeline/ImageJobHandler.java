@@ -1,9 +1,9 @@
 package frame.core.pipeline;
 
-import frame.core.error.FrameException;
-import frame.core.image.Image;
+import frame.core.api.FrameException;
+import frame.core.api.library.Image;
 import frame.core.image.ImageRepository;
-import frame.core.job.Job;
+import frame.core.api.jobs.Job;
 import frame.core.job.JobContext;
 import frame.core.job.JobHandler;
 import frame.core.job.JobOutcome;

@@ -1,15 +1,15 @@
 package frame.core.pipeline;
 
 import frame.core.db.Jdbc.Tx;
-import frame.core.event.FrameEvent;
-import frame.core.image.Image;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.Image;
 import frame.core.image.ImageRepository;
-import frame.core.image.ImageState;
-import frame.core.job.Job;
+import frame.core.api.library.ImageState;
+import frame.core.api.jobs.Job;
 import frame.core.job.JobLifecycle;
 import frame.core.job.JobRepository;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class ImagePipeline implements JobLifecycle {
         // an admin retried one step while another stayed failed: the image fails with that one
         Job ended = derived.stream().filter(j -> j.state() != JobState.COMPLETED).findFirst().orElseThrow();
         move(tx, imageId, ImageState.PROCESSING, ImageState.FAILED,
-            StepNames.of(ended.type()) + " failed: " + firstLine(ended.lastError()), now, events);
+            ended.type().stepName() + " failed: " + firstLine(ended.lastError()), now, events);
       }
     }
   }
@@ -73,7 +73,7 @@ public final class ImagePipeline implements JobLifecycle {
     images.lock(tx, job.imageId(), now);
     Image image = images.find(tx, job.imageId()).orElse(null);
     if (image == null || image.state().isFinal()) return;
-    move(tx, image.id(), image.state(), ImageState.FAILED, StepNames.of(job.type()) + " failed: " + reason, now, events);
+    move(tx, image.id(), image.state(), ImageState.FAILED, job.type().stepName() + " failed: " + reason, now, events);
   }
 
   private void move(Tx tx, long imageId, ImageState from, ImageState to, String reason, Instant now,

@@ -1,9 +1,9 @@
 package frame.core.pipeline;
 
-import frame.core.image.Image;
+import frame.core.api.library.Image;
 import frame.core.image.ImageRepository;
 import frame.core.job.JobOutcome;
-import frame.core.job.JobType;
+import frame.core.api.jobs.JobType;
 import frame.core.media.JpegWriter;
 import frame.core.media.Renditions;
 import frame.core.store.FileStore;

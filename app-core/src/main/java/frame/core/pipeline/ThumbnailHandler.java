@@ -1,6 +1,6 @@
 package frame.core.pipeline;
 
-import frame.core.image.Image;
+import frame.core.api.library.Image;
 import frame.core.image.ImageRepository;
 import frame.core.job.JobOutcome;
 import frame.core.media.DecodedImage;

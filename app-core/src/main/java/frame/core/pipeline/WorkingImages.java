@@ -1,6 +1,6 @@
 package frame.core.pipeline;
 
-import frame.core.image.Image;
+import frame.core.api.library.Image;
 import frame.core.media.DecodedImage;
 import frame.core.media.ImageDecoder;
 import frame.core.media.Renditions;

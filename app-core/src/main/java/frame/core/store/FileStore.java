@@ -1,6 +1,11 @@
 package frame.core.store;
 
-import frame.core.image.ImageFormat;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageFiles;
+import frame.core.api.library.ImageFormat;
+import frame.core.api.library.RenditionSizes;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -177,5 +182,13 @@ public final class FileStore {
     } catch (IOException | UnsupportedOperationException ignored) {
       // Windows cannot open a directory as a channel
     }
+  }
+
+  /** Where an image's original and derived files are (a derived file exists only once made). */
+  public ImageFiles filesOf(Image image) {
+    Map<Integer, Path> thumbnails = new LinkedHashMap<>();
+    int[] sizes = RenditionSizes.thumbnails();
+    for (int i = sizes.length - 1; i >= 0; i--) thumbnails.put(sizes[i], thumbnail(image.sha256(), sizes[i]));
+    return new ImageFiles(original(image.sha256(), image.format()), Map.copyOf(thumbnails), preview(image.sha256()));
   }
 }

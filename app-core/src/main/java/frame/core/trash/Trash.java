@@ -1,12 +1,15 @@
 package frame.core.trash;
 
+import frame.core.api.trash.RemovalSize;
+import frame.core.api.trash.TrashedPhoto;
+
 import frame.core.crash.CrashPoints;
 import frame.core.db.Jdbc;
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import frame.core.event.EventBus;
-import frame.core.event.FrameEvent;
-import frame.core.image.Image;
-import frame.core.image.ImageFormat;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageFormat;
 import frame.core.image.ImageRepository;
 import frame.core.store.FileStore;
 import java.io.IOException;
@@ -22,7 +25,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import frame.core.api.Tombstone;
+import frame.core.api.culling.Tombstone;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Trash {
   /** How long a removed photo can be restored before the trash is emptied of it. */
-  public static final Duration KEPT_FOR = Duration.ofDays(30);
+  public static final Duration KEPT_FOR = frame.core.api.Trash.KEPT_FOR;
 
   private static final Logger log = LoggerFactory.getLogger(Trash.class);
 

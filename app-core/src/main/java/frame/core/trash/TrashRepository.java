@@ -1,14 +1,16 @@
 package frame.core.trash;
 
+import frame.core.api.trash.TrashedPhoto;
+
 import frame.core.db.Jdbc;
 import frame.core.db.Jdbc.Tx;
-import frame.core.image.Image;
+import frame.core.api.library.Image;
 import frame.core.image.ImageRepository;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import frame.core.api.Tombstone;
+import frame.core.api.culling.Tombstone;
 
 /** The one place that knows trash SQL: the removed mark on an image, and files still to purge. */
 final class TrashRepository {

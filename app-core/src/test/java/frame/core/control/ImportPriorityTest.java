@@ -10,11 +10,11 @@ import static org.awaitility.Awaitility.await;
 
 import frame.core.Frame;
 import frame.core.FrameTestAccess;
-import frame.core.ImportSources;
-import frame.core.image.ImageQuery;
-import frame.core.image.ImageState;
-import frame.core.job.JobPriority;
-import frame.core.job.JobType;
+import frame.core.api.imports.ImportSources;
+import frame.core.api.library.ImageQuery;
+import frame.core.api.library.ImageState;
+import frame.core.api.jobs.JobPriority;
+import frame.core.api.jobs.JobType;
 import frame.core.testing.FrameFixture;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,17 +47,17 @@ class ImportPriorityTest {
     for (int i = 0; i < archivePhotos; i++) write(archive, "roll/" + i + ".jpg", jpeg(photo(96, 64, 300 + i)));
     try (Frame frame = FrameFixture.open(dataDir)) {
       // the import is all queued before any of it runs: otherwise the order would depend on timing
-      frame.pause(null);
+      frame.ports().queue().pause(null);
       List<Path> files = ImportSources.expand(List.of(archive));
       assertThat(files).hasSize(archivePhotos);
       JobPriority large = ImportSources.priorityFor(files.size());
       List<Long> archiveIds = new ArrayList<>();
-      for (Path file : files) archiveIds.add(stored(frame.importFile(file, large)).id());
+      for (Path file : files) archiveIds.add(stored(frame.ports().imports().importFile(file, large)).id());
       List<Path> one = ImportSources.expand(List.of(write(dropped, "fresh.jpg", jpeg(photo(96, 64, 7)))));
-      long fresh = stored(frame.importFile(one.get(0), ImportSources.priorityFor(one.size()))).id();
+      long fresh = stored(frame.ports().imports().importFile(one.get(0), ImportSources.priorityFor(one.size()))).id();
 
-      frame.resume(null);
-      await().atMost(FINISH).until(() -> frame.image(fresh).state() == ImageState.PROCESSED);
+      frame.ports().queue().resume(null);
+      await().atMost(FINISH).until(() -> frame.ports().library().image(fresh).state() == ImageState.PROCESSED);
 
       var jdbc = FrameTestAccess.database(frame).jdbc();
       long freshThumbnail = jobOf(frame, fresh, JobType.THUMBNAIL_GENERATION).id();
@@ -71,7 +71,7 @@ class ImportPriorityTest {
       assertThat(archiveThumbnailsBefore).as("archive thumbnails started before the dropped photo's").isLessThan(10);
 
       FrameFixture.awaitAllFinal(frame, FINISH);
-      assertThat(frame.images(ImageQuery.all())).hasSize(archivePhotos + 1)
+      assertThat(frame.ports().library().list(ImageQuery.all())).hasSize(archivePhotos + 1)
           .allMatch(i -> i.state() == ImageState.PROCESSED);
       assertThat(jobOf(frame, fresh, JobType.THUMBNAIL_GENERATION).priority()).isEqualTo(JobPriority.FRESH);
       for (long id : archiveIds) {

@@ -10,13 +10,13 @@ import static org.awaitility.Awaitility.await;
 
 import frame.core.Frame;
 import frame.core.FrameTestAccess;
-import frame.core.image.Image;
-import frame.core.image.ImageQuery;
-import frame.core.image.ImageState;
-import frame.core.job.Job;
-import frame.core.job.JobAttempt;
-import frame.core.job.JobPriority;
-import frame.core.job.JobType;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageQuery;
+import frame.core.api.library.ImageState;
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobAttempt;
+import frame.core.api.jobs.JobPriority;
+import frame.core.api.jobs.JobType;
 import frame.core.testing.FrameFixture;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -42,10 +42,10 @@ class RegenerateTest {
   @Test
   void regenerated_files_are_replaced_atomically_and_the_photo_returns_to_processed() throws Exception {
     try (Frame frame = FrameFixture.open(dataDir)) {
-      Image image = stored(frame.importFile(write(photos, "big.jpg", jpeg(photo(3000, 2000, 1)))));
-      await().atMost(FINISH).until(() -> frame.image(image.id()).state() == ImageState.PROCESSED);
-      Path preview = frame.files(image).preview();
-      Path thumbnail = frame.files(image).thumbnails().get(512);
+      Image image = stored(frame.ports().imports().importFile(write(photos, "big.jpg", jpeg(photo(3000, 2000, 1)))));
+      await().atMost(FINISH).until(() -> frame.ports().library().image(image.id()).state() == ImageState.PROCESSED);
+      Path preview = frame.ports().library().files(image).preview();
+      Path thumbnail = frame.ports().library().files(image).thumbnails().get(512);
       Object previewBefore = Files.readAttributes(preview, BasicFileAttributes.class).fileKey();
 
       // a viewer reads the files over and over while they are made again
@@ -64,10 +64,10 @@ class RegenerateTest {
       viewer.start();
       await().atMost(FINISH).until(() -> reads.get() >= 4);
 
-      assertThat(frame.regenerate(List.of(image.id()))).isEqualTo(1);
-      assertThat(frame.image(image.id()).state()).isEqualTo(ImageState.PROCESSING);
+      assertThat(frame.ports().jobs().regenerate(List.of(image.id())).sentBack()).containsExactly(image.id());
+      assertThat(frame.ports().library().image(image.id()).state()).isEqualTo(ImageState.PROCESSING);
       int readsAtStart = reads.get();
-      await().atMost(FINISH).until(() -> frame.image(image.id()).state() == ImageState.PROCESSED);
+      await().atMost(FINISH).until(() -> frame.ports().library().image(image.id()).state() == ImageState.PROCESSED);
       await().atMost(FINISH).until(() -> reads.get() >= readsAtStart + 4);
       reading.set(false);
       viewer.join();
@@ -78,7 +78,7 @@ class RegenerateTest {
       for (JobType step : JobType.DERIVED) {
         Job job = jobOf(frame, image.id(), step);
         assertThat(job.priority()).isEqualTo(JobPriority.BACKGROUND);
-        assertThat(frame.jobDetails(job.id()).attempts()).extracting(JobAttempt::outcome)
+        assertThat(frame.ports().jobs().details(job.id()).attempts()).extracting(JobAttempt::outcome)
             .containsExactly(JobAttempt.Outcome.COMPLETED, JobAttempt.Outcome.COMPLETED);
       }
       assertThat(jobOf(frame, image.id(), JobType.OFFLOAD_ORIGINAL).attempts()).as("the original stays").isEqualTo(1);
@@ -89,17 +89,17 @@ class RegenerateTest {
   void a_photo_dropped_behind_two_hundred_backfill_jobs_gets_its_thumbnail_first() {
     int backfillPhotos = 67; // x 3 derived jobs: 201 backfill jobs
     try (Frame frame = FrameFixture.open(dataDir)) {
-      for (int i = 0; i < backfillPhotos; i++) frame.importFile(write(photos, "old" + i + ".jpg", jpeg(photo(96, 64, 100 + i))));
+      for (int i = 0; i < backfillPhotos; i++) frame.ports().imports().importFile(write(photos, "old" + i + ".jpg", jpeg(photo(96, 64, 100 + i))));
       FrameFixture.awaitAllFinal(frame, FINISH);
-      frame.pause(null);
-      assertThat(frame.regenerateAllIn(null)).hasSize(backfillPhotos);
-      long fresh = stored(frame.importFile(write(photos, "fresh.jpg", jpeg(photo(96, 64, 7))))).id();
+      frame.ports().queue().pause(null);
+      assertThat(frame.ports().jobs().regenerateEvery(null).sentBack()).hasSize(backfillPhotos);
+      long fresh = stored(frame.ports().imports().importFile(write(photos, "fresh.jpg", jpeg(photo(96, 64, 7))))).id();
 
       var jdbc = FrameTestAccess.database(frame).jdbc();
       long runsBefore = jdbc.queryOne("SELECT COALESCE(MAX(id), 0) FROM job_attempt", r -> r.getLong(1)).orElseThrow();
 
-      frame.resume(null);
-      await().atMost(FINISH).until(() -> frame.image(fresh).state() == ImageState.PROCESSED);
+      frame.ports().queue().resume(null);
+      await().atMost(FINISH).until(() -> frame.ports().library().image(fresh).state() == ImageState.PROCESSED);
 
       long freshThumbnailRun = jdbc.queryOne("SELECT MIN(id) FROM job_attempt WHERE job_id = ?", r -> r.getLong(1),
           jobOf(frame, fresh, JobType.THUMBNAIL_GENERATION).id()).orElseThrow();
@@ -110,7 +110,7 @@ class RegenerateTest {
       // only what was already claimed with the fresh photo's first step (one batch) went before it
       assertThat(claimedBefore).as("backfill jobs started before the fresh thumbnail").isLessThan(20);
       FrameFixture.awaitAllFinal(frame, FINISH);
-      assertThat(frame.images(ImageQuery.all())).allMatch(i -> i.state() == ImageState.PROCESSED);
+      assertThat(frame.ports().library().list(ImageQuery.all())).allMatch(i -> i.state() == ImageState.PROCESSED);
     }
   }
 

@@ -8,23 +8,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import frame.core.Frame;
-import frame.core.api.ColorLabel;
-import frame.core.api.CullFilter;
+import frame.core.api.culling.ColorLabel;
+import frame.core.api.culling.CullFilter;
 import frame.core.api.Culling;
-import frame.core.api.Flag;
-import frame.core.api.ImageMarks;
-import frame.core.api.ImportBatch;
-import frame.core.api.MarkChange;
-import frame.core.api.Shoot;
-import frame.core.api.ShootSource;
-import frame.core.error.FrameException;
-import frame.core.event.FrameEvent;
-import frame.core.image.Image;
-import frame.core.image.ImageQuery;
-import frame.core.ingest.IngestResult;
-import frame.core.job.JobPriority;
-import frame.core.job.JobState;
-import frame.core.library.LibraryQuery;
+import frame.core.api.culling.Flag;
+import frame.core.api.culling.ImageMarks;
+import frame.core.api.culling.ImportBatch;
+import frame.core.api.culling.MarkChange;
+import frame.core.api.culling.Shoot;
+import frame.core.api.culling.ShootSource;
+import frame.core.api.FrameException;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageQuery;
+import frame.core.api.imports.IngestResult;
+import frame.core.api.jobs.JobPriority;
+import frame.core.api.jobs.JobState;
+import frame.core.api.library.LibraryQuery;
 import frame.core.testing.FrameFixture;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -50,10 +50,10 @@ class MarksAndTombstonesTest {
       Image b = stored(frame, "b.jpg", 2);
       Image c = stored(frame, "c.jpg", 3);
       Set<Long> marked = ConcurrentHashMap.newKeySet();
-      try (AutoCloseable sub = frame.subscribe(e -> {
+      try (var sub = frame.ports().events().subscribe(e -> {
         if (e instanceof FrameEvent.ImageMarked m) marked.add(m.imageId());
       })) {
-        Culling culling = frame.culling();
+        Culling culling = frame.ports().culling();
         culling.mark(a.id(), MarkChange.flag(Flag.PICK));
         culling.mark(a.id(), MarkChange.rating(4));
         ImageMarks aMarks = culling.mark(a.id(), MarkChange.label(ColorLabel.RED));
@@ -70,12 +70,12 @@ class MarksAndTombstonesTest {
       assertThat(ids(frame, CullFilter.unrated())).containsExactly(b.id());
       assertThat(ids(frame, CullFilter.atLeast(2))).containsExactlyInAnyOrder(a.id(), c.id());
       assertThat(ids(frame, CullFilter.atLeast(3))).containsExactly(a.id());
-      assertThat(frame.ids(LibraryQuery.all().withCull(CullFilter.picks()))).containsExactly(a.id());
-      assertThat(frame.countMatching(new ImageQuery(null, 10, 0, CullFilter.atLeast(2)))).isEqualTo(2);
+      assertThat(frame.ports().library().ids(LibraryQuery.all().withCull(CullFilter.picks()))).containsExactly(a.id());
+      assertThat(frame.ports().library().count(new ImageQuery(null, 10, 0, CullFilter.atLeast(2)))).isEqualTo(2);
 
-      frame.culling().mark(a.id(), MarkChange.flag(null));
-      assertThat(frame.culling().marks(List.of(a.id())).get(a.id()).flag()).isNull();
-      assertThat(frame.culling().marks(List.of(a.id())).get(a.id()).rating()).isEqualTo(4);
+      frame.ports().culling().mark(a.id(), MarkChange.flag(null));
+      assertThat(frame.ports().culling().marks(List.of(a.id())).get(a.id()).flag()).isNull();
+      assertThat(frame.ports().culling().marks(List.of(a.id())).get(a.id()).rating()).isEqualTo(4);
     }
   }
 
@@ -84,10 +84,10 @@ class MarksAndTombstonesTest {
     try (Frame frame = FrameFixture.open(dataDir)) {
       Image a = stored(frame, "a.jpg", 1);
 
-      assertThatThrownBy(() -> frame.culling().markAll(List.of(a.id(), 9999L), MarkChange.flag(Flag.PICK)))
+      assertThatThrownBy(() -> frame.ports().culling().markAll(List.of(a.id(), 9999L), MarkChange.flag(Flag.PICK)))
           .isInstanceOf(FrameException.class).hasMessageContaining("9999");
 
-      assertThat(frame.culling().marks(List.of(a.id())).get(a.id()).flag()).isNull();
+      assertThat(frame.ports().culling().marks(List.of(a.id())).get(a.id()).flag()).isNull();
       assertThatThrownBy(() -> MarkChange.rating(6)).isInstanceOf(IllegalArgumentException.class);
     }
   }
@@ -98,34 +98,34 @@ class MarksAndTombstonesTest {
     Path second = write(card, "IMG_0002.jpg", jpeg(photo(320, 240, 12)));
     ImportBatch fromCard = ImportBatch.shoot("EOS_DIGITAL", ShootSource.FOLDER);
     try (Frame frame = FrameFixture.open(dataDir)) {
-      Image gone = ((IngestResult.Stored) frame.importFile(first, JobPriority.FRESH, fromCard)).image();
-      frame.importFile(second, JobPriority.FRESH, fromCard);
+      Image gone = ((IngestResult.Stored) frame.ports().imports().importFile(first, JobPriority.FRESH, fromCard)).image();
+      frame.ports().imports().importFile(second, JobPriority.FRESH, fromCard);
       FrameFixture.awaitAllFinal(frame, Duration.ofSeconds(30));
       // a photo whose analysis runs right now stays in the trash until the next emptying
-      await().atMost(Duration.ofSeconds(30)).until(() -> frame.jobCountsByState().getOrDefault(JobState.PENDING, 0L)
-          + frame.jobCountsByState().getOrDefault(JobState.RUNNING, 0L) == 0);
-      frame.culling().mark(gone.id(), MarkChange.flag(Flag.REJECT));
+      await().atMost(Duration.ofSeconds(30)).until(() -> frame.ports().jobs().countsByState().getOrDefault(JobState.PENDING, 0L)
+          + frame.ports().jobs().countsByState().getOrDefault(JobState.RUNNING, 0L) == 0);
+      frame.ports().culling().mark(gone.id(), MarkChange.flag(Flag.REJECT));
 
-      assertThat(frame.culling().deleteRejects(null)).isEqualTo(1);
+      assertThat(frame.ports().culling().deleteRejects(null)).isEqualTo(1);
 
-      assertThat(frame.culling().tombstones()).singleElement().satisfies(t -> {
+      assertThat(frame.ports().culling().tombstones()).singleElement().satisfies(t -> {
         assertThat(t.sha256()).isEqualTo(gone.sha256());
         assertThat(t.name()).isEqualTo("IMG_0001.jpg");
       });
-      IngestResult again = frame.importFile(first, JobPriority.FRESH, fromCard);
+      IngestResult again = frame.ports().imports().importFile(first, JobPriority.FRESH, fromCard);
       assertThat(again).isInstanceOf(IngestResult.Skipped.class);
       assertThat(((IngestResult.Skipped) again).reason())
           .isEqualTo("deleted on " + LocalDate.now(ZoneOffset.UTC));
       // a phone sending the same photo again is skipped too
-      IngestResult fromPhone = frame.ingestWithChecksumAfter(new ByteArrayInputStream(Files.readAllBytes(first)),
+      IngestResult fromPhone = frame.ports().imports().ingestWithChecksumAfter(new ByteArrayInputStream(Files.readAllBytes(first)),
           "IMG_0001.jpg", () -> null, JobPriority.FRESH, ImportBatch.shoot("Pixel 8", ShootSource.DEVICE));
       assertThat(fromPhone).isInstanceOf(IngestResult.Skipped.class);
-      assertThat(frame.images(ImageQuery.all())).hasSize(1);
+      assertThat(frame.ports().library().list(ImageQuery.all())).hasSize(1);
 
-      IngestResult back = frame.importFile(first, JobPriority.FRESH, fromCard.includingDeleted(true));
+      IngestResult back = frame.ports().imports().importFile(first, JobPriority.FRESH, fromCard.includingDeleted(true));
 
       assertThat(back).isInstanceOf(IngestResult.Stored.class);
-      assertThat(frame.culling().tombstones()).isEmpty();
+      assertThat(frame.ports().culling().tombstones()).isEmpty();
     }
   }
 
@@ -135,31 +135,31 @@ class MarksAndTombstonesTest {
     Path second = write(card, "IMG_0002.jpg", jpeg(photo(320, 240, 22)));
     try (Frame frame = FrameFixture.open(dataDir)) {
       ImportBatch batch = ImportBatch.shoot("EOS_DIGITAL", ShootSource.FOLDER);
-      Image one = ((IngestResult.Stored) frame.importFile(first, JobPriority.FRESH, batch)).image();
-      frame.importFile(second, JobPriority.FRESH, batch);
+      Image one = ((IngestResult.Stored) frame.ports().imports().importFile(first, JobPriority.FRESH, batch)).image();
+      frame.ports().imports().importFile(second, JobPriority.FRESH, batch);
       stored(frame, "loose.jpg", 23);
-      frame.culling().mark(one.id(), MarkChange.flag(Flag.PICK));
+      frame.ports().culling().mark(one.id(), MarkChange.flag(Flag.PICK));
 
-      Shoot shoot = frame.culling().shoots().getFirst();
-      assertThat(frame.culling().shoots()).hasSize(1);
+      Shoot shoot = frame.ports().culling().shoots().getFirst();
+      assertThat(frame.ports().culling().shoots()).hasSize(1);
       assertThat(shoot.name()).isEqualTo("EOS_DIGITAL");
       assertThat(shoot.source()).isEqualTo(ShootSource.FOLDER);
       assertThat(shoot.photos()).isEqualTo(2);
       assertThat(shoot.picks()).isEqualTo(1);
-      assertThat(frame.culling().marks(List.of(one.id())).get(one.id()).shoot()).isEqualTo(shoot.id());
+      assertThat(frame.ports().culling().marks(List.of(one.id())).get(one.id()).shoot()).isEqualTo(shoot.id());
       assertThat(ids(frame, new CullFilter(null, false, 0, shoot.id()))).hasSize(2);
 
-      assertThat(frame.culling().renameShoot(shoot.id(), "  Wedding Anna & Tom ").name()).isEqualTo("Wedding Anna & Tom");
-      assertThatThrownBy(() -> frame.culling().renameShoot(shoot.id(), " ")).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> frame.culling().renameShoot(777, "x")).isInstanceOf(FrameException.class);
+      assertThat(frame.ports().culling().renameShoot(shoot.id(), "  Wedding Anna & Tom ").name()).isEqualTo("Wedding Anna & Tom");
+      assertThatThrownBy(() -> frame.ports().culling().renameShoot(shoot.id(), " ")).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> frame.ports().culling().renameShoot(777, "x")).isInstanceOf(FrameException.class);
     }
   }
 
   private static List<Long> ids(Frame frame, CullFilter filter) {
-    return frame.images(new ImageQuery(null, 100, 0, filter)).stream().map(Image::id).toList();
+    return frame.ports().library().list(new ImageQuery(null, 100, 0, filter)).stream().map(Image::id).toList();
   }
 
   private Image stored(Frame frame, String name, long seed) {
-    return ((IngestResult.Stored) frame.importFile(write(card, name, jpeg(photo(320, 240, seed))))).image();
+    return ((IngestResult.Stored) frame.ports().imports().importFile(write(card, name, jpeg(photo(320, 240, seed))))).image();
   }
 }

@@ -8,12 +8,12 @@ import static org.awaitility.Awaitility.await;
 
 import frame.core.Frame;
 import frame.core.FrameTestAccess;
-import frame.core.api.ImageMarks;
-import frame.core.api.LookAlike;
-import frame.core.image.Image;
-import frame.core.image.ImageFormat;
-import frame.core.ingest.IngestResult;
-import frame.core.job.JobState;
+import frame.core.api.culling.ImageMarks;
+import frame.core.api.culling.LookAlike;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageFormat;
+import frame.core.api.imports.IngestResult;
+import frame.core.api.jobs.JobState;
 import frame.core.testing.ExifBuilder;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.RawFiles;
@@ -53,7 +53,7 @@ class StacksAndSharpnessTest {
       assertThat(List.of(shifted, blurred, reencoded)).allSatisfy(i -> assertThat(marks.get(i.id()).stack()).isEqualTo(stack));
       assertThat(marks.get(other.id()).stack()).isNull();
       assertThat(marks.get(blurred.id()).sharpness()).isLessThan(marks.get(sharp.id()).sharpness() / 2);
-      List<ImageMarks> sharpestFirst = frame.culling().stack(stack);
+      List<ImageMarks> sharpestFirst = frame.ports().culling().stack(stack);
       assertThat(sharpestFirst).hasSize(4);
       assertThat(sharpestFirst.getLast().imageId()).isEqualTo(blurred.id());
       assertThat(marks.get(blurred.id()).stackTop()).isEqualTo(sharpestFirst.getFirst().imageId());
@@ -69,7 +69,7 @@ class StacksAndSharpnessTest {
       Image soft = shot(frame, "B.jpg", blur(scene), "2024:05:02 11:00:01");
       analysed(frame);
 
-      ImageMarks chosen = frame.culling().chooseStackTop(soft.id());
+      ImageMarks chosen = frame.ports().culling().chooseStackTop(soft.id());
 
       assertThat(chosen.stackTop()).isEqualTo(soft.id());
       Image third = shot(frame, "C.jpg", scene, "2024:05:02 11:00:02");
@@ -105,7 +105,7 @@ class StacksAndSharpnessTest {
       Map<Long, ImageMarks> marks = analysed(frame);
 
       assertThat(marks.get(copy.id()).stack()).isNull();
-      List<LookAlike> alikes = frame.culling().lookAlikes(copy.id());
+      List<LookAlike> alikes = frame.ports().culling().lookAlikes(copy.id());
       assertThat(alikes).extracting(LookAlike::imageId).containsExactly(original.id());
       assertThat(alikes.getFirst().describe()).isEqualTo("looks like IMG_0042.jpg of 2024-05-02");
     }
@@ -114,10 +114,10 @@ class StacksAndSharpnessTest {
   private Map<Long, ImageMarks> analysed(Frame frame) {
     List<Image> images = FrameFixture.awaitAllFinal(frame, Duration.ofSeconds(60));
     await("analysis done").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
-      Map<JobState, Long> counts = frame.jobCountsByState();
+      Map<JobState, Long> counts = frame.ports().jobs().countsByState();
       return counts.getOrDefault(JobState.PENDING, 0L) + counts.getOrDefault(JobState.RUNNING, 0L) == 0;
     });
-    return frame.culling().marks(images.stream().map(Image::id).toList());
+    return frame.ports().culling().marks(images.stream().map(Image::id).toList());
   }
 
   private Image shot(Frame frame, String name, BufferedImage picture, String taken) {
@@ -126,7 +126,7 @@ class StacksAndSharpnessTest {
   }
 
   private static Image stored(Frame frame, Path file) {
-    return ((IngestResult.Stored) frame.importFile(file)).image();
+    return ((IngestResult.Stored) frame.ports().imports().importFile(file)).image();
   }
 
   private static BufferedImage shift(BufferedImage image, int dx) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import frame.core.Frame;
-import frame.core.FrameConfig;
-import frame.core.error.FrameException;
+import frame.core.api.config.FrameConfig;
+import frame.core.api.FrameException;
 import frame.core.testing.FrameFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,14 +45,14 @@ class DatabaseDurabilityTest {
       assertThatThrownBy(() -> FrameFixture.open(dataDir))
           .isInstanceOf(FrameException.class)
           .hasMessageContaining("Data folder in use by another FRAME (pid " + ProcessHandle.current().pid() + ")");
-      assertThat(first.countImages(null)).as("the first one is unharmed").isZero();
+      assertThat(first.ports().library().countIn(null)).as("the first one is unharmed").isZero();
     }
   }
 
   @Test
   void d3_damaged_database_files_stop_the_start_instead_of_replacing_the_library() throws IOException {
     try (Frame frame = FrameFixture.open(dataDir)) {
-      frame.countImages(null);
+      frame.ports().library().countIn(null);
     }
     Files.delete(dataDir.resolve("db").resolve("frame.script"));
 
@@ -65,7 +65,7 @@ class DatabaseDurabilityTest {
   @Test
   void d4_clean_shutdown_leaves_no_log_to_replay() {
     try (Frame frame = FrameFixture.open(dataDir)) {
-      frame.countImages(null);
+      frame.ports().library().countIn(null);
     }
     Path log = dataDir.resolve("db").resolve("frame.log");
     assertThat(!Files.exists(log) || sizeOf(log) == 0).isTrue();

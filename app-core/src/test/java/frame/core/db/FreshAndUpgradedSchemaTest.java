@@ -1,8 +1,10 @@
 package frame.core.db;
 
+import frame.core.api.config.DatabaseLogin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.FrameConfig;
+import frame.core.api.config.FrameConfig;
 import frame.core.testing.TestPostgres;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import frame.core.Frame;
-import frame.core.FrameConfig;
-import frame.core.image.ImageState;
+import frame.core.api.config.FrameConfig;
+import frame.core.api.library.ImageState;
 import frame.core.testing.FrameFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ class LeftoverLockTest {
   @Test
   void a_running_frame_guards_its_database_with_the_data_folder_lock_alone() {
     try (Frame frame = FrameFixture.open(dataDir)) {
-      assertThat(frame.countImages(ImageState.PROCESSED)).isZero();
+      assertThat(frame.ports().library().countIn(ImageState.PROCESSED)).isZero();
       assertThat(dataDir.resolve("frame.lock")).exists();
       assertThat(dataDir.resolve("db").resolve("frame.lck")).as("HSQLDB's own lock file").doesNotExist();
     }
@@ -47,7 +47,7 @@ class LeftoverLockTest {
     // database if it is not by then: a restart must neither wait for that nor fail on it
     Frame reopened = assertTimeoutPreemptively(Duration.ofSeconds(8), () -> FrameFixture.open(dataDir));
     try (Frame frame = reopened) {
-      assertThat(frame.countImages(ImageState.PROCESSED)).isZero();
+      assertThat(frame.ports().library().countIn(ImageState.PROCESSED)).isZero();
     }
   }
 }

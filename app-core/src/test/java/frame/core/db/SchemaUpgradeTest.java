@@ -2,10 +2,10 @@ package frame.core.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.FrameConfig;
+import frame.core.api.config.FrameConfig;
 import frame.core.job.JobRepository;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import frame.core.job.NewJob;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,8 +47,8 @@ class SchemaUpgradeTest {
       assertThat(new frame.core.auth.ApiTokens(database.jdbc(), java.time.Clock.systemUTC()).list())
           .extracting(t -> t.name() + " " + t.kind()).containsExactly("nas ADMIN");
       JobRepository jobs = new JobRepository(database.jdbc());
-      assertThat(jobs.attempts(3)).extracting(frame.core.job.JobAttempt::outcome)
-          .containsExactly(frame.core.job.JobAttempt.Outcome.INTERRUPTED);
+      assertThat(jobs.attempts(3)).extracting(frame.core.api.jobs.JobAttempt::outcome)
+          .containsExactly(frame.core.api.jobs.JobAttempt.Outcome.INTERRUPTED);
       List<JobRepository.Candidate> due = jobs.findDue(Instant.ofEpochMilli(5000), 10);
       assertThat(due).extracting(JobRepository.Candidate::id).containsExactly(3L, 2L, 1L); // by run_after
       assertThat(jobs.claimAll(due, "worker", Instant.ofEpochMilli(5000), java.time.Duration.ofSeconds(30)))

@@ -3,7 +3,7 @@ package frame.core.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import frame.core.FrameConfig;
+import frame.core.api.config.FrameConfig;
 import frame.core.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;

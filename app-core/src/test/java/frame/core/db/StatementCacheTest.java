@@ -2,7 +2,7 @@ package frame.core.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.FrameConfig;
+import frame.core.api.config.FrameConfig;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

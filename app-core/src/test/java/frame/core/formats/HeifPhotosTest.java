@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import frame.core.Frame;
-import frame.core.image.Image;
-import frame.core.image.ImageFormat;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageFormat;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
 import frame.core.media.Codecs;
 import frame.core.testing.ExifBuilder;
 import frame.core.testing.FrameFixture;
@@ -66,14 +66,14 @@ class HeifPhotosTest {
           assertThat(coded.getWidth() != 480 || PixelDifference.of(upright, coded).mean() > 40)
               .as("o%d: the coded pixels are not upright", o).isTrue();
         }
-        IngestResult result = frame.ingest(new ByteArrayInputStream(file), "o" + o + "." + extension(codec), null);
+        IngestResult result = frame.ports().imports().ingest(new ByteArrayInputStream(file), "o" + o + "." + extension(codec), null);
         assertThat(result).as("o%d", o).isInstanceOf(IngestResult.Stored.class);
         byOrientation.put(o, ((IngestResult.Stored) result).image());
       }
       FrameFixture.awaitAllFinal(frame, Duration.ofMinutes(2));
 
       for (var entry : byOrientation.entrySet()) {
-        Image image = frame.image(entry.getValue().id());
+        Image image = frame.ports().library().image(entry.getValue().id());
         assertThat(image.format()).isEqualTo(codec == HeifFixtures.Codec.HEVC ? ImageFormat.HEIC : ImageFormat.AVIF);
         assertThat(image.width()).as("o%d width", entry.getKey()).isEqualTo(480);
         assertThat(image.height()).as("o%d height", entry.getKey()).isEqualTo(320);
@@ -86,13 +86,13 @@ class HeifPhotosTest {
         }
         assertThat(image.state()).as("o%d: %s", entry.getKey(), image.failureReason()).isEqualTo(ImageState.PROCESSED);
         int o = entry.getKey();
-        BufferedImage preview = ImageIO.read(frame.files(image).existingPreview().orElseThrow().toFile());
+        BufferedImage preview = ImageIO.read(frame.ports().library().files(image).existingPreview().orElseThrow().toFile());
         assertThat(preview.getWidth()).isEqualTo(480);
         assertThat(preview.getHeight()).isEqualTo(320);
         PixelDifference difference = PixelDifference.of(references.get(o), preview);
         assertThat(difference.mean()).as("o%d preview against libheif's rendering: %s", o, difference).isLessThan(3);
         assertCorners("o" + o + " preview", preview);
-        assertCorners("o" + o + " thumbnail", ImageIO.read(frame.files(image).thumbnail(256).orElseThrow().toFile()));
+        assertCorners("o" + o + " thumbnail", ImageIO.read(frame.ports().library().files(image).thumbnail(256).orElseThrow().toFile()));
       }
     }
   }

@@ -4,11 +4,11 @@ import static frame.core.testing.RawFiles.ifd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
-import frame.core.ImageDetails;
-import frame.core.image.Image;
-import frame.core.image.ImageFormat;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
+import frame.core.api.ImageDetails;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageFormat;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.RawFiles;
 import frame.core.testing.TestImages;
@@ -55,20 +55,20 @@ class RawPhotosTest {
     byte[] preview = TestImages.jpeg(TestImages.storedFor(upright, orientation));
     byte[] raw = RawFiles.container(format, preview, orientation, model);
     try (Frame frame = FrameFixture.open(dataDir)) {
-      IngestResult result = frame.ingest(new ByteArrayInputStream(raw), "photo." + format.extension(), null);
+      IngestResult result = frame.ports().imports().ingest(new ByteArrayInputStream(raw), "photo." + format.extension(), null);
       assertThat(result).isInstanceOf(IngestResult.Stored.class);
       Image done = FrameFixture.awaitAllFinal(frame, Duration.ofMinutes(1)).getFirst();
 
       assertThat(done.format()).isEqualTo(format);
       assertThat(done.state()).as(done.failureReason()).isEqualTo(ImageState.PROCESSED);
-      assertThat(Files.readAllBytes(frame.files(done).original())).isEqualTo(raw);
+      assertThat(Files.readAllBytes(frame.ports().library().files(done).original())).isEqualTo(raw);
       assertThat(done.cameraModel()).isEqualTo(model);
-      BufferedImage shown = ImageIO.read(frame.files(done).existingPreview().orElseThrow().toFile());
+      BufferedImage shown = ImageIO.read(frame.ports().library().files(done).existingPreview().orElseThrow().toFile());
       assertThat(shown.getWidth()).isEqualTo(2000);
       assertThat(shown.getHeight()).isEqualTo(1333);
       HeifPhotosTest.assertCorners(format + " preview", shown);
-      HeifPhotosTest.assertCorners(format + " thumbnail", ImageIO.read(frame.files(done).thumbnail(512).orElseThrow().toFile()));
-      assertThat(frame.imageDetails(done.id()).previewNote()).isEmpty();
+      HeifPhotosTest.assertCorners(format + " thumbnail", ImageIO.read(frame.ports().library().files(done).thumbnail(512).orElseThrow().toFile()));
+      assertThat(frame.ports().library().details(done.id()).previewNote()).isEmpty();
     }
   }
 
@@ -77,12 +77,12 @@ class RawPhotosTest {
     byte[] small = TestImages.jpeg(TestImages.quadrants(1024, 683));
     byte[] dng = RawFiles.tiff(RawFiles.dng(small, 1, "Canon EOS 6D"));
     try (Frame frame = FrameFixture.open(dataDir)) {
-      frame.ingest(new ByteArrayInputStream(dng), "small.dng", null);
+      frame.ports().imports().ingest(new ByteArrayInputStream(dng), "small.dng", null);
       Image done = FrameFixture.awaitAllFinal(frame, Duration.ofMinutes(1)).getFirst();
 
       assertThat(done.state()).isEqualTo(ImageState.PROCESSED);
       assertThat(done.width()).isEqualTo(1024);
-      ImageDetails details = frame.imageDetails(done.id());
+      ImageDetails details = frame.ports().library().details(done.id());
       assertThat(details.previewNote()).hasValueSatisfying(note -> assertThat(note).contains("1024 x 683"));
     }
   }
@@ -91,7 +91,7 @@ class RawPhotosTest {
   void a_tiff_from_a_camera_maker_without_sensor_data_stays_a_tiff() {
     byte[] tiff = TestImages.encode(TestImages.quadrants(64, 48), "tiff");
     try (Frame frame = FrameFixture.open(dataDir)) {
-      IngestResult result = frame.ingest(new ByteArrayInputStream(tiff), "scan.nef", null);
+      IngestResult result = frame.ports().imports().ingest(new ByteArrayInputStream(tiff), "scan.nef", null);
       assertThat(((IngestResult.Stored) result).image().format()).isEqualTo(ImageFormat.TIFF);
     }
   }
@@ -100,7 +100,7 @@ class RawPhotosTest {
   void a_raw_without_any_preview_is_refused_with_a_reason() {
     byte[] nef = RawFiles.tiff(ifd().tag(MAKE, "NIKON CORPORATION").tag(PHOTOMETRIC, CFA).strip(RawFiles.sensorData()));
     try (Frame frame = FrameFixture.open(dataDir)) {
-      IngestResult result = frame.ingest(new ByteArrayInputStream(nef), "bare.nef", null);
+      IngestResult result = frame.ports().imports().ingest(new ByteArrayInputStream(nef), "bare.nef", null);
       assertThat(result).isInstanceOf(IngestResult.Rejected.class);
       assertThat(((IngestResult.Rejected) result).reason()).contains("no embedded JPEG preview");
     }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import frame.core.Frame;
-import frame.core.image.Image;
-import frame.core.image.ImageFormat;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageFormat;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.HeifFixtures;
 import frame.core.testing.PixelDifference;
@@ -41,10 +41,10 @@ class SamplePhotosTest {
       throws IOException {
     Path file = sample("heic", name);
     try (Frame frame = FrameFixture.open(dataDir)) {
-      Image image = ((IngestResult.Stored) frame.importFile(file)).image();
+      Image image = ((IngestResult.Stored) frame.ports().imports().importFile(file)).image();
       Image done = FrameFixture.awaitAllFinal(frame, Duration.ofMinutes(2)).getFirst();
       assertThat(done.format()).isEqualTo(format);
-      assertThat(frame.files(done).original()).hasSameBinaryContentAs(file);
+      assertThat(frame.ports().library().files(done).original()).hasSameBinaryContentAs(file);
       assertThat(done.width()).isEqualTo(width);
       assertThat(done.height()).isEqualTo(height);
       if (!HeifPhotosTest.heifDecodes()) {
@@ -53,7 +53,7 @@ class SamplePhotosTest {
         return;
       }
       assertThat(done.state()).as(done.failureReason()).isEqualTo(ImageState.PROCESSED);
-      BufferedImage preview = ImageIO.read(frame.files(image).existingPreview().orElseThrow().toFile());
+      BufferedImage preview = ImageIO.read(frame.ports().library().files(image).existingPreview().orElseThrow().toFile());
       int longest = Math.min(2000, Math.max(width, height));
       assertThat(Math.max(preview.getWidth(), preview.getHeight())).isEqualTo(longest);
       assertThat(preview.getWidth() < preview.getHeight()).as("orientation").isEqualTo(width < height);
@@ -69,7 +69,7 @@ class SamplePhotosTest {
   void a_jpeg_named_heic_is_a_jpeg() {
     Path file = sample("heic", "jpeg_named_heic.heic");
     try (Frame frame = FrameFixture.open(dataDir)) {
-      frame.importFile(file);
+      frame.ports().imports().importFile(file);
       Image done = FrameFixture.awaitAllFinal(frame, Duration.ofMinutes(1)).getFirst();
       assertThat(done.format()).isEqualTo(ImageFormat.JPEG);
       assertThat(done.state()).isEqualTo(ImageState.PROCESSED);
@@ -80,16 +80,16 @@ class SamplePhotosTest {
   void the_real_dng_shows_its_1024_px_preview_and_says_it_is_small() throws IOException {
     Path file = sample("raw", "canon_eos_6d.dng");
     try (Frame frame = FrameFixture.open(dataDir)) {
-      frame.importFile(file);
+      frame.ports().imports().importFile(file);
       Image done = FrameFixture.awaitAllFinal(frame, Duration.ofMinutes(1)).getFirst();
       assertThat(done.format()).isEqualTo(ImageFormat.DNG);
       assertThat(done.state()).as(done.failureReason()).isEqualTo(ImageState.PROCESSED);
       assertThat(done.cameraModel()).isEqualTo("Canon EOS 6D");
-      assertThat(frame.files(done).original()).hasSameBinaryContentAs(file);
-      BufferedImage preview = ImageIO.read(frame.files(done).existingPreview().orElseThrow().toFile());
+      assertThat(frame.ports().library().files(done).original()).hasSameBinaryContentAs(file);
+      BufferedImage preview = ImageIO.read(frame.ports().library().files(done).existingPreview().orElseThrow().toFile());
       assertThat(preview.getWidth()).isEqualTo(1024);
       assertThat(preview.getHeight()).isEqualTo(683);
-      assertThat(frame.imageDetails(done.id()).previewNote()).isPresent();
+      assertThat(frame.ports().library().details(done.id()).previewNote()).isPresent();
     }
   }
 

@@ -3,7 +3,7 @@ package frame.core.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import frame.core.media.DecodeBudget;
 import java.security.MessageDigest;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package frame.core.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
-import frame.core.image.Image;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.TestImages;
 import java.io.ByteArrayInputStream;
@@ -31,9 +31,9 @@ class HostileFilesTest {
     try (Frame frame = FrameFixture.open(dataDir)) {
       List<String> outcomes = new ArrayList<>();
       for (Map.Entry<String, byte[]> file : HostileFiles.catalogue().entrySet()) {
-        outcomes.add(file.getKey() + " -> " + describe(frame, frame.ingest(new ByteArrayInputStream(file.getValue()), file.getKey(), null)));
+        outcomes.add(file.getKey() + " -> " + describe(frame, frame.ports().imports().ingest(new ByteArrayInputStream(file.getValue()), file.getKey(), null)));
       }
-      frame.ingest(new ByteArrayInputStream(TestImages.jpeg(TestImages.photo(800, 600, 42))), "good.jpg", null);
+      frame.ports().imports().ingest(new ByteArrayInputStream(TestImages.jpeg(TestImages.photo(800, 600, 42))), "good.jpg", null);
 
       List<Image> images = FrameFixture.awaitAllFinal(frame, Duration.ofMinutes(2));
 
@@ -47,7 +47,7 @@ class HostileFilesTest {
           assertThat(image.failureReason()).isNotBlank();
         }
         if (name.equals("exif-offset-past-end.jpg")) {
-          assertThat(frame.imageDetails(image.id()).exif().orElseThrow().problems()).as(name).isNotBlank();
+          assertThat(frame.ports().library().details(image.id()).exif().orElseThrow().problems()).as(name).isNotBlank();
         }
       }
       System.out.println("Hostile catalogue: " + String.join("; ", outcomes));
@@ -58,7 +58,7 @@ class HostileFilesTest {
   void unusual_but_valid_photos_are_processed() {
     try (Frame frame = FrameFixture.open(dataDir)) {
       for (Map.Entry<String, byte[]> file : HostileFiles.mustSucceed().entrySet()) {
-        assertThat(frame.ingest(new ByteArrayInputStream(file.getValue()), file.getKey(), null))
+        assertThat(frame.ports().imports().ingest(new ByteArrayInputStream(file.getValue()), file.getKey(), null))
             .as(file.getKey()).isInstanceOf(IngestResult.Stored.class);
       }
       assertThat(FrameFixture.awaitAllFinal(frame, Duration.ofMinutes(1)))
@@ -76,10 +76,10 @@ class HostileFilesTest {
     try (Frame frame = FrameFixture.open(dataDir)) {
       for (int i = 0; i < cases; i++) {
         byte[] mutant = HostileFiles.mutate(seeds.get(i % seeds.size()), random);
-        IngestResult result = frame.ingest(new ByteArrayInputStream(mutant), "mutant-" + i, null);
+        IngestResult result = frame.ports().imports().ingest(new ByteArrayInputStream(mutant), "mutant-" + i, null);
         if (result instanceof IngestResult.Rejected) rejected++;
       }
-      frame.ingest(new ByteArrayInputStream(TestImages.jpeg(TestImages.photo(800, 600, 43))), "good.jpg", null);
+      frame.ports().imports().ingest(new ByteArrayInputStream(TestImages.jpeg(TestImages.photo(800, 600, 43))), "good.jpg", null);
 
       List<Image> images = FrameFixture.awaitAllFinal(frame, Duration.ofMinutes(5));
 

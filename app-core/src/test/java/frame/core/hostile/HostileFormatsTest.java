@@ -3,10 +3,10 @@ package frame.core.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
-import frame.core.image.Image;
-import frame.core.image.ImageFormat;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageFormat;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
 import frame.core.testing.ExifBuilder;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.HeifFixtures;
@@ -44,13 +44,13 @@ class HostileFormatsTest {
       for (int i = 0; i < cases; i++) {
         byte[] seedFile = seeds.get(i % seeds.size());
         byte[] mutant = i % 5 == 0 ? truncated(seedFile, random) : HostileFiles.mutate(seedFile, random);
-        IngestResult result = frame.ingest(new ByteArrayInputStream(mutant), "mutant-" + i, null);
+        IngestResult result = frame.ports().imports().ingest(new ByteArrayInputStream(mutant), "mutant-" + i, null);
         if (result instanceof IngestResult.Rejected r) {
           assertThat(r.reason()).isNotBlank();
           rejected++;
         }
       }
-      frame.ingest(new ByteArrayInputStream(TestImages.jpeg(TestImages.photo(800, 600, 44))), "good.jpg", null);
+      frame.ports().imports().ingest(new ByteArrayInputStream(TestImages.jpeg(TestImages.photo(800, 600, 44))), "good.jpg", null);
 
       List<Image> images = FrameFixture.awaitAllFinal(frame, Duration.ofMinutes(5));
 
@@ -77,7 +77,7 @@ class HostileFormatsTest {
       ByteBuffer.wrap(file).putInt(at + 8, 40_000).putInt(at + 12, 30_000);
     }
     try (Frame frame = FrameFixture.open(dataDir)) {
-      IngestResult result = frame.ingest(new ByteArrayInputStream(file), "huge.heic", null);
+      IngestResult result = frame.ports().imports().ingest(new ByteArrayInputStream(file), "huge.heic", null);
       assertThat(result).isInstanceOf(IngestResult.Rejected.class);
       assertThat(((IngestResult.Rejected) result).code()).isEqualTo("image_too_large");
     }

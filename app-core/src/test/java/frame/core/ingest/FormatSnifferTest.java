@@ -2,7 +2,7 @@ package frame.core.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.image.ImageFormat;
+import frame.core.api.library.ImageFormat;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,5 +1,7 @@
 package frame.core.ingest;
 
+import frame.core.api.imports.IngestResult;
+
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static frame.core.testing.TestImages.write;
@@ -7,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import frame.core.Frame;
-import frame.core.image.Image;
-import frame.core.image.ImageState;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageState;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.TestImages;
 import java.io.ByteArrayInputStream;
@@ -31,12 +33,12 @@ class IngestOutcomesTest {
   void duplicate_is_not_stored_twice_and_names_the_image_it_matched() throws IOException {
     byte[] bytes = jpeg(photo(400, 300, 1));
     try (Frame frame = FrameFixture.open(dataDir)) {
-      Image first = ((IngestResult.Stored) frame.importFile(write(photos, "a.jpg", bytes))).image();
-      IngestResult again = frame.importFile(write(photos, "copy of a.jpg", bytes));
+      Image first = ((IngestResult.Stored) frame.ports().imports().importFile(write(photos, "a.jpg", bytes))).image();
+      IngestResult again = frame.ports().imports().importFile(write(photos, "copy of a.jpg", bytes));
 
       assertThat(again).isInstanceOfSatisfying(IngestResult.Duplicate.class,
           d -> assertThat(d.existing().id()).isEqualTo(first.id()));
-      assertThat(frame.countImages(null)).isEqualTo(1);
+      assertThat(frame.ports().library().countIn(null)).isEqualTo(1);
       assertThat(storedOriginals()).hasSize(1);
     }
   }
@@ -44,10 +46,10 @@ class IngestOutcomesTest {
   @Test
   void original_is_stored_under_its_sha256_whatever_the_file_was_called() throws IOException {
     try (Frame frame = FrameFixture.open(dataDir)) {
-      Image image = ((IngestResult.Stored) frame.ingest(
+      Image image = ((IngestResult.Stored) frame.ports().imports().ingest(
           new ByteArrayInputStream(jpeg(photo(300, 200, 2))), "../../etc/passwd", null)).image();
 
-      Path original = frame.files(image).original();
+      Path original = frame.ports().library().files(image).original();
       assertThat(original.getFileName().toString()).isEqualTo(image.sha256() + ".jpg");
       assertThat(image.originalName()).isEqualTo("passwd");
       assertThat(sha256(Files.readAllBytes(original))).isEqualTo(image.sha256());
@@ -66,7 +68,7 @@ class IngestOutcomesTest {
       assertRejected(frame, "IMG_0001.HEIC", heicWithoutBoxes, "corrupt_image", "HEIF");
       assertRejected(frame, "page.jpg", "<html>hi</html>".getBytes(), "unsupported_format", "HTML");
       assertRejected(frame, "empty.jpg", new byte[0], "empty_file", "empty");
-      assertThat(frame.countImages(null)).isZero();
+      assertThat(frame.ports().library().countIn(null)).isZero();
       assertThat(storedOriginals()).isEmpty();
     }
   }
@@ -92,13 +94,13 @@ class IngestOutcomesTest {
     byte[] whole = jpeg(photo(1600, 1200, 4));
     byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
     try (Frame frame = FrameFixture.open(dataDir)) {
-      Image broken = ((IngestResult.Stored) frame.importFile(write(photos, "half.jpg", truncated))).image();
-      frame.importFile(write(photos, "good1.jpg", jpeg(photo(800, 600, 5))));
-      frame.importFile(write(photos, "good2.jpg", jpeg(photo(800, 600, 6))));
+      Image broken = ((IngestResult.Stored) frame.ports().imports().importFile(write(photos, "half.jpg", truncated))).image();
+      frame.ports().imports().importFile(write(photos, "good1.jpg", jpeg(photo(800, 600, 5))));
+      frame.ports().imports().importFile(write(photos, "good2.jpg", jpeg(photo(800, 600, 6))));
 
       List<Image> images = FrameFixture.awaitAllFinal(frame, Duration.ofSeconds(60));
       assertThat(images).filteredOn(i -> i.id() != broken.id()).allMatch(i -> i.state() == ImageState.PROCESSED);
-      Image failed = frame.image(broken.id());
+      Image failed = frame.ports().library().image(broken.id());
       assertThat(failed.state()).isEqualTo(ImageState.FAILED);
       assertThat(failed.failureReason()).contains("damaged or truncated");
     }
@@ -107,15 +109,15 @@ class IngestOutcomesTest {
   @Test
   void declared_checksum_that_does_not_match_stores_nothing() {
     try (Frame frame = FrameFixture.open(dataDir)) {
-      assertThatThrownBy(() -> frame.ingest(new ByteArrayInputStream(jpeg(photo(300, 200, 8))), "x.jpg", "0".repeat(64)))
+      assertThatThrownBy(() -> frame.ports().imports().ingest(new ByteArrayInputStream(jpeg(photo(300, 200, 8))), "x.jpg", "0".repeat(64)))
           .isInstanceOf(ChecksumMismatch.class);
-      assertThat(frame.countImages(null)).isZero();
+      assertThat(frame.ports().library().countIn(null)).isZero();
       assertThat(storedOriginals()).isEmpty();
     }
   }
 
   private static void assertRejected(Frame frame, String name, byte[] bytes, String code, String reasonPart) {
-    IngestResult result = frame.ingest(new ByteArrayInputStream(bytes), name, null);
+    IngestResult result = frame.ports().imports().ingest(new ByteArrayInputStream(bytes), name, null);
     assertThat(result).isInstanceOfSatisfying(IngestResult.Rejected.class, r -> {
       assertThat(r.code()).isEqualTo(code);
       assertThat(r.reason()).containsIgnoringCase(reasonPart);

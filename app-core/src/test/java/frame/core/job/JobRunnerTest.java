@@ -1,10 +1,14 @@
 package frame.core.job;
 
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobAttempt;
+import frame.core.api.jobs.JobState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import frame.core.db.Dialect;
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import frame.core.testing.SettableClock;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -195,9 +199,9 @@ class JobRunnerTest {
     JobRunner slow = harness.runner(clock, harness.manual(), handler);
     JobRunner fast = harness.runner(clock, harness.manual(), handler);
     long id = harness.enqueueOne(clock);
-    List<frame.core.event.FrameEvent> completions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<frame.core.api.events.FrameEvent> completions = new java.util.concurrent.CopyOnWriteArrayList<>();
     harness.events.subscribe(e -> {
-      if (e instanceof frame.core.event.FrameEvent.JobChanged c && c.state() == JobState.COMPLETED) completions.add(e);
+      if (e instanceof frame.core.api.events.FrameEvent.JobChanged c && c.state() == JobState.COMPLETED) completions.add(e);
     });
 
     Thread slowThread = new Thread(slow::runDueJobsNow);

@@ -1,5 +1,7 @@
 package frame.core.job;
 
+import frame.core.api.jobs.JobState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,14 +1,19 @@
 package frame.core.job;
 
+import frame.core.api.jobs.JobQuery;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
+import frame.core.api.jobs.JobWithImage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
-import frame.core.FrameConfig;
+import frame.core.api.config.FrameConfig;
 import frame.core.FrameTestAccess;
 import frame.core.db.Jdbc;
-import frame.core.image.ImageFormat;
+import frame.core.api.library.ImageFormat;
 import frame.core.image.ImageRepository;
-import frame.core.image.ImageState;
+import frame.core.api.library.ImageState;
 import frame.core.testing.CountingDataSource;
 import frame.core.testing.FrameFixture;
 import java.nio.file.Path;

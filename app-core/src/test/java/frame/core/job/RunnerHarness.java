@@ -1,8 +1,12 @@
 package frame.core.job;
 
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobAttempt;
+import frame.core.api.jobs.JobType;
+
 import static org.awaitility.Awaitility.await;
 
-import frame.core.FrameConfig;
+import frame.core.api.config.FrameConfig;
 import frame.core.db.Database;
 import frame.core.db.Dialect;
 import frame.core.event.EventBus;

@@ -1,5 +1,8 @@
 package frame.core.job;
 
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

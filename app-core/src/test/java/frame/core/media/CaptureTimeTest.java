@@ -7,8 +7,8 @@ import static frame.core.testing.TestImages.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import frame.core.image.ExifSummary;
-import frame.core.image.ImageFormat;
+import frame.core.api.library.ExifSummary;
+import frame.core.api.library.ImageFormat;
 import frame.core.testing.RawFiles;
 import frame.core.testing.SampleFiles;
 import java.nio.file.Path;

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import frame.core.Frame;
-import frame.core.FrameConfig;
+import frame.core.api.config.FrameConfig;
 import frame.core.FrameTestAccess;
-import frame.core.event.FrameEvent;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
-import frame.core.job.Job;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
+import frame.core.api.jobs.Job;
 import frame.core.job.JobRepository;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import frame.core.job.NewJob;
 import frame.core.job.RunnerSettings;
 import frame.core.testing.TestImages;
@@ -82,13 +82,13 @@ class StudioTest {
     Frame b = node("b", Duration.ofMillis(200), false); // only watches, like a window on another machine
     Set<Long> processedSeenOnB = ConcurrentHashMap.newKeySet();
     Set<Long> jobsSeenOnB = ConcurrentHashMap.newKeySet();
-    b.subscribe(e -> {
+    b.ports().events().subscribe(e -> {
       if (e instanceof FrameEvent.ImageChanged c && c.state() == ImageState.PROCESSED) processedSeenOnB.add(c.imageId());
       if (e instanceof FrameEvent.JobChanged j && j.state() == JobState.COMPLETED) jobsSeenOnB.add(j.jobId());
     });
 
     List<Long> ids = new ArrayList<>();
-    for (int i = 0; i < 5; i++) ids.add(stored(a.ingest(photo(i), "IMG_" + i + ".jpg", null)));
+    for (int i = 0; i < 5; i++) ids.add(stored(a.ports().imports().ingest(photo(i), "IMG_" + i + ".jpg", null)));
 
     await().atMost(Duration.ofMinutes(2)).until(() -> processedSeenOnB.containsAll(ids));
     assertThat(jobsSeenOnB).as("every job's completion reached node B").hasSize(5 * 4);
@@ -98,11 +98,11 @@ class StudioTest {
   void n4_an_enqueue_on_one_node_wakes_an_idle_node_at_once_and_without_notifications_polling_still_finishes() {
     Frame api = node("api", Duration.ofMillis(200), false); // takes uploads, runs no jobs
     Frame worker = node("worker", Duration.ofHours(1), true); // would wait an hour for its next poll
-    await().atMost(Duration.ofSeconds(10)).until(() -> worker.nodes().stream().anyMatch(n -> n.id().equals(worker.nodeId())));
+    await().atMost(Duration.ofSeconds(10)).until(() -> worker.ports().nodes().list().stream().anyMatch(n -> n.id().equals(worker.ports().nodes().thisNode())));
 
-    long first = stored(api.ingest(photo(1), "first.jpg", null));
+    long first = stored(api.ports().imports().ingest(photo(1), "first.jpg", null));
     await("woken by the notification, not by a poll an hour away").atMost(Duration.ofSeconds(30))
-        .until(() -> api.image(first).state() == ImageState.PROCESSED);
+        .until(() -> api.ports().library().image(first).state() == ImageState.PROCESSED);
 
     worker.close();
     nodes.remove(worker);
@@ -110,9 +110,9 @@ class StudioTest {
     deaf = new FrameConfig(deaf.dataDir(), deaf.storageDir(), deaf.databaseUrl(), deaf.workers(), deaf.batchSize(),
         deaf.pollInterval(), deaf.maxPixels(), deaf.port(), deaf.lan(), deaf.databaseLogin(), deaf.nodeKind(), false);
     node(deaf, Clock.systemUTC(), Frame.settingsFor(deaf), true);
-    long second = stored(api.ingest(photo(2), "second.jpg", null));
+    long second = stored(api.ports().imports().ingest(photo(2), "second.jpg", null));
     await("no notifications: found by polling").atMost(Duration.ofMinutes(1))
-        .until(() -> api.image(second).state() == ImageState.PROCESSED);
+        .until(() -> api.ports().library().image(second).state() == ImageState.PROCESSED);
   }
 
   @Test
@@ -153,7 +153,7 @@ class StudioTest {
     Path tmpRoot = dir.resolve("shared-storage").resolve("tmp");
     // leftovers of a node that stopped long ago
     Frame gone = node("gone", Duration.ofMillis(200), true);
-    Path goneFolder = tmpRoot.resolve(NodeIdentity.folderNameOf(gone.nodeId()));
+    Path goneFolder = tmpRoot.resolve(NodeIdentity.folderNameOf(gone.ports().nodes().thisNode()));
     Files.writeString(goneFolder.resolve("left-behind.part"), "half an upload");
     gone.close();
     nodes.remove(gone);
@@ -163,10 +163,10 @@ class StudioTest {
     byte[] bytes = TestImages.jpeg(TestImages.photo(1600, 1200, 7));
     ExecutorService upload = Executors.newSingleThreadExecutor();
     try {
-      Future<IngestResult> inFlight = upload.submit(() -> receiving.ingest(
+      Future<IngestResult> inFlight = upload.submit(() -> receiving.ports().imports().ingest(
           new PausingStream(new ByteArrayInputStream(bytes), bytes.length / 2, halfway, finish), "big.jpg", null));
       assertThat(halfway.await(30, TimeUnit.SECONDS)).isTrue();
-      Path receivingFolder = tmpRoot.resolve(NodeIdentity.folderNameOf(receiving.nodeId()));
+      Path receivingFolder = tmpRoot.resolve(NodeIdentity.folderNameOf(receiving.ports().nodes().thisNode()));
       assertThat(partFiles(receivingFolder)).hasSize(1);
 
       node("starting", Duration.ofMillis(200), true);
@@ -175,7 +175,7 @@ class StudioTest {
       assertThat(goneFolder).as("the stopped node's folder is cleared").doesNotExist();
       finish.countDown();
       long id = stored(inFlight.get(60, TimeUnit.SECONDS));
-      await().atMost(Duration.ofMinutes(2)).until(() -> receiving.image(id).state() == ImageState.PROCESSED);
+      await().atMost(Duration.ofMinutes(2)).until(() -> receiving.ports().library().image(id).state() == ImageState.PROCESSED);
     } finally {
       finish.countDown();
       upload.shutdownNow();

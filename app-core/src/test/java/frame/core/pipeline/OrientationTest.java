@@ -7,9 +7,9 @@ import static frame.core.testing.TestImages.TOP_RIGHT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
-import frame.core.image.Image;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
 import frame.core.testing.ExifBuilder;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.TestImages;
@@ -37,15 +37,15 @@ class OrientationTest {
     Path file = TestImages.write(photos, "o" + orientation + ".jpg", stored);
 
     try (Frame frame = FrameFixture.open(dataDir)) {
-      Image image = ((IngestResult.Stored) frame.importFile(file)).image();
+      Image image = ((IngestResult.Stored) frame.ports().imports().importFile(file)).image();
       assertThat(FrameFixture.awaitAllFinal(frame, Duration.ofSeconds(60))).allMatch(i -> i.state() == ImageState.PROCESSED);
 
-      BufferedImage preview = ImageIO.read(frame.files(image).existingPreview().orElseThrow().toFile());
+      BufferedImage preview = ImageIO.read(frame.ports().library().files(image).existingPreview().orElseThrow().toFile());
       assertThat(preview.getWidth()).isEqualTo(2000);
       assertThat(preview.getHeight()).isEqualTo(1333);
       assertCorners(preview);
 
-      BufferedImage thumb = ImageIO.read(frame.files(image).thumbnail(512).orElseThrow().toFile());
+      BufferedImage thumb = ImageIO.read(frame.ports().library().files(image).thumbnail(512).orElseThrow().toFile());
       assertCorners(thumb);
     }
   }

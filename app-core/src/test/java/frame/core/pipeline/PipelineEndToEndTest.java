@@ -7,14 +7,14 @@ import static frame.core.testing.TestImages.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
-import frame.core.ImageDetails;
-import frame.core.ImportSources;
-import frame.core.image.Image;
-import frame.core.image.ImageFormat;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.ImageDetails;
+import frame.core.api.imports.ImportSources;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageFormat;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import frame.core.testing.ExifBuilder;
 import frame.core.testing.FrameFixture;
 import java.awt.image.BufferedImage;
@@ -47,7 +47,7 @@ public class PipelineEndToEndTest {
     write(photos, "small.webp", webp());
 
     try (Frame frame = FrameFixture.open(dataDir)) {
-      List<IngestResult> results = ImportSources.expand(List.of(photos)).stream().map(frame::importFile).toList();
+      List<IngestResult> results = ImportSources.expand(List.of(photos)).stream().map(frame.ports().imports()::importFile).toList();
       assertThat(results).allMatch(r -> r instanceof IngestResult.Stored);
 
       List<Image> images = FrameFixture.awaitAllFinal(frame, Duration.ofSeconds(90));
@@ -55,7 +55,7 @@ public class PipelineEndToEndTest {
       Map<String, Image> byName = images.stream().collect(Collectors.toMap(Image::originalName, i -> i));
 
       for (Image image : images) {
-        ImageDetails details = frame.imageDetails(image.id());
+        ImageDetails details = frame.ports().library().details(image.id());
         for (int size : new int[] {64, 128, 256, 512}) {
           BufferedImage thumb = ImageIO.read(details.files().thumbnail(size).orElseThrow().toFile());
           assertThat(thumb.getWidth()).as("%s thumb %d", image.originalName(), size).isEqualTo(size);
@@ -81,12 +81,12 @@ public class PipelineEndToEndTest {
     write(photos, "camera.jpg", new ExifBuilder().camera("FRAME", "Test Body").dateTaken("2024:05:01 10:22:33")
         .exposure(28, 400, 35).into(jpeg(photo(600, 400, 7))));
     try (Frame frame = FrameFixture.open(dataDir)) {
-      Image stored = ((IngestResult.Stored) frame.importFile(photos.resolve("camera.jpg"))).image();
+      Image stored = ((IngestResult.Stored) frame.ports().imports().importFile(photos.resolve("camera.jpg"))).image();
       assertThat(stored.cameraMake()).isEqualTo("FRAME");
       assertThat(stored.takenAt()).isEqualTo("2024-05-01T10:22:33");
       FrameFixture.awaitAllFinal(frame, Duration.ofSeconds(30));
 
-      var exif = frame.imageDetails(stored.id()).exif().orElseThrow();
+      var exif = frame.ports().library().details(stored.id()).exif().orElseThrow();
       assertThat(exif.cameraModel()).isEqualTo("Test Body");
       assertThat(exif.fNumber()).isEqualTo(2.8);
       assertThat(exif.iso()).isEqualTo(400);
@@ -96,7 +96,7 @@ public class PipelineEndToEndTest {
   }
 
   private static void assertPreview(Frame frame, Image image, int width, int height) throws IOException {
-    BufferedImage preview = ImageIO.read(frame.files(image).existingPreview().orElseThrow().toFile());
+    BufferedImage preview = ImageIO.read(frame.ports().library().files(image).existingPreview().orElseThrow().toFile());
     assertThat(preview.getWidth()).as("%s preview width", image.originalName()).isEqualTo(width);
     assertThat(preview.getHeight()).as("%s preview height", image.originalName()).isEqualTo(height);
   }

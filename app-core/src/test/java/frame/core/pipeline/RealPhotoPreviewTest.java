@@ -3,7 +3,7 @@ package frame.core.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import frame.core.image.ImageFormat;
+import frame.core.api.library.ImageFormat;
 import frame.core.media.DecodeBudget;
 import frame.core.media.DecodedImage;
 import frame.core.media.ImageDecoder;

@@ -2,11 +2,11 @@ package frame.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.Benchmarking;
+import frame.core.api.Engine;
 import frame.core.Frame;
-import frame.core.ImageDetails;
-import frame.core.image.Image;
-import frame.core.image.ImageState;
+import frame.core.api.ImageDetails;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageState;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.PixelDifference;
 import frame.core.testing.TestImages;
@@ -58,12 +58,12 @@ class RenditionQualityTest {
     if (hiddenNativeLibraries() != null) System.setProperty("frame.native.disable", hiddenNativeLibraries());
     Path file = TestImages.write(photos, "traps.jpg", TestImages.jpeg(traps()));
     original = ImageIO.read(file.toFile());
-    System.out.println(getClass().getSimpleName() + ": codec " + Benchmarking.fastestCodec());
+    System.out.println(getClass().getSimpleName() + ": codec " + Engine.get().benchmarks().fastestCodec());
     try (Frame frame = FrameFixture.open(dataDir)) {
-      frame.importFile(file);
+      frame.ports().imports().importFile(file);
       List<Image> images = FrameFixture.awaitAllFinal(frame, Duration.ofSeconds(90));
       assertThat(images).singleElement().matches(i -> i.state() == ImageState.PROCESSED);
-      processed = frame.imageDetails(images.get(0).id());
+      processed = frame.ports().library().details(images.get(0).id());
     }
   }
 

@@ -2,9 +2,9 @@ package frame.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.image.Image;
-import frame.core.image.ImageFormat;
-import frame.core.image.ImageState;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageFormat;
+import frame.core.api.library.ImageState;
 import frame.core.media.DecodeBudget;
 import frame.core.media.DecodedImage;
 import frame.core.media.ImageDecoder;

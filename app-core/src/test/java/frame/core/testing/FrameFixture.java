@@ -3,9 +3,9 @@ package frame.core.testing;
 import static org.awaitility.Awaitility.await;
 
 import frame.core.Frame;
-import frame.core.FrameConfig;
-import frame.core.image.Image;
-import frame.core.image.ImageQuery;
+import frame.core.api.config.FrameConfig;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageQuery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class FrameFixture {
   /** Polls until every image is PROCESSED or FAILED; fails the test after {@code timeout}. */
   public static List<Image> awaitAllFinal(Frame frame, Duration timeout) {
     return await("every image PROCESSED or FAILED").atMost(timeout).pollInterval(Duration.ofMillis(20))
-        .until(() -> frame.images(ImageQuery.all()), images -> images.stream().allMatch(i -> i.state().isFinal()));
+        .until(() -> frame.ports().library().list(ImageQuery.all()), images -> images.stream().allMatch(i -> i.state().isFinal()));
   }
 
 }

@@ -1,6 +1,6 @@
 package frame.core.testing;
 
-import frame.core.image.ImageFormat;
+import frame.core.api.library.ImageFormat;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

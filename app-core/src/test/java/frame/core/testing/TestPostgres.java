@@ -2,7 +2,7 @@ package frame.core.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import frame.core.db.DatabaseLogin;
+import frame.core.api.config.DatabaseLogin;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

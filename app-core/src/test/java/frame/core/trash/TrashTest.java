@@ -1,5 +1,7 @@
 package frame.core.trash;
 
+import frame.core.api.trash.RemovalSize;
+
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static frame.core.testing.TestImages.write;
@@ -8,13 +10,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import frame.core.Frame;
 import frame.core.FrameTestAccess;
-import frame.core.ImageFiles;
-import frame.core.error.FrameException;
-import frame.core.image.Image;
-import frame.core.image.ImageQuery;
-import frame.core.ingest.IngestResult;
-import frame.core.job.JobQuery;
-import frame.core.library.LibraryQuery;
+import frame.core.api.library.ImageFiles;
+import frame.core.api.FrameException;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageQuery;
+import frame.core.api.imports.IngestResult;
+import frame.core.api.jobs.JobQuery;
+import frame.core.api.library.LibraryQuery;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.SettableClock;
 import java.io.IOException;
@@ -37,19 +39,19 @@ class TrashTest {
       Image kept = stored(frame, "kept.jpg", 1);
       Image gone = stored(frame, "gone.jpg", 2);
       FrameFixture.awaitAllFinal(frame, Duration.ofSeconds(30));
-      ImageFiles files = frame.files(gone);
-      RemovalSize expected = frame.removalSize(List.of(gone.id()));
+      ImageFiles files = frame.ports().library().files(gone);
+      RemovalSize expected = frame.ports().trash().removalSize(List.of(gone.id()));
 
-      RemovalSize removed = frame.remove(List.of(gone.id()));
+      RemovalSize removed = frame.ports().trash().remove(List.of(gone.id()));
 
       assertThat(removed).isEqualTo(expected);
       assertThat(removed.photos()).isEqualTo(1);
       assertThat(removed.bytes()).isGreaterThan(gone.byteSize());
-      assertThat(frame.images(ImageQuery.all())).extracting(Image::id).containsExactly(kept.id());
-      assertThat(frame.countImages(null)).isEqualTo(1);
-      assertThat(frame.ids(LibraryQuery.all())).containsExactly(kept.id());
-      assertThatThrownBy(() -> frame.image(gone.id())).isInstanceOf(FrameException.class).hasMessageContaining("No image");
-      assertThat(frame.trash()).extracting(t -> t.image().id()).containsExactly(gone.id());
+      assertThat(frame.ports().library().list(ImageQuery.all())).extracting(Image::id).containsExactly(kept.id());
+      assertThat(frame.ports().library().countIn(null)).isEqualTo(1);
+      assertThat(frame.ports().library().ids(LibraryQuery.all())).containsExactly(kept.id());
+      assertThatThrownBy(() -> frame.ports().library().image(gone.id())).isInstanceOf(FrameException.class).hasMessageContaining("No image");
+      assertThat(frame.ports().trash().list()).extracting(t -> t.image().id()).containsExactly(gone.id());
       assertThat(files.original()).isRegularFile();
       assertThat(files.thumbnail(256)).isPresent();
     }
@@ -61,14 +63,14 @@ class TrashTest {
       Image image = stored(frame, "back.jpg", 3);
       FrameFixture.awaitAllFinal(frame, Duration.ofSeconds(30));
       List<Path> before = filesUnder(frame.config().storageDir());
-      frame.remove(List.of(image.id()));
+      frame.ports().trash().remove(List.of(image.id()));
 
-      assertThat(frame.restore(List.of(image.id()))).isEqualTo(1);
+      assertThat(frame.ports().trash().restore(List.of(image.id()))).isEqualTo(1);
 
-      assertThat(frame.image(image.id()).sha256()).isEqualTo(image.sha256());
-      assertThat(frame.imageDetails(image.id()).jobs()).isNotEmpty();
+      assertThat(frame.ports().library().image(image.id()).sha256()).isEqualTo(image.sha256());
+      assertThat(frame.ports().library().details(image.id()).jobs()).isNotEmpty();
       assertThat(filesUnder(frame.config().storageDir())).isEqualTo(before);
-      assertThat(frame.trash()).isEmpty();
+      assertThat(frame.ports().trash().list()).isEmpty();
     }
   }
 
@@ -78,20 +80,20 @@ class TrashTest {
       Image kept = stored(frame, "kept.jpg", 4);
       Image gone = stored(frame, "gone.jpg", 5);
       FrameFixture.awaitAllFinal(frame, Duration.ofSeconds(30));
-      ImageFiles files = frame.files(gone);
+      ImageFiles files = frame.ports().library().files(gone);
       long keptFiles = filesUnder(frame.config().storageDir()).stream().filter(p -> p.toString().contains(kept.sha256())).count();
-      frame.remove(List.of(gone.id()));
+      frame.ports().trash().remove(List.of(gone.id()));
 
-      assertThat(frame.emptyTrash()).isEqualTo(1);
+      assertThat(frame.ports().trash().empty()).isEqualTo(1);
 
-      assertThat(frame.trash()).isEmpty();
-      assertThat(frame.jobs(JobQuery.forImage(gone.id()))).isEmpty();
+      assertThat(frame.ports().trash().list()).isEmpty();
+      assertThat(frame.ports().jobs().list(JobQuery.forImage(gone.id()))).isEmpty();
       assertThat(files.original()).doesNotExist();
       assertThat(files.preview().getParent()).doesNotExist();
       assertThat(filesUnder(frame.config().storageDir())).noneMatch(p -> p.toString().contains(gone.sha256()));
       assertThat(filesUnder(frame.config().storageDir()).stream().filter(p -> p.toString().contains(kept.sha256())).count())
           .isEqualTo(keptFiles);
-      assertThat(frame.restore(List.of(gone.id()))).isZero();
+      assertThat(frame.ports().trash().restore(List.of(gone.id()))).isZero();
       long rows = FrameTestAccess.database(frame).jdbc()
           .queryOne("SELECT COUNT(*) FROM image WHERE id = ?", r -> r.getLong(1), gone.id()).orElseThrow();
       assertThat(rows).isZero();
@@ -105,15 +107,15 @@ class TrashTest {
       Image old = stored(frame, "old.jpg", 6);
       Image recent = stored(frame, "recent.jpg", 7);
       FrameFixture.awaitAllFinal(frame, Duration.ofSeconds(30));
-      frame.remove(List.of(old.id()));
+      frame.ports().trash().remove(List.of(old.id()));
       clock.advance(Duration.ofDays(20));
-      frame.remove(List.of(recent.id()));
+      frame.ports().trash().remove(List.of(recent.id()));
       clock.advance(Duration.ofDays(11));
 
-      assertThat(frame.emptyExpiredTrash()).isEqualTo(1);
+      assertThat(frame.ports().trash().emptyExpired()).isEqualTo(1);
 
-      assertThat(frame.trash()).extracting(t -> t.image().id()).containsExactly(recent.id());
-      assertThat(frame.files(old).original()).doesNotExist();
+      assertThat(frame.ports().trash().list()).extracting(t -> t.image().id()).containsExactly(recent.id());
+      assertThat(frame.ports().library().files(old).original()).doesNotExist();
     }
   }
 
@@ -121,15 +123,15 @@ class TrashTest {
   void importing_a_photo_that_is_in_the_trash_restores_it() {
     byte[] bytes = jpeg(photo(500, 300, 8));
     try (Frame frame = FrameFixture.open(dataDir)) {
-      Image image = ((IngestResult.Stored) frame.importFile(write(photos, "card.jpg", bytes))).image();
-      frame.remove(List.of(image.id()));
+      Image image = ((IngestResult.Stored) frame.ports().imports().importFile(write(photos, "card.jpg", bytes))).image();
+      frame.ports().trash().remove(List.of(image.id()));
 
-      IngestResult again = frame.importFile(write(photos, "card copy.jpg", bytes));
+      IngestResult again = frame.ports().imports().importFile(write(photos, "card copy.jpg", bytes));
 
       assertThat(again).isInstanceOfSatisfying(IngestResult.Stored.class,
           s -> assertThat(s.image().id()).isEqualTo(image.id()));
-      assertThat(frame.trash()).isEmpty();
-      assertThat(frame.images(ImageQuery.all())).extracting(Image::id).containsExactly(image.id());
+      assertThat(frame.ports().trash().list()).isEmpty();
+      assertThat(frame.ports().library().list(ImageQuery.all())).extracting(Image::id).containsExactly(image.id());
     }
   }
 
@@ -138,16 +140,16 @@ class TrashTest {
     try (Frame frame = FrameFixture.open(dataDir)) {
       Image image = stored(frame, "a.jpg", 9);
 
-      assertThatThrownBy(() -> frame.remove(List.of(image.id(), 999_999L)))
+      assertThatThrownBy(() -> frame.ports().trash().remove(List.of(image.id(), 999_999L)))
           .isInstanceOf(FrameException.class).hasMessageContaining("999999");
 
-      assertThat(frame.trash()).isEmpty();
-      assertThat(frame.image(image.id()).id()).isEqualTo(image.id());
+      assertThat(frame.ports().trash().list()).isEmpty();
+      assertThat(frame.ports().library().image(image.id()).id()).isEqualTo(image.id());
     }
   }
 
   private Image stored(Frame frame, String name, long seed) {
-    return ((IngestResult.Stored) frame.importFile(write(photos, name, jpeg(photo(600, 400, seed))))).image();
+    return ((IngestResult.Stored) frame.ports().imports().importFile(write(photos, name, jpeg(photo(600, 400, seed))))).image();
   }
 
   private static List<Path> filesUnder(Path root) throws IOException {

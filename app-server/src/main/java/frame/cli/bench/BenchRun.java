@@ -1,7 +1,8 @@
 package frame.cli.bench;
 
-import frame.core.Benchmarking;
-import frame.core.FrameConfig;
+import frame.core.api.FrameLibrary;
+import frame.core.api.bench.Benchmarks;
+import frame.core.api.config.FrameConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -40,7 +41,7 @@ public final class BenchRun {
       List<Path> photos = photos(corpusDir, count);
       out.printf("FRAME bench: %d photos, %.1f MP on average (%s), %d workers, %d CPUs, max heap %d MB, Java %s, %s, codec %s%n",
           photos.size(), megapixels(photos), corpusDir != null ? corpusDir : "generated", workers, cores,
-          Runtime.getRuntime().maxMemory() >> 20, Runtime.version(), jitSetting(), Benchmarking.fastestCodec());
+          Runtime.getRuntime().maxMemory() >> 20, Runtime.version(), jitSetting(), FrameLibrary.benchmarks().fastestCodec());
       out.flush();
       double warmPerSecond = wanted(1) ? imports(photos, scratch) : Double.NaN;
       if (wanted(2)) limit(photos, warmPerSecond);
@@ -140,23 +141,23 @@ public final class BenchRun {
 
   /** Figure 2: how far from the physics, not only from libvips. */
   private void limit(List<Path> photos, double warmPerSecond) {
-    double ms = Benchmarking.limitMillisPerPhoto(photos);
+    double ms = FrameLibrary.benchmarks().limitMillisPerPhoto(photos);
     double perSecond = cores * 1000 / ms;
     out.printf("2. limit: decode at the scale the 2000 px preview needs + its progressive encode (FRAME's fastest), %s, nothing else:%n"
-        + "     %.1f ms a photo on one core = %.1f photos/s on %d cores%s%n", Benchmarking.fastestCodec(), ms, perSecond,
+        + "     %.1f ms a photo on one core = %.1f photos/s on %d cores%s%n", FrameLibrary.benchmarks().fastestCodec(), ms, perSecond,
         cores, Double.isNaN(warmPerSecond) ? "" : "; FRAME warm is at %.0f %% of it".formatted(100 * warmPerSecond / perSecond));
     out.flush();
   }
 
   /** Figure 3: each photo's stages on one thread, and the share of photos on each decode path. */
   private void stages(List<Path> photos) {
-    List<Benchmarking.PhotoStages> stages = Benchmarking.stages(photos);
+    List<Benchmarks.PhotoStages> stages = FrameLibrary.benchmarks().stages(photos);
     out.printf("3. stages per photo, one thread, ms (JIT warm):%n");
     out.printf("     %-34s %-11s %-15s %5s %6s %6s %6s %6s %6s %5s %5s %6s%n", "photo", "size", "decoded by", "ICC",
         "hash", "decode", "work", "scale", "prevw", "thumb", "EXIF", "total");
     Map<String, Integer> paths = new LinkedHashMap<>();
     double[] sums = new double[7];
-    for (Benchmarking.PhotoStages s : stages) {
+    for (Benchmarks.PhotoStages s : stages) {
       String name = s.file().getFileName().toString();
       out.printf("     %-34s %-11s %-15s %5s %6.1f %6.1f %6.1f %6.1f %6.1f %5.1f %5.1f %6.1f%n",
           name.length() > 34 ? name.substring(0, 33) + "~" : name, s.width() + "x" + s.height(), s.decodePath(),
@@ -229,11 +230,11 @@ public final class BenchRun {
   }
 
   private void runner(ScratchFolders scratch) throws Exception {
-    Benchmarking.noopJobsPerSecond(scratch.make("frame-bench-runner-warmup"), 2000, workers);
+    FrameLibrary.benchmarks().noopJobsPerSecond(scratch.make("frame-bench-runner-warmup"), 2000, workers);
     out.printf("7. runner overhead: %.0f no-op jobs/s through the real runner and durable database (JIT warmed up); "
         + "the database's share of one photo (4 jobs, one thread): %.1f ms%n",
-        Benchmarking.noopJobsPerSecond(scratch.make("frame-bench-runner"), 5000, workers),
-        Benchmarking.databaseMillisPerPhoto(scratch.make("frame-bench-jobs"), 50));
+        FrameLibrary.benchmarks().noopJobsPerSecond(scratch.make("frame-bench-runner"), 5000, workers),
+        FrameLibrary.benchmarks().databaseMillisPerPhoto(scratch.make("frame-bench-jobs"), 50));
     out.flush();
   }
 

@@ -1,6 +1,7 @@
 package frame.cli.bench;
 
-import frame.core.Benchmarking;
+import frame.core.api.FrameLibrary;
+import frame.core.api.bench.Benchmarks;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -187,7 +188,7 @@ public final class Corpus {
   private static byte[] iccSegment(String profile) {
     byte[] data = switch (profile) {
       case "srgb" -> ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
-      case "p3" -> Benchmarking.displayP3Profile();
+      case "p3" -> FrameLibrary.benchmarks().displayP3Profile();
       default -> null;
     };
     if (data == null) return new byte[0];

@@ -1,11 +1,11 @@
 package frame.cli.bench;
 
-import frame.core.Frame;
-import frame.core.FrameConfig;
-import frame.core.event.FrameEvent;
-import frame.core.ingest.IngestResult;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.FrameLibrary;
+import frame.core.api.config.FrameConfig;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.imports.IngestResult;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ public final class LatencyFigure {
       }
     }
     List<Double> millis = new ArrayList<>();
-    try (Frame frame = Frame.open(FrameConfig.inDataDir(scratch.make("frame-bench-latency")).withWorkers(workers))) {
+    try (FrameLibrary frame = FrameLibrary.open(FrameConfig.inDataDir(scratch.make("frame-bench-latency")).withWorkers(workers))) {
       for (int i = 0; i < fresh.size(); i++) {
         double ms = dropToThumbnail(frame, fresh.get(i));
         if (i % 2 == 1 && ms >= 0) millis.add(ms);
@@ -43,11 +43,11 @@ public final class LatencyFigure {
     return millis;
   }
 
-  private static double dropToThumbnail(Frame frame, Path photo) throws Exception {
+  private static double dropToThumbnail(FrameLibrary frame, Path photo) throws Exception {
     CountDownLatch thumbnail = new CountDownLatch(1);
     CountDownLatch idle = new CountDownLatch(1);
     long[] imageId = {-1};
-    try (AutoCloseable subscription = frame.subscribe(event -> {
+    try (AutoCloseable subscription = frame.ports().events().subscribe(event -> {
       if (event instanceof FrameEvent.JobChanged j && j.imageId() != null && j.imageId() == imageId[0]
           && j.state() == JobState.COMPLETED) {
         if (j.type() == JobType.THUMBNAIL_GENERATION) thumbnail.countDown();
@@ -55,13 +55,13 @@ public final class LatencyFigure {
       if (event instanceof FrameEvent.ImageChanged c && c.imageId() == imageId[0] && c.state().isFinal()) idle.countDown();
     })) {
       long start = System.nanoTime();
-      IngestResult result = frame.importFile(photo);
+      IngestResult result = frame.ports().imports().importFile(photo);
       if (!(result instanceof IngestResult.Stored stored)) return -1;
       imageId[0] = stored.image().id();
-      boolean done = !frame.files(stored.image()).thumbnail(256).isEmpty() || thumbnail.await(60, TimeUnit.SECONDS);
+      boolean done = !frame.ports().library().files(stored.image()).thumbnail(256).isEmpty() || thumbnail.await(60, TimeUnit.SECONDS);
       double ms = (System.nanoTime() - start) / 1e6;
       // the next photo is dropped on an idle app again (the database settles an event sent before the id was known)
-      while (!idle.await(1, TimeUnit.SECONDS) && !frame.image(imageId[0]).state().isFinal()) {
+      while (!idle.await(1, TimeUnit.SECONDS) && !frame.ports().library().image(imageId[0]).state().isFinal()) {
         // waiting for the preview and EXIF jobs
       }
       return done ? ms : -1;

@@ -1,10 +1,11 @@
 package frame.cli.bench;
 
-import frame.core.ConfigLoader;
-import frame.core.Frame;
-import frame.core.FrameConfig;
-import frame.core.Benchmarking;
-import frame.core.ScratchPostgres;
+import frame.core.api.config.ConfigLoader;
+import frame.core.api.FrameLibrary;
+import frame.core.api.config.FrameConfig;
+import frame.core.api.FrameLibrary;
+import frame.core.api.bench.Benchmarks;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ public final class PostgresRunnerBench implements Callable<Integer> {
         config.databaseUrl(), Runtime.getRuntime().availableProcessors(), nodeWorkers, batch);
     Path scratch = Files.createTempDirectory("frame-bench-pg");
     try {
-      double embedded = Benchmarking.noopJobsPerSecond(scratch.resolve("embedded"), jobs, nodeWorkers);
+      double embedded = FrameLibrary.benchmarks().noopJobsPerSecond(scratch.resolve("embedded"), jobs, nodeWorkers);
       out.printf("  no-op jobs/s, embedded HSQLDB, 1 process:   %8.0f%n", embedded);
       out.flush();
       for (int n : nodes) {
@@ -83,7 +84,7 @@ public final class PostgresRunnerBench implements Callable<Integer> {
   }
 
   private double noopRun(FrameConfig config, Path scratch, int nodeCount) throws Exception {
-    try (ScratchPostgres database = ScratchPostgres.create(config.databaseUrl(), config.databaseLogin());
+    try (Benchmarks.ScratchDatabase database = FrameLibrary.benchmarks().scratchPostgres(config.databaseUrl(), config.databaseLogin());
         Nodes workers = Nodes.start(this, config, database, scratch.resolve("noop-" + nodeCount), nodeCount)) {
       database.enqueueNoops(1_000); // warm-up: JIT, connections, plans
       awaitJobs(database, 1_000);
@@ -96,21 +97,21 @@ public final class PostgresRunnerBench implements Callable<Integer> {
 
   private double photoRun(FrameConfig config, Path scratch, int nodeCount, List<Path> files) throws Exception {
     Path run = scratch.resolve("photos-" + nodeCount);
-    try (ScratchPostgres database = ScratchPostgres.create(config.databaseUrl(), config.databaseLogin());
+    try (Benchmarks.ScratchDatabase database = FrameLibrary.benchmarks().scratchPostgres(config.databaseUrl(), config.databaseLogin());
         Nodes workers = Nodes.start(this, config, database, run, nodeCount)) {
       FrameConfig importer = FrameConfig.inDataDir(run.resolve("importer"))
           .withDatabase(database.url(), config.databaseLogin()).withStorageDir(run.resolve("storage"));
       // takes the photos in and runs no jobs itself, as an API node that only receives uploads would
-      try (Frame frame = Frame.open(importer, Clock.systemUTC(), Frame.settingsFor(importer), false)) {
+      try (FrameLibrary frame = FrameLibrary.openWithoutRunner(importer)) {
         long start = System.nanoTime();
-        for (Path file : files) frame.importFile(file);
+        for (Path file : files) frame.ports().imports().importFile(file);
         while (database.finishedImages() < files.size()) TimeUnit.MILLISECONDS.sleep(50);
         return files.size() / ((System.nanoTime() - start) / 1e9);
       }
     }
   }
 
-  private static void awaitJobs(ScratchPostgres database, long count) throws InterruptedException {
+  private static void awaitJobs(Benchmarks.ScratchDatabase database, long count) throws InterruptedException {
     while (database.completedJobs() < count) TimeUnit.MILLISECONDS.sleep(20);
   }
 
@@ -126,7 +127,7 @@ public final class PostgresRunnerBench implements Callable<Integer> {
 
     private Nodes() {}
 
-    static Nodes start(PostgresRunnerBench bench, FrameConfig config, ScratchPostgres database, Path run, int count)
+    static Nodes start(PostgresRunnerBench bench, FrameConfig config, Benchmarks.ScratchDatabase database, Path run, int count)
         throws Exception {
       Nodes nodes = new Nodes();
       try {
@@ -155,7 +156,7 @@ public final class PostgresRunnerBench implements Callable<Integer> {
     }
   }
 
-  private Process launchWorker(FrameConfig config, ScratchPostgres database, Path run, int index) throws IOException {
+  private Process launchWorker(FrameConfig config, Benchmarks.ScratchDatabase database, Path run, int index) throws IOException {
     Path home = run.resolve("node-" + index);
     Files.createDirectories(home);
     List<String> command = new ArrayList<>(List.of(

@@ -1,7 +1,7 @@
 package frame.cli.bench;
 
-import frame.core.Frame;
-import frame.core.FrameConfig;
+import frame.core.api.FrameLibrary;
+import frame.core.api.config.FrameConfig;
 import frame.server.ApiServer;
 import frame.server.ServerSettings;
 import java.io.IOException;
@@ -39,9 +39,9 @@ public final class UploadFigure {
    * client, the median of them; every upload a photo new to the store.
    */
   public static Result measure(List<Path> photos, int workers, Path dataDir) throws Exception {
-    try (Frame frame = Frame.open(FrameConfig.inDataDir(dataDir).withWorkers(workers));
+    try (FrameLibrary frame = FrameLibrary.open(FrameConfig.inDataDir(dataDir).withWorkers(workers));
         ApiServer server = ApiServer.start(frame, ServerSettings.defaults(0, false, dataDir).withMaxConcurrentUploads(CLIENTS))) {
-      String token = frame.createToken("bench");
+      String token = frame.ports().devices().createToken("bench");
       List<byte[]> originals = new ArrayList<>();
       for (Path photo : photos) originals.add(Files.readAllBytes(photo));
       HttpClient http = HttpClient.newHttpClient();

@@ -1,10 +1,10 @@
 package frame.cli.bench;
 
-import frame.core.Frame;
-import frame.core.FrameConfig;
-import frame.core.event.FrameEvent;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
+import frame.core.api.FrameLibrary;
+import frame.core.api.config.FrameConfig;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,21 +20,21 @@ public final class WarmImport {
   private WarmImport() {}
 
   /** Imports every photo and waits (on events, not polling) until each is PROCESSED or FAILED; seconds. */
-  public static double seconds(Frame frame, List<Path> photos) throws Exception {
+  public static double seconds(FrameLibrary frame, List<Path> photos) throws Exception {
     Set<Long> finished = ConcurrentHashMap.newKeySet();
     CountDownLatch allFinal = new CountDownLatch(photos.size());
     Set<Long> ours = ConcurrentHashMap.newKeySet();
-    try (AutoCloseable subscription = frame.subscribe(event -> {
+    try (AutoCloseable subscription = frame.ports().events().subscribe(event -> {
       if (event instanceof FrameEvent.ImageChanged c && c.state().isFinal() && finished.add(c.imageId())) allFinal.countDown();
     })) {
       long start = System.nanoTime();
       for (Path photo : photos) {
-        if (frame.importFile(photo) instanceof IngestResult.Stored stored) ours.add(stored.image().id());
+        if (frame.ports().imports().importFile(photo) instanceof IngestResult.Stored stored) ours.add(stored.image().id());
         else allFinal.countDown(); // a duplicate or a rejected file has nothing to wait for
       }
       while (!allFinal.await(2, TimeUnit.SECONDS)) {
         // an event may have gone out before its id was known: the database settles it
-        if (ours.stream().allMatch(id -> frame.image(id).state().isFinal())) break;
+        if (ours.stream().allMatch(id -> frame.ports().library().image(id).state().isFinal())) break;
       }
       return (System.nanoTime() - start) / 1e9;
     }
@@ -54,17 +54,17 @@ public final class WarmImport {
    * the measured rounds; the median of those. Copies, because the store would take each photo once.
    */
   public static Result measure(List<Path> photos, int workers, ScratchFolders scratch, Rounds rounds) throws Exception {
-    try (Frame frame = Frame.open(FrameConfig.inDataDir(scratch.make("frame-bench-warm")).withWorkers(workers))) {
+    try (FrameLibrary frame = FrameLibrary.open(FrameConfig.inDataDir(scratch.make("frame-bench-warm")).withWorkers(workers))) {
       int warmUpRounds = SteadyWarmUp.run(rounds.minWarmUp(), rounds.maxWarmUp(), n -> round(frame, photos, scratch, n));
       int round = warmUpRounds;
       List<Double> measured = new ArrayList<>();
       for (int i = 0; i < rounds.measured(); i++) measured.add(round(frame, photos, scratch, round++));
       Collections.sort(measured);
-      return new Result(measured.get(measured.size() / 2), frame.countImages(ImageState.FAILED), warmUpRounds);
+      return new Result(measured.get(measured.size() / 2), frame.ports().library().countIn(ImageState.FAILED), warmUpRounds);
     }
   }
 
-  private static double round(Frame frame, List<Path> photos, ScratchFolders scratch, int round) throws Exception {
+  private static double round(FrameLibrary frame, List<Path> photos, ScratchFolders scratch, int round) throws Exception {
     Path dir = scratch.make("frame-bench-warm-copies");
     List<Path> copies = DistinctCopies.write(photos, dir, round);
     double seconds = seconds(frame, copies);

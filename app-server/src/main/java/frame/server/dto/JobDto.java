@@ -2,10 +2,10 @@ package frame.server.dto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import frame.core.Frame;
-import frame.core.image.Image;
-import frame.core.job.Job;
-import frame.core.job.JobAttempt;
+import frame.core.api.Library;
+import frame.core.api.library.Image;
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobAttempt;
 import java.time.Instant;
 import java.util.List;
 
@@ -61,9 +61,9 @@ public record JobDto(
   }
 
   /** The list's and the detail's form, for the API and the command line alike. */
-  public static JobDto of(Frame frame, Job job, Image image, boolean imageInTrash, List<JobAttempt> attempts) {
+  public static JobDto of(Library library, Job job, Image image, boolean imageInTrash, List<JobAttempt> attempts) {
     Photo photo = image == null ? null
-        : Photo.of(image, frame.files(image).thumbnail(Photo.THUMBNAIL_SIZE).isPresent(), imageInTrash);
+        : Photo.of(image, !imageInTrash && library.files(image).thumbnail(Photo.THUMBNAIL_SIZE).isPresent(), imageInTrash);
     return of(job, attempts, photo);
   }
 

@@ -1,8 +1,8 @@
 package frame.server.dto;
 
-import frame.core.QueueOverview;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
+import frame.core.api.jobs.QueueOverview;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,16 +1,16 @@
 package frame.ui.jobs;
 
-import frame.core.Frame;
-import frame.core.JobDetails;
-import frame.core.event.FrameEvent;
-import frame.core.image.Image;
-import frame.core.job.Job;
-import frame.core.job.JobAttempt;
-import frame.core.job.JobQuery;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
-import frame.core.job.JobWithImage;
-import frame.ui.Background;
+import frame.core.api.FrameLibrary;
+import frame.core.api.jobs.JobDetails;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.Image;
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobAttempt;
+import frame.core.api.jobs.JobQuery;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
+import frame.core.api.jobs.JobWithImage;
+import frame.ui.common.Background;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ import javafx.collections.ObservableList;
 public final class JobsModel {
   public static final int PAGE_SIZE = 200;
 
-  private final Frame frame;
+  private final FrameLibrary frame;
   private final Background background;
   private final ObservableList<Row> jobs = FXCollections.observableArrayList();
   private final ObjectProperty<JobState> status = new SimpleObjectProperty<>();
@@ -47,7 +47,7 @@ public final class JobsModel {
   private Runnable queueChanged = () -> {};
   private boolean refreshAgain;
 
-  public JobsModel(Frame frame, Background background) {
+  public JobsModel(FrameLibrary frame, Background background) {
     this.frame = frame;
     this.background = background;
     status.addListener((o, a, b) -> firstPage());
@@ -83,12 +83,12 @@ public final class JobsModel {
 
   /** Retries the selected jobs (failed or cancelled ones); says how many, and why any were refused. */
   public void retry(List<Job> selected) {
-    act(selected, "Retried", job -> frame.retryJob(job.id()));
+    act(selected, "Retried", job -> frame.ports().jobs().retry(job.id()));
   }
 
   /** Cancels the selected pending jobs; their photos end FAILED ("cancelled by an admin"). */
   public void cancel(List<Job> selected) {
-    act(selected, "Cancelled", job -> frame.cancelJob(job.id()));
+    act(selected, "Cancelled", job -> frame.ports().jobs().cancel(job.id()));
   }
 
   private void act(List<Job> selected, String done, java.util.function.Consumer<Job> action) {
@@ -101,7 +101,7 @@ public final class JobsModel {
         try {
           action.accept(job);
           ok++;
-        } catch (frame.core.error.FrameException e) {
+        } catch (frame.core.api.FrameException e) {
           refused.add(e.getMessage());
         }
       }
@@ -140,7 +140,7 @@ public final class JobsModel {
     }
     refreshing.set(true);
     JobQuery query = new JobQuery(status.get(), type.get(), imageId(), PAGE_SIZE, offset.get());
-    background.run(() -> new Page(rows(frame.jobsWithImages(query)), frame.countJobs(query), frame.jobCountsByState()), page -> {
+    background.run(() -> new Page(rows(frame.ports().jobs().listWithImages(query)), frame.ports().jobs().count(query), frame.ports().jobs().countsByState()), page -> {
       jobs.setAll(page.jobs());
       total.set(page.total());
       counts.set(describe(page.counts()));
@@ -156,7 +156,7 @@ public final class JobsModel {
 
   private List<Row> rows(List<JobWithImage> page) {
     return page.stream().map(j -> new Row(j.job(), j.image(), j.image() == null ? null
-        : frame.files(j.image()).thumbnail(THUMBNAIL_SIZE).orElse(null))).toList();
+        : frame.ports().library().files(j.image()).thumbnail(THUMBNAIL_SIZE).orElse(null))).toList();
   }
 
   /** The smallest thumbnail FRAME makes: a row is short. */
@@ -168,7 +168,7 @@ public final class JobsModel {
 
   public void select(Row row) {
     if (row == null) return;
-    background.run(() -> frame.jobDetails(row.job().id()), details -> {
+    background.run(() -> frame.ports().jobs().details(row.job().id()), details -> {
       detail.set(describe(details));
       // a photo in the trash is not in the library: no viewer to open until it is restored
       detailImage.set(details.imageInTrash() ? null : details.image());

@@ -1,9 +1,9 @@
 package frame.ui.jobs;
 
-import frame.core.job.Job;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
-import frame.ui.library.ThumbnailCache;
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
+import frame.ui.common.ThumbnailCache;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 import javafx.beans.property.SimpleObjectProperty;

@@ -1,9 +1,9 @@
 package frame.ui.jobs;
 
-import frame.core.Frame;
-import frame.core.node.NodeInfo;
-import frame.core.node.NodeState;
-import frame.ui.Background;
+import frame.core.api.FrameLibrary;
+import frame.core.api.nodes.NodeInfo;
+import frame.core.api.nodes.NodeState;
+import frame.ui.common.Background;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,12 +27,12 @@ import javafx.scene.layout.BorderPane;
 public final class NodesView extends TitledPane {
   private static final javafx.util.Duration REFRESH = javafx.util.Duration.seconds(5);
 
-  private final Frame frame;
+  private final FrameLibrary frame;
   private final Background background;
   private final ObservableList<NodeInfo> nodes = FXCollections.observableArrayList();
   private boolean refreshing;
 
-  public NodesView(Frame frame, Background background) {
+  public NodesView(FrameLibrary frame, Background background) {
     this.frame = frame;
     this.background = background;
     TableView<NodeInfo> table = new TableView<>(nodes);
@@ -67,7 +67,7 @@ public final class NodesView extends TitledPane {
   public void refresh() {
     if (refreshing) return;
     refreshing = true;
-    background.run(frame::nodes, this::show, failure -> refreshing = false);
+    background.run(frame.ports().nodes()::list, this::show, failure -> refreshing = false);
   }
 
   private void show(List<NodeInfo> latest) {

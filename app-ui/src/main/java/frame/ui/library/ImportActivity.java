@@ -1,6 +1,6 @@
 package frame.ui.library;
 
-import frame.core.image.ImageState;
+import frame.core.api.library.ImageState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,18 +1,18 @@
 package frame.ui.library;
 
-import frame.core.Frame;
-import frame.core.ImportSources;
-import frame.core.event.FrameEvent;
-import frame.core.image.Image;
-import frame.core.image.ImageState;
-import frame.core.ingest.IngestResult;
-import frame.core.job.JobPriority;
-import frame.core.job.JobState;
-import frame.core.job.JobType;
-import frame.core.library.LibraryOrder;
-import frame.core.library.LibraryQuery;
-import frame.core.trash.RemovalSize;
-import frame.ui.Background;
+import frame.core.api.FrameLibrary;
+import frame.core.api.imports.ImportSources;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageState;
+import frame.core.api.imports.IngestResult;
+import frame.core.api.jobs.JobPriority;
+import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
+import frame.core.api.library.LibraryOrder;
+import frame.core.api.library.LibraryQuery;
+import frame.core.api.trash.RemovalSize;
+import frame.ui.common.Background;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ public final class LibraryModel {
   public static final int PAGE = 120;
   public static final int PAGES_KEPT = 12;
 
-  private final Frame frame;
+  private final FrameLibrary frame;
   private final Background background;
   private final ExecutorService ingestQueue;
   private final ImportActivity activity;
@@ -81,7 +81,7 @@ public final class LibraryModel {
 
   private record Page(long generation, List<TileModel> tiles) {}
 
-  public LibraryModel(Frame frame, Background background, Clock clock, ExecutorService ingestQueue) {
+  public LibraryModel(FrameLibrary frame, Background background, Clock clock, ExecutorService ingestQueue) {
     this.frame = frame;
     this.background = background;
     this.ingestQueue = ingestQueue;
@@ -147,7 +147,7 @@ public final class LibraryModel {
     if (!loading.add(number)) return;
     long asked = generation;
     LibraryQuery query = query();
-    background.run(() -> frame.browse(query, number * PAGE, PAGE).stream().map(this::see).toList(), seen -> {
+    background.run(() -> frame.ports().library().browse(query, number * PAGE, PAGE).stream().map(this::see).toList(), seen -> {
       loading.remove(number);
       if (asked != generation) {
         revision.set(revision.get() + 1); // the grid asks again, for the query of now
@@ -184,7 +184,7 @@ public final class LibraryModel {
 
   private Seen see(Image image) {
     Map<Integer, Path> made = new HashMap<>();
-    frame.files(image).thumbnails().forEach((px, file) -> {
+    frame.ports().library().files(image).thumbnails().forEach((px, file) -> {
       if (java.nio.file.Files.isRegularFile(file)) made.put(px, file);
     });
     return new Seen(image, Map.copyOf(made));
@@ -223,7 +223,7 @@ public final class LibraryModel {
     refreshing = true;
     LibraryQuery query = query();
     boolean none = filter.get().states == null;
-    background.run(() -> new Totals(none ? 0 : frame.count(query), frame.imageCountsByState()), totals -> {
+    background.run(() -> new Totals(none ? 0 : frame.ports().library().count(query), frame.ports().library().countsByState()), totals -> {
       refreshing = false;
       boolean changed = reload || totals.matching() != libraryCount || filter.get() != TileFilter.ALL
           || sort.get() != LibraryOrder.ADDED_NEWEST || !search.get().isBlank();
@@ -280,7 +280,7 @@ public final class LibraryModel {
           }
           IngestResult result;
           try {
-            result = frame.importFile(file, priority);
+            result = frame.ports().imports().importFile(file, priority);
           } catch (RuntimeException e) {
             result = new IngestResult.Rejected(file.getFileName().toString(), "error", "Not imported: " + e.getMessage());
           }
@@ -364,7 +364,7 @@ public final class LibraryModel {
 
   private void reread(TileModel tile, long imageId) {
     // gone (removed on another device): the refresh takes its tile away
-    background.run(() -> see(frame.image(imageId)), seen -> apply(tile, seen), failure -> refresh(true));
+    background.run(() -> see(frame.ports().library().image(imageId)), seen -> apply(tile, seen), failure -> refresh(true));
   }
 
   /** The grid position of a photo on a loaded page; -1 when it is not on one (nothing is loaded to find it). */
@@ -423,7 +423,7 @@ public final class LibraryModel {
     if (libraryHigh < 0) return;
     LibraryQuery query = query();
     // ids, not rows: a range across pages not loaded costs 8 bytes a photo
-    background.run(() -> frame.ids(query), ids -> {
+    background.run(() -> frame.ports().library().ids(query), ids -> {
       selected.addAll(ids.subList(Math.min(libraryLow, ids.size()), Math.min(libraryHigh + 1, ids.size())));
     }, failure -> {});
   }
@@ -431,7 +431,7 @@ public final class LibraryModel {
   public void selectAll() {
     LibraryQuery query = query();
     if (filter.get().states == null) return;
-    background.run(() -> frame.ids(query), selected::addAll, failure -> {});
+    background.run(() -> frame.ports().library().ids(query), selected::addAll, failure -> {});
   }
 
   public void clearSelection() {
@@ -460,12 +460,12 @@ public final class LibraryModel {
 
   public void measureRemoval(Collection<Long> ids, Consumer<RemovalSize> then) {
     List<Long> copy = List.copyOf(ids);
-    background.run(() -> frame.removalSize(copy), then, failure -> {});
+    background.run(() -> frame.ports().trash().removalSize(copy), then, failure -> {});
   }
 
   public void remove(Collection<Long> ids, Consumer<RemovalSize> then) {
     List<Long> copy = List.copyOf(ids);
-    background.run(() -> frame.remove(copy), removed -> {
+    background.run(() -> frame.ports().trash().remove(copy), removed -> {
       selected.removeAll(copy);
       refresh(true);
       then.accept(removed);

@@ -1,10 +1,12 @@
 package frame.ui.library;
 
-import frame.core.Frame;
-import frame.core.library.LibraryOrder;
-import frame.core.trash.RemovalSize;
-import frame.ui.Background;
-import frame.ui.Dialogs;
+import frame.ui.common.ThumbnailCache;
+
+import frame.core.api.FrameLibrary;
+import frame.core.api.library.LibraryOrder;
+import frame.core.api.trash.RemovalSize;
+import frame.ui.common.Background;
+import frame.ui.common.Dialogs;
 import java.io.File;
 import java.util.List;
 import java.util.function.Consumer;
@@ -62,7 +64,7 @@ public final class LibraryView extends BorderPane {
   private int perRow = 1;
   private boolean refreshQueued;
 
-  public LibraryView(LibraryModel model, Frame frame, Background background) {
+  public LibraryView(LibraryModel model, FrameLibrary frame, Background background) {
     this.model = model;
     getStyleClass().add("library");
     viewer = new ViewerPane(frame, background, this::closeViewer, () -> step(-1), () -> step(1));

@@ -1,6 +1,6 @@
 package frame.ui.library;
 
-import frame.core.image.ImageState;
+import frame.core.api.library.ImageState;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Predicate;

@@ -1,6 +1,6 @@
 package frame.ui.library;
 
-import frame.core.image.ImageState;
+import frame.core.api.library.ImageState;
 
 /** Where a dropped file is, as its tile shows it: a badge with a shape and a word, not only a colour. */
 public enum TileStep {

@@ -1,5 +1,7 @@
 package frame.ui.library;
 
+import frame.ui.common.ThumbnailCache;
+
 import java.nio.file.Path;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;

@@ -1,11 +1,11 @@
 package frame.ui.library;
 
-import frame.core.Frame;
-import frame.core.ImageDetails;
-import frame.core.image.ExifSummary;
-import frame.core.job.Job;
-import frame.core.job.JobAttempt;
-import frame.ui.Background;
+import frame.core.api.FrameLibrary;
+import frame.core.api.ImageDetails;
+import frame.core.api.library.ExifSummary;
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobAttempt;
+import frame.ui.common.Background;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +37,7 @@ import javafx.scene.layout.VBox;
  * panned by dragging; its histogram, camera and the pipeline's timeline beside it.
  */
 public final class ViewerPane extends BorderPane {
-  private final Frame frame;
+  private final FrameLibrary frame;
   private final Background background;
   private final ZoomView zoom = new ZoomView();
   private final HistogramView histogram = new HistogramView();
@@ -48,7 +48,7 @@ public final class ViewerPane extends BorderPane {
   private final ToggleButton fit = new ToggleButton("Fit");
   private final ToggleButton actual = new ToggleButton("100%");
 
-  ViewerPane(Frame frame, Background background, Runnable back, Runnable previous, Runnable next) {
+  ViewerPane(FrameLibrary frame, Background background, Runnable back, Runnable previous, Runnable next) {
     this.frame = frame;
     this.background = background;
     setId("viewer");
@@ -146,9 +146,9 @@ public final class ViewerPane extends BorderPane {
   record Loaded(ImageDetails details, Map<Long, List<JobAttempt>> attempts, Image preview, Histogram histogram) {}
 
   private Loaded load(long id) {
-    ImageDetails details = frame.imageDetails(id);
+    ImageDetails details = frame.ports().library().details(id);
     Map<Long, List<JobAttempt>> attempts = details.jobs().stream()
-        .collect(Collectors.toMap(Job::id, job -> frame.jobDetails(job.id()).attempts()));
+        .collect(Collectors.toMap(Job::id, job -> frame.ports().jobs().details(job.id()).attempts()));
     Path preview = details.files().existingPreview().orElse(null);
     Image image = preview == null ? null : new Image(preview.toUri().toString());
     Histogram bins = image == null || image.isError() ? null : Histogram.of(image);
@@ -160,7 +160,7 @@ public final class ViewerPane extends BorderPane {
     if (!on || zoom.hasOriginal() || imageId.get() == 0) return;
     long id = imageId.get();
     status.setText("Decoding the original…");
-    background.run(() -> toFx(frame.decodeOriginal(id)), full -> {
+    background.run(() -> toFx(frame.ports().library().decodeOriginal(id)), full -> {
       if (imageId.get() != id) return;
       zoom.showOriginal(full);
       status.setText("100% · original " + (int) full.getWidth() + " × " + (int) full.getHeight());
@@ -216,7 +216,7 @@ public final class ViewerPane extends BorderPane {
     VBox jobs = new VBox(6);
     jobs.setId("viewer-timeline");
     for (Job job : details.jobs()) {
-      Label title = new Label(Frame.stepName(job.type()) + " — " + job.state() + " (" + job.attempts() + "/" + job.maxAttempts() + ")");
+      Label title = new Label(job.type().stepName() + " — " + job.state() + " (" + job.attempts() + "/" + job.maxAttempts() + ")");
       title.getStyleClass().add("timeline-job");
       VBox entry = new VBox(2, title);
       for (JobAttempt a : attempts.getOrDefault(job.id(), List.of())) {

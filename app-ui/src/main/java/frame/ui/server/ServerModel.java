@@ -1,13 +1,15 @@
 package frame.ui.server;
 
-import frame.core.Frame;
-import frame.core.auth.ApiTokens;
-import frame.core.auth.Pairings;
-import frame.core.auth.TokenKind;
+import frame.core.api.devices.TokenInfo;
+import frame.core.api.devices.PairingCode;
+import frame.core.api.devices.Paired;
+
+import frame.core.api.FrameLibrary;
+import frame.core.api.devices.TokenKind;
 import frame.server.ApiServer;
 import frame.server.PairingLinks;
 import frame.server.ServerSettings;
-import frame.ui.Background;
+import frame.ui.common.Background;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +34,7 @@ import javafx.collections.ObservableList;
 public final class ServerModel implements AutoCloseable {
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
-  private final Frame frame;
+  private final FrameLibrary frame;
   private final Background background;
   private final int port;
   private final BooleanProperty running = new SimpleBooleanProperty();
@@ -40,8 +42,8 @@ public final class ServerModel implements AutoCloseable {
   private final StringProperty status = new SimpleStringProperty("Stopped");
   private final StringProperty advertised = new SimpleStringProperty("");
   private final ObservableList<String> urls = FXCollections.observableArrayList();
-  private final ObservableList<ApiTokens.TokenInfo> tokens = FXCollections.observableArrayList();
-  private final ObservableList<ApiTokens.TokenInfo> devices = FXCollections.observableArrayList();
+  private final ObservableList<TokenInfo> tokens = FXCollections.observableArrayList();
+  private final ObservableList<TokenInfo> devices = FXCollections.observableArrayList();
   private final StringProperty newToken = new SimpleStringProperty("");
   private final StringProperty pairingLink = new SimpleStringProperty("");
   private final StringProperty pairingDigits = new SimpleStringProperty("");
@@ -54,7 +56,7 @@ public final class ServerModel implements AutoCloseable {
   private volatile Instant pairingExpiresAt = Instant.MAX;
   private ApiServer server;
 
-  public ServerModel(Frame frame, Background background, int port, boolean lanAtStart) {
+  public ServerModel(FrameLibrary frame, Background background, int port, boolean lanAtStart) {
     this.frame = frame;
     this.background = background;
     this.port = port;
@@ -72,9 +74,9 @@ public final class ServerModel implements AutoCloseable {
   public StringProperty advertised() { return advertised; }
   public ObservableList<String> urls() { return urls; }
   /** Admin tokens (scripts, the command line). */
-  public ObservableList<ApiTokens.TokenInfo> tokens() { return tokens; }
+  public ObservableList<TokenInfo> tokens() { return tokens; }
   /** Paired phones and laptops. */
-  public ObservableList<ApiTokens.TokenInfo> devices() { return devices; }
+  public ObservableList<TokenInfo> devices() { return devices; }
   /** A token just created, shown once so it can be copied. */
   public StringProperty newToken() { return newToken; }
   /** The single-use pairing link the QR code carries; empty until the server runs. */
@@ -122,7 +124,7 @@ public final class ServerModel implements AutoCloseable {
   public void newPairingCode() {
     List<String> addresses = List.copyOf(urls);
     if (addresses.isEmpty()) return;
-    background.run(() -> frame.createPairing(), (Pairings.PairingCode code) -> {
+    background.run(() -> frame.ports().devices().createPairing(), (PairingCode code) -> {
       pairingExpiresAt = code.expiresAt();
       pairingLink.set(PairingLinks.link(PairingLinks.bestBase(addresses), code));
       pairingDigits.set(code.digits().substring(0, 3) + " " + code.digits().substring(3));
@@ -131,21 +133,21 @@ public final class ServerModel implements AutoCloseable {
   }
 
   public void createToken(String name) {
-    background.run(() -> frame.createToken(name.trim()), token -> {
+    background.run(() -> frame.ports().devices().createToken(name.trim()), token -> {
       newToken.set(token);
       refreshTokens();
     }, failure -> newToken.set(""));
   }
 
   /** Revokes an admin token or unpairs a device; its next request is refused. */
-  public void revoke(ApiTokens.TokenInfo token) {
-    background.run(() -> frame.revokeToken(token.id()), ignored -> refreshTokens(), failure -> {});
+  public void revoke(TokenInfo token) {
+    background.run(() -> frame.ports().devices().revoke(token.id()), ignored -> refreshTokens(), failure -> {});
   }
 
   public void refreshTokens() {
-    background.run(() -> frame.tokens(), (List<ApiTokens.TokenInfo> list) -> {
-      Set<Long> before = devices.stream().map(ApiTokens.TokenInfo::id).collect(Collectors.toSet());
-      List<ApiTokens.TokenInfo> paired = list.stream().filter(t -> t.kind() == TokenKind.DEVICE).toList();
+    background.run(() -> frame.ports().devices().tokens(), (List<TokenInfo> list) -> {
+      Set<Long> before = devices.stream().map(TokenInfo::id).collect(Collectors.toSet());
+      List<TokenInfo> paired = list.stream().filter(t -> t.kind() == TokenKind.DEVICE).toList();
       boolean someonePaired = paired.stream().anyMatch(t -> !before.contains(t.id()));
       tokens.setAll(list.stream().filter(t -> t.kind() == TokenKind.ADMIN).toList());
       devices.setAll(paired);

@@ -1,6 +1,8 @@
 package frame.ui.server;
 
-import frame.core.auth.ApiTokens;
+import frame.core.api.devices.TokenInfo;
+import frame.core.api.devices.Paired;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;
@@ -76,7 +78,7 @@ public final class ServerView extends HBox {
   }
 
   private static VBox devicesBox(ServerModel model) {
-    ListView<ApiTokens.TokenInfo> devices = new ListView<>(model.devices());
+    ListView<TokenInfo> devices = new ListView<>(model.devices());
     devices.setId("server-devices");
     devices.setPrefHeight(160);
     devices.setPlaceholder(new Label("No paired devices yet."));
@@ -91,7 +93,7 @@ public final class ServerView extends HBox {
   }
 
   private static VBox tokensBox(ServerModel model) {
-    ListView<ApiTokens.TokenInfo> tokens = new ListView<>(model.tokens());
+    ListView<TokenInfo> tokens = new ListView<>(model.tokens());
     tokens.setId("server-tokens");
     tokens.setPrefHeight(120);
     tokens.setCellFactory(list -> new TokenCell("created"));
@@ -126,7 +128,7 @@ public final class ServerView extends HBox {
   }
 
   /** A token as text only (a device may name itself anything): name, then when made and last seen. */
-  private static final class TokenCell extends ListCell<ApiTokens.TokenInfo> {
+  private static final class TokenCell extends ListCell<TokenInfo> {
     private final String madeWord;
 
     TokenCell(String madeWord) {
@@ -134,7 +136,7 @@ public final class ServerView extends HBox {
     }
 
     @Override
-    protected void updateItem(ApiTokens.TokenInfo token, boolean empty) {
+    protected void updateItem(TokenInfo token, boolean empty) {
       super.updateItem(token, empty);
       setGraphic(null);
       setText(empty || token == null ? null : token.name() + "   " + madeWord + " " + WHEN.format(token.createdAt())

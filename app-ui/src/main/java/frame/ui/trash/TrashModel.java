@@ -1,9 +1,9 @@
 package frame.ui.trash;
 
-import frame.core.Frame;
-import frame.core.trash.RemovalSize;
-import frame.core.trash.TrashedPhoto;
-import frame.ui.Background;
+import frame.core.api.FrameLibrary;
+import frame.core.api.trash.RemovalSize;
+import frame.core.api.trash.TrashedPhoto;
+import frame.ui.common.Background;
 import java.util.List;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -12,13 +12,13 @@ import javafx.collections.ObservableList;
 
 /** The trash pane's view-model: the removed photos, restore, empty. */
 public final class TrashModel {
-  private final Frame frame;
+  private final FrameLibrary frame;
   private final Background background;
   private final Runnable libraryChanged;
   private final ObservableList<TrashedPhoto> photos = FXCollections.observableArrayList();
   private final StringProperty summary = new SimpleStringProperty("");
 
-  public TrashModel(Frame frame, Background background, Runnable libraryChanged) {
+  public TrashModel(FrameLibrary frame, Background background, Runnable libraryChanged) {
     this.frame = frame;
     this.background = background;
     this.libraryChanged = libraryChanged;
@@ -33,7 +33,7 @@ public final class TrashModel {
   }
 
   public void refresh() {
-    background.run(frame::trash, list -> {
+    background.run(frame.ports().trash()::list, list -> {
       photos.setAll(list);
       long bytes = list.stream().mapToLong(p -> p.image().byteSize()).sum();
       summary.set(list.isEmpty() ? "The trash is empty."
@@ -43,13 +43,13 @@ public final class TrashModel {
   }
 
   public void restore(List<Long> ids) {
-    background.run(() -> frame.restore(ids), restored -> {
+    background.run(() -> frame.ports().trash().restore(ids), restored -> {
       refresh();
       libraryChanged.run();
     }, failure -> refresh());
   }
 
   public void empty() {
-    background.run(frame::emptyTrash, deleted -> refresh(), failure -> refresh());
+    background.run(frame.ports().trash()::empty, deleted -> refresh(), failure -> refresh());
   }
 }

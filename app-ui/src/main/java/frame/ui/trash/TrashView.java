@@ -1,8 +1,9 @@
 package frame.ui.trash;
 
-import frame.core.Frame;
-import frame.core.trash.TrashedPhoto;
-import frame.ui.Dialogs;
+import frame.core.api.Trash;
+import frame.core.api.FrameLibrary;
+import frame.core.api.trash.TrashedPhoto;
+import frame.ui.common.Dialogs;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.geometry.Insets;
@@ -31,7 +32,7 @@ public final class TrashView extends BorderPane {
         super.updateItem(photo, empty);
         setText(empty || photo == null ? null : "#%d  %s   removed %s · deleted for good after %s".formatted(
             photo.image().id(), photo.image().originalName(), WHEN.format(photo.removedAt()),
-            WHEN.format(photo.removedAt().plus(Frame.trashKeptFor()))));
+            WHEN.format(photo.removedAt().plus(Trash.KEPT_FOR))));
       }
     });
     Button restore = new Button("Restore selected");

@@ -6,18 +6,18 @@ import static frame.core.testing.TestImages.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
-import frame.core.ImportSources;
-import frame.core.event.FrameEvent;
-import frame.core.image.Image;
-import frame.core.image.ImageState;
-import frame.core.job.Job;
-import frame.core.job.JobPriority;
-import frame.core.job.JobQuery;
-import frame.core.job.JobType;
-import frame.core.library.LibraryOrder;
+import frame.core.api.imports.ImportSources;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageState;
+import frame.core.api.jobs.Job;
+import frame.core.api.jobs.JobPriority;
+import frame.core.api.jobs.JobQuery;
+import frame.core.api.jobs.JobType;
+import frame.core.api.library.LibraryOrder;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.LargeLibrary;
-import frame.ui.Background;
+import frame.ui.common.Background;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +71,7 @@ class LibraryModelTest {
 
   @Test
   void a_dropped_folder_of_more_than_twenty_photos_goes_behind_a_photo_dropped_on_its_own() {
-    frame.pause(null); // the first steps wait, so each photo's level can be read off its job
+    frame.ports().queue().pause(null); // the first steps wait, so each photo's level can be read off its job
     Path archive = photos.resolve("archive");
     for (int i = 0; i <= ImportSources.LARGE_IMPORT_FILES; i++) write(archive, i + ".jpg", jpeg(photo(64, 48, 50 + i)));
     Path single = write(photos, "dropped.jpg", jpeg(photo(64, 48, 9)));
@@ -79,7 +79,7 @@ class LibraryModelTest {
     library.importPaths(List.of(archive));
     library.importPaths(List.of(single));
 
-    List<Job> jobs = frame.jobs(new JobQuery(null, JobType.OFFLOAD_ORIGINAL, null, 100, 0));
+    List<Job> jobs = frame.ports().jobs().list(new JobQuery(null, JobType.OFFLOAD_ORIGINAL, null, 100, 0));
     assertThat(jobs).hasSize(ImportSources.LARGE_IMPORT_FILES + 2);
     long dropped = tile("dropped.jpg").imageId().get();
     assertThat(jobs).allSatisfy(job -> assertThat(job.priority())
@@ -125,7 +125,7 @@ class LibraryModelTest {
   @Test
   void images_already_in_the_library_are_shown_at_start() {
     write(photos, "old.jpg", jpeg(photo(300, 200, 6)));
-    frame.importFile(photos.resolve("old.jpg"));
+    frame.ports().imports().importFile(photos.resolve("old.jpg"));
 
     library.loadExisting();
 
@@ -208,7 +208,7 @@ class LibraryModelTest {
     assertThat(removed).containsExactly(1L);
     assertThat(tiles()).extracting(t -> t.name().get()).containsExactly("keep.jpg");
     assertThat(library.selectedCount().get()).isZero();
-    frame.restore(ids);
+    frame.ports().trash().restore(ids);
     library.refresh();
     assertThat(tiles()).extracting(t -> t.name().get()).containsExactlyInAnyOrder("keep.jpg", "drop.jpg");
   }

@@ -1,6 +1,6 @@
 package frame.core.media.codec;
 
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Optional;

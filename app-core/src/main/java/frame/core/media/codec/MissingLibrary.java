@@ -1,6 +1,6 @@
 package frame.core.media.codec;
 
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import java.nio.file.Path;
 import java.util.function.Function;
 

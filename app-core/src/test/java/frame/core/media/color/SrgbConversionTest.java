@@ -2,7 +2,7 @@ package frame.core.media.color;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.image.ImageFormat;
+import frame.core.api.library.ImageFormat;
 import frame.core.media.DecodeBudget;
 import frame.core.media.DecodedImage;
 import frame.core.media.ImageDecoder;

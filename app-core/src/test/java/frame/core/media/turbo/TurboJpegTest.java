@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import frame.core.error.FrameException;
-import frame.core.image.ImageFormat;
+import frame.core.api.FrameException;
+import frame.core.api.library.ImageFormat;
 import frame.core.media.DecodeBudget;
 import frame.core.media.ImageDecoder;
 import frame.core.media.JpegWriter;

@@ -1,6 +1,6 @@
 package frame.core.media.codec.heif;
 
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import frame.core.media.codec.Codec.Size;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -3,7 +3,7 @@ package frame.core.media.codec.heif;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import frame.core.media.codec.Codec;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;

@@ -1,6 +1,6 @@
 package frame.core.media.codec.heif;
 
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import java.lang.foreign.MemorySegment;
 
 /** Turns a returned {@code struct heif_error} into a FrameException with libheif's own words. */

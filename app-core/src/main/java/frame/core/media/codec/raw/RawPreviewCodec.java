@@ -1,6 +1,6 @@
 package frame.core.media.codec.raw;
 
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import frame.core.media.codec.Codec;
 import frame.core.media.jpeg.JpegDecoder;
 import frame.core.media.jpeg.NotDecodableHere;

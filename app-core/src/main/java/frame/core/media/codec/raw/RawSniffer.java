@@ -1,6 +1,6 @@
 package frame.core.media.codec.raw;
 
-import frame.core.image.ImageFormat;
+import frame.core.api.library.ImageFormat;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package frame.core.media.codec.raw;
 
-import frame.core.error.FrameException;
+import frame.core.api.FrameException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

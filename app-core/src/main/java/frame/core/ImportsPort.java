@@ -1,0 +1,51 @@
+package frame.core;
+
+import frame.core.api.Imports;
+import frame.core.api.Library;
+import frame.core.api.culling.ImportBatch;
+import frame.core.api.imports.IngestResult;
+import frame.core.api.jobs.JobPriority;
+import frame.core.ingest.Ingestor;
+import frame.core.trash.Trash;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** {@link Imports} over the ingestor; a photo imported again while in the trash comes back from it. */
+final class ImportsPort implements Imports {
+  private final Ingestor ingestor;
+  private final Trash trash;
+  private final Library library;
+
+  ImportsPort(Ingestor ingestor, Trash trash, Library library) {
+    this.ingestor = ingestor;
+    this.trash = trash;
+    this.library = library;
+  }
+
+  @Override
+  public IngestResult importFile(Path file, JobPriority priority, ImportBatch batch) {
+    return restoredIfInTrash(ingestor.ingest(file, priority, batch));
+  }
+
+  @Override
+  public IngestResult ingest(InputStream in, String name, String declaredSha256) {
+    return restoredIfInTrash(ingestor.ingest(in, name, declaredSha256));
+  }
+
+  @Override
+  public IngestResult ingestWithChecksumAfter(InputStream in, String name, Supplier<String> declaredAfterTheBytes,
+      JobPriority priority, ImportBatch batch) {
+    return restoredIfInTrash(ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes, priority, batch));
+  }
+
+  /** Importing a photo that waits in the trash brings it back, with its id and files. */
+  private IngestResult restoredIfInTrash(IngestResult result) {
+    if (result instanceof IngestResult.Duplicate d && trash.isRemoved(d.existing().id())) {
+      trash.restore(List.of(d.existing().id()));
+      return new IngestResult.Stored(d.name(), library.image(d.existing().id()));
+    }
+    return result;
+  }
+}

@@ -1,8 +1,0 @@
-package frame.core.auth;
-
-/** Who sent a request: the token that authenticated it. */
-public record Caller(long tokenId, String name, TokenKind kind) {
-  public boolean isAdmin() {
-    return kind == TokenKind.ADMIN;
-  }
-}

@@ -1,9 +1,0 @@
-package frame.core.job;
-
-import frame.core.image.Image;
-
-/**
- * A job and the image it works on, read together; {@code image} is null for a job of no image.
- * {@code imageInTrash}: the photo was removed (restorable), so it is not in the library now.
- */
-public record JobWithImage(Job job, Image image, boolean imageInTrash) {}
