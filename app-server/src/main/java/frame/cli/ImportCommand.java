@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import frame.core.api.culling.ImportBatch;
 import frame.core.api.imports.ImportSources;
 import frame.core.api.events.FrameEvent;
 import frame.core.api.library.Image;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -32,18 +34,23 @@ final class ImportCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Photo files and folders.")
   List<Path> paths;
 
+  @Option(names = "--include-deleted",
+      description = "Bring back photos deleted for good before (normally skipped: \"deleted on DATE\").")
+  boolean includeDeleted;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     List<Path> files = ImportSources.expand(paths);
     JobPriority priority = ImportSources.priorityFor(files.size()); // a large import goes behind photos dropped meanwhile
+    ImportBatch batch = ImportBatch.forSources(paths).includingDeleted(includeDeleted);
     try (FrameLibrary frame = frameCommand.access()) {
       ImportWatch watch = new ImportWatch();
       List<IngestResult> results = new ArrayList<>();
       ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), files.size());
       try (AutoCloseable subscription = frame.ports().events().subscribe(watch::onEvent)) {
         for (Path file : files) {
-          IngestResult result = frame.ports().imports().importFile(file, priority);
+          IngestResult result = frame.ports().imports().importFile(file, priority, batch);
           results.add(result);
           if (result instanceof IngestResult.Stored stored) watch.expect(stored.image().id());
           progress.show(results.size(), watch);

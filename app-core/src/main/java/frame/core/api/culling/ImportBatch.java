@@ -17,6 +17,23 @@ public record ImportBatch(String shootName, ShootSource source, boolean includeD
     return new ImportBatch(name, source, false);
   }
 
+  /**
+   * The shoot of an import of these paths: one folder gives its name (a card's DCIM folder gives
+   * the card's volume name, as its mount point is named), loose files their folder's.
+   */
+  public static ImportBatch forSources(java.util.List<java.nio.file.Path> sources) {
+    if (sources.size() == 1 && java.nio.file.Files.isDirectory(sources.getFirst())) {
+      java.nio.file.Path folder = sources.getFirst().toAbsolutePath().normalize();
+      if (folder.getFileName() != null && folder.getFileName().toString().equalsIgnoreCase("DCIM") && folder.getParent() != null) {
+        folder = folder.getParent();
+      }
+      return shoot(folder.getFileName() == null ? folder.toString() : folder.getFileName().toString(), ShootSource.FOLDER);
+    }
+    java.nio.file.Path parent = sources.isEmpty() ? null : sources.getFirst().toAbsolutePath().normalize().getParent();
+    return shoot(parent == null || parent.getFileName() == null ? "Imported files" : parent.getFileName().toString(),
+        ShootSource.FILES);
+  }
+
   public ImportBatch includingDeleted(boolean include) {
     return new ImportBatch(shootName, source, include);
   }
