@@ -180,14 +180,14 @@ public final class LibraryModel {
   }
 
   /** An image with the thumbnails made so far: read off the FX thread. */
-  record Seen(Image image, Map<Integer, Path> renditions) {}
+  record Seen(Image image, Map<Integer, Path> renditions, frame.core.api.culling.ImageMarks marks) {}
 
   private Seen see(Image image) {
     Map<Integer, Path> made = new HashMap<>();
     frame.ports().library().files(image).thumbnails().forEach((px, file) -> {
       if (java.nio.file.Files.isRegularFile(file)) made.put(px, file);
     });
-    return new Seen(image, Map.copyOf(made));
+    return new Seen(image, Map.copyOf(made), frame.ports().culling().marks(List.of(image.id())).get(image.id()));
   }
 
   private void apply(TileModel tile, Seen seen) {
@@ -198,6 +198,14 @@ public final class LibraryModel {
     tile.step().set(step);
     tile.message().set(image.failureReason() == null ? describe(step) : image.failureReason());
     if (!seen.renditions().isEmpty()) tile.renditions().set(seen.renditions());
+    tile.marks().set(seen.marks());
+  }
+
+  /** Flags, rates or labels photos (the culling keys); the change comes back as an event to each tile. */
+  public void mark(java.util.Collection<Long> imageIds, frame.core.api.culling.MarkChange change) {
+    List<Long> ids = List.copyOf(imageIds);
+    if (ids.isEmpty()) return;
+    background.run(() -> frame.ports().culling().markAll(ids, change), marked -> {}, failure -> refresh(true));
   }
 
   /** The filter, search or order changed: start again from the top. */
