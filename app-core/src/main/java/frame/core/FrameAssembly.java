@@ -184,7 +184,7 @@ final class FrameAssembly {
         share, trash::tombstone);
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
         new Pairings(database.jdbc(), clock), pauses, control, node, registry, new Studio(), trash, new LibraryBrowser(database.jdbc()),
-        decoder, new CullingEngine(database.jdbc(), trash, stacker, events, clock));
+        decoder, new CullingEngine(database.jdbc(), trash, stacker, events, clock, images, store));
   }
 
   /** The ports front ends use, each over the engine parts it needs. */

@@ -73,6 +73,28 @@ final class CullingController {
     ctx.json(Map.of("deleted", ports.culling().deleteRejects(Params.longQuery(ctx, "shoot"))));
   }
 
+  /**
+   * {@code POST /api/admin/culling/export} with {@code {"folder": ..., "flag": ..., "minRating": N, "shoot": ID}}:
+   * the server writes the originals and sidecars into a folder on its own machine (admin only).
+   */
+  void export(Context ctx) {
+    JsonNode body = JsonBodies.optional(ctx);
+    if (!body.path("folder").isTextual() || body.get("folder").asText().isBlank()) {
+      throw ApiError.badRequest("invalid_body", "folder must name a folder");
+    }
+    String flag = body.path("flag").isTextual() ? body.get("flag").asText() : null;
+    CullFilter.FlagFilter flags = flag == null ? null : switch (flag.strip().toLowerCase()) {
+      case "pick" -> CullFilter.FlagFilter.PICKS;
+      case "reject" -> CullFilter.FlagFilter.REJECTS;
+      default -> throw ApiError.badRequest("invalid_body", "flag must be pick or reject");
+    };
+    Long shoot = body.path("shoot").isIntegralNumber() ? body.get("shoot").asLong() : null;
+    CullFilter filter = orBadRequest(() -> new CullFilter(flags, false, body.path("minRating").asInt(0), shoot));
+    var result = ports.culling().export(new frame.core.api.culling.ExportRequest(
+        java.nio.file.Path.of(body.get("folder").asText()), filter));
+    ctx.json(result);
+  }
+
   /** The culling filters of {@code GET /api/images}: {@code flag=pick|reject|none}, {@code unrated}, {@code minRating}, {@code shoot}. */
   static CullFilter filter(Context ctx) {
     String flag = ctx.queryParam("flag");

@@ -1,5 +1,7 @@
 package frame.core.api;
 
+import frame.core.api.culling.ExportRequest;
+import frame.core.api.culling.ExportResult;
 import frame.core.api.culling.ImageMarks;
 import frame.core.api.culling.LookAlike;
 import frame.core.api.culling.MarkChange;
@@ -35,6 +37,12 @@ public interface Culling {
    * its own stack left out, closest first; empty until its hash is made.
    */
   List<LookAlike> lookAlikes(long imageId);
+
+  /**
+   * Copies the originals matching the request into its folder, one sub-folder per shoot, each
+   * with an {@code .xmp} sidecar (xmp:Rating, xmp:Label, pick and reject) that editors read.
+   */
+  ExportResult export(ExportRequest request);
 
   /** Every shoot with photos in the library, newest first. */
   List<Shoot> shoots();

@@ -1,7 +1,11 @@
 package frame.core.culling;
 
 import frame.core.api.Culling;
+import frame.core.api.culling.ExportRequest;
+import frame.core.api.culling.ExportResult;
 import frame.core.api.culling.ImageMarks;
+import frame.core.image.ImageRepository;
+import frame.core.store.FileStore;
 import frame.core.api.culling.LookAlike;
 import frame.core.api.culling.MarkChange;
 import frame.core.api.culling.Shoot;
@@ -29,10 +33,13 @@ public final class CullingEngine implements Culling {
   private final Trash trash;
   private final StackRepository stacks;
   private final Stacker stacker;
+  private final Exporter exporter;
   private final EventBus events;
   private final Clock clock;
 
-  public CullingEngine(Jdbc jdbc, Trash trash, Stacker stacker, EventBus events, Clock clock) {
+  public CullingEngine(Jdbc jdbc, Trash trash, Stacker stacker, EventBus events, Clock clock,
+      ImageRepository images, FileStore store) {
+    this.exporter = new Exporter(images, store, new MarksRepository(jdbc), new ShootRepository(jdbc));
     this.stacks = new StackRepository(jdbc);
     this.stacker = stacker;
     this.jdbc = jdbc;
@@ -96,6 +103,11 @@ public final class CullingEngine implements Culling {
             .thenComparingLong(StackRepository.Candidate::id))
         .map(o -> new LookAlike(o.id(), o.name(), o.takenAt(), PerceptualHash.distance(me.hash(), o.hash())))
         .toList();
+  }
+
+  @Override
+  public ExportResult export(ExportRequest request) {
+    return exporter.export(request);
   }
 
   @Override

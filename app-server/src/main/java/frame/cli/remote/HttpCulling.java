@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import frame.core.api.Culling;
 import frame.core.api.culling.ColorLabel;
+import frame.core.api.culling.CullFilter;
+import frame.core.api.culling.ExportRequest;
+import frame.core.api.culling.ExportResult;
 import frame.core.api.culling.Flag;
 import frame.core.api.culling.ImageMarks;
 import frame.core.api.culling.LookAlike;
@@ -78,6 +81,17 @@ final class HttpCulling implements Culling {
     return alikes.stream().map(a -> new LookAlike(a.get("imageId").asLong(), a.get("name").asText(),
         a.get("takenAt").isNull() || a.get("takenAt").asText().equals("null") ? null : a.get("takenAt").asText(),
         a.get("distance").asInt())).toList();
+  }
+
+  @Override
+  public ExportResult export(ExportRequest request) {
+    ObjectNode body = JSON.createObjectNode().put("folder", request.folder().toAbsolutePath().toString());
+    CullFilter filter = request.filter();
+    if (filter.flags() == CullFilter.FlagFilter.PICKS) body.put("flag", "pick");
+    if (filter.flags() == CullFilter.FlagFilter.REJECTS) body.put("flag", "reject");
+    if (filter.minRating() > 0) body.put("minRating", filter.minRating());
+    if (filter.shoot() != null) body.put("shoot", filter.shoot());
+    return JSON.convertValue(api.post("/api/admin/culling/export", body, JsonNode.class), ExportResult.class);
   }
 
   @Override
