@@ -1,6 +1,5 @@
 package frame.core.image;
 
-import frame.core.culling.CullSql;
 import frame.core.api.library.ExifSummary;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageFormat;

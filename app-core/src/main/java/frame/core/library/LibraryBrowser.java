@@ -1,6 +1,6 @@
 package frame.core.library;
 
-import frame.core.culling.CullSql;
+import frame.core.image.CullSql;
 import frame.core.api.library.LibraryOrder;
 import frame.core.api.library.LibraryQuery;
 

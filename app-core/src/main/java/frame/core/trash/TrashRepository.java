@@ -45,7 +45,9 @@ final class TrashRepository {
   }
 
   boolean hasRunningJob(Tx tx, long imageId) throws SQLException {
-    return tx.count("SELECT COUNT(*) FROM job WHERE image_id = ? AND state = 'RUNNING'", imageId) > 0;
+    // culling's analysis may be cut short: it only reads the preview and writes the photo's own row
+    return tx.count("SELECT COUNT(*) FROM job WHERE image_id = ? AND state = 'RUNNING'"
+        + " AND type NOT IN ('PERCEPTUAL_HASH', 'SHARPNESS')", imageId) > 0;
   }
 
   /** Deletes a removed image's rows and queues its files, in the caller's transaction. */

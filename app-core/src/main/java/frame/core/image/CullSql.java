@@ -1,4 +1,4 @@
-package frame.core.culling;
+package frame.core.image;
 
 import frame.core.api.culling.CullFilter;
 import java.util.List;
