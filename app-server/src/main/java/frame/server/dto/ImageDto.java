@@ -34,7 +34,8 @@ public record ImageDto(
         image.format().mediaType(), image.width(), image.height(), image.byteSize(), image.originalName(),
         image.takenAt(), image.cameraMake(), image.cameraModel(), image.failureReason(), image.createdAt(),
         image.updatedAt(), processing, image.state() == ImageState.PROCESSED, false, processing,
-        activeJobs.stream().map(JobSummary::of).toList(), new Urls(base + "/original", base + "/preview", thumbnails),
+        // culling's background analysis is not processing: a processed photo lists none
+        activeJobs.stream().filter(j -> !j.type().isAnalysis()).map(JobSummary::of).toList(), new Urls(base + "/original", base + "/preview", thumbnails),
         0, null, null, null, null, null, null);
   }
 
