@@ -22,6 +22,10 @@ import frame.core.job.JobControl;
 import frame.core.job.JobHandler;
 import frame.core.library.LibraryBrowser;
 import frame.core.trash.Trash;
+import frame.core.api.Culling;
+import frame.core.culling.AnalysisHandler;
+import frame.core.culling.CullingEngine;
+import frame.core.culling.Stacker;
 import frame.core.job.JobOutcome;
 import frame.core.job.JobRepository;
 import frame.core.job.JobRunner;
@@ -66,7 +70,7 @@ final class FrameAssembly {
   record Parts(FrameConfig config, DataFolderLock lock, Database database, FileStore store, EventBus events,
       ImageRepository images, JobRepository jobs, JobRunner runner, Ingestor ingestor, ApiTokens tokens,
       Pairings pairings, QueuePauses pauses, JobControl control, NodeIdentity node, NodeRegistry nodes, Studio studio,
-      Trash trash, LibraryBrowser browser, ImageDecoder decoder, ArchiveModule archive) {}
+      Trash trash, LibraryBrowser browser, ImageDecoder decoder, ArchiveModule archive, Culling culling) {}
 
   /** What a node on a shared database runs beside its runner: its presence and the cluster's events. */
   static final class Studio implements AutoCloseable {
@@ -174,6 +178,10 @@ final class FrameAssembly {
     handlers.put(JobType.THUMBNAIL_GENERATION, new ThumbnailHandler(images, store, working));
     handlers.put(JobType.PREVIEW_GENERATION, new PreviewHandler(images, store, working));
     handlers.put(JobType.EXIF_ENRICHMENT, new ExifEnrichmentHandler(images, store, database.jdbc()));
+    Stacker stacker = new Stacker(database.jdbc(), events);
+    for (JobType analysis : JobType.ANALYSIS) {
+      handlers.put(analysis, new AnalysisHandler(analysis, images, store, decoder, database.jdbc(), stacker, events));
+    }
     handlers.put(JobType.NOOP, (job, context) -> JobOutcome.completed());
     Failpoints failpoints = Failpoints.forThisJvm();
     handlers.replaceAll((type, handler) -> handler.reaching(failpoints));
@@ -189,12 +197,13 @@ final class FrameAssembly {
     runnerOf[0] = runner;
     JobControl control = new JobControl(jobs, pipeline, events, clock, runner::wake);
     ApiTokens tokens = new ApiTokens(database.jdbc(), clock);
-    Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake, share,
-        failpoints);
     Trash trash = new Trash(database.jdbc(), images, store, events, clock, failpoints);
+    Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake,
+        share, failpoints, trash::tombstone);
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
         new Pairings(database.jdbc(), clock, PairingKey.inFolder(config.dataDir())), pauses, control, node, registry,
-        new Studio(), trash, new LibraryBrowser(database.jdbc()), decoder, archive);
+        new Studio(), trash, new LibraryBrowser(database.jdbc()), decoder, archive,
+        new CullingEngine(database.jdbc(), trash, stacker, events, clock, images, store));
   }
 
   /** The ports front ends use, each over the engine parts it needs. */
@@ -211,7 +220,8 @@ final class FrameAssembly {
         parts.events(),
         new CataloguePort(new CatalogueBackup(parts.database(), parts.config().dataDir(), Clock.systemUTC()),
             parts.store(), parts.images(), parts.ingestor()),
-        parts.archive().port());
+        parts.archive().port(),
+        parts.culling());
   }
 
   /** What a crash left half-purged, and photos removed more than 30 days ago, go at each start. */

@@ -3,6 +3,7 @@ package frame.core;
 import frame.core.api.Imports;
 import frame.core.api.Library;
 import frame.core.api.devices.Caller;
+import frame.core.api.culling.ImportBatch;
 import frame.core.api.imports.IngestResult;
 import frame.core.api.jobs.JobPriority;
 import frame.core.ingest.Ingestor;
@@ -25,8 +26,8 @@ final class ImportsPort implements Imports {
   }
 
   @Override
-  public IngestResult importFile(Path file, JobPriority priority) {
-    return restoredIfInTrash(ingestor.ingest(file, priority));
+  public IngestResult importFile(Path file, JobPriority priority, ImportBatch batch) {
+    return restoredIfInTrash(ingestor.ingest(file, priority, batch));
   }
 
   @Override
@@ -36,14 +37,14 @@ final class ImportsPort implements Imports {
 
   @Override
   public IngestResult ingestWithChecksumAfter(InputStream in, String name, Supplier<String> declaredAfterTheBytes,
-      JobPriority priority) {
-    return restoredIfInTrash(ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes, priority));
+      JobPriority priority, ImportBatch batch) {
+    return restoredIfInTrash(ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes, priority, batch));
   }
 
   @Override
   public IngestResult ingestWithChecksumAfter(InputStream in, String name, Supplier<String> declaredAfterTheBytes,
-      JobPriority priority, Caller uploader) {
-    IngestResult result = ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes, priority);
+      JobPriority priority, ImportBatch batch, Caller uploader) {
+    IngestResult result = ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes, priority, batch);
     if (uploader.isAdmin()) return restoredIfInTrash(result);
     if (result instanceof IngestResult.Duplicate d && trash.isRemoved(d.existing().id())) {
       return new IngestResult.Rejected(d.name(), "in_trash",

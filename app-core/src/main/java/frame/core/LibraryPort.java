@@ -72,6 +72,11 @@ final class LibraryPort implements Library {
   }
 
   @Override
+  public long count(ImageQuery query) {
+    return images.count(query);
+  }
+
+  @Override
   public long countIn(ImageState state) {
     return images.count(state);
   }

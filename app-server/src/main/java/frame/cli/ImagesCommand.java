@@ -6,6 +6,8 @@ import frame.core.api.library.ImageQuery;
 import frame.core.api.library.ImageState;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
+import frame.core.api.culling.ImageMarks;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,22 +26,28 @@ final class ImagesCommand implements Callable<Integer> {
 
   @Mixin Paging page;
 
+  @Mixin CullOptions cull;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (FrameLibrary frame = frameCommand.access()) {
-      List<Image> images = frame.ports().library().list(new ImageQuery(status, page.limit, page.offset));
+      ImageQuery query = new ImageQuery(status, page.limit, page.offset, cull.filter());
+      List<Image> images = frame.ports().library().list(query);
+      Map<Long, ImageMarks> marks = frame.ports().culling().marks(images.stream().map(Image::id).toList());
       if (page.json) {
-        out.println(Json.of(images.stream().map(i -> ImageView.of(frame.ports().library().files(i), i)).toList()));
+        out.println(Json.of(images.stream()
+            .map(i -> ImageView.of(frame.ports().library().files(i), i, marks.get(i.id()))).toList()));
         return 0;
       }
-      out.printf("%-6s %-10s %-5s %-11s %-20s %s%n", "ID", "STATE", "TYPE", "SIZE", "TAKEN", "NAME");
+      out.printf("%-6s %-10s %-5s %-11s %-20s %-6s %-6s %s%n", "ID", "STATE", "TYPE", "SIZE", "TAKEN", "STARS", "FLAG", "NAME");
       for (Image i : images) {
-        out.printf("%-6d %-10s %-5s %-11s %-20s %s%s%n", i.id(), i.state(), i.format(), i.width() + "x" + i.height(),
-            i.takenAt() == null ? "-" : i.takenAt(), i.originalName(),
-            i.failureReason() == null ? "" : "  (" + i.failureReason() + ")");
+        ImageMarks m = marks.getOrDefault(i.id(), ImageMarks.none(i.id()));
+        out.printf("%-6d %-10s %-5s %-11s %-20s %-6s %-6s %s%s%n", i.id(), i.state(), i.format(), i.width() + "x" + i.height(),
+            i.takenAt() == null ? "-" : i.takenAt(), "*".repeat(m.rating()), m.flag() == null ? "-" : m.flag().wire(),
+            i.originalName(), i.failureReason() == null ? "" : "  (" + i.failureReason() + ")");
       }
-      out.printf("%d of %d image(s)%n", images.size(), frame.ports().library().countIn(status));
+      out.printf("%d of %d image(s)%n", images.size(), frame.ports().library().count(query));
       return 0;
     }
   }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import frame.core.api.culling.ImportBatch;
 import frame.core.api.imports.ImportSources;
 import frame.core.api.events.FrameEvent;
 import frame.core.api.library.Image;
@@ -37,6 +38,9 @@ final class ImportCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print the summary as JSON for scripts.")
   boolean json;
+  @Option(names = "--include-deleted",
+      description = "Bring back photos deleted for good before (normally skipped: \"deleted on DATE\").")
+  boolean includeDeleted;
 
   @Override
   public Integer call() throws Exception {
@@ -46,13 +50,14 @@ final class ImportCommand implements Callable<Integer> {
     }
     List<Path> files = ImportSources.expand(paths);
     JobPriority priority = ImportSources.priorityFor(files.size()); // a large import goes behind photos dropped meanwhile
+    ImportBatch batch = ImportBatch.forSources(paths).includingDeleted(includeDeleted);
     try (FrameLibrary frame = frameCommand.access()) {
       ImportWatch watch = new ImportWatch();
       List<IngestResult> results = new ArrayList<>();
       ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), files.size());
       try (AutoCloseable subscription = frame.ports().events().subscribe(watch::onEvent)) {
         for (Path file : files) {
-          IngestResult result = frame.ports().imports().importFile(file, priority);
+          IngestResult result = frame.ports().imports().importFile(file, priority, batch);
           results.add(result);
           if (result instanceof IngestResult.Stored stored) watch.expect(stored.image().id());
           progress.show(results.size(), watch);

@@ -2,7 +2,6 @@ package frame.cli;
 
 import frame.core.api.FrameLibrary;
 import frame.core.api.library.Image;
-import frame.core.api.library.ImageState;
 import frame.core.api.imports.IngestResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch
     List<String> duplicates = new ArrayList<>();
     List<String> rejected = new ArrayList<>();
     List<String> failed = new ArrayList<>();
+    List<String> deleted = new ArrayList<>();
     int processed = 0;
     for (IngestResult result : results) {
       switch (result) {
@@ -27,6 +27,7 @@ record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch
         }
         case IngestResult.Duplicate d -> duplicates.add("%s is a duplicate of image %d (%s)".formatted(
             d.name(), d.existing().id(), d.existing().originalName()));
+        case IngestResult.Skipped k -> deleted.add("%s: %s".formatted(k.name(), k.reason()));
         case IngestResult.Rejected r -> rejected.add("%s: %s".formatted(r.name(), r.reason()));
       }
     }
@@ -38,6 +39,8 @@ record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch
     }
     out.printf("  processed   %d%n", processed);
     section(out, "duplicates", duplicates);
+    section(out, "deleted", deleted);
+    if (!deleted.isEmpty()) out.println("      (deleted for good before; --include-deleted brings them back)");
     section(out, "rejected", rejected);
     section(out, "failed", failed);
     out.flush();
@@ -54,7 +57,7 @@ record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch
       switch (result) {
         case IngestResult.Stored s -> {
           Image image = frame.ports().library().image(s.image().id());
-          boolean processed = image.state() == ImageState.PROCESSED;
+          boolean processed = image.state().isProcessed();
           allIn &= processed;
           file.put("outcome", processed ? "processed" : "failed");
           file.put("imageId", image.id());
@@ -63,6 +66,10 @@ record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch
         case IngestResult.Duplicate d -> {
           file.put("outcome", "duplicate");
           file.put("imageId", d.existing().id());
+        }
+        case IngestResult.Skipped k -> {
+          file.put("outcome", "deleted");
+          file.put("reason", k.reason());
         }
         case IngestResult.Rejected r -> {
           allIn = false;

@@ -19,6 +19,8 @@ final class Subcommands {
   static {
     ALL.put("import", ImportCommand.class);
     ALL.put("images", ImagesCommand.class);
+    ALL.put("shoots", ShootsCommand.class);
+    ALL.put("export", ExportCommand.class);
     ALL.put("remove", RemoveCommand.class);
     ALL.put("trash", TrashCommand.class);
     ALL.put("archive", ArchiveCommand.class);

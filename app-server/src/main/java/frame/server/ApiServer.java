@@ -101,6 +101,7 @@ public final class ApiServer implements AutoCloseable {
     TrashController trash = new TrashController(frame.ports());
     CatalogueController catalogue = new CatalogueController(frame.ports());
     ArchiveController archive = new ArchiveController(frame.ports());
+    CullingController culling = new CullingController(frame.ports());
     UploadController uploads = new UploadController(frame.ports(), settings.maxConcurrentUploads(), settings.maxFileBytes(),
         settings.maxRequestBytes());
     TokensController tokens = new TokensController(frame.ports());
@@ -149,6 +150,16 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.POST, "/api/admin/archive/safe", archive::safe);
       table.add(HandlerType.POST, "/api/admin/archive/scrub", archive::scrub);
       table.add(HandlerType.GET, "/api/images/{id}/copies", archive::copies);
+      table.add(HandlerType.PATCH, "/api/images/{id}", culling::patch);
+      table.add(HandlerType.GET, "/api/images/{id}/look-alikes", culling::lookAlikes);
+      table.add(HandlerType.POST, "/api/images/{id}/stack-top", culling::chooseTop);
+      table.add(HandlerType.GET, "/api/culling/marks", culling::marks);
+      table.add(HandlerType.GET, "/api/stacks/{id}", culling::stack);
+      table.add(HandlerType.GET, "/api/shoots", culling::shoots);
+      table.add(HandlerType.PATCH, "/api/shoots/{id}", culling::renameShoot);
+      table.add(HandlerType.GET, "/api/admin/tombstones", culling::tombstones);
+      table.add(HandlerType.POST, "/api/admin/culling/delete-rejects", culling::deleteRejects);
+      table.add(HandlerType.POST, "/api/admin/culling/export", culling::export);
       table.add(HandlerType.GET, "/api/admin/trash", trash::list);
       table.add(HandlerType.POST, "/api/admin/trash/{id}/restore", trash::restore);
       table.add(HandlerType.DELETE, "/api/admin/trash", trash::empty);

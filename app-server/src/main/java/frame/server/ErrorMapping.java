@@ -15,6 +15,7 @@ final class ErrorMapping {
   private static final Map<String, Integer> STATUS_BY_CODE = Map.ofEntries(
       Map.entry("image_not_found", 404),
       Map.entry("job_not_found", 404),
+      Map.entry("shoot_not_found", 404),
       Map.entry("unsupported_format", 415),
       Map.entry("image_too_large", 413),
       Map.entry("corrupt_image", 422),

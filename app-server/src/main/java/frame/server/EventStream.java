@@ -94,6 +94,12 @@ final class EventStream implements AutoCloseable {
         data.put("imageId", c.imageId());
         data.put("status", c.state().name());
       }
+      case FrameEvent.ImageMarked m -> {
+        // the marks themselves, so a phone page or a script updates without asking again
+        name = "marks";
+        ports.culling().marks(java.util.List.of(m.imageId())).values().forEach(marks -> data.putAll(MarksJson.of(marks)));
+        data.put("imageId", m.imageId());
+      }
       case FrameEvent.JobChanged j -> {
         name = "job";
         data.put("jobId", j.jobId());

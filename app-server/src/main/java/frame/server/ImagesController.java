@@ -2,6 +2,7 @@ package frame.server;
 
 import frame.core.api.library.RenditionSizes;
 import frame.core.api.Ports;
+import frame.core.api.culling.ImageMarks;
 import frame.core.api.ImageDetails;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageQuery;
@@ -33,17 +34,23 @@ final class ImagesController {
     ImageState status = Params.enumQuery(ctx, "status", ImageState.class);
     int limit = Params.intQuery(ctx, "limit", 50, 1, 1000);
     int offset = Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-    List<Image> images = ports.library().list(new ImageQuery(status, limit, offset));
-    Map<Long, List<Job>> active = ports.jobs().activeFor(images.stream().map(Image::id).toList());
-    List<ImageDto> items = images.stream().map(i -> ImageDto.of(i, active.getOrDefault(i.id(), List.of()))).toList();
-    ctx.json(new Page<>(items, ports.library().countIn(status), limit, offset));
+    ImageQuery query = new ImageQuery(status, limit, offset, CullingController.filter(ctx));
+    List<Image> images = ports.library().list(query);
+    List<Long> ids = images.stream().map(Image::id).toList();
+    Map<Long, List<Job>> active = ports.jobs().activeFor(ids);
+    Map<Long, ImageMarks> marks = ports.culling().marks(ids);
+    List<ImageDto> items = images.stream()
+        .map(i -> ImageDto.of(i, active.getOrDefault(i.id(), List.of())).withMarks(marks.get(i.id()))).toList();
+    ctx.json(new Page<>(items, ports.library().count(query), limit, offset));
   }
 
   void get(Context ctx) {
     ImageDetails details = ports.library().details(Params.id(ctx, "id"));
     List<Job> active = details.jobs().stream().filter(j -> j.state().isActive()).toList();
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("image", ImageDto.of(details.image(), active));
+    body.put("image", ImageDto.of(details.image(), active)
+        .withMarks(ports.culling().marks(List.of(details.image().id())).get(details.image().id())));
+    body.put("lookAlikes", ports.culling().lookAlikes(details.image().id()).stream().map(a -> a.describe()).toList());
     body.put("exif", details.exif().orElse(null));
     body.put("previewNote", details.previewNote().orElse(null));
     body.put("jobs", details.jobs().stream().map(j -> JobDto.of(j, null)).toList());

@@ -4,6 +4,9 @@ import frame.core.api.Ports;
 import frame.core.api.library.Image;
 import frame.core.api.imports.IngestResult;
 import frame.core.api.jobs.JobPriority;
+import frame.core.api.culling.ImportBatch;
+import frame.core.api.culling.ShootSource;
+import frame.core.api.devices.Caller;
 import frame.server.dto.ImageDto;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -16,7 +19,8 @@ import java.util.Map;
 /**
  * POST /api/upload: one or more files in a multipart body, each streamed from the socket straight
  * into the store's hashed temp file (no spool copy in between). One new
- * photo is 201, a duplicate 200 with {@code "duplicate": true}; a rejected single file is the
+ * photo is 201, a duplicate 200 with {@code "duplicate": true}, a photo deleted for good before 200
+ * with {@code "skipped"}; a rejected single file is the
  * matching error. Several files answer one result each.
  */
 final class UploadController {
@@ -38,6 +42,7 @@ final class UploadController {
       throw ApiError.badRequest("not_multipart", "Send the photos as multipart/form-data");
     }
     JobPriority priority = priority(ctx);
+    ImportBatch batch = batch(ctx);
     MultipartStream body = MultipartStream.of(contentType, new PacedInputStream(ctx.req().getInputStream()),
         maxFileBytes, maxRequestBytes);
     if (body == null) throw ApiError.badRequest("not_multipart", "The multipart/form-data content type names no boundary");
@@ -54,12 +59,26 @@ final class UploadController {
         }
         try (InputStream content = part.content()) {
           results.add(ports.imports().ingestWithChecksumAfter(content, part.filename(), declared::afterFile, priority,
-              RequestGuards.caller(ctx)));
+              batch, RequestGuards.caller(ctx)));
         }
       }
       if (results.isEmpty()) throw ApiError.badRequest("no_files", "The request holds no files");
       respond(ctx, results);
     }
+  }
+
+  /**
+   * The shoot the files join: {@code ?shoot=NAME&source=folder|files|device} when the client names
+   * one (the command line names its folder), else one per device and session, named for the device.
+   * {@code ?includeDeleted=true} brings back photos deleted for good before.
+   */
+  private static ImportBatch batch(Context ctx) {
+    Caller caller = RequestGuards.caller(ctx);
+    String name = ctx.queryParam("shoot");
+    ShootSource source = Params.enumQuery(ctx, "source", ShootSource.class);
+    if (source == null) source = caller.isAdmin() && name != null ? ShootSource.FILES : ShootSource.DEVICE;
+    if (name == null || name.isBlank()) name = caller.name();
+    return ImportBatch.shoot(name, source).includingDeleted("true".equalsIgnoreCase(ctx.queryParam("includeDeleted")));
   }
 
   /**
@@ -157,6 +176,10 @@ final class UploadController {
       case IngestResult.Duplicate d -> {
         item.put("duplicate", true);
         item.put("image", dto(d.existing()));
+      }
+      case IngestResult.Skipped s -> {
+        item.put("duplicate", false);
+        item.put("skipped", Map.of("reason", "deleted", "message", s.reason(), "deletedAt", s.deletedAt().toString()));
       }
       case IngestResult.Rejected r -> item.put("error", Map.of("code", r.code(), "message", r.reason()));
     }

@@ -51,6 +51,10 @@ public class FrameException extends RuntimeException {
     return new FrameException("job_not_found", "No job with id " + id, true);
   }
 
+  public static FrameException shootNotFound(long id) {
+    return new FrameException("shoot_not_found", "No shoot with id " + id, true);
+  }
+
   public static FrameException emptyFile() {
     return new FrameException("empty_file", "The file is empty", true);
   }

@@ -1,6 +1,7 @@
 package frame.core.api;
 
 import frame.core.api.devices.Caller;
+import frame.core.api.culling.ImportBatch;
 import frame.core.api.imports.IngestResult;
 import frame.core.api.jobs.JobPriority;
 import java.io.InputStream;
@@ -17,7 +18,15 @@ public interface Imports {
    * a large import ({@link frame.core.api.imports.ImportSources#priorityFor}), so a photo dropped
    * meanwhile goes first.
    */
-  IngestResult importFile(Path file, JobPriority priority);
+  default IngestResult importFile(Path file, JobPriority priority) {
+    return importFile(file, priority, ImportBatch.LOOSE);
+  }
+
+  /**
+   * Imports a file as part of {@code batch}: it joins the batch's shoot, and a photo deleted for
+   * good before is skipped ("deleted on DATE") unless the batch includes deleted photos.
+   */
+  IngestResult importFile(Path file, JobPriority priority, ImportBatch batch);
 
   /** Imports a file at {@link JobPriority#FRESH}. */
   default IngestResult importFile(Path file) {
@@ -31,13 +40,19 @@ public interface Imports {
    * Ingests a stream whose checksum, if any, is known only after its last byte (a form field after
    * the file); its work goes at {@code priority} (an upload that is part of a large import says BULK).
    */
+  default IngestResult ingestWithChecksumAfter(InputStream in, String name, Supplier<String> declaredAfterTheBytes,
+      JobPriority priority) {
+    return ingestWithChecksumAfter(in, name, declaredAfterTheBytes, priority, ImportBatch.LOOSE);
+  }
+
+  /** The same, as part of an import {@code batch} (a phone session's shoot). */
   IngestResult ingestWithChecksumAfter(InputStream in, String name, Supplier<String> declaredAfterTheBytes,
-      JobPriority priority);
+      JobPriority priority, ImportBatch batch);
 
   /**
    * The same, sent by {@code uploader}: a paired device cannot undo the owner's delete, so its copy
    * of a photo in the trash is answered {@code in_trash} and restores nothing; an admin's restores it.
    */
   IngestResult ingestWithChecksumAfter(InputStream in, String name, Supplier<String> declaredAfterTheBytes,
-      JobPriority priority, Caller uploader);
+      JobPriority priority, ImportBatch batch, Caller uploader);
 }

@@ -26,6 +26,9 @@ public interface Library {
   /** Photos of one state (every state when it is null), newest first: the API's and the command line's list. */
   List<Image> list(ImageQuery query);
 
+  /** How many photos the query matches (its state and culling filters), every page together. */
+  long count(ImageQuery query);
+
   /** How many photos are in {@code state} (every photo when it is null). */
   long countIn(ImageState state);
 

@@ -5,4 +5,4 @@ package frame.core.api;
  * feature's port is one more component here.
  */
 public record Ports(Library library, Imports imports, Jobs jobs, Queue queue, Trash trash, Devices devices,
-    Nodes nodes, Events events, Catalogue catalogue, Archive archive) {}
+    Nodes nodes, Events events, Catalogue catalogue, Archive archive, Culling culling) {}

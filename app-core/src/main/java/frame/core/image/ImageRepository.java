@@ -55,16 +55,29 @@ public final class ImageRepository {
   public List<Image> list(ImageQuery query) {
     List<Object> params = new ArrayList<>();
     // removed photos wait in the trash, out of every list
-    String where = "WHERE removed_at IS NULL";
-    if (query.state() != null) {
-      where += " AND state = ?";
-      params.add(query.state());
-    }
+    String where = where(query, params);
     params.add(query.limit());
     params.add(query.offset());
     return jdbc.query(
         "SELECT * FROM image " + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
         ImageRepository::map, params.toArray());
+  }
+
+  private static String where(ImageQuery query, List<Object> params) {
+    StringBuilder where = new StringBuilder("WHERE removed_at IS NULL");
+    if (query.state() != null) {
+      where.append(" AND state = ?");
+      params.add(query.state());
+    }
+    CullSql.append(query.cull(), where, params);
+    return where.toString();
+  }
+
+  /** How many images the query matches, every page together. */
+  public long count(ImageQuery query) {
+    List<Object> params = new ArrayList<>();
+    return jdbc.queryOne("SELECT COUNT(*) FROM image " + where(query, params), r -> r.getLong(1), params.toArray())
+        .orElse(0L);
   }
 
   /** Ids of the images in {@code state} (every image when it is null), oldest first. */

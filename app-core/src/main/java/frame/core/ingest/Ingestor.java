@@ -30,7 +30,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import frame.core.api.culling.ImportBatch;
+import frame.core.api.culling.Tombstone;
+import frame.core.culling.ShootRepository;
 
 /**
  * Takes a photo in: stream to a temp file while hashing, sniff the format, check the declared
@@ -49,9 +53,12 @@ public final class Ingestor {
   private final Runnable jobsEnqueued;
   private final WorkerShare share;
   private final Failpoints failpoints;
+  private final Function<String, Optional<Tombstone>> tombstones;
+  private final ShootRepository shoots;
 
   public Ingestor(FileStore store, ImageRepository images, JobRepository jobs, Jdbc jdbc, EventBus events,
-      Clock clock, long maxPixels, Runnable jobsEnqueued, WorkerShare share, Failpoints failpoints) {
+      Clock clock, long maxPixels, Runnable jobsEnqueued, WorkerShare share, Failpoints failpoints,
+      Function<String, Optional<Tombstone>> tombstones) {
     this.store = store;
     this.images = images;
     this.jobs = jobs;
@@ -62,6 +69,8 @@ public final class Ingestor {
     this.jobsEnqueued = jobsEnqueued;
     this.share = share;
     this.failpoints = failpoints;
+    this.tombstones = tombstones;
+    this.shoots = new ShootRepository(jdbc);
   }
 
   public IngestResult ingest(Path file) {
@@ -70,12 +79,7 @@ public final class Ingestor {
 
   /** Ingests a file whose jobs go at {@code priority} (the photos of a large import go behind fresh ones). */
   public IngestResult ingest(Path file, JobPriority priority) {
-    String name = FileNames.displayName(file.getFileName() == null ? null : file.getFileName().toString());
-    try (InputStream in = Files.newInputStream(file)) {
-      return ingestWithChecksumAfter(in, name, () -> null, priority);
-    } catch (IOException e) {
-      return new IngestResult.Rejected(name, "unreadable", "Cannot read the file: " + e.getMessage());
-    }
+    return ingest(file, priority, ImportBatch.LOOSE);
   }
 
   /**
@@ -97,13 +101,29 @@ public final class Ingestor {
 
   public IngestResult ingestWithChecksumAfter(InputStream in, String rawName, Supplier<String> declaredAfterTheBytes,
       JobPriority priority) {
+    return ingestWithChecksumAfter(in, rawName, declaredAfterTheBytes, priority, ImportBatch.LOOSE);
+  }
+
+  /** The same, as part of an import {@code batch}: its shoot, and whether deleted photos come back. */
+  public IngestResult ingestWithChecksumAfter(InputStream in, String rawName, Supplier<String> declaredAfterTheBytes,
+      JobPriority priority, ImportBatch batch) {
     try (WorkerShare.Receiving receiving = share.receiving()) {
-      return receive(in, rawName, declaredAfterTheBytes, priority);
+      return receive(in, rawName, declaredAfterTheBytes, priority, batch);
+    }
+  }
+
+  /** A file of an import {@code batch}. */
+  public IngestResult ingest(Path file, JobPriority priority, ImportBatch batch) {
+    String name = FileNames.displayName(file.getFileName() == null ? null : file.getFileName().toString());
+    try (InputStream in = Files.newInputStream(file)) {
+      return ingestWithChecksumAfter(in, name, () -> null, priority, batch);
+    } catch (IOException e) {
+      return new IngestResult.Rejected(name, "unreadable", "Cannot read the file: " + e.getMessage());
     }
   }
 
   private IngestResult receive(InputStream in, String rawName, Supplier<String> declaredAfterTheBytes,
-      JobPriority priority) {
+      JobPriority priority, ImportBatch batch) {
     String name = FileNames.displayName(rawName);
     Path part = store.newPartFile();
     try {
@@ -114,6 +134,10 @@ public final class Ingestor {
       }
       Optional<Image> existing = images.findBySha256(copied.sha256());
       if (existing.isPresent()) return new IngestResult.Duplicate(name, existing.get());
+      if (!batch.includeDeleted()) {
+        Optional<Tombstone> deleted = tombstones.apply(copied.sha256());
+        if (deleted.isPresent()) return new IngestResult.Skipped(name, deleted.get().deletedAt());
+      }
       if (copied.size() == 0) throw FrameException.emptyFile();
       ImageFormat format = FormatSniffer.sniff(part, copied.head(), copied.headLength());
       ImageHeader header = ImageHeader.read(part, format).requireAtMost(maxPixels);
@@ -122,7 +146,7 @@ public final class Ingestor {
       failpoints.reach("ingest:after-blob-move");
       NewImage image = new NewImage(copied.sha256(), format, header.width(), header.height(), copied.size(), name,
           basics.takenAt(), basics.cameraMake(), basics.cameraModel());
-      return commit(name, image, priority);
+      return commit(name, image, priority, batch);
     } catch (ChecksumMismatch e) {
       throw e;
     } catch (FrameException e) {
@@ -135,12 +159,18 @@ public final class Ingestor {
     }
   }
 
-  private IngestResult commit(String name, NewImage image, JobPriority priority) {
+  private IngestResult commit(String name, NewImage image, JobPriority priority, ImportBatch batch) {
     Instant now = clock.instant();
     long[] ids;
     try {
       ids = jdbc.inTransaction(tx -> {
         long imageId = images.insert(tx, image, now);
+        if (batch.shootName() != null) {
+          long shootId = shoots.idFor(tx, batch.shootName(), batch.source(), now);
+          tx.update("UPDATE image SET shoot_id = ? WHERE id = ?", shootId, imageId);
+        }
+        // brought back on purpose: it is in the library again, and its next deletion leaves a new tombstone
+        if (batch.includeDeleted()) tx.update("DELETE FROM tombstone WHERE sha256 = ?", image.sha256());
         long jobId = jobs.enqueue(tx, NewJob.forImage(JobType.OFFLOAD_ORIGINAL, imageId, priority), now);
         return new long[] {imageId, jobId};
       });

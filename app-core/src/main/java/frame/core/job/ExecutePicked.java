@@ -68,9 +68,12 @@ final class ExecutePicked {
       if (!jobs.complete(tx, job, now)) return false;
       published.add(new FrameEvent.JobChanged(job.id(), job.imageId(), job.type(), JobState.COMPLETED));
       for (JobType next : outcome.followUps()) {
+        // a regeneration re-runs a step whose follow-ups are already there (and requeued with it)
+        if (job.imageId() != null && jobs.exists(tx, job.imageId(), next)) continue;
         NewJob followUp = job.imageId() == null
             ? new NewJob(next, null, job.payload(), NewJob.DEFAULT_MAX_ATTEMPTS, job.priority())
-            : NewJob.forImage(next, job.imageId(), job.priority()); // a regeneration's steps stay behind fresh work
+            // a regeneration's steps stay behind fresh work; analysis goes behind everything
+            : NewJob.forImage(next, job.imageId(), next.isAnalysis() ? frame.core.api.jobs.JobPriority.BACKGROUND : job.priority());
         long id = jobs.enqueue(tx, followUp, now);
         published.add(new FrameEvent.JobChanged(id, job.imageId(), next, JobState.PENDING));
       }

@@ -58,6 +58,11 @@ public final class JobRepository {
         job.priority().rank(), millis, millis, millis);
   }
 
+  /** Whether the image already has a job of this type (at most one each). */
+  public boolean exists(Tx tx, long imageId, JobType type) throws SQLException {
+    return tx.count("SELECT COUNT(*) FROM job WHERE image_id = ? AND type = ?", imageId, type) > 0;
+  }
+
   /** A due job seen at a moment: its id and the token a claim must still find. */
   public record Candidate(long id, long leaseToken) {}
 

@@ -1,5 +1,6 @@
 package frame.core.library;
 
+import frame.core.image.CullSql;
 import frame.core.api.library.LibraryOrder;
 import frame.core.api.library.LibraryQuery;
 
@@ -65,6 +66,7 @@ public final class LibraryBrowser {
         where.append(" AND LOWER(original_name) LIKE ? ESCAPE '!'");
         params.add("%" + escapeLike(query.nameContains().toLowerCase(Locale.ROOT)) + "%");
       }
+      CullSql.append(query.cull(), where, params);
       return new Filter(where.toString(), params);
     }
 

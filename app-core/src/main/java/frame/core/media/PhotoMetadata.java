@@ -16,8 +16,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import frame.core.api.library.ExifSummary;
 import frame.core.api.library.ImageFormat;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +27,6 @@ import java.util.function.Supplier;
  */
 public final class PhotoMetadata {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter EXIF_DATE = DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss");
 
   private PhotoMetadata() {}
 
@@ -44,14 +41,14 @@ public final class PhotoMetadata {
       return new ExifSummary(null, null, null, null, null, null, null, null, null, null, "{}", String.join("\n", problems));
     }
     Directory ifd0 = ifd0(metadata);
-    ExifSubIFDDirectory sub = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
+    ExifSubIFDDirectory sub = Exif.settings(metadata);
     GpsDirectory gps = metadata.getFirstDirectoryOfType(GpsDirectory.class);
     GeoLocation location = field(problems, "GPS", () -> gps == null ? null : gps.getGeoLocation());
     for (Directory directory : metadata.getDirectories()) {
       for (String error : directory.getErrors()) problems.add(directory.getName() + ": " + error);
     }
     return new ExifSummary(
-        field(problems, "date taken", () -> takenAt(sub, ifd0)),
+        field(problems, "date taken", () -> CaptureTime.of(metadata, ifd0)),
         field(problems, "make", () -> text(ifd0, ExifIFD0Directory.TAG_MAKE)),
         field(problems, "model", () -> text(ifd0, ExifIFD0Directory.TAG_MODEL)),
         field(problems, "lens", () -> text(sub, ExifSubIFDDirectory.TAG_LENS_MODEL)),
@@ -82,9 +79,8 @@ public final class PhotoMetadata {
           : format == ImageFormat.JPEG ? JpegMetadataReader.readMetadata(file.toFile(), List.of(new ExifReader()))
           : ImageMetadataReader.readMetadata(file.toFile());
       Directory ifd0 = ifd0(metadata);
-      ExifSubIFDDirectory sub = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
       List<String> ignored = new ArrayList<>();
-      return new Basics(field(ignored, "date taken", () -> takenAt(sub, ifd0)),
+      return new Basics(field(ignored, "date taken", () -> CaptureTime.of(metadata, ifd0)),
           field(ignored, "make", () -> text(ifd0, ExifIFD0Directory.TAG_MAKE)),
           field(ignored, "model", () -> text(ifd0, ExifIFD0Directory.TAG_MODEL)));
     } catch (Exception | StackOverflowError e) {
@@ -96,13 +92,6 @@ public final class PhotoMetadata {
   private static Directory ifd0(Metadata metadata) {
     Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
     return ifd0 != null ? ifd0 : metadata.getFirstDirectoryOfType(PanasonicRawIFD0Directory.class);
-  }
-
-  private static String takenAt(ExifSubIFDDirectory sub, Directory ifd0) {
-    String raw = sub != null ? sub.getString(ExifSubIFDDirectory.TAG_DATETIME_ORIGINAL) : null;
-    if (raw == null && ifd0 != null) raw = ifd0.getString(ExifIFD0Directory.TAG_DATETIME);
-    if (raw == null || raw.isBlank()) return null;
-    return LocalDateTime.parse(raw.trim().substring(0, 19), EXIF_DATE).toString();
   }
 
   private static String text(Directory directory, int tag) {

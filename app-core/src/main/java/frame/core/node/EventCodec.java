@@ -18,6 +18,7 @@ final class EventCodec {
     if (event instanceof FrameEvent.ImageChanged image) {
       return Optional.of("I," + image.imageId() + "," + image.state());
     }
+    if (event instanceof FrameEvent.ImageMarked marked) return Optional.of("M," + marked.imageId());
     if (event instanceof FrameEvent.JobChanged job) {
       return Optional.of("J," + job.jobId() + "," + (job.imageId() == null ? "-" : job.imageId()) + ","
           + job.type() + "," + job.state());
@@ -32,6 +33,7 @@ final class EventCodec {
       if (f[0].equals("I") && f.length == 3) {
         return Optional.of(new FrameEvent.ImageChanged(Long.parseLong(f[1]), ImageState.valueOf(f[2])));
       }
+      if (f[0].equals("M") && f.length == 2) return Optional.of(new FrameEvent.ImageMarked(Long.parseLong(f[1])));
       if (f[0].equals("J") && f.length == 5) {
         return Optional.of(new FrameEvent.JobChanged(Long.parseLong(f[1]), f[2].equals("-") ? null : Long.parseLong(f[2]),
             JobType.valueOf(f[3]), JobState.valueOf(f[4])));

@@ -63,6 +63,7 @@ public final class ImagePipeline implements JobLifecycle {
   @Override
   public void requeued(Tx tx, Job job, Instant now, List<FrameEvent> events) throws SQLException {
     if (job.imageId() == null || job.type() == JobType.ARCHIVE_ORIGINAL) return; // archiving moves no step back
+    if (job.type().isAnalysis()) return;
     images.lock(tx, job.imageId(), now);
     Image image = images.find(tx, job.imageId()).orElse(null);
     if (image == null) return;
@@ -79,6 +80,8 @@ public final class ImagePipeline implements JobLifecycle {
   @Override
   public void failed(Tx tx, Job job, String reason, Instant now, List<FrameEvent> events) throws SQLException {
     if (job.imageId() == null || job.type() == JobType.ARCHIVE_ORIGINAL) return; // a photo never fails for its archive
+    // analysis that gave up leaves the photo as it is: it has no sharpness or stack, nothing worse
+    if (job.type().isAnalysis()) return;
     images.lock(tx, job.imageId(), now);
     Image image = images.find(tx, job.imageId()).orElse(null);
     if (image == null || image.state().isFinal()) return;

@@ -3,6 +3,7 @@ package frame.core.pipeline;
 import frame.core.api.library.Image;
 import frame.core.image.ImageRepository;
 import frame.core.job.JobOutcome;
+import frame.core.api.jobs.JobType;
 import frame.core.media.Renditions;
 import frame.core.store.FileStore;
 import java.awt.image.BufferedImage;
@@ -22,6 +23,7 @@ public final class PreviewHandler extends ImageJobHandler {
     BufferedImage preview = Renditions.preview(working.of(image, original));
     store.writeAtomically(store.preview(image.sha256()),
         out -> Renditions.writePreview(preview, out));
-    return JobOutcome.completed();
+    // culling's analysis works from this preview, never from a second decode of the original
+    return JobOutcome.completedThen(JobType.PERCEPTUAL_HASH, JobType.SHARPNESS);
   }
 }

@@ -24,6 +24,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import frame.core.api.culling.Tombstone;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,12 +113,36 @@ public final class Trash {
     return emptyRemovedBefore(clock.instant().minus(KEPT_FOR).toEpochMilli());
   }
 
+  /**
+   * Deletes these photos for good, whether or not they were in the trash (deleting rejects);
+   * each leaves a tombstone. Returns how many went.
+   */
+  public synchronized int deleteForGood(Collection<Long> imageIds) {
+    List<Long> notYetRemoved = imageIds.stream().distinct().filter(id -> !isRemoved(id)).toList();
+    if (!notYetRemoved.isEmpty()) remove(notYetRemoved);
+    return emptyEach(repository.removedAmong(imageIds.stream().distinct().toList()));
+  }
+
+  /** Photos deleted for good, newest first. */
+  public List<Tombstone> tombstones() {
+    return repository.tombstones();
+  }
+
+  /** The tombstone of these bytes, if a photo with them was deleted for good. */
+  public Optional<Tombstone> tombstone(String sha256) {
+    return repository.tombstone(sha256);
+  }
+
   // one emptying at a time in this process: the start-up sweep's and a caller's would walk and
   // delete the same folders at once
   private synchronized int emptyRemovedBefore(long cutoffMillis) {
+    return emptyEach(repository.removedBefore(cutoffMillis));
+  }
+
+  private synchronized int emptyEach(List<Image> removed) {
     finishPurges();
     int deleted = 0;
-    for (Image image : repository.removedBefore(cutoffMillis)) {
+    for (Image image : removed) {
       Instant now = clock.instant();
       boolean gone = jdbc.inTransaction(tx -> {
         // a job working on its files right now finishes first; the next emptying takes the photo

@@ -54,6 +54,10 @@ public class PipelineEndToEndTest {
       assertThat(images).hasSize(9).allMatch(i -> i.state() == ImageState.PROCESSED);
       Map<String, Image> byName = images.stream().collect(Collectors.toMap(Image::originalName, i -> i));
 
+      // culling's analysis jobs follow the preview at background priority
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+          frame.ports().jobs().countsByState().getOrDefault(JobState.PENDING, 0L)
+              + frame.ports().jobs().countsByState().getOrDefault(JobState.RUNNING, 0L) == 0);
       for (Image image : images) {
         ImageDetails details = frame.ports().library().details(image.id());
         for (int size : new int[] {64, 128, 256, 512}) {
@@ -63,7 +67,8 @@ public class PipelineEndToEndTest {
         }
         assertThat(details.jobs()).extracting(j -> j.state()).containsOnly(JobState.COMPLETED);
         assertThat(details.jobs()).extracting(j -> j.type()).containsExactlyInAnyOrder(JobType.OFFLOAD_ORIGINAL,
-            JobType.THUMBNAIL_GENERATION, JobType.PREVIEW_GENERATION, JobType.EXIF_ENRICHMENT);
+            JobType.THUMBNAIL_GENERATION, JobType.PREVIEW_GENERATION, JobType.EXIF_ENRICHMENT,
+            JobType.PERCEPTUAL_HASH, JobType.SHARPNESS);
         assertThat(details.exif()).isPresent();
         assertThat(Files.size(details.files().original())).isEqualTo(image.byteSize());
       }

@@ -3,6 +3,7 @@ package frame.cli.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.api.Imports;
 import frame.core.api.devices.Caller;
+import frame.core.api.culling.ImportBatch;
 import frame.core.api.imports.IngestResult;
 import frame.core.api.jobs.JobPriority;
 import frame.core.api.library.Image;
@@ -26,7 +27,7 @@ final class HttpImports implements Imports {
   }
 
   @Override
-  public IngestResult importFile(Path file, JobPriority priority) {
+  public IngestResult importFile(Path file, JobPriority priority, ImportBatch batch) {
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     String boundary = "frame-" + UUID.randomUUID();
     byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
@@ -41,7 +42,7 @@ final class HttpImports implements Imports {
     } catch (FileNotFoundException e) {
       return new IngestResult.Rejected(name, "unreadable", "Cannot read the file: " + e.getMessage());
     }
-    HttpResponse<byte[]> response = sendRetryingWhenBusy(api.request("/api/upload" + (priority == JobPriority.BULK ? "?priority=bulk" : ""))
+    HttpResponse<byte[]> response = sendRetryingWhenBusy(api.request("/api/upload" + query(priority, batch))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary).POST(body).build());
     JsonNode answer = LoopbackClient.tree(response);
     if (response.statusCode() >= 300) {
@@ -49,10 +50,24 @@ final class HttpImports implements Imports {
       return new IngestResult.Rejected(name, error.path("code").asText("upload_failed"),
           error.path("message").asText("HTTP " + response.statusCode()));
     }
-    Image image = LoopbackClient.image(answer.get("image"));
     String storedName = answer.path("name").asText(name);
+    if (answer.has("skipped")) {
+      return new IngestResult.Skipped(storedName, java.time.Instant.parse(answer.path("skipped").path("deletedAt").asText()));
+    }
+    Image image = LoopbackClient.image(answer.get("image"));
     return answer.path("duplicate").asBoolean()
         ? new IngestResult.Duplicate(storedName, image) : new IngestResult.Stored(storedName, image);
+  }
+
+  /** The upload's priority and shoot as query parameters. */
+  private static String query(JobPriority priority, ImportBatch batch) {
+    StringBuilder query = new StringBuilder("?priority=").append(priority == JobPriority.BULK ? "bulk" : "fresh");
+    if (batch.shootName() != null) {
+      query.append("&shoot=").append(java.net.URLEncoder.encode(batch.shootName(), StandardCharsets.UTF_8))
+          .append("&source=").append(batch.source().name());
+    }
+    if (batch.includeDeleted()) query.append("&includeDeleted=true");
+    return query.toString();
   }
 
   /** One upload at a time never fills the server's slots; another client's may, briefly. */
@@ -76,13 +91,13 @@ final class HttpImports implements Imports {
 
   @Override
   public IngestResult ingestWithChecksumAfter(InputStream in, String name, Supplier<String> declaredAfterTheBytes,
-      JobPriority priority) {
+      JobPriority priority, ImportBatch batch) {
     throw LoopbackClient.notOverTheApi("Importing a stream");
   }
 
   @Override
   public IngestResult ingestWithChecksumAfter(InputStream in, String name, Supplier<String> declaredAfterTheBytes,
-      JobPriority priority, Caller uploader) {
+      JobPriority priority, ImportBatch batch, Caller uploader) {
     throw LoopbackClient.notOverTheApi("Importing a stream");
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.api.FrameLibrary;
 import frame.core.api.ImageDetails;
 import frame.core.api.Library;
+import frame.core.api.culling.CullFilter;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageFiles;
 import frame.core.api.library.ImageQuery;
@@ -31,13 +32,25 @@ final class HttpLibrary implements Library {
   }
 
   @Override
+  public long count(ImageQuery query) {
+    return page(new ImageQuery(query.state(), 1, 0, query.cull())).total();
+  }
+
+  @Override
   public long countIn(ImageState state) {
     return page(new ImageQuery(state, 1, 0)).total();
   }
 
   private Page<ImageDto> page(ImageQuery query) {
+    CullFilter cull = query.cull();
+    String flag = cull.flags() == null ? null : switch (cull.flags()) {
+      case PICKS -> "pick";
+      case REJECTS -> "reject";
+      case UNFLAGGED -> "none";
+    };
     return api.get("/api/images" + LoopbackClient.params("status", query.state(), "limit", query.limit(),
-        "offset", query.offset()), new TypeReference<>() {});
+        "offset", query.offset(), "flag", flag, "unrated", cull.unratedOnly() ? "true" : null,
+        "minRating", cull.minRating() > 0 ? cull.minRating() : null, "shoot", cull.shoot()), new TypeReference<>() {});
   }
 
   @Override

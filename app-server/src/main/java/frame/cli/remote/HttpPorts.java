@@ -29,7 +29,8 @@ public final class HttpPorts implements FrameLibrary {
     HttpLibrary library = new HttpLibrary(api);
     Events events = listener -> subscribe(listener);
     this.ports = new Ports(library, new HttpImports(api), new HttpJobs(api), new HttpQueue(api),
-        new HttpTrash(api, library), devices, new HttpNodes(api), events, new HttpCatalogue(api), archive(api));
+        new HttpTrash(api, library), devices, new HttpNodes(api), events, new HttpCatalogue(api), archive(api),
+        new HttpCulling(api));
   }
 
   private static RemoteArchive archive(LoopbackClient api) {

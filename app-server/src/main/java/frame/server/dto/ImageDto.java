@@ -3,6 +3,7 @@ package frame.server.dto;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageState;
 import frame.core.api.jobs.Job;
+import frame.core.api.culling.ImageMarks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ public record ImageDto(
     long id, String status, String sha256, String format, String mediaType, int width, int height, long byteSize,
     String originalName, String takenAt, String cameraMake, String cameraModel, String failureReason,
     Instant createdAt, Instant updatedAt, boolean isProcessing, boolean isProcessed, boolean isStored,
-    boolean isSyncing, List<JobSummary> processingJobs, Urls urls) {
+    boolean isSyncing, List<JobSummary> processingJobs, Urls urls,
+    int rating, String flag, String label, Long shoot, Long stack, Long stackTop, Double sharpness) {
 
   public record JobSummary(long id, String type, String status, int attempts, int maxAttempts) {
     static JobSummary of(Job job) {
@@ -31,7 +33,20 @@ public record ImageDto(
     return new ImageDto(image.id(), image.state().name(), image.sha256(), image.format().name(),
         image.format().mediaType(), image.width(), image.height(), image.byteSize(), image.originalName(),
         image.takenAt(), image.cameraMake(), image.cameraModel(), image.failureReason(), image.createdAt(),
-        image.updatedAt(), processing, image.state().isProcessed(), false, processing,
-        activeJobs.stream().map(JobSummary::of).toList(), new Urls(base + "/original", base + "/preview", thumbnails));
+        image.updatedAt(), processing, image.state().isProcessed(), image.state() == ImageState.STORED, processing,
+        // culling's background analysis is not processing: a processed photo lists none
+        activeJobs.stream().filter(j -> !j.type().isAnalysis()).map(JobSummary::of).toList(),
+        new Urls(base + "/original", base + "/preview", thumbnails),
+        0, null, null, null, null, null, null);
+  }
+
+  /** The same image with its culling fields (none when {@code marks} is null). */
+  public ImageDto withMarks(ImageMarks marks) {
+    if (marks == null) return this;
+    return new ImageDto(id, status, sha256, format, mediaType, width, height, byteSize, originalName, takenAt,
+        cameraMake, cameraModel, failureReason, createdAt, updatedAt, isProcessing, isProcessed, isStored, isSyncing,
+        processingJobs, urls, marks.rating(), marks.flag() == null ? null : marks.flag().wire(),
+        marks.label() == null ? null : marks.label().wire(), marks.shoot(), marks.stack(), marks.stackTop(),
+        marks.sharpness());
   }
 }

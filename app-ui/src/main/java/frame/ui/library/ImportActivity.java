@@ -28,6 +28,7 @@ public final class ImportActivity {
   private final IntegerProperty stored = new SimpleIntegerProperty();
   private final IntegerProperty failures = new SimpleIntegerProperty();
   private final IntegerProperty skipped = new SimpleIntegerProperty();
+  private final IntegerProperty deletedBefore = new SimpleIntegerProperty();
   private final StringProperty text = new SimpleStringProperty("");
   private final Set<Long> photos = new HashSet<>();
   private final Set<Long> finished = new HashSet<>();
@@ -50,6 +51,8 @@ public final class ImportActivity {
   /** Files rejected and photos whose processing failed. */
   public IntegerProperty failures() { return failures; }
   public IntegerProperty skipped() { return skipped; }
+  /** Files skipped because the same photo was deleted for good before (a tombstone). */
+  public IntegerProperty deletedBefore() { return deletedBefore; }
   public StringProperty text() { return text; }
 
   /** Files join the running import, or start a new one. */
@@ -61,6 +64,7 @@ public final class ImportActivity {
       stored.set(0);
       failures.set(0);
       skipped.set(0);
+      deletedBefore.set(0);
       photos.clear();
       finished.clear();
       finishedEarly.clear();
@@ -89,6 +93,13 @@ public final class ImportActivity {
   void notStored(boolean problem) {
     ingested.set(ingested.get() + 1);
     if (problem) failures.set(failures.get() + 1);
+    update();
+  }
+
+  /** A file not imported: the same photo was deleted for good before. */
+  void skippedAsDeleted() {
+    ingested.set(ingested.get() + 1);
+    deletedBefore.set(deletedBefore.get() + 1);
     update();
   }
 
@@ -125,7 +136,8 @@ public final class ImportActivity {
     double seconds = Math.max(0.001, took.toMillis() / 1000.0);
     if (allIn && processed.get() >= stored.get()) {
       text.set("Imported %d photo%s in %s%s%s".formatted(stored.get(), stored.get() == 1 ? "" : "s", clockTime(took),
-          skipped.get() == 0 ? "" : " · " + skipped.get() + " not imported (cancelled)",
+          (skipped.get() == 0 ? "" : " · " + skipped.get() + " not imported (cancelled)")
+              + (deletedBefore.get() == 0 ? "" : " · " + deletedBefore.get() + " skipped (deleted before)"),
           failures.get() == 0 ? "" : " · " + failures.get() + " failed"));
       active.set(false); // after the text: whoever sees the import end reads how it ended
       return;
@@ -133,8 +145,9 @@ public final class ImportActivity {
     double rate = processed.get() / seconds;
     int toGo = total.get() - skipped.get() - (ingested.get() - stored.get()) - processed.get();
     String left = rate <= 0 ? "" : " · about " + clockTime(Duration.ofSeconds((long) Math.ceil(toGo / rate))) + " left";
-    text.set("Importing: %d of %d files in · %d of %d photos processed · %.1f photos/s%s".formatted(
-        ingested.get(), total.get(), processed.get(), stored.get(), rate, left));
+    text.set("Importing: %d of %d files in · %d of %d photos processed · %.1f photos/s%s%s".formatted(
+        ingested.get(), total.get(), processed.get(), stored.get(), rate, left,
+        deletedBefore.get() == 0 ? "" : " · " + deletedBefore.get() + " skipped (deleted before)"));
   }
 
   static String clockTime(Duration duration) {

@@ -110,6 +110,10 @@ final class Importer {
         outcomes.notStored(file, TileStep.REJECTED, rejected.reason());
         activity.notStored(true);
       }
+      case IngestResult.Skipped skipped -> {
+        outcomes.notStored(file, TileStep.DUPLICATE, "Skipped: " + skipped.reason());
+        activity.skippedAsDeleted();
+      }
     }
   }
 }

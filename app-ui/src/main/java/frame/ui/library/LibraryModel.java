@@ -1,6 +1,7 @@
 package frame.ui.library;
 
 import frame.core.api.Trash;
+import frame.core.api.Culling;
 import frame.core.api.Library;
 import frame.core.api.FrameLibrary;
 import frame.core.api.events.FrameEvent;
@@ -44,6 +45,7 @@ public final class LibraryModel {
 
   private final Library library;
   private final Trash trash;
+  private final Culling culling;
   private final Background background;
   private final ImportActivity activity;
   private final Notice notice = new Notice();
@@ -70,9 +72,10 @@ public final class LibraryModel {
   public LibraryModel(FrameLibrary frame, Background background, Clock clock, ExecutorService ingestQueue) {
     this.library = frame.ports().library();
     this.trash = frame.ports().trash();
+    this.culling = frame.ports().culling();
     this.background = background;
     this.activity = new ImportActivity(clock);
-    this.pages = new TilePages(library, background, this::query, this::changed, notice);
+    this.pages = new TilePages(library, frame.ports().culling(), background, this::query, this::changed, notice);
     this.importer = new Importer(frame.ports().imports(), background, ingestQueue, activity, new Importer.Outcomes() {
       @Override public void stored() { refresh(); }
       @Override public TileModel notStored(Path file, TileStep step, String message) { return sessionTile(file, step, message); }
@@ -82,6 +85,14 @@ public final class LibraryModel {
     search.addListener((o, a, b) -> requery());
     sort.addListener((o, a, b) -> requery());
     selected.addListener((javafx.collections.SetChangeListener<Long>) change -> selectedCount.set(selected.size()));
+  }
+
+  /** Flags, rates or labels photos (the culling keys); the change comes back as an event to each tile. */
+  public void mark(java.util.Collection<Long> imageIds, frame.core.api.culling.MarkChange change) {
+    List<Long> ids = List.copyOf(imageIds);
+    if (ids.isEmpty()) return;
+    background.run(() -> culling.markAll(ids, change), marked -> notice.recovered("mark the photos"),
+        notice.onFailure("mark the photos"));
   }
 
   public static ExecutorService newIngestQueue() {
@@ -217,6 +228,8 @@ public final class LibraryModel {
         reread(tile, changed.imageId());
         refresh();
       }
+      case FrameEvent.ImageMarked marked ->
+          pages.tileForImage(marked.imageId()).ifPresent(tile -> reread(tile, marked.imageId()));
       case FrameEvent.JobChanged job -> {
         if (job.type() == JobType.THUMBNAIL_GENERATION && job.state() == JobState.COMPLETED && job.imageId() != null) {
           pages.tileForImage(job.imageId()).ifPresent(tile -> reread(tile, job.imageId()));

@@ -184,6 +184,18 @@ public final class LibraryView extends BorderPane {
 
   private void key(KeyEvent e) {
     boolean typing = e.getTarget() instanceof TextInputControl;
+    var cull = typing || e.isShortcutDown() ? java.util.Optional.<frame.core.api.culling.MarkChange>empty()
+        : CullKeys.changeFor(e.getCode());
+    if (cull.isPresent()) {
+      // the viewer marks the photo it shows; the grid its selection, else the photo under the cursor
+      java.util.Collection<Long> ids = viewerOpen.get() ? java.util.List.of(viewer.shownId())
+          : !model.selectedIds().isEmpty() ? model.selectedIds()
+          : model.cursor().get() >= 0 && model.idAt(model.cursor().get()) > 0 ? java.util.List.of(model.idAt(model.cursor().get()))
+          : java.util.List.of();
+      model.mark(ids, cull.get());
+      e.consume();
+      return;
+    }
     if (viewerOpen.get()) {
       switch (e.getCode()) {
         case ESCAPE -> closeViewer();

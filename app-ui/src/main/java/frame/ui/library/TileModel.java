@@ -22,6 +22,8 @@ public final class TileModel {
   // thumbnail size -> file, only the renditions made so far
   private final ObjectProperty<Map<Integer, Path>> renditions = new SimpleObjectProperty<>(Map.of());
   private final StringProperty takenAt = new SimpleStringProperty();
+  private final javafx.beans.property.ObjectProperty<frame.core.api.culling.ImageMarks> marks =
+      new SimpleObjectProperty<>();
   private final Instant added;
 
   public TileModel(String name, Instant added) {
@@ -63,6 +65,11 @@ public final class TileModel {
     if (bySize.isEmpty()) return null;
     Map.Entry<Integer, Path> fits = bySize.ceilingEntry((int) Math.ceil(pixels));
     return (fits != null ? fits : bySize.lastEntry()).getValue();
+  }
+
+  /** Stars, flag, label, stack and sharpness; null until read. */
+  public javafx.beans.property.ObjectProperty<frame.core.api.culling.ImageMarks> marks() {
+    return marks;
   }
 
   public StringProperty takenAt() {

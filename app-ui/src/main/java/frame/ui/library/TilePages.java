@@ -1,6 +1,8 @@
 package frame.ui.library;
 
+import frame.core.api.Culling;
 import frame.core.api.Library;
+import frame.core.api.culling.ImageMarks;
 import frame.core.api.library.Image;
 import frame.core.api.library.LibraryQuery;
 import frame.ui.common.Background;
@@ -27,6 +29,7 @@ final class TilePages {
   static final String SHOW_PHOTOS = "show the photos";
 
   private final Library library;
+  private final Culling culling;
   private final Background background;
   private final Supplier<LibraryQuery> query;
   private final Runnable changed;
@@ -39,11 +42,13 @@ final class TilePages {
   private record Page(long generation, List<TileModel> tiles) {}
 
   /** An image with the thumbnails made so far: read off the FX thread. */
-  record Seen(Image image, Map<Integer, Path> renditions) {}
+  record Seen(Image image, Map<Integer, Path> renditions, ImageMarks marks) {}
 
   /** {@code changed} runs whenever tiles on screen may differ (a page arrived, or came too late). */
-  TilePages(Library library, Background background, Supplier<LibraryQuery> query, Runnable changed, Notice notice) {
+  TilePages(Library library, Culling culling, Background background, Supplier<LibraryQuery> query, Runnable changed,
+      Notice notice) {
     this.library = library;
+    this.culling = culling;
     this.background = background;
     this.query = query;
     this.changed = changed;
@@ -111,7 +116,7 @@ final class TilePages {
     library.files(image).thumbnails().forEach((px, file) -> {
       if (Files.isRegularFile(file)) made.put(px, file);
     });
-    return new Seen(image, Map.copyOf(made));
+    return new Seen(image, Map.copyOf(made), culling.marks(List.of(image.id())).get(image.id()));
   }
 
   private void apply(TileModel tile, Seen seen) {
@@ -122,6 +127,7 @@ final class TilePages {
     tile.step().set(step);
     tile.message().set(image.failureReason() == null ? step.description : image.failureReason());
     if (!seen.renditions().isEmpty()) tile.renditions().set(seen.renditions());
+    tile.marks().set(seen.marks());
   }
 
   /** Reads one photo's tile again; {@code gone} runs when it is no longer there (removed on another device). */

@@ -85,12 +85,14 @@ final class TileView extends VBox {
     tile.step().addListener(changed);
     tile.message().addListener(changed);
     tile.renditions().addListener(changed);
+    tile.marks().addListener(changed);
   }
 
   private void unlisten(TileModel tile) {
     tile.step().removeListener(changed);
     tile.message().removeListener(changed);
     tile.renditions().removeListener(changed);
+    tile.marks().removeListener(changed);
   }
 
   private void render() {
@@ -109,9 +111,13 @@ final class TileView extends VBox {
     badge.getStyleClass().removeIf(c -> c.startsWith("state-"));
     badge.getStyleClass().add(step.styleClass());
     name.setText(model.name().get());
-    message.setText(model.message().get());
-    message.getTooltip().setText(model.message().get());
-    tracker.setVisible(size >= 200);
+    // a finished photo shows its picture, name and marks, as Lightroom's grid does; the steps
+    // belong to photos still on their way (and to the viewer)
+    boolean ready = step == TileStep.PROCESSED;
+    badge.setVisible(!ready);
+    message.setText(ready ? CullKeys.describe(model.marks().get()) : model.message().get());
+    message.getTooltip().setText(message.getText());
+    tracker.setVisible(size >= 200 && !ready);
     tracker.show(step);
     pseudoClassStateChanged(PROBLEM, step.isProblem());
     // the rendition that stays sharp on this screen: a 2x display wants twice the pixels

@@ -119,6 +119,11 @@ public final class ViewerPane extends BorderPane {
     (actual.isSelected() ? fit : actual).setSelected(true);
   }
 
+  /** The photo shown now. */
+  long shownId() {
+    return imageId.get();
+  }
+
   void show(long id) {
     imageId.set(id);
     zoom.show(null);

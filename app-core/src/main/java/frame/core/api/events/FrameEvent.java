@@ -8,5 +8,8 @@ import frame.core.api.jobs.JobType;
 public sealed interface FrameEvent {
   record ImageChanged(long imageId, ImageState state) implements FrameEvent {}
 
+  /** A photo's stars, flag, label, stack or sharpness changed; read them with {@code Culling.marks}. */
+  record ImageMarked(long imageId) implements FrameEvent {}
+
   record JobChanged(long jobId, Long imageId, JobType type, JobState state) implements FrameEvent {}
 }

@@ -15,6 +15,10 @@ public enum JobType {
   EXIF_ENRICHMENT,
   /** Copies the original to one archive target, reads it back and records the verified copy. */
   ARCHIVE_ORIGINAL,
+  /** A 64-bit perceptual hash of the preview, then the photo's place in a stack (background). */
+  PERCEPTUAL_HASH,
+  /** The focus measure of the preview (background); the sharpest frame goes on top of its stack. */
+  SHARPNESS,
   /** Does nothing: measures the runner itself (benchmark, tests). */
   NOOP;
 
@@ -26,9 +30,22 @@ public enum JobType {
       case PREVIEW_GENERATION -> "making the preview";
       case EXIF_ENRICHMENT -> "reading the metadata";
       case ARCHIVE_ORIGINAL -> "archiving the original";
+      case PERCEPTUAL_HASH -> "comparing it with similar photos";
+      case SHARPNESS -> "measuring its sharpness";
       case NOOP -> "running a no-op job";
     };
   }
+
+  /**
+   * Analysis for culling: runs at background priority after the preview, from the preview, and
+   * never fails its photo (a photo without a sharpness is still a photo).
+   */
+  public boolean isAnalysis() {
+    return ANALYSIS.contains(this);
+  }
+
+  /** The analysis jobs each photo gets once its preview exists. */
+  public static final Set<JobType> ANALYSIS = EnumSet.of(PERCEPTUAL_HASH, SHARPNESS);
 
   /** The step as a photographer reads it: "Making the preview". */
   public String stepName() {
@@ -38,6 +55,8 @@ public enum JobType {
       case PREVIEW_GENERATION -> "Making the preview";
       case EXIF_ENRICHMENT -> "Reading metadata";
       case ARCHIVE_ORIGINAL -> "Archiving the original";
+      case PERCEPTUAL_HASH -> "Finding similar photos";
+      case SHARPNESS -> "Measuring sharpness";
       case NOOP -> "No-op";
     };
   }

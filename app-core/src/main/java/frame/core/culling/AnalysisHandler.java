@@ -1,0 +1,70 @@
+package frame.core.culling;
+
+import frame.core.api.FrameException;
+import frame.core.event.EventBus;
+import frame.core.api.events.FrameEvent;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageFormat;
+import frame.core.image.ImageRepository;
+import frame.core.api.jobs.Job;
+import frame.core.job.JobContext;
+import frame.core.job.JobHandler;
+import frame.core.job.JobOutcome;
+import frame.core.api.jobs.JobType;
+import frame.core.media.ImageDecoder;
+import frame.core.store.FileStore;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * {@link JobType#PERCEPTUAL_HASH} and {@link JobType#SHARPNESS}: each reads the preview FRAME
+ * already made (never the original again), stores its measure and updates the photo's stack.
+ */
+public final class AnalysisHandler implements JobHandler {
+  private final JobType type;
+  private final ImageRepository images;
+  private final FileStore store;
+  private final ImageDecoder decoder;
+  private final StackRepository results;
+  private final Stacker stacker;
+  private final EventBus events;
+
+  public AnalysisHandler(JobType type, ImageRepository images, FileStore store, ImageDecoder decoder,
+      frame.core.db.Jdbc jdbc, Stacker stacker, EventBus events) {
+    if (!type.isAnalysis()) throw new IllegalArgumentException(type + " is not an analysis job");
+    this.type = type;
+    this.images = images;
+    this.store = store;
+    this.decoder = decoder;
+    this.results = new StackRepository(jdbc);
+    this.stacker = stacker;
+    this.events = events;
+  }
+
+  @Override
+  public JobOutcome handle(Job job, JobContext context) {
+    if (job.imageId() == null) throw new FrameException("bad_job", "Job " + job.id() + " names no image", true);
+    Image image = images.find(job.imageId()).orElseThrow(() -> FrameException.imageNotFound(job.imageId()));
+    Path preview = store.preview(image.sha256());
+    if (!Files.isRegularFile(preview)) {
+      throw new FrameException("preview_missing", "The preview is not made yet, or was deleted: " + preview, false);
+    }
+    if (type == JobType.PERCEPTUAL_HASH) {
+      // 9 x 8 cells need no more than a small thumbnail: the JPEG decodes scaled down (DCT scaling)
+      results.saveHash(image.id(), PerceptualHash.of(upright(preview, 256)));
+      stacker.place(image.id());
+    } else {
+      results.saveSharpness(image.id(), Sharpness.of(upright(preview, Sharpness.MEASURED_AT)));
+      Long stack = results.candidate(image.id()).map(StackRepository.Candidate::stack).orElse(null);
+      if (stack != null) stacker.retop(stack);
+    }
+    events.publish(new FrameEvent.ImageMarked(image.id()));
+    return JobOutcome.completed();
+  }
+
+  private BufferedImage upright(Path preview, int longest) {
+    // previews are written upright, without an orientation tag
+    return decoder.decode(preview, ImageFormat.JPEG, longest).pixels();
+  }
+}

@@ -1,0 +1,28 @@
+package frame.cli;
+
+import frame.core.api.culling.CullFilter;
+import picocli.CommandLine.Option;
+
+/** The culling filters of {@code frame images}: picks, rejects, unrated, at least N stars, one shoot. */
+final class CullOptions {
+  @Option(names = "--picks", description = "Only photos flagged pick.")
+  boolean picks;
+
+  @Option(names = "--rejects", description = "Only photos flagged reject.")
+  boolean rejects;
+
+  @Option(names = "--unrated", description = "Only photos without stars.")
+  boolean unrated;
+
+  @Option(names = "--rating", paramLabel = "N", description = "Only photos with at least N stars (1-5).")
+  int minRating;
+
+  @Option(names = "--shoot", paramLabel = "ID", description = "Only the photos of this shoot (see frame shoots).")
+  Long shoot;
+
+  CullFilter filter() {
+    if (picks && rejects) throw new IllegalArgumentException("--picks and --rejects exclude each other");
+    CullFilter.FlagFilter flags = picks ? CullFilter.FlagFilter.PICKS : rejects ? CullFilter.FlagFilter.REJECTS : null;
+    return new CullFilter(flags, unrated, minRating, shoot);
+  }
+}

@@ -1,0 +1,106 @@
+package frame.ui;
+
+import static frame.core.testing.TestImages.jpeg;
+import static frame.core.testing.TestImages.photo;
+import static frame.core.testing.TestImages.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import frame.core.Frame;
+import frame.core.api.culling.ColorLabel;
+import frame.core.api.culling.Flag;
+import frame.core.api.culling.ImageMarks;
+import frame.core.testing.FrameFixture;
+import frame.ui.library.LibraryModel;
+import frame.ui.library.LibraryView;
+import frame.ui.library.TileModel;
+import frame.ui.library.TileStep;
+import frame.ui.server.ServerModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Culling from the keyboard in the real window on a real core, headless under Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class CullingKeysWindowTest {
+  Path dataDir;
+  Frame frame;
+  MainWindow window;
+  ExecutorService ingestQueue;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    dataDir = Files.createTempDirectory("frame-cull-ui");
+    frame = FrameFixture.open(dataDir);
+    FxBackground background = new FxBackground(2);
+    ingestQueue = LibraryModel.newIngestQueue();
+    window = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
+    window.show(stage);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    window.close();
+    ingestQueue.shutdownNow();
+    frame.close();
+  }
+
+  @Test
+  void p_x_u_digits_pick_reject_unflag_rate_and_label_in_the_grid_and_the_viewer(FxRobot robot) throws Exception {
+    Path folder = Files.createTempDirectory(dataDir, "card");
+    write(folder, "IMG_0001.jpg", jpeg(photo(900, 600, 1)));
+    write(folder, "IMG_0002.jpg", jpeg(photo(900, 600, 2)));
+    LibraryView view = robot.lookup(".library").queryAs(LibraryView.class);
+    robot.interact(() -> view.acceptDrop(List.of(folder.toFile())));
+    waitUntil(() -> tiles().size() == 2 && tiles().stream().allMatch(t -> t.step().get() == TileStep.PROCESSED));
+    long first = onFx(() -> window.library().idAt(0));
+    long second = onFx(() -> window.library().idAt(1));
+
+    robot.type(KeyCode.RIGHT); // the first press lands on the first photo
+    robot.type(KeyCode.P).type(KeyCode.DIGIT3);
+    waitUntil(() -> marks(first).flag() == Flag.PICK && marks(first).rating() == 3);
+    waitUntil(() -> onFx(() -> window.library().tileAt(0).marks().get()) != null
+        && onFx(() -> window.library().tileAt(0).marks().get().rating()) == 3);
+    assertThat(robot.lookup(".tile-message").queryAllAs(javafx.scene.control.Label.class))
+        .anySatisfy(label -> assertThat(label.getText()).startsWith("★★★☆☆ · ⚑ Pick"));
+
+    robot.type(KeyCode.U);
+    waitUntil(() -> marks(first).flag() == null && marks(first).rating() == 3);
+
+    robot.type(KeyCode.RIGHT).type(KeyCode.ENTER);
+    robot.type(KeyCode.X).type(KeyCode.DIGIT7);
+    waitUntil(() -> marks(second).flag() == Flag.REJECT && marks(second).label() == ColorLabel.YELLOW);
+    robot.type(KeyCode.DIGIT0);
+    waitUntil(() -> marks(second).rating() == 0);
+    assertThat(marks(first).flag()).isNull();
+    robot.type(KeyCode.ESCAPE);
+  }
+
+  private ImageMarks marks(long id) {
+    return frame.ports().culling().marks(List.of(id)).get(id);
+  }
+
+  private List<TileModel> tiles() throws Exception {
+    return onFx(() -> IntStream.range(0, window.library().size().get()).mapToObj(window.library()::tileAt).toList());
+  }
+
+  private static <T> T onFx(Callable<T> work) throws Exception {
+    return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+  }
+}
