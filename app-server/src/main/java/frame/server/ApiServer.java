@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import frame.core.Frame;
+import frame.server.tus.TusEndpoint;
+import frame.server.tus.TusSettings;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -60,10 +62,12 @@ public final class ApiServer implements AutoCloseable {
   private final ServerSettings settings;
   private final LanAdvertiser advertiser;
   private final LocalEndpoint local;
+  private final TusEndpoint tus;
 
   private ApiServer(Javalin app, EventStream eventStream, List<Route> routes, ServerSettings settings,
-      LocalEndpoint local) {
+      LocalEndpoint local, TusEndpoint tus) {
     this.app = app;
+    this.tus = tus;
     this.eventStream = eventStream;
     this.routes = routes;
     this.settings = settings;
@@ -72,6 +76,11 @@ public final class ApiServer implements AutoCloseable {
   }
 
   public static ApiServer start(Frame frame, ServerSettings settings) {
+    return start(frame, settings, TusSettings.defaults(frame.config().dataDir(), settings.maxFileBytes()));
+  }
+
+  /** The same, with the resumable uploads' own settings (their folder, expiry and clock). */
+  public static ApiServer start(Frame frame, ServerSettings settings, TusSettings tusSettings) {
     try {
       Files.createDirectories(settings.uploadTempDir());
       // parts of uploads a crash interrupted: nothing refers to them any more
@@ -89,6 +98,8 @@ public final class ApiServer implements AutoCloseable {
         settings.maxRequestBytes());
     TokensController tokens = new TokensController(frame);
     EventStream eventStream = new EventStream(frame);
+    TusEndpoint tus = TusEndpoint.open(tusSettings, (in, name) -> frame.ingestWithChecksumAfter(in, name, () -> null),
+        uploads.slots(), RequestGuards::caller);
     LocalEndpoint local = LocalEndpoint.prepare(frame.config().dataDir());
     EventTickets tickets = new EventTickets(Clock.systemUTC());
     FailedAuthLimiter failures = new FailedAuthLimiter(settings.authFailuresPerMinute(), Clock.systemUTC());
@@ -110,6 +121,11 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.GET, "/api/health", ctx -> ctx.json(Map.of("status", "ok")));
       table.add(HandlerType.GET, "/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
       table.add(HandlerType.POST, "/api/upload", uploads::upload);
+      table.add(HandlerType.OPTIONS, TusEndpoint.PATH, tus::options);
+      table.add(HandlerType.POST, TusEndpoint.PATH, tus::create);
+      table.add(HandlerType.HEAD, TusEndpoint.PATH + "/{id}", tus::head);
+      table.add(HandlerType.PATCH, TusEndpoint.PATH + "/{id}", tus::patch);
+      table.add(HandlerType.DELETE, TusEndpoint.PATH + "/{id}", tus::delete);
       table.add(HandlerType.GET, "/api/images", images::list);
       table.add(HandlerType.GET, "/api/images/{id}", images::get);
       table.add(HandlerType.GET, "/api/images/{id}/thumbnail/{size}", images::thumbnail);
@@ -145,7 +161,7 @@ public final class ApiServer implements AutoCloseable {
     for (Connector connector : app.jettyServer().server().getConnectors()) {
       if (connector instanceof AbstractConnector c) c.setIdleTimeout(settings.idleTimeout().toMillis());
     }
-    ApiServer server = new ApiServer(app, eventStream, List.copyOf(routes), settings, local);
+    ApiServer server = new ApiServer(app, eventStream, List.copyOf(routes), settings, local, tus);
     ownUrls.set(server.urls());
     try {
       local.publish(server.port());
@@ -234,5 +250,6 @@ public final class ApiServer implements AutoCloseable {
       log.warn("Closing event streams: {}", e.getMessage());
     }
     app.stop();
+    tus.close();
   }
 }

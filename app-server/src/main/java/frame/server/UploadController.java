@@ -1,10 +1,12 @@
 package frame.server;
 
 import frame.core.Frame;
+import frame.core.auth.Caller;
 import frame.core.image.Image;
 import frame.core.ingest.IngestResult;
 import frame.core.job.JobPriority;
 import frame.server.dto.ImageDto;
+import frame.server.tus.UploadSlots;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +33,21 @@ final class UploadController {
     this.slots = new Semaphore(maxConcurrentUploads);
     this.maxFileBytes = maxFileBytes;
     this.maxRequestBytes = maxRequestBytes;
+  }
+
+  /** The same slots for resumable uploads: a tus PATCH holds one while its body streams. */
+  UploadSlots slots() {
+    return new UploadSlots() {
+      @Override
+      public boolean tryAcquire(Caller caller) {
+        return slots.tryAcquire();
+      }
+
+      @Override
+      public void release(Caller caller) {
+        slots.release();
+      }
+    };
   }
 
   void upload(Context ctx) throws IOException {

@@ -1,0 +1,10 @@
+package frame.server.tus;
+
+import frame.core.ingest.IngestResult;
+import java.io.InputStream;
+
+/** Where a completed upload goes: the same ingest as {@code POST /api/upload}. */
+@FunctionalInterface
+public interface TusIngest {
+  IngestResult ingest(InputStream bytes, String filename);
+}
