@@ -4,12 +4,15 @@ import frame.core.Frame;
 import frame.core.FrameConfig;
 import frame.core.auth.Pairings;
 import frame.core.error.FrameException;
+import frame.server.ApiServer;
 import frame.server.LocalEndpoint;
 import frame.server.PairingLinks;
+import frame.server.tls.Fingerprint;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,20 +54,34 @@ final class PairCommand implements Callable<Integer> {
       return 1;
     }
     boolean onLan = offer.urls().size() > 1;
-    show(spec.commandLine().getOut(), offer.code(), offer.urls(), onLan, !noQr);
+    show(spec.commandLine().getOut(), offer.code(), offer.urls(), fingerprint(running, offer, config.dataDir()), onLan, !noQr);
     return 0;
   }
 
+  /**
+   * The certificate the link names: the running FRAME's, or, for a code that waits for the next
+   * FRAME on the LAN, the one that FRAME will serve with (made now if there is none yet).
+   */
+  private static Optional<Fingerprint> fingerprint(Optional<LocalEndpoint.Published> running,
+      FrameAccess.PairingOffer offer, java.nio.file.Path dataDir) {
+    if (running.isPresent()) return Optional.ofNullable(running.get().fingerprint()).map(Fingerprint::parse);
+    if (!offer.urls().getFirst().startsWith("https:")) return Optional.empty();
+    return Optional.of(ApiServer.certificate(dataDir, true).fingerprint());
+  }
+
   /** Prints a pairing code as a QR code, the link, and the digits (shared with {@code frame serve --pair}). */
-  static void show(PrintWriter out, Pairings.PairingCode code, List<String> urls, boolean lan, boolean qr) {
+  static void show(PrintWriter out, Pairings.PairingCode code, List<String> urls, Optional<Fingerprint> fingerprint,
+      boolean lan, boolean qr) {
     String base = PairingLinks.bestBase(urls);
-    String link = PairingLinks.link(base, code);
+    String link = PairingLinks.link(base, code, fingerprint);
     out.println("Scan this with the phone's camera, or open the link, before "
         + CLOCK.format(code.expiresAt().atZone(ZoneId.systemDefault())) + " (it works once):");
     if (qr) out.print(TerminalQr.of(link));
     out.println("  " + link);
     out.println("Or open " + base + "/ and type the code " + code.digits().substring(0, 3) + " "
         + code.digits().substring(3) + ".");
+    fingerprint.ifPresent(f -> out.println("The phone's browser warns once about FRAME's own certificate: its "
+        + "fingerprint (SHA-256) is " + f + "."));
     if (!lan) out.println("FRAME serves this computer only: for a phone, run it with --lan (or FRAME_LAN=true).");
     out.flush();
   }

@@ -24,6 +24,8 @@ import frame.core.trash.RemovalSize;
 import frame.core.trash.TrashedPhoto;
 import frame.core.job.JobType;
 import frame.server.LocalEndpoint;
+import frame.server.PairingLinks;
+import frame.server.tls.Fingerprint;
 import frame.server.dto.ImageDto;
 import frame.server.dto.JobDto;
 import frame.server.dto.Page;
@@ -59,11 +61,14 @@ final class RemoteAccess implements FrameAccess {
 
   private final LocalEndpoint.Published endpoint;
   private final FrameConfig config;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
 
   RemoteAccess(LocalEndpoint.Published endpoint, FrameConfig config) {
     this.endpoint = endpoint;
     this.config = config;
+    // over HTTPS, trust exactly the certificate the running FRAME wrote in its endpoint file
+    this.http = endpoint.https() ? PinnedTls.client(Fingerprint.parse(endpoint.fingerprint()), Duration.ofSeconds(5))
+        : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   }
 
   @Override
@@ -256,7 +261,7 @@ final class RemoteAccess implements FrameAccess {
     String link = made.get("link").asText();
     java.util.List<String> urls = new java.util.ArrayList<>();
     made.get("links").forEach(l -> urls.add(l.asText().substring(0, l.asText().indexOf("/#pair="))));
-    return new PairingOffer(new frame.core.auth.Pairings.PairingCode(link.substring(link.indexOf("#pair=") + 6),
+    return new PairingOffer(new frame.core.auth.Pairings.PairingCode(PairingLinks.codeIn(link),
         made.get("digits").asText(), java.time.Instant.parse(made.get("expiresAt").asText())), urls);
   }
 
@@ -293,7 +298,7 @@ final class RemoteAccess implements FrameAccess {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + endpoint.port() + path)).timeout(TIMEOUT)
+    return HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path)).timeout(TIMEOUT)
         .header("Authorization", "Bearer " + endpoint.credential());
   }
 
@@ -309,6 +314,11 @@ final class RemoteAccess implements FrameAccess {
   }
 
   FrameException unreachable(Exception e) {
+    var refused = PinnedTls.refusal(e);
+    if (refused.isPresent()) {
+      return new FrameException("certificate_mismatch", refused.get() + " (the FRAME on " + config.dataDir()
+          + ", pid " + endpoint.pid() + "). Nothing was sent.", true, e);
+    }
     return new FrameException("frame_unreachable", "FRAME runs on " + config.dataDir() + " (pid " + endpoint.pid()
         + ") but its API on 127.0.0.1:" + endpoint.port() + " does not answer: " + e.getMessage(), true, e);
   }

@@ -5,6 +5,7 @@ import frame.core.FrameConfig;
 import frame.server.ApiServer;
 import frame.server.PairingLinks;
 import frame.server.ServerSettings;
+import frame.server.tls.Certificates;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,9 @@ final class ServeCommand implements Callable<Integer> {
       + "(default: FRAME_LAN, else loopback only).")
   Boolean lan;
 
+  @Option(names = "--tls", description = "Serve HTTPS on loopback too (with --lan it always does).")
+  boolean tls;
+
   @Option(names = "--pair", description = "Print a single-use pairing code (QR code, link, 6 digits) for a phone.")
   boolean pair;
 
@@ -37,7 +41,8 @@ final class ServeCommand implements Callable<Integer> {
     Frame frame = Frame.open(config);
     ApiServer server;
     try {
-      server = ApiServer.start(frame, ServerSettings.defaults(config.port(), config.lan(), config.dataDir()));
+      server = ApiServer.start(frame, ServerSettings.defaults(config.port(), config.lan(), config.dataDir()),
+          tls || config.lan());
     } catch (RuntimeException e) {
       frame.close();
       throw e;
@@ -51,6 +56,10 @@ final class ServeCommand implements Callable<Integer> {
 
     out.println("FRAME is serving " + config.dataDir());
     server.urls().forEach(url -> out.println("  " + url + "/api"));
+    server.fingerprint().ifPresent(fingerprint -> {
+      out.println("HTTPS certificate fingerprint (SHA-256), to compare with what a browser or client shows:");
+      out.println("  " + fingerprint);
+    });
     server.advertisedName().ifPresent(name -> out.println("Announced on the local network as '" + name + "' (mDNS)."));
     out.println("Phones and laptops: open " + PairingLinks.bestBase(server.urls()) + "/ and pair ("
         + (pair ? "code below" : "'frame serve --pair' or the window's Server pane shows a code") + ").");
@@ -62,8 +71,10 @@ final class ServeCommand implements Callable<Integer> {
       out.println("API tokens: " + frame.tokens().size()
           + " active. Manage them with 'frame token create|list|revoke' (this FRAME answers those too).");
     }
-    if (pair) PairCommand.show(out, frame.createPairing(), server.urls(), config.lan(), true);
-    out.println("Try: curl -H 'Authorization: Bearer <token>' " + server.urls().get(0) + "/api/images");
+    if (pair) PairCommand.show(out, frame.createPairing(), server.urls(), server.fingerprint(), config.lan(), true);
+    String trust = server.fingerprint().isEmpty() ? ""
+        : "--cacert '" + config.dataDir().resolve(Certificates.FOLDER).resolve(Certificates.PEM_NAME) + "' ";
+    out.println("Try: curl " + trust + "-H 'Authorization: Bearer <token>' " + server.urls().get(0) + "/api/images");
     out.println("Stop with Ctrl-C.");
     out.flush();
     stopped.await();

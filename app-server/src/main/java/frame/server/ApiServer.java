@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import frame.core.Frame;
+import frame.server.tls.CertificateNames;
+import frame.server.tls.Certificates;
+import frame.server.tls.Fingerprint;
+import frame.server.tls.PlainHttpRefusal;
+import frame.server.tls.ServerCertificate;
+import frame.server.tls.TlsConnector;
 import frame.server.tus.TusEndpoint;
 import frame.server.tus.TusSettings;
 import io.javalin.Javalin;
@@ -62,25 +68,37 @@ public final class ApiServer implements AutoCloseable {
   private final ServerSettings settings;
   private final LanAdvertiser advertiser;
   private final LocalEndpoint local;
+  private final ServerCertificate certificate;
   private final TusEndpoint tus;
 
   private ApiServer(Javalin app, EventStream eventStream, List<Route> routes, ServerSettings settings,
-      LocalEndpoint local, TusEndpoint tus) {
+      LocalEndpoint local, ServerCertificate certificate, TusEndpoint tus) {
     this.app = app;
     this.tus = tus;
     this.eventStream = eventStream;
     this.routes = routes;
     this.settings = settings;
-    this.advertiser = settings.lan() ? LanAdvertiser.start(app.port()) : null;
+    this.certificate = certificate;
+    this.advertiser = settings.lan() ? LanAdvertiser.start(app.port(), certificate != null) : null;
     this.local = local;
   }
 
+  /** Starts the server, with HTTPS whenever it is open to the LAN. */
   public static ApiServer start(Frame frame, ServerSettings settings) {
-    return start(frame, settings, TusSettings.defaults(frame.config().dataDir(), settings.maxFileBytes()));
+    return start(frame, settings, settings.lan());
+  }
+
+  /** Starts the server; with {@code tls} (or when open to the LAN) it serves HTTPS only. */
+  public static ApiServer start(Frame frame, ServerSettings settings, boolean tls) {
+    return start(frame, settings, tls, TusSettings.defaults(frame.config().dataDir(), settings.maxFileBytes()));
   }
 
   /** The same, with the resumable uploads' own settings (their folder, expiry and clock). */
   public static ApiServer start(Frame frame, ServerSettings settings, TusSettings tusSettings) {
+    return start(frame, settings, settings.lan(), tusSettings);
+  }
+
+  private static ApiServer start(Frame frame, ServerSettings settings, boolean tls, TusSettings tusSettings) {
     try {
       Files.createDirectories(settings.uploadTempDir());
       // parts of uploads a crash interrupted: nothing refers to them any more
@@ -107,7 +125,9 @@ public final class ApiServer implements AutoCloseable {
         PUBLIC_PATHS);
     // the server's own URLs are known only once it listens
     AtomicReference<List<String>> ownUrls = new AtomicReference<>(List.of());
-    PairingController pairing = new PairingController(frame, failures, tickets, ownUrls::get);
+    ServerCertificate certificate = tls || settings.lan() ? certificate(frame.config().dataDir(), settings.lan()) : null;
+    PairingController pairing = new PairingController(frame, failures, tickets, ownUrls::get,
+        Optional.ofNullable(certificate).map(ServerCertificate::fingerprint));
     byte[] openApi = openApiDocument();
     List<Route> routes = new ArrayList<>();
 
@@ -116,6 +136,11 @@ public final class ApiServer implements AutoCloseable {
       config.jsonMapper(new JavalinJackson(jsonMapper(), false));
       limits(config, settings);
       ErrorMapping.install(config);
+      if (certificate != null) {
+        config.jetty.addConnector((jetty, http) ->
+            TlsConnector.create(jetty, http, settings.bindHost(), settings.port(), certificate));
+        config.routes.before(PlainHttpRefusal::check);
+      }
       config.routes.before(guards::check);
       RouteTable table = new RouteTable(config, routes);
       table.add(HandlerType.GET, "/api/health", ctx -> ctx.json(Map.of("status", "ok")));
@@ -161,10 +186,10 @@ public final class ApiServer implements AutoCloseable {
     for (Connector connector : app.jettyServer().server().getConnectors()) {
       if (connector instanceof AbstractConnector c) c.setIdleTimeout(settings.idleTimeout().toMillis());
     }
-    ApiServer server = new ApiServer(app, eventStream, List.copyOf(routes), settings, local, tus);
+    ApiServer server = new ApiServer(app, eventStream, List.copyOf(routes), settings, local, certificate, tus);
     ownUrls.set(server.urls());
     try {
-      local.publish(server.port());
+      local.publish(server.port(), server.fingerprint().orElse(null));
     } catch (RuntimeException e) {
       server.close();
       throw e;
@@ -213,26 +238,51 @@ public final class ApiServer implements AutoCloseable {
 
   /** The addresses a person or another device can use. */
   public List<String> urls() {
-    return urlsFor(port(), settings.lan());
+    return urlsFor(port(), settings.lan(), certificate != null);
   }
 
-  /** The URLs a server on {@code port} has (loopback, then each LAN address when {@code lan}). */
+  /** The fingerprint of the certificate this server presents, when it serves HTTPS. */
+  public Optional<Fingerprint> fingerprint() {
+    return Optional.ofNullable(certificate).map(ServerCertificate::fingerprint);
+  }
+
+  /** The URLs a server on {@code port} has (loopback, then each LAN address when {@code lan}); HTTPS on the LAN. */
   public static List<String> urlsFor(int port, boolean lan) {
+    return urlsFor(port, lan, lan);
+  }
+
+  /** The same, with {@code https://} when {@code tls}. */
+  public static List<String> urlsFor(int port, boolean lan, boolean tls) {
+    String scheme = tls ? "https://" : "http://";
     List<String> urls = new ArrayList<>();
-    urls.add("http://127.0.0.1:" + port);
-    if (lan) {
-      try {
-        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-          if (!nic.isUp() || nic.isLoopback()) continue;
-          for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-            if (address instanceof Inet4Address) urls.add("http://" + address.getHostAddress() + ":" + port);
-          }
-        }
-      } catch (SocketException e) {
-        log.warn("Cannot list network addresses: {}", e.getMessage());
-      }
-    }
+    urls.add(scheme + "127.0.0.1:" + port);
+    if (lan) lanHosts().forEach(host -> urls.add(scheme + host + ":" + port));
     return urls;
+  }
+
+  /**
+   * The certificate a server on {@code dataDir} serves HTTPS with: the stored one, or a new one
+   * when there is none or it must be renewed (also for {@code frame pair}, whose link names it).
+   */
+  public static ServerCertificate certificate(java.nio.file.Path dataDir, boolean lan) {
+    return new Certificates(dataDir, Clock.systemUTC())
+        .current(CertificateNames.forThisComputer(lan ? lanHosts() : List.of()));
+  }
+
+  /** This machine's IPv4 addresses on up, non-loopback interfaces. */
+  private static List<String> lanHosts() {
+    List<String> hosts = new ArrayList<>();
+    try {
+      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        if (!nic.isUp() || nic.isLoopback()) continue;
+        for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+          if (address instanceof Inet4Address) hosts.add(address.getHostAddress());
+        }
+      }
+    } catch (SocketException e) {
+      log.warn("Cannot list network addresses: {}", e.getMessage());
+    }
+    return hosts;
   }
 
   /** The name this server is announced under on the LAN (mDNS), if it is open to the LAN. */

@@ -15,13 +15,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Announces a LAN server over mDNS/DNS-SD, as {@code _frame._tcp} (for {@code frame discover})
- * and {@code _http._tcp} (for any browser or network tool), on each LAN address, with TXT
- * records {@code version} and {@code path}. Registration runs in the background (mDNS probing
+ * and {@code _https._tcp} (for any browser or network tool; {@code _http._tcp} for a server
+ * without TLS), on each LAN address, with TXT records {@code version}, {@code path} and
+ * {@code scheme}. Registration runs in the background (mDNS probing
  * takes a few seconds) and never holds up the server.
  */
 final class LanAdvertiser implements AutoCloseable {
   static final String FRAME_TYPE = "_frame._tcp.local.";
   static final String HTTP_TYPE = "_http._tcp.local.";
+  static final String HTTPS_TYPE = "_https._tcp.local.";
   private static final Logger log = LoggerFactory.getLogger(LanAdvertiser.class);
 
   private final List<JmDNS> responders = new CopyOnWriteArrayList<>();
@@ -30,18 +32,18 @@ final class LanAdvertiser implements AutoCloseable {
   private volatile boolean closed;
   private final Thread registering;
 
-  private LanAdvertiser(int port, List<InetAddress> addresses) {
+  private LanAdvertiser(int port, boolean https, List<InetAddress> addresses) {
     this.wantedName = "FRAME on " + hostName();
-    this.registering = Thread.ofVirtual().name("frame-mdns").start(() -> register(port, addresses));
+    this.registering = Thread.ofVirtual().name("frame-mdns").start(() -> register(port, https, addresses));
   }
 
-  static LanAdvertiser start(int port) {
-    return new LanAdvertiser(port, LanAddresses.find());
+  static LanAdvertiser start(int port, boolean https) {
+    return new LanAdvertiser(port, https, LanAddresses.find());
   }
 
-  private void register(int port, List<InetAddress> addresses) {
+  private void register(int port, boolean https, List<InetAddress> addresses) {
     if (addresses.isEmpty()) log.warn("No LAN address to announce FRAME on (mDNS)");
-    Map<String, String> txt = Map.of("version", version(), "path", "/");
+    Map<String, String> txt = Map.of("version", version(), "path", "/", "scheme", https ? "https" : "http");
     for (InetAddress address : addresses) {
       if (closed) return;
       try {
@@ -49,7 +51,7 @@ final class LanAdvertiser implements AutoCloseable {
         responders.add(responder);
         ServiceInfo frame = ServiceInfo.create(FRAME_TYPE, wantedName, port, 0, 0, txt);
         responder.registerService(frame);
-        responder.registerService(ServiceInfo.create(HTTP_TYPE, wantedName, port, 0, 0, txt));
+        responder.registerService(ServiceInfo.create(https ? HTTPS_TYPE : HTTP_TYPE, wantedName, port, 0, 0, txt));
         advertisedName = frame.getName();
         log.info("Announced '{}' on {} over mDNS", advertisedName, address.getHostAddress());
       } catch (IOException | RuntimeException e) {

@@ -45,10 +45,15 @@ public final class LanDiscovery {
     try (JmDNS jmdns = JmDNS.create(address)) {
       return Arrays.stream(jmdns.list(LanAdvertiser.FRAME_TYPE, listen.toMillis()))
           .flatMap(info -> Arrays.stream(info.getInet4Addresses())
-              .map(a -> new Found(info.getName(), "http://" + a.getHostAddress() + ":" + info.getPort()
+              .map(a -> new Found(info.getName(), schemeOf(info) + "://" + a.getHostAddress() + ":" + info.getPort()
                   + pathOf(info), info.getPropertyString("version"))))
           .toList();
     }
+  }
+
+  /** A FRAME from before HTTPS announces no scheme: it serves plain HTTP. */
+  private static String schemeOf(ServiceInfo info) {
+    return "https".equals(info.getPropertyString("scheme")) ? "https" : "http";
   }
 
   private static String pathOf(ServiceInfo info) {

@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * the running server writes {@code frame.endpoint} into the data folder with its pid, loopback
  * port and a credential of this run only, readable by the folder's owner alone (0600), and
  * removes it when it stops. The credential never appears on a command line or in {@code ps}, and
- * is never stored in the database: it dies with the process.
+ * is never stored in the database: it dies with the process. A server that serves HTTPS also
+ * writes its certificate's fingerprint, which the command line pins.
  */
 public final class LocalEndpoint implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalEndpoint.class);
@@ -41,8 +42,25 @@ public final class LocalEndpoint implements AutoCloseable {
   /** Who a request with the credential is: an admin, with no stored token to re-check or revoke. */
   static final Caller CALLER = new Caller(-1, "this computer's command line", TokenKind.ADMIN);
 
-  /** What the file says: who wrote it, where it listens, and the credential it accepts. */
-  public record Published(long pid, int port, String credential) {}
+  /**
+   * What the file says: who wrote it, where it listens, the credential it accepts, and, when it
+   * serves HTTPS, its scheme and certificate fingerprint (both null for plain HTTP, and in a file
+   * from an older FRAME).
+   */
+  public record Published(long pid, int port, String credential, String scheme, String fingerprint) {
+    public Published(long pid, int port, String credential) {
+      this(pid, port, credential, null, null);
+    }
+
+    public boolean https() {
+      return "https".equals(scheme);
+    }
+
+    /** Where the API answers on loopback, e.g. {@code https://127.0.0.1:8420}. */
+    public String baseUrl() {
+      return (https() ? "https" : "http") + "://127.0.0.1:" + port;
+    }
+  }
 
   // Each made on first use, not with the class: a command on a folder where no FRAME runs finds no
   // file and needs neither (their set-up cost about 0.1 s of a cold 'frame import').
@@ -76,9 +94,10 @@ public final class LocalEndpoint implements AutoCloseable {
         credential.getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** Writes the file atomically, owner-only from its first byte. */
-  void publish(int port) {
-    Published published = new Published(ProcessHandle.current().pid(), port, credential);
+  /** Writes the file atomically, owner-only from its first byte; {@code fingerprint} null for plain HTTP. */
+  void publish(int port, frame.server.tls.Fingerprint fingerprint) {
+    Published published = new Published(ProcessHandle.current().pid(), port, credential,
+        fingerprint == null ? null : "https", fingerprint == null ? null : fingerprint.hex());
     try {
       Files.createDirectories(file.getParent());
       Path temp = ownerOnlyTempFile(file.getParent());

@@ -5,10 +5,12 @@ import frame.core.Frame;
 import frame.core.auth.Caller;
 import frame.core.auth.Pairings;
 import frame.core.error.FrameException;
+import frame.server.tls.Fingerprint;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -22,12 +24,15 @@ final class PairingController {
   private final FailedAuthLimiter failures;
   private final EventTickets tickets;
   private final Supplier<List<String>> urls;
+  private final Optional<Fingerprint> fingerprint;
 
-  PairingController(Frame frame, FailedAuthLimiter failures, EventTickets tickets, Supplier<List<String>> urls) {
+  PairingController(Frame frame, FailedAuthLimiter failures, EventTickets tickets, Supplier<List<String>> urls,
+      Optional<Fingerprint> fingerprint) {
     this.frame = frame;
     this.failures = failures;
     this.tickets = tickets;
     this.urls = urls;
+    this.fingerprint = fingerprint;
   }
 
   void create(Context ctx) {
@@ -35,8 +40,9 @@ final class PairingController {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("digits", code.digits());
     body.put("expiresAt", code.expiresAt());
-    body.put("link", PairingLinks.link(PairingLinks.bestBase(urls.get()), code));
-    body.put("links", urls.get().stream().map(u -> PairingLinks.link(u, code)).toList());
+    body.put("link", PairingLinks.link(PairingLinks.bestBase(urls.get()), code, fingerprint));
+    body.put("links", urls.get().stream().map(u -> PairingLinks.link(u, code, fingerprint)).toList());
+    fingerprint.ifPresent(f -> body.put("fingerprint", f.hex()));
     ctx.status(201).json(body);
   }
 

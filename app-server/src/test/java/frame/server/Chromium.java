@@ -31,8 +31,21 @@ final class Chromium {
         .filter(Files::isExecutable).findFirst();
   }
 
-  /** A fresh phone-sized browser with its own profile folder; skips the test when there is none. */
+  /**
+   * A fresh phone-sized browser with its own profile folder; skips the test when there is none.
+   * It has accepted FRAME's self-signed certificate, as a person does once at the browser's
+   * warning ({@link #phoneThatWarns} shows that warning).
+   */
   static ChromeDriver phone(Path profile) {
+    return phone(profile, true);
+  }
+
+  /** The same browser, still to meet FRAME's certificate: it shows its warning first. */
+  static ChromeDriver phoneThatWarns(Path profile) {
+    return phone(profile, false);
+  }
+
+  private static ChromeDriver phone(Path profile, boolean certificateAccepted) {
     Optional<Path> browser = onPath("chromium", "chromium-browser");
     Optional<Path> driver = onPath("chromedriver");
     assumeTrue(browser.isPresent() && driver.isPresent(),
@@ -42,6 +55,7 @@ final class Chromium {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--user-data-dir=" + profile.toAbsolutePath());
+    if (certificateAccepted) options.addArguments("--ignore-certificate-errors");
     options.setExperimentalOption("mobileEmulation", Map.of(
         "deviceMetrics", Map.of("width", WIDTH, "height", HEIGHT, "pixelRatio", 2.0, "touch", true, "mobile", true),
         "userAgent", IPHONE));

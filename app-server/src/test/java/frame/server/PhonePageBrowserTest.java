@@ -29,8 +29,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * The phone page in a real headless Chromium with a phone's screen, against a real FRAME on a
- * loopback port: pair by the QR link, upload through the file input, watch every photo reach
+ * The phone page in a real headless Chromium with a phone's screen, against a real FRAME serving
+ * HTTPS on a loopback port: pair by the QR link, upload through the file input, watch every photo reach
  * Processed, browse, reload, and be told when the device is revoked. Screenshots go to
  * target/screenshots/.
  */
@@ -47,7 +47,7 @@ class PhonePageBrowserTest {
   @BeforeEach
   void start() {
     browser = Chromium.phone(profile);
-    fixture = new ServerFixture(dataDir);
+    fixture = new ServerFixture(FrameFixture.open(dataDir), dataDir, s -> s, true);
   }
 
   @AfterEach
@@ -57,7 +57,7 @@ class PhonePageBrowserTest {
   }
 
   private String base() {
-    return "http://127.0.0.1:" + fixture.server.port();
+    return "https://127.0.0.1:" + fixture.server.port();
   }
 
   private Object js(String script, Object... args) {
@@ -77,10 +77,13 @@ class PhonePageBrowserTest {
 
   private void pairWithLink(String deviceName) {
     Pairings.PairingCode code = FrameTestAccess.pairings(fixture.frame).create();
-    browser.get(PairingLinks.link(base(), code));
+    browser.get(PairingLinks.link(base(), code, fixture.server.fingerprint()));
     WebElement name = visible("#pair-name");
     assertThat(name.getAttribute("value")).as("guessed from the browser").isEqualTo("iPhone (Safari)");
     assertThat(browser.getCurrentUrl()).as("the code leaves the address bar").doesNotContain(code.link());
+    assertThat(browser.findElement(By.id("pair-certificate")).isDisplayed()).as("the warning explained").isTrue();
+    assertThat(browser.findElement(By.id("pair-fingerprint-value")).getAttribute("textContent"))
+        .isEqualTo(fixture.server.fingerprint().orElseThrow().hex());
     name.clear();
     name.sendKeys(deviceName);
     browser.findElement(By.id("pair-submit")).click();
@@ -200,13 +203,42 @@ class PhonePageBrowserTest {
     fixture = null;
     int exit = FrameCommand.commandLine().execute("--data-dir", dataDir.toString(), "token", "revoke", "Kitchen tablet");
     assertThat(exit).isZero();
-    fixture = new ServerFixture(FrameFixture.open(dataDir), dataDir, s -> ServerSettings.defaults(port, false, dataDir));
+    fixture = new ServerFixture(FrameFixture.open(dataDir), dataDir, s -> ServerSettings.defaults(port, false, dataDir),
+        true);
 
     WebElement notice = visible("#pair-notice");
     assertThat(notice.getText()).contains("no longer paired");
     assertThat(browser.findElement(By.id("pairing")).isDisplayed()).isTrue();
     screenshot("phone-revoked");
     assertThat(js("return localStorage.getItem('frame.device')")).isNull();
+  }
+
+  @Test
+  void a_person_typing_http_meets_the_browsers_warning_once_proceeds_and_is_told_why_it_appeared() throws Exception {
+    browser.quit();
+    browser = Chromium.phoneThatWarns(profile);
+    browser.get("http://127.0.0.1:" + fixture.server.port() + "/");
+    // the plain-HTTP request was sent on to https://, where the browser stops at its warning
+    WebElement advanced = await().atMost(PATIENCE).ignoreExceptions()
+        .until(() -> browser.findElement(By.id("details-button")), WebElement::isDisplayed);
+    assertThat(browser.getCurrentUrl()).startsWith("https://127.0.0.1:" + fixture.server.port() + "/");
+    assertThat(browser.findElements(By.id("pairing"))).as("no page of ours before the person decides").isEmpty();
+    screenshot("phone-certificate-warning");
+    advanced.click();
+    browser.findElement(By.id("proceed-link")).click();
+
+    visible("#pair-digits");
+    WebElement why = browser.findElement(By.id("pair-certificate"));
+    assertThat(why.isDisplayed()).isTrue();
+    assertThat(why.getText()).contains("Did your browser warn you");
+    why.findElement(By.tagName("summary")).click();
+    assertThat(why.getText()).contains("FRAME made its own certificate").contains("still encrypted")
+        .contains("fingerprint");
+    screenshot("phone-certificate-explained");
+
+    // accepted once: the next visit opens the page directly
+    browser.get(base() + "/");
+    visible("#pair-digits");
   }
 
   @Test

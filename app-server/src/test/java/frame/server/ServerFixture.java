@@ -24,11 +24,16 @@ final class ServerFixture implements AutoCloseable {
 
   /** A server over a FRAME the test opened itself (e.g. with a settable clock). */
   ServerFixture(Frame opened, Path dataDir, UnaryOperator<ServerSettings> adjust) {
+    this(opened, dataDir, adjust, false);
+  }
+
+  /** The same, serving HTTPS with the data folder's certificate when {@code tls}. */
+  ServerFixture(Frame opened, Path dataDir, UnaryOperator<ServerSettings> adjust, boolean tls) {
     frame = opened;
     // a data folder opened again keeps its earlier test token: each opening gets its own
     token = FrameTestAccess.tokens(frame).create("test-" + (FrameTestAccess.tokens(frame).list().size() + 1));
     settings = adjust.apply(ServerSettings.defaults(0, false, dataDir));
-    server = ApiServer.start(frame, settings);
+    server = ApiServer.start(frame, settings, tls);
     client = new ApiClient(server.port(), token);
   }
 

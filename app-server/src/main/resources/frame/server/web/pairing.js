@@ -16,11 +16,22 @@ export function guessDeviceName() {
   return `${model ? model[1] : 'Device'}${browser ? ` (${browser[1]})` : ''}`;
 }
 
+// The certificate fingerprint a pairing link carries (#pair=...&fp=AB:12:...), shown for comparing.
+let linkFingerprint = null;
+
 /** The code in a pairing link (#pair=...), removed from the address bar at once. */
 export function takeLinkCode() {
-  const match = /^#pair=([A-Za-z0-9_-]{8,64})$/.exec(location.hash);
+  const match = /^#pair=([A-Za-z0-9_-]{8,64})(?:&fp=((?:[0-9A-F]{2}:){31}[0-9A-F]{2}))?$/.exec(location.hash);
   if (location.hash) history.replaceState(null, '', location.pathname);
+  linkFingerprint = match && match[2] ? match[2] : null;
   return match ? match[1] : null;
+}
+
+/** Over HTTPS, a plain word on the browser's one-time warning about FRAME's own certificate. */
+function explainCertificate() {
+  show($('#pair-certificate'), location.protocol === 'https:');
+  $('#pair-fingerprint-value').textContent = linkFingerprint || '';
+  show($('#pair-fingerprint'), Boolean(linkFingerprint));
 }
 
 /** Shows the pairing form; resolves once this browser holds a device token. */
@@ -36,6 +47,7 @@ export function showPairing(linkCode, notice) {
   show($('#pair-notice'), Boolean(notice));
   name.value = name.value || guessDeviceName();
   show(digitsRow, !linkCode);
+  explainCertificate();
   $('#pair-intro').textContent = linkCode
     ? 'Name this device, then pair it with FRAME.'
     : 'Type the six digits FRAME shows (Server pane, or "frame pair"), or scan its QR code.';
