@@ -7,6 +7,7 @@ import frame.core.auth.TokenKind;
 import frame.server.ApiServer;
 import frame.server.PairingLinks;
 import frame.server.ServerSettings;
+import frame.server.localsend.LocalSendSettings;
 import frame.ui.Background;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -53,12 +54,14 @@ public final class ServerModel implements AutoCloseable {
   });
   private volatile Instant pairingExpiresAt = Instant.MAX;
   private ApiServer server;
+  private final LocalSendModel localSend;
 
   public ServerModel(Frame frame, Background background, int port, boolean lanAtStart) {
     this.frame = frame;
     this.background = background;
     this.port = port;
     this.lan.set(lanAtStart);
+    this.localSend = new LocalSendModel(frame, background, LocalSendSettings.DEFAULT_PORT, lan);
     lan.addListener((o, a, b) -> restart());
     // last-seen times move, devices pair and codes expire while the pane is open
     refresher.scheduleWithFixedDelay(() -> background.onFx(this::refreshTokens), 5, 5, TimeUnit.SECONDS);
@@ -81,6 +84,8 @@ public final class ServerModel implements AutoCloseable {
   public StringProperty pairingLink() { return pairingLink; }
   public StringProperty pairingDigits() { return pairingDigits; }
   public StringProperty pairingExpiry() { return pairingExpiry; }
+  /** Receive from LocalSend, with the photographer's Accept. */
+  public LocalSendModel localSend() { return localSend; }
 
   public void start() {
     boolean onLan = lan.get();
@@ -157,6 +162,7 @@ public final class ServerModel implements AutoCloseable {
   @Override
   public void close() {
     refresher.shutdownNow();
+    localSend.close();
     stopServer();
   }
 }
