@@ -179,6 +179,20 @@ class TusApiTest {
   }
 
   @Test
+  void a_patch_needs_one_of_the_upload_slots_post_api_upload_uses() throws Exception {
+    server.close();
+    server = ApiServer.start(frame, ServerSettings.defaults(0, false, dataDir).withMaxConcurrentUploads(0),
+        TusSettings.defaults(dataDir, 64L << 20).withClock(clock));
+    String upload = create(100);
+
+    HttpResponse<String> busy = patch(upload, 0, new byte[40], null);
+
+    assertThat(busy.statusCode()).isEqualTo(503);
+    assertThat(busy.headers().firstValue("Retry-After")).hasValue("5");
+    assertThat(offset(upload)).isZero();
+  }
+
+  @Test
   void a_completed_upload_that_is_no_photo_is_refused_and_stores_nothing() throws Exception {
     byte[] text = "not a photo at all".getBytes(StandardCharsets.UTF_8);
     String upload = create(text.length);

@@ -41,6 +41,7 @@ public final class LocalSendReceiver implements AutoCloseable {
   private final Approval approval;
   private final Messages.DeviceInfo self;
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final PinAttempts wrongPins = new PinAttempts(10, java.time.Clock.systemUTC());
   private final Javalin app;
   private final MulticastAnnouncer announcer;
 
@@ -130,8 +131,13 @@ public final class LocalSendReceiver implements AutoCloseable {
   /** The PIN when one is set; otherwise the photographer's answer, refused when none comes in time. */
   private boolean admitted(Context ctx, String alias, Messages.PrepareUpload request) throws InterruptedException {
     if (settings.pin() != null) {
+      if (wrongPins.blocked()) {
+        ctx.status(429).json(new Messages.Message("Too many wrong PINs; try again in a minute"));
+        return false;
+      }
       String pin = ctx.queryParam("pin");
       if (pin == null || !java.security.MessageDigest.isEqual(pin.getBytes(), settings.pin().getBytes())) {
+        if (pin != null) wrongPins.failed();
         ctx.status(401).json(new Messages.Message(pin == null ? "PIN required" : "Invalid PIN"));
         return false;
       }
