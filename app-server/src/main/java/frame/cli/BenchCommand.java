@@ -30,7 +30,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--only", split = ",", paramLabel = "N", description = "Only these figures, e.g. --only 1,2 "
       + "(1 import cold/warm/libvips, 2 limit, 3 stages and decode paths, 4 drop-to-thumbnail, 5 upload, "
-      + "6 24 MP at -Xmx512m, 7 runner).")
+      + "6 24 MP at -Xmx512m, 7 runner, 8 tus upload of 50 MB).")
   Set<Integer> only;
 
   @Option(names = "--heap-check", hidden = true, description = "Internal (figure 6's child JVM): warm import, then peak heap.")

@@ -7,6 +7,9 @@ import frame.server.ApiServer;
 import frame.server.ListenPort;
 import frame.server.PairingLinks;
 import frame.server.ServerSettings;
+import frame.server.localsend.Approval;
+import frame.server.localsend.LocalSendReceiver;
+import frame.server.localsend.LocalSendSettings;
 import frame.server.tls.Certificates;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -33,6 +36,18 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--tls", description = "Serve HTTPS on loopback too (with --lan it always does).")
   boolean tls;
 
+  @Option(names = "--localsend", description = "Also receive photos from LocalSend apps (protocol v2, HTTPS with "
+      + "FRAME's certificate); with --lan on every interface and announced by multicast. Senders give the PIN.")
+  boolean localSend;
+
+  @Option(names = "--localsend-port", paramLabel = "N", defaultValue = "53317",
+      description = "LocalSend's port (default ${DEFAULT-VALUE}, LocalSend's own).")
+  int localSendPort;
+
+  @Option(names = "--localsend-pin", paramLabel = "PIN",
+      description = "The PIN LocalSend senders must give (default: a random 6-digit PIN, printed at start).")
+  String localSendPin;
+
   @Option(names = "--pair", description = "Print a single-use pairing code (QR code, link, 6 digits) for a phone.")
   boolean pair;
 
@@ -53,8 +68,20 @@ final class ServeCommand implements Callable<Integer> {
       }
       throw e;
     }
+    LocalSendReceiver localSendReceiver;
+    String pin = localSendPin != null ? localSendPin : LocalSendReceiver.randomPin();
+    try {
+      localSendReceiver = localSend ? LocalSendReceiver.start(frame.ports(), LocalSendSettings.of(localSendPort, pin)
+          .withMulticast(config.lan()), Approval.NOBODY, ApiServer.certificate(config.dataDir(), config.lan()),
+          ServerSettings.defaults(0, config.lan(), config.dataDir()).bindHost()) : null;
+    } catch (RuntimeException e) {
+      server.close();
+      frame.close();
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (localSendReceiver != null) localSendReceiver.close();
       server.close();
       frame.close();
       stopped.countDown();
@@ -76,6 +103,10 @@ final class ServeCommand implements Callable<Integer> {
     } else {
       out.println("API tokens: " + frame.ports().devices().tokens().size()
           + " active. Manage them with 'frame token create|list|revoke' (this FRAME answers those too).");
+    }
+    if (localSendReceiver != null) {
+      out.println("Receiving from LocalSend as 'FRAME' on port " + localSendReceiver.port() + " (HTTPS), PIN " + pin
+          + (config.lan() ? "." : "; loopback only: add --lan for phones."));
     }
     if (pair) PairCommand.show(out, frame.ports().devices().createPairing(), server.urls(), server.fingerprint(), config.lan(), true);
     String trust = server.fingerprint().isEmpty() ? ""

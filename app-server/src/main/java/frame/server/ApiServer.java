@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import frame.core.api.FrameLibrary;
+import frame.core.api.culling.ImportBatch;
+import frame.core.api.jobs.JobPriority;
 import frame.server.tls.CertificateNames;
 import frame.server.tls.Certificates;
 import frame.server.tls.Fingerprint;
 import frame.server.tls.PlainHttpRefusal;
 import frame.server.tls.ServerCertificate;
 import frame.server.tls.TlsConnector;
+import frame.server.tus.TusEndpoint;
+import frame.server.tus.TusSettings;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.SizeUnit;
@@ -67,10 +71,12 @@ public final class ApiServer implements AutoCloseable {
   private final LanAdvertiser advertiser;
   private final LocalEndpoint local;
   private final ServerCertificate certificate;
+  private final TusEndpoint tus;
 
   private ApiServer(Javalin app, EventStream eventStream, List<Route> routes, ServerSettings settings,
-      LocalEndpoint local, ServerCertificate certificate) {
+      LocalEndpoint local, ServerCertificate certificate, TusEndpoint tus) {
     this.app = app;
+    this.tus = tus;
     this.eventStream = eventStream;
     this.routes = routes;
     this.settings = settings;
@@ -86,6 +92,15 @@ public final class ApiServer implements AutoCloseable {
 
   /** Starts the server; with {@code tls} (or when open to the LAN) it serves HTTPS only. */
   public static ApiServer start(FrameLibrary frame, ServerSettings settings, boolean tls) {
+    return start(frame, settings, tls, TusSettings.defaults(frame.config().dataDir(), settings.maxFileBytes()));
+  }
+
+  /** The same, with the resumable uploads' own settings (their folder, expiry and clock). */
+  public static ApiServer start(FrameLibrary frame, ServerSettings settings, TusSettings tusSettings) {
+    return start(frame, settings, settings.lan(), tusSettings);
+  }
+
+  private static ApiServer start(FrameLibrary frame, ServerSettings settings, boolean tls, TusSettings tusSettings) {
     try {
       Files.createDirectories(settings.uploadTempDir());
       // parts of uploads a crash interrupted: nothing refers to them any more
@@ -106,6 +121,10 @@ public final class ApiServer implements AutoCloseable {
         settings.maxRequestBytes());
     TokensController tokens = new TokensController(frame.ports());
     EventStream eventStream = new EventStream(frame.ports());
+    // a finished resumable upload goes through the same ingest as POST /api/upload, as its sender
+    TusEndpoint tus = TusEndpoint.open(tusSettings, (in, name, caller) -> frame.ports().imports()
+            .ingestWithChecksumAfter(in, name, () -> null, JobPriority.FRESH, ImportBatch.LOOSE, caller),
+        uploads.slots(), RequestGuards::caller);
     LocalEndpoint local = LocalEndpoint.prepare(frame.config().dataDir());
     EventTickets tickets = new EventTickets(Clock.systemUTC());
     FailedAuthLimiter failures = new FailedAuthLimiter(settings.authFailuresPerMinute(), Clock.systemUTC());
@@ -135,6 +154,11 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.GET, "/api/health", ctx -> ctx.json(Map.of("status", "ok")));
       table.add(HandlerType.GET, "/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
       table.add(HandlerType.POST, "/api/upload", uploads::upload);
+      table.add(HandlerType.OPTIONS, TusEndpoint.PATH, tus::options);
+      table.add(HandlerType.POST, TusEndpoint.PATH, tus::create);
+      table.add(HandlerType.HEAD, TusEndpoint.PATH + "/{id}", tus::head);
+      table.add(HandlerType.PATCH, TusEndpoint.PATH + "/{id}", tus::patch);
+      table.add(HandlerType.DELETE, TusEndpoint.PATH + "/{id}", tus::delete);
       table.add(HandlerType.GET, "/api/images", images::list);
       table.add(HandlerType.GET, "/api/images/{id}", images::get);
       table.add(HandlerType.GET, "/api/images/{id}/thumbnail/{size}", images::thumbnail);
@@ -195,7 +219,7 @@ public final class ApiServer implements AutoCloseable {
     for (Connector connector : app.jettyServer().server().getConnectors()) {
       if (connector instanceof AbstractConnector c) c.setIdleTimeout(settings.idleTimeout().toMillis());
     }
-    ApiServer server = new ApiServer(app, eventStream, List.copyOf(routes), settings, local, certificate);
+    ApiServer server = new ApiServer(app, eventStream, List.copyOf(routes), settings, local, certificate, tus);
     ownUrls.set(server.urls());
     try {
       local.publish(server.port(), server.fingerprint().orElse(null));
@@ -309,5 +333,6 @@ public final class ApiServer implements AutoCloseable {
       log.warn("Closing event streams: {}", e.getMessage());
     }
     app.stop();
+    tus.close();
   }
 }

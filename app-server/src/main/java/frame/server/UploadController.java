@@ -8,6 +8,7 @@ import frame.core.api.culling.ImportBatch;
 import frame.core.api.culling.ShootSource;
 import frame.core.api.devices.Caller;
 import frame.server.dto.ImageDto;
+import frame.server.tus.TusSlots;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +35,11 @@ final class UploadController {
     this.slots = new UploadSlots(maxConcurrentUploads);
     this.maxFileBytes = maxFileBytes;
     this.maxRequestBytes = maxRequestBytes;
+  }
+
+  /** The same slots for resumable uploads, as fairly shared: a tus PATCH holds one while its body streams. */
+  TusSlots slots() {
+    return caller -> slots.tryAcquire(caller.tokenId()).map(slot -> slot::close);
   }
 
   void upload(Context ctx) throws IOException {

@@ -28,6 +28,9 @@ final class WebPage {
       files.put(module, "text/javascript; charset=utf-8");
     }
     files.put("icon.svg", "image/svg+xml");
+    // tus-js-client, vendored from npm with its licence (see the licence file for the version)
+    files.put("tus.min.js", "text/javascript; charset=utf-8");
+    files.put("tus-js-client-LICENSE.txt", "text/plain; charset=utf-8");
     return files;
   }
 

@@ -337,6 +337,55 @@ class PhonePageBrowserTest {
   }
 
   @Test
+  void u1_an_upload_cut_off_by_a_frame_restart_resumes_after_a_reload_and_says_where() throws Exception {
+    pairWithLink("Hotel phone");
+    byte[] bytes = padded(jpeg(photo(800, 600, 21)), 12 << 20);
+    Path file = TestImages.write(photos, "hotel.jpg", bytes);
+    // the link hangs after the first chunk: later PATCHes are never sent, as on a dead Wi-Fi
+    js("""
+        const open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+        let patches = 0;
+        XMLHttpRequest.prototype.open = function (method, ...rest) { this.method = method; return open.call(this, method, ...rest); };
+        XMLHttpRequest.prototype.send = function (body) {
+          if (this.method === 'PATCH' && ++patches > 1) return;
+          return send.call(this, body);
+        };
+        """);
+    browser.findElement(By.id("choose")).sendKeys(file.toString());
+    Path tus = dataDir.resolve("tus");
+    await().atMost(PATIENCE).until(() -> acknowledgedBytes(tus) == 4L << 20);
+
+    int port = fixture.server.port();
+    fixture.close();
+    fixture = new ServerFixture(FrameFixture.open(dataDir), dataDir, s -> ServerSettings.defaults(port, false, dataDir));
+    browser.navigate().refresh();
+    browser.findElement(By.id("choose")).sendKeys(file.toString());
+    await().atMost(PATIENCE).until(() -> rows().size() == 1 && "processed".equals(row("hotel.jpg").getAttribute("data-state")));
+    assertThat(row("hotel.jpg").findElement(By.className("resumed")).getText()).isEqualTo("resumed at 33%");
+    screenshot("phone-resumed");
+    var images = fixture.frame.ports().library().list(frame.core.api.library.ImageQuery.all());
+    assertThat(images).hasSize(1);
+    assertThat(Files.readAllBytes(fixture.frame.ports().library().files(images.get(0)).original())).isEqualTo(bytes);
+  }
+
+  /** The durable offset of the one unfinished upload, from its state file. */
+  private static long acknowledgedBytes(Path tus) throws Exception {
+    if (!Files.isDirectory(tus)) return -1;
+    try (var states = Files.list(tus)) {
+      List<Path> json = states.filter(p -> p.toString().endsWith(".json")).toList();
+      if (json.size() != 1) return -1;
+      return ApiClient.JSON.readTree(json.get(0).toFile()).get("offset").asLong();
+    }
+  }
+
+  /** A real JPEG padded after its end marker (decoders ignore it) to {@code size} bytes. */
+  private static byte[] padded(byte[] jpeg, int size) {
+    byte[] bytes = Arrays.copyOf(jpeg, size);
+    for (int i = jpeg.length; i < size; i++) bytes[i] = (byte) (i * 31);
+    return bytes;
+  }
+
+  @Test
   void the_page_hashes_with_its_own_sha256_where_webcrypto_is_missing() {
     browser.get(base() + "/");
     byte[] bytes = jpeg(photo(300, 200, 3));

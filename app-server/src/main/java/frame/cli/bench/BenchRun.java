@@ -50,6 +50,7 @@ public final class BenchRun {
       if (wanted(5)) upload(photos, scratch);
       if (wanted(6)) heap24(scratch);
       if (wanted(7)) runner(scratch);
+      if (wanted(8)) tus(scratch);
       out.flush();
       return 0;
     }
@@ -197,6 +198,14 @@ public final class BenchRun {
     out.printf("5. upload over loopback HTTP, %d clients x %d photos, median of 3 rounds (a running server, after %d rounds of %d x %d "
         + "to warm up): %.1f MB/s acknowledged, p95 latency %.0f ms (%d uploads in %.1f s)%n", UploadFigure.CLIENTS, UploadFigure.EACH,
         r.warmUpRounds(), UploadFigure.CLIENTS, UploadFigure.WARM_UP, r.megabytesPerSecond(), r.p95Millis(), r.uploads(), r.seconds());
+    out.flush();
+  }
+
+  /** Figure 8: one 50 MB photo sent with tus (resumable upload) over loopback. */
+  private void tus(ScratchFolders scratch) throws Exception {
+    TusFigure.Result r = TusFigure.measure(workers, scratch.make("frame-bench-tus"));
+    out.printf("8. tus upload of a 50 MB photo over loopback (creation + one PATCH, fsynced and ingested), median of 3: "
+        + "%.1f MB/s (%s s)%n", r.megabytesPerSecond(), r.seconds().stream().map(s -> "%.2f".formatted(s)).toList());
     out.flush();
   }
 

@@ -1,11 +1,15 @@
-// Uploads: two or three at a time, each with a byte progress bar, then its steps live from the
-// event stream (with a slow poll as the fallback), then its thumbnail.
+// Uploads: two or three at a time, each resumable (tus at /api/tus, through the vendored
+// tus-js-client) with a byte progress bar, then its steps live from the event stream (with a
+// slow poll as the fallback), then its thumbnail.
 import { authHeader, call, existingImage, json, pictureUrl } from './api.js';
 import { el, formatBytes } from './dom.js';
 import { sha256File } from './sha256.js';
 
 const AT_ONCE = 3;
 const TRIES = 3;
+/** Each chunk's answer is an offset FRAME has made durable. */
+const CHUNK_BYTES = 4 * 1024 * 1024;
+const TUS_RETRY_DELAYS = [0, 1000, 3000, 5000];
 const STEPS = ['Upload', 'Ingest', 'Process', 'Processed'];
 /** How many steps are done in each state, and which one is under way. */
 const PROGRESS = { UPLOADED: [1, 1], INGESTED: [2, 2], PROCESSING: [2, 2], PROCESSED: [4, -1], FAILED: [2, -1] };
@@ -72,6 +76,8 @@ class Item {
     this.uploads = uploads;
     this.imageId = null;
     this.status = null;
+    this.acknowledged = 0;
+    this.resumed = el('span.resumed', { hidden: true });
     this.progress = el('progress', { max: Math.max(file.size, 1), value: 0, 'aria-label': 'Bytes sent' });
     this.steps = STEPS.map((name) => el('li.step', { text: name }));
     this.note = el('p.note', { role: 'status', text: 'Waiting…' });
@@ -80,7 +86,8 @@ class Item {
     this.row = el('li.upload', { 'data-state': 'waiting' },
       this.thumb,
       el('div.upload-body', {},
-        el('div.upload-head', {}, el('span.name', { text: file.name }), el('span.size', { text: formatBytes(file.size) })),
+        el('div.upload-head', {}, el('span.name', { text: file.name }), el('span.size', { text: formatBytes(file.size) }),
+          this.resumed),
         this.progress,
         el('ol.steps', {}, ...this.steps),
         this.note,
@@ -117,59 +124,107 @@ class Item {
       // the check is an optimisation: the upload finds duplicates too
     }
     for (let attempt = 1; attempt <= TRIES; attempt++) {
-      const outcome = await this.post(sha256);
+      const outcome = await this.post();
       if (outcome.done) return;
       if (attempt < TRIES) {
         this.say(`${outcome.why} Trying again (${attempt + 1} of ${TRIES})…`, 'retrying');
         await pause(outcome.waitMillis || 1500 * attempt);
       } else {
-        this.say(`Upload failed: ${outcome.why} Nothing was stored. Tap Retry when the connection is back.`, 'failed');
+        const kept = this.acknowledged > 0
+          ? `FRAME keeps the ${Math.floor((this.acknowledged * 100) / this.file.size)}% that arrived; Retry resumes from there.`
+          : 'Nothing was stored. Tap Retry when the connection is back.';
+        this.say(`Upload failed: ${outcome.why} ${kept}`, 'failed');
         this.retryButton.hidden = false;
       }
     }
   }
 
-  /** One try; resolves {done} or {why, waitMillis} for another try. */
-  post(sha256) {
+  /**
+   * One try with tus-js-client; resolves {done} or {why, waitMillis} for another try. The file's
+   * tus fingerprint stays in localStorage until it is done, so a new try, a reload or a FRAME
+   * restart continues from the bytes FRAME acknowledged instead of starting over.
+   */
+  post() {
     return new Promise((resolve) => {
-      const request = new XMLHttpRequest();
-      request.open('POST', '/api/upload');
-      for (const [name, value] of Object.entries(authHeader())) request.setRequestHeader(name, value);
-      if (sha256) request.setRequestHeader('X-Content-SHA256', sha256);
-      request.responseType = 'json';
-      request.upload.onprogress = (event) => {
-        this.progress.value = event.loaded;
-        this.say(`Sending ${formatBytes(event.loaded)} of ${formatBytes(this.file.size)}`, 'sending');
-      };
-      request.onerror = () => resolve({ why: 'the connection dropped.' });
-      request.ontimeout = () => resolve({ why: 'FRAME stopped answering.' });
-      request.onabort = () => resolve({ why: 'the upload was interrupted.' });
-      request.onload = () => {
-        const body = request.response || {};
-        if (request.status === 200 || request.status === 201) {
+      let result = null;
+      const upload = new window.tus.Upload(this.file, {
+        endpoint: '/api/tus',
+        chunkSize: CHUNK_BYTES,
+        retryDelays: TUS_RETRY_DELAYS,
+        removeFingerprintOnSuccess: true,
+        metadata: { filename: this.file.name, filetype: this.file.type || 'application/octet-stream' },
+        headers: authHeader(),
+        onAfterResponse: (request, response) => {
+          const id = response.getHeader('Frame-Image-Id');
+          if (id) result = { id: Number(id), status: response.getHeader('Frame-Image-Status') };
+          if (request.getMethod() === 'HEAD' && response.getStatus() === 200) {
+            this.resumedAt(Number(response.getHeader('Upload-Offset')));
+          }
+        },
+        onChunkComplete: (chunk, accepted) => {
+          this.acknowledged = Math.max(this.acknowledged, accepted);
+        },
+        onProgress: (sent) => {
+          this.progress.value = sent;
+          this.say(`Sending ${formatBytes(sent)} of ${formatBytes(this.file.size)}`, 'sending');
+        },
+        onSuccess: () => {
           this.progress.value = this.progress.max;
-          const result = body.results ? body.results[0] : body;
-          if (result.duplicate) this.duplicateOf(result.image);
-          else this.stored(result.image);
-          resolve({ done: true });
-        } else if (request.status === 503 || request.status === 429) {
-          resolve({ why: 'FRAME is busy.', waitMillis: 1000 * Number(request.getResponseHeader('Retry-After') || 3) });
-        } else if (request.status === 401) {
-          this.say('Not sent: this device is no longer paired.', 'rejected');
-          call('GET', '/api/session').catch(() => {}); // shows the page's notice
-          resolve({ done: true });
-        } else {
-          const error = body.error || {};
-          const plain = REFUSED[error.code];
-          this.say(plain ? `${plain} ${error.message || ''}`.trim() : `Refused: ${error.message || `error ${request.status}`}`,
-            'rejected');
-          resolve({ done: true });
-        }
-      };
-      const form = new FormData();
-      form.append('file', this.file, this.file.name);
-      request.send(form);
+          this.finished(result).then(() => resolve({ done: true }));
+        },
+        onError: (error) => resolve(this.failed(error)),
+      });
+      upload.findPreviousUploads().then((previous) => {
+        if (previous.length > 0) upload.resumeFromPreviousUpload(previous[0]);
+        upload.start();
+      });
     });
+  }
+
+  resumedAt(offset) {
+    if (!(offset > 0)) return;
+    this.acknowledged = Math.max(this.acknowledged, offset);
+    const percent = Math.floor((offset * 100) / Math.max(this.file.size, 1));
+    this.resumed.textContent = `resumed at ${percent}%`;
+    this.resumed.hidden = false;
+  }
+
+  /** The photo the upload became (FRAME names it in Frame-Image-Id and Frame-Image-Status). */
+  async finished(result) {
+    if (!result) {
+      this.say('Sent.', 'sent');
+      return;
+    }
+    const { image } = await json('GET', `/api/images/${result.id}`);
+    if (result.status === 'duplicate') this.duplicateOf(image);
+    else this.stored(image);
+  }
+
+  /** What a failed try means: try again, or stop with the reason. */
+  failed(error) {
+    const response = error.originalResponse;
+    const status = response ? response.getStatus() : 0;
+    if (status === 0) return { why: 'the connection dropped.' };
+    if (status === 503 || status === 429 || status === 423 || status === 409) {
+      return { why: 'FRAME is busy.', waitMillis: 1000 * Number(response.getHeader('Retry-After') || 3) };
+    }
+    if (status === 401) {
+      this.say('Not sent: this device is no longer paired.', 'rejected');
+      call('GET', '/api/session').catch(() => {}); // shows the page's notice
+      return { done: true };
+    }
+    if (status === 404 || status === 410) return { why: 'FRAME no longer had the unfinished upload.' };
+    let body = {};
+    try {
+      body = JSON.parse(response.getBody() || '{}');
+    } catch {
+      // not JSON: keep the plain status
+    }
+    const refusal = body.error || {};
+    const plain = REFUSED[refusal.code];
+    this.say(plain ? `${plain} ${refusal.message || ''}`.trim() : `Refused: ${refusal.message || `error ${status}`}`,
+      'rejected');
+    return { done: true };
   }
 
   duplicateOf(image) {

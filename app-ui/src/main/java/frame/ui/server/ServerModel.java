@@ -11,6 +11,7 @@ import frame.core.api.devices.TokenKind;
 import frame.server.ApiServer;
 import frame.server.PairingLinks;
 import frame.server.ServerSettings;
+import frame.server.localsend.LocalSendSettings;
 import frame.server.tls.Fingerprint;
 import frame.ui.common.Background;
 import frame.ui.common.Notice;
@@ -65,6 +66,7 @@ public final class ServerModel implements AutoCloseable {
   private volatile Instant pairingExpiresAt = Instant.MAX;
   private volatile String shownDigits;
   private ApiServer server;
+  private final LocalSendModel localSend;
 
   public ServerModel(FrameLibrary frame, Background background, int port, boolean lanAtStart) {
     this.frame = frame;
@@ -72,6 +74,7 @@ public final class ServerModel implements AutoCloseable {
     this.background = background;
     this.port = port;
     this.lan.set(lanAtStart);
+    this.localSend = new LocalSendModel(frame, background, LocalSendSettings.DEFAULT_PORT, lan);
     lan.addListener((o, a, b) -> restart());
     // last-seen times move, devices pair and codes expire while the pane is open
     refresher.scheduleWithFixedDelay(() -> background.onFx(this::refreshTokens), 5, 5, TimeUnit.SECONDS);
@@ -98,6 +101,8 @@ public final class ServerModel implements AutoCloseable {
   public StringProperty fingerprint() { return fingerprint; }
   /** What went wrong with the last token or device action, in plain words; empty when nothing did. */
   public Notice notice() { return notice; }
+  /** Receive from LocalSend, with the photographer's Accept. */
+  public LocalSendModel localSend() { return localSend; }
 
   public void start() {
     boolean onLan = lan.get();
@@ -208,6 +213,7 @@ public final class ServerModel implements AutoCloseable {
   @Override
   public void close() {
     refresher.shutdownNow();
+    localSend.close();
     stopServer();
   }
 }

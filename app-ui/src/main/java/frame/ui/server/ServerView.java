@@ -59,7 +59,33 @@ public final class ServerView extends HBox {
     fingerprint.textProperty().bind(Bindings.createStringBinding(() -> model.fingerprint().get().isEmpty() ? ""
         : "HTTPS, with FRAME's own certificate. A phone's browser warns about it once; its SHA-256 fingerprint is "
             + model.fingerprint().get(), model.fingerprint()));
-    return new VBox(8, new Label("REST server"), status, lan, advertised, new Label("Addresses"), urls, fingerprint);
+    return new VBox(8, new Label("REST server"), status, lan, advertised, new Label("Addresses"), urls, fingerprint,
+        localSendBox(model.localSend()));
+  }
+
+  /** Receive from LocalSend: on or off, and Accept or Decline for a sender waiting. */
+  private static VBox localSendBox(LocalSendModel model) {
+    CheckBox receive = new CheckBox("Receive from LocalSend");
+    receive.setId("localsend-receive");
+    receive.selectedProperty().bindBidirectional(model.receiving());
+    Label status = new Label();
+    status.setId("localsend-status");
+    status.setWrapText(true);
+    status.textProperty().bind(model.status());
+    Label offer = new Label();
+    offer.setId("localsend-offer");
+    offer.setWrapText(true);
+    offer.textProperty().bind(model.offer());
+    Button accept = new Button("Accept");
+    accept.setId("localsend-accept");
+    accept.setOnAction(e -> model.accept());
+    Button decline = new Button("Decline");
+    decline.setId("localsend-decline");
+    decline.setOnAction(e -> model.decline());
+    HBox question = new HBox(8, offer, accept, decline);
+    question.visibleProperty().bind(model.asking());
+    question.managedProperty().bind(model.asking());
+    return new VBox(6, receive, status, question);
   }
 
   private static VBox pairingBox(ServerModel model) {

@@ -1,0 +1,91 @@
+package frame.cli.bench;
+
+import frame.core.api.FrameLibrary;
+import frame.core.api.config.FrameConfig;
+import frame.server.ApiServer;
+import frame.server.ServerSettings;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A 50 MB photo sent with tus over loopback (creation, then one PATCH of the whole file, as
+ * tus-js-client sends by default), timed from the POST to the last PATCH's answer: bytes fsynced
+ * and the photo ingested. One warm-up, then the median of three, each a photo new to the store.
+ */
+public final class TusFigure {
+  static final int BYTES = 50_000_000;
+  private static final int ROUNDS = 3;
+
+  private TusFigure() {}
+
+  public record Result(double megabytesPerSecond, List<Double> seconds) {}
+
+  public static Result measure(int workers, Path dataDir) throws Exception {
+    try (FrameLibrary frame = FrameLibrary.open(FrameConfig.inDataDir(dataDir).withWorkers(workers));
+        ApiServer server = ApiServer.start(frame, ServerSettings.defaults(0, false, dataDir))) {
+      String token = frame.ports().devices().createToken("bench");
+      HttpClient http = HttpClient.newHttpClient();
+      byte[] jpeg = jpeg();
+      upload(http, server.port(), token, photo(jpeg, 0));
+      List<Double> seconds = new ArrayList<>();
+      for (int i = 1; i <= ROUNDS; i++) seconds.add(upload(http, server.port(), token, photo(jpeg, i)));
+      List<Double> sorted = new ArrayList<>(seconds);
+      Collections.sort(sorted);
+      return new Result(BYTES / 1e6 / sorted.get(ROUNDS / 2), seconds);
+    }
+  }
+
+  private static double upload(HttpClient http, int port, String token, byte[] photo)
+      throws IOException, InterruptedException {
+    String base = "http://127.0.0.1:" + port;
+    long start = System.nanoTime();
+    HttpResponse<String> created = http.send(request(base + "/api/tus", token)
+        .header("Upload-Length", Integer.toString(photo.length)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (created.statusCode() != 201) throw new IOException("tus creation failed: " + created.body());
+    String location = created.headers().firstValue("Location").orElseThrow();
+    HttpResponse<String> patched = http.send(request(base + location, token).header("Upload-Offset", "0")
+        .header("Content-Type", "application/offset+octet-stream")
+        .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(photo)).build(), HttpResponse.BodyHandlers.ofString());
+    if (patched.statusCode() != 204 || !"stored".equals(patched.headers().firstValue("Frame-Image-Status").orElse(""))) {
+      throw new IOException("tus upload failed (" + patched.statusCode() + "): " + patched.body());
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static HttpRequest.Builder request(String url, String token) {
+    return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
+        .header("Authorization", "Bearer " + token).header("Tus-Resumable", "1.0.0");
+  }
+
+  /** A small real JPEG, padded after its end marker (decoders ignore it) to 50 MB; {@code n} makes it unique. */
+  private static byte[] photo(byte[] jpeg, int n) {
+    byte[] bytes = new byte[BYTES];
+    System.arraycopy(jpeg, 0, bytes, 0, jpeg.length);
+    byte[] padding = new byte[BYTES - jpeg.length];
+    new Random(n).nextBytes(padding);
+    System.arraycopy(padding, 0, bytes, jpeg.length, padding.length);
+    return bytes;
+  }
+
+  private static byte[] jpeg() throws IOException {
+    BufferedImage image = new BufferedImage(1600, 1200, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) image.setRGB(x, y, (x * 7 + y * 3) & 0xffffff);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "jpg", out);
+    return out.toByteArray();
+  }
+}

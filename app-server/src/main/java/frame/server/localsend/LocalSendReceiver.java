@@ -1,0 +1,236 @@
+package frame.server.localsend;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import frame.core.api.FrameException;
+import frame.core.api.Ports;
+import frame.core.api.culling.ImportBatch;
+import frame.core.api.culling.ShootSource;
+import frame.core.api.jobs.JobPriority;
+import frame.core.api.imports.IngestResult;
+import frame.server.tls.ServerCertificate;
+import frame.server.tls.TlsConnector;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * FRAME as a LocalSend v2 receiver: its own HTTPS port (53317 by default) with FRAME's
+ * certificate, so phones send with an app they already have. A session needs the PIN, or the
+ * photographer's Accept through {@link Approval}; files that are not photos, and photos FRAME
+ * holds already (by the sha256 the sender gives), get no token. Each upload streams straight into
+ * the same ingest as {@code POST /api/upload}; several may run at once.
+ */
+public final class LocalSendReceiver implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LocalSendReceiver.class);
+  static final String BASE = "/api/localsend/v2";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Ports ports;
+  private final LocalSendSettings settings;
+  private final Approval approval;
+  private final Messages.DeviceInfo self;
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final PinAttempts wrongPins = new PinAttempts(10, java.time.Clock.systemUTC());
+  private final Javalin app;
+  private final MulticastAnnouncer announcer;
+
+  private LocalSendReceiver(Ports ports, LocalSendSettings settings, Approval approval, ServerCertificate certificate,
+      String bindHost) {
+    this.ports = ports;
+    this.settings = settings;
+    this.approval = approval;
+    ObjectMapper json = new ObjectMapper();
+    this.app = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.jsonMapper(new JavalinJackson(json, false));
+      config.jetty.addConnector((jetty, http) -> TlsConnector.create(jetty, http, bindHost, settings.port(), certificate));
+      config.routes.get(BASE + "/info", ctx -> ctx.json(self()));
+      config.routes.post(BASE + "/register", ctx -> ctx.json(self()));
+      config.routes.post(BASE + "/prepare-upload", this::prepare);
+      config.routes.post(BASE + "/upload", this::upload);
+      config.routes.post(BASE + "/cancel", this::cancel);
+      config.routes.exception(Exception.class, (e, ctx) -> {
+        log.warn("LocalSend {} failed", ctx.path(), e);
+        ctx.status(500).json(new Messages.Message("FRAME could not take this: " + e.getMessage()));
+      });
+    });
+    app.start(bindHost, settings.port());
+    this.self = new Messages.DeviceInfo(settings.alias(), "2.0", "FRAME", "server",
+        certificate.fingerprint().hex(), app.port(), "https", false, null);
+    this.announcer = settings.multicast() ? MulticastAnnouncer.start(self) : null;
+  }
+
+  /** Starts receiving on {@code bindHost} (0.0.0.0 for the LAN, 127.0.0.1 for loopback). */
+  public static LocalSendReceiver start(Ports ports, LocalSendSettings settings, Approval approval,
+      ServerCertificate certificate, String bindHost) {
+    return new LocalSendReceiver(ports, settings, approval, certificate, bindHost);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  private Messages.DeviceInfo self() {
+    return self;
+  }
+
+  private void prepare(Context ctx) throws Exception {
+    Messages.PrepareUpload request;
+    try {
+      request = ctx.bodyAsClass(Messages.PrepareUpload.class);
+    } catch (RuntimeException e) {
+      ctx.status(400).json(new Messages.Message("Invalid body"));
+      return;
+    }
+    if (request.files() == null || request.files().isEmpty() || request.info() == null) {
+      ctx.status(400).json(new Messages.Message("Invalid body: no files"));
+      return;
+    }
+    String alias = request.info().alias() == null ? "LocalSend" : request.info().alias();
+    if (!admitted(ctx, alias, request)) return;
+    Map<String, Session.Accepted> accepted = new LinkedHashMap<>();
+    Map<String, String> tokens = new LinkedHashMap<>();
+    Map<String, String> refused = new LinkedHashMap<>();
+    request.files().forEach((id, file) -> {
+      String sha256 = file.sha256() == null ? null : file.sha256().trim().toLowerCase(Locale.ROOT);
+      if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) sha256 = null;
+      var refusal = PhotoFiles.refusal(file);
+      if (refusal.isPresent()) {
+        refused.put(id, refusal.get());
+      } else if (sha256 != null && ports.library().bySha256(sha256).isPresent()) {
+        refused.put(id, "FRAME has this photo already");
+      } else {
+        String token = randomHex();
+        tokens.put(id, token);
+        accepted.put(id, new Session.Accepted(token, file.fileName(), file.size(), sha256));
+      }
+    });
+    refused.forEach((id, why) -> log.info("LocalSend from {}: not taking {}: {}", alias, id, why));
+    if (tokens.isEmpty()) {
+      boolean onlyHeld = refused.values().stream().allMatch(why -> why.startsWith("FRAME has"));
+      if (onlyHeld) ctx.status(204);
+      else ctx.status(403).json(new Messages.Message("Nothing to receive: " + String.join("; ", refused.values())));
+      return;
+    }
+    Session session = new Session(randomHex(), alias, accepted);
+    sessions.put(session.id, session);
+    ctx.json(new Messages.Prepared(session.id, tokens, refused));
+  }
+
+  /** The PIN when one is set; otherwise the photographer's answer, refused when none comes in time. */
+  private boolean admitted(Context ctx, String alias, Messages.PrepareUpload request) throws InterruptedException {
+    if (settings.pin() != null) {
+      if (wrongPins.blocked()) {
+        ctx.status(429).json(new Messages.Message("Too many wrong PINs; try again in a minute"));
+        return false;
+      }
+      String pin = ctx.queryParam("pin");
+      if (pin == null || !java.security.MessageDigest.isEqual(pin.getBytes(), settings.pin().getBytes())) {
+        if (pin != null) wrongPins.failed();
+        ctx.status(401).json(new Messages.Message(pin == null ? "PIN required" : "Invalid PIN"));
+        return false;
+      }
+      return true;
+    }
+    long bytes = request.files().values().stream().mapToLong(Messages.FileInfo::size).sum();
+    boolean yes;
+    java.util.concurrent.CompletableFuture<Boolean> answer = approval.ask(new SessionOffer(alias, request.files().size(), bytes));
+    try {
+      yes = answer.get(settings.answerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      answer.complete(false); // the window stops asking
+      yes = false;
+    }
+    if (!yes) ctx.status(403).json(new Messages.Message("Rejected: no one accepted at FRAME"));
+    return yes;
+  }
+
+  private void upload(Context ctx) throws IOException {
+    String sessionId = ctx.queryParam("sessionId");
+    String fileId = ctx.queryParam("fileId");
+    String token = ctx.queryParam("token");
+    if (sessionId == null || fileId == null || token == null) {
+      ctx.status(400).json(new Messages.Message("Missing parameters"));
+      return;
+    }
+    Session session = sessions.get(sessionId);
+    Session.Accepted file = session == null ? null : session.files.get(fileId);
+    if (file == null || !java.security.MessageDigest.isEqual(file.token().getBytes(), token.getBytes())) {
+      ctx.status(403).json(new Messages.Message("Invalid token"));
+      return;
+    }
+    if (ctx.header("X-Content-Range") != null) {
+      ctx.status(400).json(new Messages.Message("Send each file in one request"));
+      return;
+    }
+    if (session.hasArrived(fileId)) {
+      ctx.status(409).json(new Messages.Message("This file arrived already"));
+      return;
+    }
+    IngestResult result;
+    try (InputStream body = new ExactBytes(ctx.req().getInputStream(), file.size(), session::cancelled)) {
+      // arrivals are a shoot named after the sender, like a phone's session
+      result = ports.imports().ingestWithChecksumAfter(body, file.name(), file::sha256, JobPriority.FRESH,
+          ImportBatch.shoot(session.senderAlias, ShootSource.LOCALSEND));
+    } catch (UncheckedIOException | IOException e) {
+      ctx.status(400).json(new Messages.Message("Not stored: " + rootMessage(e)));
+      return;
+    } catch (FrameException e) {
+      if (!"checksum_mismatch".equals(e.code())) throw e;
+      ctx.status(400).json(new Messages.Message("Not stored: the bytes do not match the sha256 announced"));
+      return;
+    }
+    if (result instanceof IngestResult.Rejected rejected) {
+      ctx.status(415).json(new Messages.Message("Not stored: " + rejected.reason()));
+      return;
+    }
+    log.info("LocalSend from {}: {} {}", session.senderAlias, file.name(),
+        result instanceof IngestResult.Duplicate ? "(already in FRAME)" : "stored");
+    if (session.arrived(fileId)) sessions.remove(session.id);
+    ctx.status(200);
+  }
+
+  private void cancel(Context ctx) {
+    String sessionId = ctx.queryParam("sessionId");
+    Session session = sessionId == null ? null : sessions.remove(sessionId);
+    if (session != null) session.cancel();
+    ctx.status(200);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null) t = t.getCause();
+    return t.getMessage();
+  }
+
+  /** A PIN for a headless FRAME whose owner gave none: six random digits. */
+  public static String randomPin() {
+    return String.format("%06d", RANDOM.nextInt(1_000_000));
+  }
+
+  private static String randomHex() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  @Override
+  public void close() {
+    if (announcer != null) announcer.close();
+    app.stop();
+  }
+}

@@ -1,0 +1,247 @@
+package frame.server.tus;
+
+import frame.core.api.devices.Caller;
+import frame.core.api.imports.IngestResult;
+import frame.server.ApiError;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * tus 1.0 at {@code /api/tus}: core protocol plus creation, termination, expiration and checksum
+ * (sha256). A completed upload is ingested like {@code POST /api/upload}; the answer says which
+ * photo it became in {@code Frame-Image-Id} and {@code Frame-Image-Status} (stored or duplicate).
+ */
+public final class TusEndpoint implements AutoCloseable {
+  public static final String PATH = "/api/tus";
+  private static final String VERSION = "1.0.0";
+  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+  private final TusSettings settings;
+  private final TusStore store;
+  private final ChunkWriter writer;
+  private final TusIngest ingest;
+  private final TusSlots slots;
+  private final Function<Context, Caller> callers;
+  private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService sweeper;
+
+  private TusEndpoint(TusSettings settings, TusIngest ingest, TusSlots slots, Function<Context, Caller> callers) {
+    this.settings = settings;
+    this.store = TusStore.open(settings.folder());
+    this.writer = new ChunkWriter(store, settings.checkpointBytes());
+    this.ingest = ingest;
+    this.slots = slots;
+    this.callers = callers;
+    this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("tus-expiry").factory());
+    sweeper.scheduleWithFixedDelay(this::removeExpired, 0, 10, TimeUnit.MINUTES);
+  }
+
+  public static TusEndpoint open(TusSettings settings, TusIngest ingest, TusSlots slots,
+      Function<Context, Caller> callers) {
+    return new TusEndpoint(settings, ingest, slots, callers);
+  }
+
+  /** Removes the unfinished uploads whose time ran out, with their bytes; returns how many. */
+  public int removeExpired() {
+    return store.removeExpired(settings.clock().instant());
+  }
+
+  public void options(Context ctx) {
+    ctx.header("Tus-Resumable", VERSION).header("Tus-Version", VERSION)
+        .header("Tus-Extension", "creation,termination,expiration,checksum")
+        .header("Tus-Max-Size", Long.toString(settings.maxBytes()))
+        .header("Tus-Checksum-Algorithm", UploadChecksum.ALGORITHMS).status(204);
+  }
+
+  public void create(Context ctx) throws IOException {
+    Caller caller = checked(ctx);
+    if (ctx.header("Upload-Defer-Length") != null) {
+      throw ApiError.badRequest("length_required", "Send Upload-Length; a deferred length is not supported");
+    }
+    long length = number(ctx.header("Upload-Length"), "Upload-Length");
+    if (length == 0) throw ApiError.badRequest("empty_file", "An upload of 0 bytes holds no photo");
+    if (length > settings.maxBytes()) {
+      throw new ApiError(413, "too_large", "The upload is over the " + settings.maxBytes() + "-byte limit (Tus-Max-Size).");
+    }
+    UploadMetadata metadata = UploadMetadata.parse(ctx.header("Upload-Metadata"));
+    removeExpired();
+    TusUpload upload = store.create(length, metadata.filename(), metadata.type(), caller.tokenId(), nextExpiry());
+    ctx.header("Location", PATH + "/" + upload.id()).header("Upload-Offset", "0");
+    describe(ctx, upload);
+    ctx.status(201);
+  }
+
+  public void head(Context ctx) throws IOException {
+    Caller caller = checked(ctx);
+    ctx.header("Cache-Control", "no-store");
+    ReentrantLock lock = lockFor(ctx);
+    try {
+      TusUpload upload = live(ctx, caller);
+      if (upload.complete() && !upload.ingested()) upload = finish(upload, caller); // a crash came between the two
+      ctx.header("Upload-Offset", Long.toString(upload.offset())).header("Upload-Length", Long.toString(upload.length()));
+      describe(ctx, upload);
+      ctx.status(200);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public void patch(Context ctx) throws IOException {
+    Caller caller = checked(ctx);
+    String type = ctx.header("Content-Type");
+    if (type == null || !type.trim().equalsIgnoreCase("application/offset+octet-stream")) {
+      throw new ApiError(415, "unsupported_media_type", "A PATCH body is Content-Type: application/offset+octet-stream");
+    }
+    long offset = number(ctx.header("Upload-Offset"), "Upload-Offset");
+    UploadChecksum checksum = UploadChecksum.parse(ctx.header("Upload-Checksum"));
+    ReentrantLock lock = lockFor(ctx);
+    try {
+      TusUpload upload = live(ctx, caller);
+      if (offset != upload.offset()) {
+        throw new ApiError(409, "offset_mismatch", "The upload is at byte " + upload.offset() + ", not " + offset + ".");
+      }
+      long declared = ctx.req().getContentLengthLong();
+      if (declared > upload.length() - offset) {
+        throw ApiError.badRequest("past_upload_length", "The body runs past Upload-Length");
+      }
+      if (!upload.complete()) upload = appendInSlot(ctx, caller, upload, checksum);
+      if (upload.complete() && !upload.ingested()) upload = finish(upload, caller);
+      ctx.header("Upload-Offset", Long.toString(upload.offset()));
+      describe(ctx, upload);
+      ctx.status(204);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public void delete(Context ctx) {
+    Caller caller = checked(ctx);
+    ReentrantLock lock = lockFor(ctx);
+    try {
+      live(ctx, caller);
+      store.remove(ctx.pathParam("id"));
+      ctx.status(204);
+    } finally {
+      locks.remove(ctx.pathParam("id"));
+      lock.unlock();
+    }
+  }
+
+  private TusUpload appendInSlot(Context ctx, Caller caller, TusUpload upload, UploadChecksum checksum)
+      throws IOException {
+    TusSlots.Held slot = slots.tryAcquire(caller).orElseThrow(() -> {
+      ctx.header("Retry-After", "5");
+      return new ApiError(503, "busy", "Too many uploads at once; try again in a few seconds.");
+    });
+    try (slot; InputStream body = ctx.req().getInputStream()) {
+      return writer.append(upload, body, checksum, nextExpiry());
+    }
+  }
+
+  /** Ingests the whole file; a photo (new or already held) is remembered, anything else ends the upload. */
+  private TusUpload finish(TusUpload upload, Caller caller) throws IOException {
+    IngestResult result;
+    try (InputStream bytes = Files.newInputStream(store.bytesOf(upload.id()))) {
+      result = ingest.ingest(bytes, upload.filename(), caller);
+    }
+    TusUpload done = switch (result) {
+      case IngestResult.Stored stored -> upload.ingestedAs(stored.image().id(), "stored");
+      case IngestResult.Duplicate duplicate -> upload.ingestedAs(duplicate.existing().id(), "duplicate");
+      case IngestResult.Skipped skipped -> {
+        store.remove(upload.id());
+        throw new ApiError(409, "deleted_before", skipped.reason());
+      }
+      case IngestResult.Rejected rejected -> {
+        store.remove(upload.id());
+        throw new ApiError(statusOf(rejected.code()), rejected.code(), rejected.reason());
+      }
+    };
+    store.save(done);
+    Files.deleteIfExists(store.bytesOf(upload.id()));
+    return done;
+  }
+
+  /** The upload named in the path, if this caller may see it and it has not expired. */
+  private TusUpload live(Context ctx, Caller caller) {
+    String id = ctx.pathParam("id");
+    TusUpload upload = store.find(id)
+        .filter(u -> u.ownerTokenId() == caller.tokenId() || caller.isAdmin())
+        .orElseThrow(() -> ApiError.notFound("No such upload: " + id));
+    if (upload.expiredAt(settings.clock().instant())) {
+      store.remove(id);
+      throw new ApiError(410, "upload_expired", "This upload expired and its bytes were removed; start it again.");
+    }
+    return upload;
+  }
+
+  private ReentrantLock lockFor(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (store.find(id).isEmpty()) throw ApiError.notFound("No such upload: " + id);
+    ReentrantLock lock = locks.computeIfAbsent(id, key -> new ReentrantLock());
+    try {
+      // a client that lost its connection retries while the old PATCH may still be reading
+      if (lock.tryLock(10, TimeUnit.SECONDS)) return lock;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    throw new ApiError(423, "upload_locked", "This upload is busy with another request; try again shortly.");
+  }
+
+  /** Every answer says the version; a request must speak it. */
+  private Caller checked(Context ctx) {
+    ctx.header("Tus-Resumable", VERSION);
+    if (!VERSION.equals(ctx.header("Tus-Resumable"))) {
+      ctx.header("Tus-Version", VERSION);
+      throw new ApiError(412, "tus_version", "Send Tus-Resumable: 1.0.0");
+    }
+    return callers.apply(ctx);
+  }
+
+  private void describe(Context ctx, TusUpload upload) {
+    if (upload.ingested()) {
+      ctx.header("Frame-Image-Id", Long.toString(upload.imageId())).header("Frame-Image-Status", upload.imageStatus());
+    } else {
+      ctx.header("Upload-Expires", HTTP_DATE.format(upload.expiresAt()));
+    }
+  }
+
+  private Instant nextExpiry() {
+    return settings.clock().instant().plus(settings.expiry());
+  }
+
+  private static long number(String raw, String header) {
+    try {
+      long value = Long.parseLong(raw == null ? "" : raw.trim());
+      if (value >= 0) return value;
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiError.badRequest("invalid_" + header.toLowerCase().replace('-', '_'), header + " must be a byte count");
+  }
+
+  private static int statusOf(String code) {
+    return switch (code) {
+      case "unsupported_format" -> 415;
+      case "image_too_large" -> 413;
+      case "empty_file" -> 400;
+      default -> 422;
+    };
+  }
+
+  @Override
+  public void close() {
+    sweeper.shutdownNow();
+  }
+}

@@ -1,0 +1,248 @@
+package frame.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import frame.core.Frame;
+import frame.core.FrameTestAccess;
+import frame.core.api.library.ImageQuery;
+import frame.core.testing.FrameFixture;
+import frame.core.testing.SettableClock;
+import frame.core.testing.TestImages;
+import frame.server.tus.TusJsClient;
+import frame.server.tus.TusSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** tus 1.0 at /api/tus against a real server: the protocol's answers, expiry, and tus-js-client itself. */
+class TusApiTest {
+  @TempDir Path dataDir;
+  @TempDir Path work;
+  final SettableClock clock = new SettableClock();
+  final HttpClient http = HttpClient.newHttpClient();
+  Frame frame;
+  ApiServer server;
+  String token;
+
+  @BeforeEach
+  void start() {
+    frame = FrameFixture.open(dataDir);
+    token = FrameTestAccess.tokens(frame).create("tus-test");
+    server = ApiServer.start(frame, ServerSettings.defaults(0, false, dataDir),
+        TusSettings.defaults(dataDir, 64L << 20).withClock(clock));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+    frame.close();
+  }
+
+  @Test
+  void tus_js_client_uploads_a_photo_with_its_exact_bytes_and_a_second_time_as_a_duplicate() throws Exception {
+    byte[] photo = TestImages.jpeg(TestImages.photo(640, 480, 7));
+    Path file = TestImages.write(work, "ébène photo.jpg", photo);
+
+    JsonNode first;
+    try (TusJsClient.Run run = TusJsClient.start(endpoint(), token, file, "--chunk", "8192")) {
+      first = run.next("success", "error");
+    }
+    assertThat(first.get("event").asText()).as(first.toString()).isEqualTo("success");
+    assertThat(first.get("imageStatus").asText()).isEqualTo("stored");
+    long id = first.get("imageId").asLong();
+    assertThat(Files.readAllBytes(frame.ports().library().files(frame.ports().library().image(id)).original())).isEqualTo(photo);
+    assertThat(frame.ports().library().image(id).originalName()).isEqualTo("ébène photo.jpg");
+
+    JsonNode again;
+    try (TusJsClient.Run run = TusJsClient.start(endpoint(), token, file)) {
+      again = run.next("success", "error");
+    }
+    assertThat(again.get("imageStatus").asText()).as(again.toString()).isEqualTo("duplicate");
+    assertThat(again.get("imageId").asLong()).isEqualTo(id);
+    assertThat(frame.ports().library().list(ImageQuery.all())).hasSize(1);
+  }
+
+  @Test
+  void options_advertises_the_version_extensions_max_size_and_sha256() throws Exception {
+    HttpResponse<String> options = send(request("/api/tus").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    assertThat(options.statusCode()).isEqualTo(204);
+    assertThat(options.headers().firstValue("Tus-Version")).hasValue("1.0.0");
+    assertThat(options.headers().firstValue("Tus-Extension")).hasValue("creation,termination,expiration,checksum");
+    assertThat(options.headers().firstValue("Tus-Max-Size")).hasValue(Long.toString(64L << 20));
+    assertThat(options.headers().firstValue("Tus-Checksum-Algorithm")).hasValue("sha256");
+  }
+
+  @Test
+  void a_request_without_tus_resumable_is_412() throws Exception {
+    HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(base() + "/api/tus"))
+        .header("Authorization", "Bearer " + token).header("Upload-Length", "10").POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(created.statusCode()).isEqualTo(412);
+    assertThat(created.headers().firstValue("Tus-Version")).hasValue("1.0.0");
+  }
+
+  @Test
+  void a_patch_at_the_wrong_offset_is_409_and_changes_nothing() throws Exception {
+    String upload = create(100);
+    assertThat(patch(upload, 0, new byte[40], null).statusCode()).isEqualTo(204);
+
+    HttpResponse<String> wrong = patch(upload, 10, new byte[20], null);
+    assertThat(wrong.statusCode()).isEqualTo(409);
+    assertThat(offset(upload)).isEqualTo(40);
+  }
+
+  @Test
+  void a_bad_checksum_is_460_and_keeps_nothing_while_the_right_one_is_accepted() throws Exception {
+    byte[] photo = TestImages.jpeg(TestImages.photo(200, 150, 3));
+    String upload = create(photo.length);
+    byte[] half = Arrays.copyOf(photo, photo.length / 2);
+
+    HttpResponse<String> bad = patch(upload, 0, half, "sha256 " + sha256Base64(new byte[] {1, 2, 3}));
+    assertThat(bad.statusCode()).isEqualTo(460);
+    assertThat(offset(upload)).isZero();
+    assertThat(Files.size(dataDir.resolve("tus").resolve(upload + ".bytes"))).isZero();
+
+    assertThat(patch(upload, 0, half, "sha256 " + sha256Base64(half)).statusCode()).isEqualTo(204);
+    assertThat(offset(upload)).isEqualTo(half.length);
+    byte[] rest = Arrays.copyOfRange(photo, half.length, photo.length);
+    HttpResponse<String> last = patch(upload, half.length, rest, "sha256 " + sha256Base64(rest));
+    assertThat(last.statusCode()).isEqualTo(204);
+    assertThat(last.headers().firstValue("Frame-Image-Status")).hasValue("stored");
+  }
+
+  @Test
+  void an_unknown_upload_is_404() throws Exception {
+    assertThat(send(request("/api/tus/" + "0".repeat(32)).method("HEAD", HttpRequest.BodyPublishers.noBody()))
+        .statusCode()).isEqualTo(404);
+    assertThat(patch("0123456789abcdef0123456789abcdef", 0, new byte[3], null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void an_expired_upload_is_refused_and_every_expired_upload_loses_its_bytes() throws Exception {
+    String patched = create(100);
+    String idle = create(100);
+    patch(patched, 0, new byte[30], null);
+    patch(idle, 0, new byte[50], null);
+
+    clock.advance(TusSettings.DEFAULT_EXPIRY.plusMinutes(1));
+    HttpResponse<String> late = patch(patched, 30, new byte[10], null);
+    assertThat(late.statusCode()).isEqualTo(410);
+    String fresh = create(10); // creating sweeps the expired ones
+
+    try (Stream<Path> left = Files.list(dataDir.resolve("tus"))) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(fresh + ".json", fresh + ".bytes");
+    }
+    assertThat(patch(idle, 50, new byte[10], null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void terminating_an_upload_removes_its_bytes() throws Exception {
+    String upload = create(100);
+    patch(upload, 0, new byte[30], null);
+    assertThat(send(request("/api/tus/" + upload).DELETE()).statusCode()).isEqualTo(204);
+    assertThat(dataDir.resolve("tus").resolve(upload + ".bytes")).doesNotExist();
+    assertThat(patch(upload, 30, new byte[10], null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void a_paired_device_may_upload_but_not_continue_another_callers_upload() throws Exception {
+    String device = frame.ports().devices().redeemPairing(frame.ports().devices().createPairing().digits(), "phone").token();
+    String mine = create(100);
+    HttpResponse<String> stranger = send(request("/api/tus/" + mine).setHeader("Authorization", "Bearer " + device)
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    assertThat(stranger.statusCode()).isEqualTo(404);
+
+    byte[] photo = TestImages.jpeg(TestImages.photo(120, 90, 5));
+    HttpResponse<String> created = send(request("/api/tus").setHeader("Authorization", "Bearer " + device)
+        .header("Upload-Length", "" + photo.length).POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(created.statusCode()).isEqualTo(201);
+    String id = created.headers().firstValue("Location").orElseThrow().replace("/api/tus/", "");
+    HttpResponse<String> done = send(request("/api/tus/" + id).setHeader("Authorization", "Bearer " + device)
+        .header("Upload-Offset", "0").header("Content-Type", "application/offset+octet-stream")
+        .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(photo)));
+    assertThat(done.statusCode()).isEqualTo(204);
+    assertThat(done.headers().firstValue("Frame-Image-Status")).hasValue("stored");
+  }
+
+  @Test
+  void a_patch_needs_one_of_the_upload_slots_post_api_upload_uses() throws Exception {
+    server.close();
+    server = ApiServer.start(frame, ServerSettings.defaults(0, false, dataDir).withMaxConcurrentUploads(0),
+        TusSettings.defaults(dataDir, 64L << 20).withClock(clock));
+    String upload = create(100);
+
+    HttpResponse<String> busy = patch(upload, 0, new byte[40], null);
+
+    assertThat(busy.statusCode()).isEqualTo(503);
+    assertThat(busy.headers().firstValue("Retry-After")).hasValue("5");
+    assertThat(offset(upload)).isZero();
+  }
+
+  @Test
+  void a_completed_upload_that_is_no_photo_is_refused_and_stores_nothing() throws Exception {
+    byte[] text = "not a photo at all".getBytes(StandardCharsets.UTF_8);
+    String upload = create(text.length);
+    HttpResponse<String> done = patch(upload, 0, text, null);
+    assertThat(done.statusCode()).isEqualTo(415);
+    assertThat(frame.ports().library().list(ImageQuery.all())).isEmpty();
+    assertThat(dataDir.resolve("tus").resolve(upload + ".bytes")).doesNotExist();
+  }
+
+  private String create(long length) throws IOException, InterruptedException {
+    HttpResponse<String> created = send(request("/api/tus").header("Upload-Length", Long.toString(length))
+        .header("Upload-Metadata", "filename " + Base64.getEncoder().encodeToString("a.jpg".getBytes()))
+        .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return created.headers().firstValue("Location").orElseThrow().replace("/api/tus/", "");
+  }
+
+  private HttpResponse<String> patch(String upload, long offset, byte[] bytes, String checksum)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = request("/api/tus/" + upload).header("Upload-Offset", Long.toString(offset))
+        .header("Content-Type", "application/offset+octet-stream")
+        .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes));
+    if (checksum != null) request.header("Upload-Checksum", checksum);
+    return send(request);
+  }
+
+  private long offset(String upload) throws IOException, InterruptedException {
+    HttpResponse<String> head = send(request("/api/tus/" + upload).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    assertThat(head.statusCode()).isEqualTo(200);
+    return Long.parseLong(head.headers().firstValue("Upload-Offset").orElseThrow());
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token).header("Tus-Resumable", "1.0.0");
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String base() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  private String endpoint() {
+    return base() + "/api/tus";
+  }
+
+  private static String sha256Base64(byte[] bytes) throws Exception {
+    return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+}

@@ -1,0 +1,69 @@
+package frame.server.localsend;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The npm {@code localsend} package's command line as a real LocalSend sender, installed into
+ * {@code target/localsend-cli} once; tests using it are skipped, with the reason, without node and npm.
+ */
+public final class LocalSendCli {
+  static final String VERSION = "0.1.2";
+  private static Path installed;
+
+  private LocalSendCli() {}
+
+  public record Sent(int exitCode, String output) {}
+
+  public static synchronized Path install() throws IOException, InterruptedException {
+    if (installed != null) return installed;
+    assumeTrue(works("node", "--version"), "node is not installed: skipping the LocalSend CLI test");
+    assumeTrue(works("npm", "--version"), "npm is not installed: skipping the LocalSend CLI test");
+    Path folder = Path.of("target", "localsend-cli").toAbsolutePath();
+    Files.createDirectories(folder);
+    Path cli = folder.resolve("node_modules/localsend/dist/cli.js");
+    if (!Files.exists(cli)) {
+      Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", folder.toString(),
+          "localsend@" + VERSION).redirectErrorStream(true).start();
+      String log = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) throw new IOException("npm install failed:\n" + log);
+    }
+    installed = cli;
+    return cli;
+  }
+
+  /** {@code localsend send 127.0.0.1 FILE --port P --protocol https [--pin PIN]}, run to its end. */
+  public static Sent send(int port, Path file, String pin) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("node", install().toString(), "send", "127.0.0.1", file.toString(),
+        "--port", Integer.toString(port), "--protocol", "https", "--alias", "Test phone"));
+    if (pin != null) command.addAll(List.of("--pin", pin));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process.getOutputStream().close();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(2, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new AssertionError("localsend send did not finish:\n" + output);
+    }
+    return new Sent(process.exitValue(), output);
+  }
+
+  private static boolean works(String... command) {
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      process.getInputStream().readAllBytes();
+      return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,219 @@
+package frame.server.localsend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import frame.core.Frame;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageQuery;
+import frame.core.api.library.ImageState;
+import frame.core.testing.FrameFixture;
+import frame.core.testing.TestImages;
+import frame.server.ApiServer;
+import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * FRAME as a LocalSend v2 receiver on a loopback HTTPS port (no multicast: U6), with the npm
+ * {@code localsend} CLI as the sender where it can say what the test needs, and a plain HTTPS
+ * client for the protocol's answers.
+ */
+class LocalSendReceiverTest {
+  static final String PIN = "482913";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dataDir;
+  @TempDir Path photos;
+  Frame frame;
+  LocalSendReceiver receiver;
+
+  private LocalSendReceiver start(LocalSendSettings settings, Approval approval) {
+    frame = FrameFixture.open(dataDir);
+    receiver = LocalSendReceiver.start(frame.ports(), settings.withoutMulticast(), approval,
+        ApiServer.certificate(dataDir, false), "127.0.0.1");
+    return receiver;
+  }
+
+  @AfterEach
+  void stop() {
+    if (receiver != null) receiver.close();
+    if (frame != null) frame.close();
+  }
+
+  @Test
+  void u4_a_sender_with_the_pin_sends_a_photo_that_is_processed_with_its_exact_bytes() throws Exception {
+    start(LocalSendSettings.of(0, PIN), Approval.NOBODY);
+    byte[] photo = TestImages.jpeg(TestImages.photo(640, 480, 9));
+    Path file = TestImages.write(photos, "from phone.jpg", photo);
+
+    LocalSendCli.Sent sent = LocalSendCli.send(receiver.port(), file, PIN);
+
+    assertThat(sent.exitCode()).as(sent.output()).isZero();
+    List<Image> images = FrameFixture.awaitAllFinal(frame, Duration.ofSeconds(120));
+    assertThat(images).hasSize(1);
+    assertThat(images.get(0).state()).isEqualTo(ImageState.PROCESSED);
+    assertThat(images.get(0).originalName()).isEqualTo("from phone.jpg");
+    assertThat(Files.readAllBytes(frame.ports().library().files(images.get(0)).original())).isEqualTo(photo);
+  }
+
+  @Test
+  void u4_a_wrong_pin_is_401_and_stores_nothing() throws Exception {
+    start(LocalSendSettings.of(0, PIN), Approval.NOBODY);
+    Path file = TestImages.write(photos, "a.jpg", TestImages.jpeg(TestImages.photo(320, 240, 2)));
+
+    LocalSendCli.Sent sent = LocalSendCli.send(receiver.port(), file, "000000");
+    HttpResponse<String> prepared = prepare("?pin=000000", Map.of("f1", fileInfo("f1", "a.jpg", 10, null)));
+
+    assertThat(sent.exitCode()).as(sent.output()).isNotZero();
+    assertThat(prepared.statusCode()).isEqualTo(401);
+    assertThat(frame.ports().library().list(ImageQuery.all())).isEmpty();
+  }
+
+  @Test
+  void after_ten_wrong_pins_even_the_right_one_waits_a_minute() throws Exception {
+    start(LocalSendSettings.of(0, PIN), Approval.NOBODY);
+    for (int i = 0; i < 10; i++) {
+      assertThat(prepare("?pin=00000" + i, Map.of("f", fileInfo("f", "f.jpg", 10, null))).statusCode()).isEqualTo(401);
+    }
+    assertThat(prepare("?pin=" + PIN, Map.of("f", fileInfo("f", "f.jpg", 10, null))).statusCode()).isEqualTo(429);
+  }
+
+  @Test
+  void u5_prepare_of_photos_frame_holds_gives_no_tokens_and_non_photos_are_refused_with_the_reason() throws Exception {
+    start(LocalSendSettings.of(0, PIN), Approval.NOBODY);
+    byte[] photo = TestImages.jpeg(TestImages.photo(320, 240, 4));
+    frame.ports().imports().importFile(TestImages.write(photos, "held.jpg", photo));
+
+    HttpResponse<String> held = prepare("?pin=" + PIN,
+        Map.of("h", fileInfo("h", "held.jpg", photo.length, sha256(photo))));
+    HttpResponse<String> text = prepare("?pin=" + PIN, Map.of("t", fileInfo("t", "notes.txt", 40, null)));
+    HttpResponse<String> both = prepare("?pin=" + PIN, Map.of(
+        "h", fileInfo("h", "held.jpg", photo.length, sha256(photo)), "n", fileInfo("n", "new.jpg", 999, null)));
+
+    assertThat(held.statusCode()).isEqualTo(204);
+    assertThat(text.statusCode()).isEqualTo(403);
+    assertThat(text.body()).contains("not a photo");
+    JsonNode answer = JSON.readTree(both.body());
+    assertThat(answer.get("files").has("n")).isTrue();
+    assertThat(answer.get("files").has("h")).isFalse();
+    assertThat(answer.get("refused").get("h").asText()).contains("has this photo already");
+  }
+
+  @Test
+  void a_session_cancelled_mid_transfer_leaves_no_partial_photo() throws Exception {
+    start(LocalSendSettings.of(0, PIN), Approval.NOBODY);
+    byte[] photo = java.util.Arrays.copyOf(TestImages.jpeg(TestImages.photo(800, 600, 6)), 4 << 20);
+    JsonNode session = JSON.readTree(prepare("?pin=" + PIN, Map.of("p", fileInfo("p", "p.jpg", photo.length, null))).body());
+    String sessionId = session.get("sessionId").asText();
+
+    PipedOutputStream sender = new PipedOutputStream();
+    InputStream body = new PipedInputStream(sender, 1 << 16);
+    CompletableFuture<HttpResponse<String>> upload = http().sendAsync(request("/upload?sessionId=" + sessionId
+        + "&fileId=p&token=" + session.get("files").get("p").asText())
+        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
+            photo.length)).build(), HttpResponse.BodyHandlers.ofString());
+    sender.write(photo, 0, photo.length / 2);
+    sender.flush();
+    // mid-transfer: FRAME's ingest is writing the bytes into its temp file
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> partFileBytes() > 0);
+    HttpResponse<String> cancelled = http().send(request("/cancel?sessionId=" + sessionId)
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    sender.write(photo, photo.length / 2, 1 << 16); // the sender had more on the way
+    sender.flush();
+
+    assertThat(cancelled.statusCode()).isEqualTo(200);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> partFileBytes() == 0);
+    assertThat(frame.ports().library().list(ImageQuery.all())).isEmpty();
+    HttpResponse<String> after = http().send(request("/upload?sessionId=" + sessionId + "&fileId=p&token="
+        + session.get("files").get("p").asText()).POST(HttpRequest.BodyPublishers.ofByteArray(new byte[16])).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(after.statusCode()).as("the cancelled session takes no more files").isEqualTo(403);
+    sender.close();
+    upload.cancel(true);
+  }
+
+  @Test
+  void without_a_pin_an_unanswered_session_is_refused_after_the_timeout() throws Exception {
+    start(LocalSendSettings.of(0, null).withAnswerTimeout(Duration.ofSeconds(1)), offer -> new CompletableFuture<>());
+    HttpResponse<String> prepared = prepare("", Map.of("f", fileInfo("f", "f.jpg", 10, null)));
+    assertThat(prepared.statusCode()).isEqualTo(403);
+    assertThat(prepared.body()).contains("Rejected");
+  }
+
+  @Test
+  void without_a_pin_the_photographers_accept_admits_the_session_and_sees_alias_count_and_size() throws Exception {
+    CompletableFuture<SessionOffer> asked = new CompletableFuture<>();
+    start(LocalSendSettings.of(0, null), offer -> {
+      asked.complete(offer);
+      return CompletableFuture.completedFuture(true);
+    });
+    HttpResponse<String> prepared = prepare("", Map.of("a", fileInfo("a", "a.jpg", 10, null),
+        "b", fileInfo("b", "b.jpg", 32, null)));
+    assertThat(prepared.statusCode()).isEqualTo(200);
+    assertThat(asked.get()).isEqualTo(new SessionOffer("Test phone", 2, 42));
+  }
+
+  private long partFileBytes() throws java.io.IOException {
+    try (var files = Files.walk(dataDir)) {
+      return files.filter(p -> p.toString().endsWith(".part")).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  private static Map<String, Object> fileInfo(String id, String name, long size, String sha256) {
+    Map<String, Object> file = new java.util.HashMap<>(Map.of("id", id, "fileName", name, "size", size,
+        "fileType", "application/octet-stream"));
+    if (sha256 != null) file.put("sha256", sha256);
+    return file;
+  }
+
+  private HttpResponse<String> prepare(String query, Map<String, Object> files) throws Exception {
+    Map<String, Object> info = Map.of("alias", "Test phone", "version", "2.0", "deviceType", "mobile",
+        "fingerprint", "test", "port", 53317, "protocol", "https");
+    byte[] body = JSON.writeValueAsBytes(Map.of("info", info, "files", files));
+    return http().send(request("/prepare-upload" + query).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + receiver.port() + "/api/localsend/v2" + path))
+        .timeout(Duration.ofSeconds(60));
+  }
+
+  /** LocalSend senders accept the receiver's self-signed certificate (its fingerprint is the identity). */
+  private static HttpClient http() throws Exception {
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, new TrustManager[] {new X509TrustManager() {
+      public void checkClientTrusted(X509Certificate[] chain, String auth) {}
+      public void checkServerTrusted(X509Certificate[] chain, String auth) {}
+      public X509Certificate[] getAcceptedIssuers() {
+        return new X509Certificate[0];
+      }
+    }}, null);
+    return HttpClient.newBuilder().sslContext(tls).build();
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+}
