@@ -1,5 +1,6 @@
 package frame.cli;
 
+import frame.cli.remote.PinnedTls;
 import frame.server.LanDiscovery;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,5 +1,7 @@
 package frame.server;
 
+import frame.server.error.ApiError;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.api.Ports;
 import frame.core.api.culling.ColorLabel;

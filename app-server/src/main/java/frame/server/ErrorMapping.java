@@ -1,5 +1,7 @@
 package frame.server;
 
+import frame.server.error.ApiError;
+
 import frame.core.api.FrameException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;

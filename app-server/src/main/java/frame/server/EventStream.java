@@ -1,5 +1,7 @@
 package frame.server;
 
+import frame.server.error.ApiError;
+
 import frame.core.api.Ports;
 import java.time.Duration;
 import frame.core.api.events.FrameEvent;

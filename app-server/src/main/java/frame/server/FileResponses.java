@@ -1,5 +1,7 @@
 package frame.server;
 
+import frame.server.error.ApiError;
+
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;

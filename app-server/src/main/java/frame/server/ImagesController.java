@@ -1,5 +1,7 @@
 package frame.server;
 
+import frame.server.error.ApiError;
+
 import frame.core.api.library.RenditionSizes;
 import frame.core.api.Ports;
 import frame.core.api.culling.ImageMarks;

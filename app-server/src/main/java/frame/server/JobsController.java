@@ -1,5 +1,7 @@
 package frame.server;
 
+import frame.server.error.ApiError;
+
 import frame.core.api.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.api.jobs.JobDetails;

@@ -1,5 +1,7 @@
 package frame.server;
 
+import frame.server.error.ApiError;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;

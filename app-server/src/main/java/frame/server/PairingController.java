@@ -1,5 +1,7 @@
 package frame.server;
 
+import frame.server.error.ApiError;
+
 import frame.core.api.devices.PairingCode;
 import frame.core.api.devices.Paired;
 

@@ -1,5 +1,7 @@
 package frame.server;
 
+import frame.server.error.ApiError;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package frame.cli;
 
+import frame.cli.remote.PinnedTls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -10,7 +10,6 @@ import frame.core.api.config.FrameConfig;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageFormat;
 import frame.core.api.library.ImageState;
-import frame.cli.PinnedTls;
 import frame.server.LocalEndpoint;
 import frame.server.tls.Fingerprint;
 import frame.server.dto.ImageDto;

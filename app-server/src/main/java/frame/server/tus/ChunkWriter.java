@@ -1,6 +1,6 @@
 package frame.server.tus;
 
-import frame.server.ApiError;
+import frame.server.error.ApiError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

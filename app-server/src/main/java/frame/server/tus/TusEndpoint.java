@@ -2,7 +2,7 @@ package frame.server.tus;
 
 import frame.core.api.devices.Caller;
 import frame.core.api.imports.IngestResult;
-import frame.server.ApiError;
+import frame.server.error.ApiError;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package frame.server.tus;
 
-import frame.server.ApiError;
+import frame.server.error.ApiError;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package frame.cli;
+package frame.cli.remote;
 
 import frame.server.tls.Fingerprint;
 import java.io.IOException;
@@ -47,7 +47,7 @@ public final class PinnedTls {
    * but a TLS handshake: what a person compares with the one FRAME shows before pinning it
    * (trust on first use).
    */
-  static Fingerprint presentedBy(String host, int port, Duration timeout) throws IOException {
+  public static Fingerprint presentedBy(String host, int port, Duration timeout) throws IOException {
     X509Certificate[][] seen = new X509Certificate[1][];
     try {
       SSLContext context = SSLContext.getInstance("TLS");

@@ -1,4 +1,4 @@
-package frame.server;
+package frame.server.error;
 
 /** An HTTP answer other than success: a status, a stable code and a message for people. */
 public final class ApiError extends RuntimeException {
