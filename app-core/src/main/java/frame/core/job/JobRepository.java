@@ -249,7 +249,7 @@ public final class JobRepository {
   }
 
   public List<Job> list(JobQuery query) {
-    Filter filter = Filter.of(query);
+    JobFilter filter = JobFilter.of(query);
     List<Object> params = new ArrayList<>(filter.params());
     params.add(query.limit());
     params.add(query.offset());
@@ -263,7 +263,7 @@ public final class JobRepository {
    * trash is still listed (its jobs are still there), marked as in the trash.
    */
   public List<JobWithImage> listWithImages(JobQuery query) {
-    Filter filter = Filter.of(query, "j.");
+    JobFilter filter = JobFilter.of(query, "j.");
     List<Object> params = new ArrayList<>(filter.params());
     params.add(query.limit());
     params.add(query.offset());
@@ -277,7 +277,7 @@ public final class JobRepository {
   }
 
   public long count(JobQuery query) {
-    Filter filter = Filter.of(query);
+    JobFilter filter = JobFilter.of(query);
     return jdbc.queryOne("SELECT COUNT(*) FROM job" + filter.where(), r -> r.getLong(1), filter.params().toArray())
         .orElse(0L);
   }
@@ -328,31 +328,6 @@ public final class JobRepository {
     return jdbc.query("SELECT * FROM job_attempt WHERE job_id = ? ORDER BY attempt, id", r -> new JobAttempt(
         r.getInt("attempt"), r.getString("worker_id"), Instant.ofEpochMilli(r.getLong("started_at")),
         JobRows.instant(r, "ended_at"), JobAttempt.Outcome.parse(r.getString("outcome")), r.getString("error")), jobId);
-  }
-
-  private record Filter(String where, List<Object> params) {
-    static Filter of(JobQuery query) {
-      return of(query, "");
-    }
-
-    /** {@code table} qualifies the columns ({@code "j."}) when the job table is joined to another. */
-    static Filter of(JobQuery query, String table) {
-      List<String> conditions = new ArrayList<>();
-      List<Object> params = new ArrayList<>();
-      if (query.state() != null) {
-        conditions.add(table + "state = ?");
-        params.add(query.state());
-      }
-      if (query.type() != null) {
-        conditions.add(table + "type = ?");
-        params.add(query.type());
-      }
-      if (query.imageId() != null) {
-        conditions.add(table + "image_id = ?");
-        params.add(query.imageId());
-      }
-      return new Filter(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), params);
-    }
   }
 
   static String truncate(String text) {

@@ -1,7 +1,6 @@
 package frame.ui.library;
 
 import frame.core.api.Trash;
-import frame.core.api.Culling;
 import frame.core.api.Library;
 import frame.core.api.FrameLibrary;
 import frame.core.api.events.FrameEvent;
@@ -45,7 +44,7 @@ public final class LibraryModel {
 
   private final Library library;
   private final Trash trash;
-  private final Culling culling;
+  private final Marking marking;
   private final Background background;
   private final ImportActivity activity;
   private final Notice notice = new Notice();
@@ -72,7 +71,7 @@ public final class LibraryModel {
   public LibraryModel(FrameLibrary frame, Background background, Clock clock, ExecutorService ingestQueue) {
     this.library = frame.ports().library();
     this.trash = frame.ports().trash();
-    this.culling = frame.ports().culling();
+    this.marking = new Marking(frame.ports().culling(), background, notice);
     this.background = background;
     this.activity = new ImportActivity(clock);
     this.pages = new TilePages(library, frame.ports().culling(), background, this::query, this::changed, notice);
@@ -88,17 +87,13 @@ public final class LibraryModel {
   }
 
   /** Flags, rates or labels photos (the culling keys); the change comes back as an event to each tile. */
-  public void mark(java.util.Collection<Long> imageIds, frame.core.api.culling.MarkChange change) {
-    List<Long> ids = List.copyOf(imageIds);
-    if (ids.isEmpty()) return;
-    background.run(() -> culling.markAll(ids, change), marked -> notice.recovered("mark the photos"),
-        notice.onFailure("mark the photos"));
+  public void mark(Collection<Long> imageIds, frame.core.api.culling.MarkChange change) {
+    marking.mark(imageIds, change);
   }
 
   public static ExecutorService newIngestQueue() {
     return Importer.newQueue();
   }
-
   public ObjectProperty<TileFilter> filter() { return filter; }
   public StringProperty search() { return search; }
   public ObjectProperty<LibraryOrder> sort() { return sort; }

@@ -287,35 +287,6 @@ public final class TurboJpeg {
     }
   }
 
-  /** The rows as they come; a component whose height rounds up to its sampling gets one padding row more. */
-  private static final class CoefficientsBuilder {
-    private final List<short[]> blocks = new ArrayList<>();
-    private final List<int[]> shapes = new ArrayList<>(); // blocks wide, rows seen
-    private Throwable failure;
-
-    void row(int component, int blocksWide, int rows, int row, MemorySegment coefficients) {
-      while (blocks.size() <= component) {
-        blocks.add(null);
-        shapes.add(null);
-      }
-      if (blocks.get(component) == null) {
-        blocks.set(component, new short[(rows + 1) * blocksWide * 64]);
-        shapes.set(component, new int[] {blocksWide, 0});
-      }
-      if (row > rows) return;
-      MemorySegment.copy(coefficients, ValueLayout.JAVA_SHORT, 0, blocks.get(component), row * blocksWide * 64, blocksWide * 64);
-      shapes.get(component)[1] = Math.max(shapes.get(component)[1], row + 1);
-    }
-
-    Coefficients build(int width, int height) {
-      List<Component> components = new ArrayList<>();
-      for (int c = 0; c < blocks.size(); c++) {
-        components.add(new Component(shapes.get(c)[0], shapes.get(c)[1], blocks.get(c)));
-      }
-      return new Coefficients(width, height, List.copyOf(components));
-    }
-  }
-
   /**
    * Native memory from the library's own allocator, freed with {@code arena}: not zeroed, since
    * it is written whole before it is read (zeroing a 2000 px frame's worth, as Arena.allocate
