@@ -1,6 +1,7 @@
 package frame.server;
 
 import frame.server.error.ApiError;
+import frame.server.upload.PacedInputStream;
 
 import frame.core.api.Ports;
 import frame.core.api.library.Image;

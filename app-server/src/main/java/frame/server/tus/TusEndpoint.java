@@ -3,6 +3,7 @@ package frame.server.tus;
 import frame.core.api.devices.Caller;
 import frame.core.api.imports.IngestResult;
 import frame.server.error.ApiError;
+import frame.server.upload.PacedInputStream;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -145,7 +146,7 @@ public final class TusEndpoint implements AutoCloseable {
       ctx.header("Retry-After", "5");
       return new ApiError(503, "busy", "Too many uploads at once; try again in a few seconds.");
     });
-    try (slot; InputStream body = ctx.req().getInputStream()) {
+    try (slot; InputStream body = new PacedInputStream(ctx.req().getInputStream())) { // a drip cannot hold the slot
       return writer.append(upload, body, checksum, nextExpiry());
     }
   }

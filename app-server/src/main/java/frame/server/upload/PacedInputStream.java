@@ -1,4 +1,4 @@
-package frame.server;
+package frame.server.upload;
 
 import frame.server.error.ApiError;
 
@@ -13,7 +13,7 @@ import java.time.Duration;
  * timeout alone is reset by every byte, so a client sending one byte every few seconds would hold
  * its upload slot for ever; this bounds a stalled upload to one window (plus one idle timeout).
  */
-final class PacedInputStream extends FilterInputStream {
+public final class PacedInputStream extends FilterInputStream {
   static final Duration WINDOW = Duration.ofSeconds(10);
   /** 1 KB/s: far below any working Wi-Fi or mobile link. */
   static final long MIN_BYTES_PER_WINDOW = 10 * 1024;
@@ -21,7 +21,7 @@ final class PacedInputStream extends FilterInputStream {
   private long windowStart = System.nanoTime();
   private long bytesInWindow;
 
-  PacedInputStream(InputStream in) {
+  public PacedInputStream(InputStream in) {
     super(in);
   }
 
