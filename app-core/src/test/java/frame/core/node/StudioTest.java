@@ -12,6 +12,7 @@ import frame.core.api.imports.IngestResult;
 import frame.core.api.jobs.Job;
 import frame.core.job.JobRepository;
 import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobQuery;
 import frame.core.api.jobs.JobType;
 import frame.core.job.NewJob;
 import frame.core.job.RunnerSettings;
@@ -91,7 +92,14 @@ class StudioTest {
     for (int i = 0; i < 5; i++) ids.add(stored(a.ports().imports().ingest(photo(i), "IMG_" + i + ".jpg", null)));
 
     await().atMost(Duration.ofMinutes(2)).until(() -> processedSeenOnB.containsAll(ids));
-    assertThat(jobsSeenOnB).as("every job's completion reached node B").hasSize(5 * 4);
+    // every job of those photos ends (their four steps, then culling's analysis of the preview)
+    List<Job> jobs = await().atMost(Duration.ofMinutes(2)).until(
+        () -> ids.stream().flatMap(id -> a.ports().jobs().list(JobQuery.forImage(id)).stream()).toList(),
+        all -> all.stream().allMatch(job -> job.state() == JobState.COMPLETED));
+    assertThat(jobs).hasSizeGreaterThanOrEqualTo(5 * 4);
+    Set<Long> completed = jobs.stream().map(Job::id).collect(java.util.stream.Collectors.toSet());
+    await("every job's completion reached node B").atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(jobsSeenOnB).containsAll(completed));
   }
 
   @Test
