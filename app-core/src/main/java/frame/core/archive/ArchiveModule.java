@@ -19,6 +19,7 @@ public final class ArchiveModule implements AutoCloseable {
   private final ArchiveHandler handler;
   private final ArchiveService service;
   private final Originals originals;
+  private final ScheduledScrub scheduledScrub;
 
   public ArchiveModule(Jdbc jdbc, ImageRepository images, JobRepository jobs, FileStore store, Path dataDir,
       EventBus events, Clock clock, ArchiveSettings settings, Map<String, String> environment, Runnable wake) {
@@ -31,6 +32,7 @@ public final class ArchiveModule implements AutoCloseable {
     this.handler = new ArchiveHandler(archive, images, targets, originals, space, settings, clock);
     this.service = new ArchiveService(archive, steps, targets, credentials, space,
         new Scrubber(archive, steps, targets, store, events, clock), events, clock, wake);
+    this.scheduledScrub = new ScheduledScrub(service::scrub, dataDir, ScrubPlan.in(dataDir), clock);
   }
 
   public JobHandler handler() {
@@ -52,6 +54,7 @@ public final class ArchiveModule implements AutoCloseable {
 
   @Override
   public void close() {
+    scheduledScrub.close();
     targets.close();
   }
 }
