@@ -1,6 +1,7 @@
 package frame.core.archive;
 
 import frame.core.api.Archive;
+import frame.core.crash.Failpoints;
 import frame.core.db.Jdbc;
 import frame.core.event.EventBus;
 import frame.core.image.ImageRepository;
@@ -22,14 +23,15 @@ public final class ArchiveModule implements AutoCloseable {
   private final ScheduledScrub scheduledScrub;
 
   public ArchiveModule(Jdbc jdbc, ImageRepository images, JobRepository jobs, FileStore store, Path dataDir,
-      EventBus events, Clock clock, ArchiveSettings settings, Map<String, String> environment, Runnable wake) {
+      EventBus events, Clock clock, ArchiveSettings settings, Map<String, String> environment, Runnable wake,
+      Failpoints failpoints) {
     ArchiveRepository archive = new ArchiveRepository(jdbc);
     CredentialStore credentials = new CredentialStore(dataDir);
     this.targets = new Targets(credentials, environment, settings);
     this.steps = new ArchiveJobs(archive, images, jobs);
     this.originals = new Originals(store, archive, targets);
     LocalSpace space = new LocalSpace(archive, store, clock);
-    this.handler = new ArchiveHandler(archive, images, targets, originals, space, settings, clock);
+    this.handler = new ArchiveHandler(archive, images, targets, originals, space, settings, clock, failpoints);
     this.service = new ArchiveService(archive, steps, targets, credentials, space,
         new Scrubber(archive, steps, targets, store, events, clock), events, clock, wake);
     this.scheduledScrub = new ScheduledScrub(service::scrub, dataDir, ScrubPlan.in(dataDir), clock);
