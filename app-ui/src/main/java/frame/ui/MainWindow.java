@@ -10,6 +10,8 @@ import frame.ui.library.LibraryModel;
 import frame.ui.library.LibraryView;
 import frame.ui.server.ServerModel;
 import frame.ui.server.ServerView;
+import frame.ui.archive.ArchiveModel;
+import frame.ui.archive.ArchiveView;
 import frame.ui.trash.TrashModel;
 import frame.ui.trash.TrashView;
 import java.time.Clock;
@@ -40,13 +42,14 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
-/** The FRAME window: library, trash, jobs and server panes over one core, a menu, a status bar. */
+/** The FRAME window: library, trash, jobs, server and archive panes over one core, a menu, a status bar. */
 public final class MainWindow implements AutoCloseable {
   private final LibraryModel library;
   private final JobsModel jobs;
   private final ServerModel server;
   private final StatusModel status;
   private final TrashModel trash;
+  private final ArchiveModel archive;
   private final Timeline ticker;
   private final AutoCloseable subscription;
   private final StackPane root;
@@ -65,10 +68,12 @@ public final class MainWindow implements AutoCloseable {
     this.server = server;
     this.status = new StatusModel(frame, background, Clock.systemUTC());
     this.trash = new TrashModel(frame, background, library::refresh);
+    this.archive = new ArchiveModel(frame, background);
     this.subscription = frame.ports().events().subscribe(event -> {
       library.onEvent(event);
       jobs.onEvent(event);
       status.onEvent(event);
+      archive.onEvent(event);
     });
 
     libraryView = new LibraryView(library, frame, background);
@@ -78,11 +83,13 @@ public final class MainWindow implements AutoCloseable {
         tab("Library", libraryView),
         tab("Trash", new TrashView(trash)),
         tab("Jobs", new NodesView(frame, background).above(new JobsView(jobs, this::openPhoto))),
-        tab("Server", new ServerView(server)));
+        tab("Server", new ServerView(server)),
+        tab("Archive", new ArchiveView(archive)));
     tabs.setId("main-tabs");
     tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
       if (b.intValue() == 1) trash.refresh();
       if (b.intValue() == 2) jobs.refresh();
+      archive.showing(b.intValue() == 4);
     });
     Label statusText = new Label();
     statusText.setId("status-bar");

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import frame.core.crash.Failpoints;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,9 +37,11 @@ final class ArchiveHandler implements JobHandler {
   private final LocalSpace space;
   private final ArchiveSettings settings;
   private final Clock clock;
+  private final Failpoints failpoints;
 
   ArchiveHandler(ArchiveRepository archive, ImageRepository images, Targets targets, Originals originals,
-      LocalSpace space, ArchiveSettings settings, Clock clock) {
+      LocalSpace space, ArchiveSettings settings, Clock clock, Failpoints failpoints) {
+    this.failpoints = failpoints;
     this.space = space;
     this.archive = archive;
     this.images = images;
@@ -68,6 +71,7 @@ final class ArchiveHandler implements JobHandler {
       Path original = originals.local(image.get());
       Target target = targets.of(record.get());
       String key = target.put(image.get(), original, Sidecar.of(image.get()));
+      failpoints.reach("archive:written:" + image.get().id()); // on the target, not yet read back nor recorded
       Read back = readBack(target, key, record.get());
       if (!back.sha256().equals(image.get().sha256()) || back.size() != image.get().byteSize()) {
         originals.requireIntact(image.get(), original); // a damaged local original is the photo's trouble

@@ -1,6 +1,7 @@
 package frame.core.archive;
 
 import frame.core.api.Archive;
+import frame.core.crash.Failpoints;
 import frame.core.db.Jdbc;
 import frame.core.event.EventBus;
 import frame.core.image.ImageRepository;
@@ -19,18 +20,21 @@ public final class ArchiveModule implements AutoCloseable {
   private final ArchiveHandler handler;
   private final ArchiveService service;
   private final Originals originals;
+  private final ScheduledScrub scheduledScrub;
 
   public ArchiveModule(Jdbc jdbc, ImageRepository images, JobRepository jobs, FileStore store, Path dataDir,
-      EventBus events, Clock clock, ArchiveSettings settings, Map<String, String> environment, Runnable wake) {
+      EventBus events, Clock clock, ArchiveSettings settings, Map<String, String> environment, Runnable wake,
+      Failpoints failpoints) {
     ArchiveRepository archive = new ArchiveRepository(jdbc);
     CredentialStore credentials = new CredentialStore(dataDir);
     this.targets = new Targets(credentials, environment, settings);
     this.steps = new ArchiveJobs(archive, images, jobs);
     this.originals = new Originals(store, archive, targets);
     LocalSpace space = new LocalSpace(archive, store, clock);
-    this.handler = new ArchiveHandler(archive, images, targets, originals, space, settings, clock);
+    this.handler = new ArchiveHandler(archive, images, targets, originals, space, settings, clock, failpoints);
     this.service = new ArchiveService(archive, steps, targets, credentials, space,
         new Scrubber(archive, steps, targets, store, events, clock), events, clock, wake);
+    this.scheduledScrub = new ScheduledScrub(service::scrub, dataDir, ScrubPlan.in(dataDir), clock);
   }
 
   public JobHandler handler() {
@@ -52,6 +56,7 @@ public final class ArchiveModule implements AutoCloseable {
 
   @Override
   public void close() {
+    scheduledScrub.close();
     targets.close();
   }
 }

@@ -28,13 +28,7 @@ public record ArchiveSettings(Duration firstWait, Duration longestWait, long mul
   public static ArchiveSettings in(Path dataDir) {
     ArchiveSettings standard = standard();
     Path file = dataDir.resolve(FILE);
-    if (!Files.isRegularFile(file)) return standard;
-    Properties p = new Properties();
-    try (Reader in = Files.newBufferedReader(file)) {
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + file, e);
-    }
+    Properties p = properties(dataDir);
     try {
       return new ArchiveSettings(
           Duration.ofMillis(Long.parseLong(p.getProperty("first-wait-ms", "" + standard.firstWait.toMillis()).strip())),
@@ -44,6 +38,19 @@ public record ArchiveSettings(Duration firstWait, Duration longestWait, long mul
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(file + " holds a value that is not a whole number: " + e.getMessage(), e);
     }
+  }
+
+  /** The data folder's {@value #FILE}, empty when it has none. */
+  static Properties properties(Path dataDir) {
+    Path file = dataDir.resolve(FILE);
+    Properties p = new Properties();
+    if (!Files.isRegularFile(file)) return p;
+    try (Reader in = Files.newBufferedReader(file)) {
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + file, e);
+    }
+    return p;
   }
 
   public ArchiveSettings withWaits(Duration first, Duration longest) {

@@ -1,0 +1,107 @@
+package frame.ui;
+
+import static frame.core.testing.TestImages.jpeg;
+import static frame.core.testing.TestImages.photo;
+import static frame.core.testing.TestImages.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import frame.core.Frame;
+import frame.core.api.archive.ArchiveTarget;
+import frame.core.api.imports.IngestResult;
+import frame.core.testing.FrameFixture;
+import frame.ui.library.LibraryModel;
+import frame.ui.server.ServerModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real window's Archive pane adds a folder target, counts the copy made to it, and removes it. Headless. */
+@ExtendWith(ApplicationExtension.class)
+class ArchiveWindowTest {
+  Path dataDir;
+  Path photos;
+  Path disk;
+  Frame frame;
+  MainWindow window;
+  ExecutorService ingestQueue;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    dataDir = Files.createTempDirectory("frame-ui-archive");
+    photos = Files.createTempDirectory("frame-ui-archive-photos");
+    disk = Files.createTempDirectory("frame-ui-archive-disk");
+    frame = FrameFixture.open(dataDir);
+    FxBackground background = new FxBackground(2);
+    ingestQueue = LibraryModel.newIngestQueue();
+    window = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
+    window.show(stage);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    window.close();
+    ingestQueue.shutdownNow();
+    frame.close();
+  }
+
+  @Test
+  void a_folder_target_added_in_the_pane_gets_the_copy_of_a_new_photo_and_is_removed_after_asking(FxRobot robot)
+      throws Exception {
+    robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(4));
+    @SuppressWarnings("unchecked")
+    ListView<ArchiveTarget> targets = robot.lookup("#archive-targets").queryAs(ListView.class);
+    waitUntil(() -> robot.lookup("#archive-summary").queryLabeled().getText().startsWith("0 photo(s)"));
+    robot.interact(() -> {
+      robot.lookup("#archive-folder-name").queryAs(TextField.class).setText("usb");
+      robot.lookup("#archive-folder-path").queryAs(TextField.class).setText(disk.toString());
+    });
+
+    robot.clickOn("#archive-add-folder");
+
+    waitUntil(() -> targets.getItems().size() == 1);
+    ArchiveTarget usb = targets.getItems().get(0);
+    assertThat(usb.name()).isEqualTo("usb");
+    assertThat(usb.reachable()).isTrue();
+    assertThat(usb.location()).isEqualTo(disk.toString());
+    assertThat(robot.lookup("#archive-notice").queryLabeled().isVisible()).isFalse();
+
+    Path file = write(photos, "IMG_0001.JPG", jpeg(photo(320, 240, 7)));
+    assertThat(frame.ports().imports().importFile(file)).isInstanceOf(IngestResult.Stored.class);
+
+    // the pane follows the copy being made while it is on screen, with no click
+    waitUntil(() -> targets.getItems().size() == 1 && targets.getItems().get(0).copies() == 1);
+    waitUntil(() -> robot.lookup("#archive-summary").queryLabeled().getText()
+        .equals("1 photo(s), 1 stored on every target. Every photo exists in more than one place."));
+    try (var days = Files.walk(disk)) {
+      assertThat(days.filter(p -> p.getFileName().toString().equals("IMG_0001.JPG"))).hasSize(1);
+    }
+
+    robot.interact(() -> targets.getSelectionModel().select(0));
+    robot.clickOn("#archive-remove");
+    waitUntil(() -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
+    assertThat(robot.lookup("#confirm-dialog .header-panel .label").queryLabeled().getText())
+        .isEqualTo("Remove the target usb?");
+    robot.clickOn("Remove target");
+
+    waitUntil(targets.getItems()::isEmpty);
+    assertThat(frame.ports().archive().status().targets()).isEmpty();
+    waitUntil(() -> robot.lookup("#archive-summary").queryLabeled().getText().contains("1 exist in one place only"));
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+  }
+}
