@@ -5,6 +5,8 @@ import frame.core.api.FrameException;
 import frame.core.api.Ports;
 import frame.core.api.culling.ImportBatch;
 import frame.core.api.culling.ShootSource;
+import frame.core.api.devices.Caller;
+import frame.core.api.devices.TokenKind;
 import frame.core.api.jobs.JobPriority;
 import frame.core.api.imports.IngestResult;
 import frame.server.tls.ServerCertificate;
@@ -184,8 +186,10 @@ public final class LocalSendReceiver implements AutoCloseable {
     IngestResult result;
     try (InputStream body = new ExactBytes(ctx.req().getInputStream(), file.size(), session::cancelled)) {
       // arrivals are a shoot named after the sender, like a phone's session
+      // a sender is a device, not the owner: its copy of a photo in the trash restores nothing
       result = ports.imports().ingestWithChecksumAfter(body, file.name(), file::sha256, JobPriority.FRESH,
-          ImportBatch.shoot(session.senderAlias, ShootSource.LOCALSEND));
+          ImportBatch.shoot(session.senderAlias, ShootSource.LOCALSEND),
+          new Caller(0, session.senderAlias, TokenKind.DEVICE));
     } catch (UncheckedIOException | IOException e) {
       ctx.status(400).json(new Messages.Message("Not stored: " + rootMessage(e)));
       return;
@@ -198,8 +202,11 @@ public final class LocalSendReceiver implements AutoCloseable {
       ctx.status(415).json(new Messages.Message("Not stored: " + rejected.reason()));
       return;
     }
-    log.info("LocalSend from {}: {} {}", session.senderAlias, file.name(),
-        result instanceof IngestResult.Duplicate ? "(already in FRAME)" : "stored");
+    log.info("LocalSend from {}: {} {}", session.senderAlias, file.name(), switch (result) {
+      case IngestResult.Duplicate duplicate -> "(already in FRAME)";
+      case IngestResult.Skipped skipped -> "(skipped: " + skipped.reason() + ")";
+      default -> "stored";
+    });
     if (session.arrived(fileId)) sessions.remove(session.id);
     ctx.status(200);
   }
