@@ -37,7 +37,8 @@ class ApiSecurityTest {
     ApiClient anonymous = api.withToken(null);
     assertThat(fixture.server.routes()).hasSizeGreaterThan(10);
     for (ApiServer.Route route : fixture.server.routes()) {
-      String path = route.path().replace("{id}", "1").replace("{size}", "256").replace("{sha256}", "a".repeat(64));
+      String path = route.path().replace("{id}", "1").replace("{size}", "256").replace("{sha256}", "a".repeat(64))
+          .replace("{name}", "nas");
       HttpResponse<byte[]> response = anonymous.method(route.method(), path);
       if (route.path().equals("/api/pair")) {
         // public, and a missing code is a bad request, not a missing token

@@ -128,7 +128,7 @@ class PairingApiTest {
         .filter(r -> r.path().startsWith("/api/admin")).toList();
     assertThat(adminRoutes).extracting(ApiServer.Route::path).contains("/api/admin/jobs", "/api/admin/pairing");
     for (ApiServer.Route route : adminRoutes) {
-      String path = route.path().replace("{id}", "1");
+      String path = route.path().replace("{id}", "1").replace("{name}", "nas");
       HttpResponse<byte[]> refused = phone.method(route.method(), path);
       assertThat(refused.statusCode()).as(route.toString()).isEqualTo(403);
       assertThat(code(refused)).isEqualTo("admin_only");

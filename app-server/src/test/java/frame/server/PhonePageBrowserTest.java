@@ -357,7 +357,8 @@ class PhonePageBrowserTest {
 
     int port = fixture.server.port();
     fixture.close();
-    fixture = new ServerFixture(FrameFixture.open(dataDir), dataDir, s -> ServerSettings.defaults(port, false, dataDir));
+    fixture = new ServerFixture(FrameFixture.open(dataDir), dataDir, s -> ServerSettings.defaults(port, false, dataDir),
+        true); // the same HTTPS server, as a restarted FRAME is
     browser.navigate().refresh();
     browser.findElement(By.id("choose")).sendKeys(file.toString());
     await().atMost(PATIENCE).until(() -> rows().size() == 1 && "processed".equals(row("hotel.jpg").getAttribute("data-state")));
