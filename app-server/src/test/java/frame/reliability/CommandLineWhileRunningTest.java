@@ -89,7 +89,8 @@ class CommandLineWhileRunningTest {
     stopped.put("regenerate", frame("regenerate", "--image", "" + processedPhoto()));
     running.forEach((command, run) -> assertThat(stopped.get(command)).as(command).isEqualTo(run));
     assertThat(running.get("images").out()).contains("a.jpg").contains("b.jpg").contains("3 of 3 image(s)");
-    assertThat(running.get("jobs").out()).contains("half.jpg").contains("12 of 12 job(s)")
+    // four steps of each of the three photos, and culling's two analysis jobs of each with a preview
+    assertThat(running.get("jobs").out()).contains("half.jpg").contains("16 of 16 job(s)")
         .as("the regenerated photo's jobs ran again").contains("2/4");
     assertThat(running.get("token list").out()).contains("default").contains("laptop");
     assertThat(running.get("jobs show 999").err()).contains("frame: No job with id 999");
