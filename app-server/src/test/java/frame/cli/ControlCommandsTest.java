@@ -82,7 +82,7 @@ class ControlCommandsTest {
     assertThat(regenerated.out()).contains("1 photo(s) done: 1 processed");
 
     CommandRun show = frame("jobs", "show", String.valueOf(offload));
-    assertThat(show.out()).contains("COMPLETED").contains("0 of 6 interrupted").contains("priority   fresh");
+    assertThat(show.out()).contains("COMPLETED").contains("0 of at most 6 interrupted").contains("priority   fresh");
     assertThat(frame("jobs").out()).contains("PRIORITY").contains("INTERRUPTED");
 
     CommandRun none = frame("jobs", "retry", "--failed", "--type", "PREVIEW_GENERATION");
