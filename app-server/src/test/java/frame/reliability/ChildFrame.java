@@ -176,9 +176,24 @@ final class ChildFrame implements AutoCloseable {
   }
 
   HttpResponse<String> upload(String name, byte[] bytes) throws IOException, InterruptedException {
+    return upload(name, bytes, token);
+  }
+
+  /** The same, sent with {@code asToken}: another device's. */
+  HttpResponse<String> upload(String name, byte[] bytes, String asToken) throws IOException, InterruptedException {
     Multipart body = new Multipart().file(name, bytes);
-    return http.send(request("/api/upload").header("Content-Type", body.contentType())
+    return http.send(request("/api/upload").setHeader("Authorization", "Bearer " + asToken)
+        .header("Content-Type", body.contentType())
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A new admin token made through the API (another device, for its own share of the upload slots). */
+  String newToken(String name) throws IOException, InterruptedException {
+    HttpResponse<String> made = http.send(request("/api/admin/tokens").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name + "\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (made.statusCode() != 201) throw new IllegalStateException("token not made: " + made.body());
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(made.body()).get("token").asText();
   }
 
   HttpRequest.Builder request(String path) {

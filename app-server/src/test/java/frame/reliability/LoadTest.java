@@ -39,6 +39,7 @@ class LoadTest {
       List<Future<List<Integer>>> statuses = new ArrayList<>();
       for (int c = 0; c < 8; c++) {
         int client = c;
+        String token = frame.newToken("client " + c); // eight devices, each with its share of the slots
         statuses.add(clients.submit(() -> {
           List<Integer> codes = new ArrayList<>();
           for (int i = 0; i < 50; i++) {
@@ -47,7 +48,7 @@ class LoadTest {
             // past the concurrent-upload cap the server says 503 + Retry-After: a client waits and retries
             HttpResponse<String> response = await(name + " accepted").atMost(Duration.ofMinutes(2))
                 .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
-                .until(() -> frame.upload(name, photo), r -> r.statusCode() != 503);
+                .until(() -> frame.upload(name, photo, token), r -> r.statusCode() != 503);
             codes.add(response.statusCode());
           }
           return codes;
@@ -78,14 +79,9 @@ class LoadTest {
 
       // the big ones come from one device, which may hold half the upload slots; a second device
       // sends the small ones in the other half
-      HttpResponse<String> made = http.send(frame.request("/api/admin/tokens").header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"phone\"}")).build(), HttpResponse.BodyHandlers.ofString());
-      String phone = JSON.readTree(made.body()).get("token").asText();
+      String phone = frame.newToken("phone");
       for (int i = 0; i < 10; i++) {
-        Multipart small = new Multipart().file("small" + i + ".jpg", jpeg(photo(640, 480, i)));
-        HttpResponse<String> sent = http.send(frame.request("/api/upload").setHeader("Authorization", "Bearer " + phone)
-            .header("Content-Type", small.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(small.bytes()))
-            .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> sent = frame.upload("small" + i + ".jpg", jpeg(photo(640, 480, i)), phone);
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
       }
       assertThat(big).as("the small uploads finished while the big ones were still streaming")
