@@ -39,7 +39,7 @@ class LoadTest {
       List<Future<List<Integer>>> statuses = new ArrayList<>();
       for (int c = 0; c < 8; c++) {
         int client = c;
-        String token = frame.newToken("client " + c); // eight devices, each with its share of the slots
+        String token = frame.newToken("client-" + c); // eight devices, each with its share of the slots
         statuses.add(clients.submit(() -> {
           List<Integer> codes = new ArrayList<>();
           for (int i = 0; i < 50; i++) {
