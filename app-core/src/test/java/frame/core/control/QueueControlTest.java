@@ -128,10 +128,12 @@ class QueueControlTest {
       await().atMost(FINISH).until(() -> frame.ports().library().image(image.id()).state() == ImageState.FAILED);
       assertThat(frame.ports().library().image(image.id()).failureReason()).contains("original is missing");
       Files.move(aside, original, StandardCopyOption.ATOMIC_MOVE);
+      frame.ports().queue().pause(null); // so the runner cannot move the photo on before it is looked at
 
       Job offload = frame.ports().jobs().retry(jobOf(frame, image.id(), JobType.OFFLOAD_ORIGINAL).id());
 
       assertThat(frame.ports().library().image(image.id()).state()).as("back to its first step").isEqualTo(ImageState.INGESTED);
+      frame.ports().queue().resume(null);
       await().atMost(FINISH).until(() -> frame.ports().library().image(image.id()).state() == ImageState.PROCESSED);
       assertThat(frame.ports().jobs().details(offload.id()).attempts()).extracting(JobAttempt::outcome)
           .containsExactly(JobAttempt.Outcome.FAILED, JobAttempt.Outcome.COMPLETED);
