@@ -70,7 +70,7 @@ final class TilePages {
     if (!loading.add(number)) return;
     long asked = generation;
     LibraryQuery now = query.get();
-    background.run(() -> library.browse(now, number * LibraryModel.PAGE, LibraryModel.PAGE).stream().map(this::see).toList(), seen -> {
+    background.run(() -> seeAll(library.browse(now, number * LibraryModel.PAGE, LibraryModel.PAGE)), seen -> {
       loading.remove(number);
       notice.recovered(SHOW_PHOTOS);
       if (asked != generation) {
@@ -112,11 +112,21 @@ final class TilePages {
 
   /** Reads an image's thumbnails made so far; off the FX thread. */
   Seen see(Image image) {
+    return seen(image, culling.marks(List.of(image.id())));
+  }
+
+  /** A page's photos, their culling marks read in one query. */
+  private List<Seen> seeAll(List<Image> images) {
+    Map<Long, ImageMarks> marks = culling.marks(images.stream().map(Image::id).toList());
+    return images.stream().map(image -> seen(image, marks)).toList();
+  }
+
+  private Seen seen(Image image, Map<Long, ImageMarks> marks) {
     Map<Integer, Path> made = new HashMap<>();
     library.files(image).thumbnails().forEach((px, file) -> {
       if (Files.isRegularFile(file)) made.put(px, file);
     });
-    return new Seen(image, Map.copyOf(made), culling.marks(List.of(image.id())).get(image.id()));
+    return new Seen(image, Map.copyOf(made), marks.get(image.id()));
   }
 
   private void apply(TileModel tile, Seen seen) {
