@@ -64,15 +64,17 @@ class CullingKeysWindowTest {
     write(folder, "IMG_0002.jpg", jpeg(photo(900, 600, 2)));
     LibraryView view = robot.lookup(".library").queryAs(LibraryView.class);
     robot.interact(() -> view.acceptDrop(List.of(folder.toFile())));
-    waitUntil(() -> tiles().size() == 2 && tiles().stream().allMatch(t -> t.step().get() == TileStep.PROCESSED));
+    waitUntil(() -> tiles().size() == 2 && tiles().stream().allMatch(t -> t != null && t.step().get() == TileStep.PROCESSED));
     long first = onFx(() -> window.library().idAt(0));
     long second = onFx(() -> window.library().idAt(1));
 
     robot.type(KeyCode.RIGHT); // the first press lands on the first photo
     robot.type(KeyCode.P).type(KeyCode.DIGIT3);
     waitUntil(() -> marks(first).flag() == Flag.PICK && marks(first).rating() == 3);
-    waitUntil(() -> onFx(() -> window.library().tileAt(0).marks().get()) != null
-        && onFx(() -> window.library().tileAt(0).marks().get().rating()) == 3);
+    waitUntil(() -> onFx(() -> {
+      TileModel tile = window.library().tileAt(0);
+      return tile != null && tile.marks().get() != null && tile.marks().get().rating() == 3;
+    }));
     assertThat(robot.lookup(".tile-message").queryAllAs(javafx.scene.control.Label.class))
         .anySatisfy(label -> assertThat(label.getText()).startsWith("★★★☆☆ · ⚑ Pick"));
 
