@@ -225,7 +225,7 @@ final class FrameAssembly {
         new CataloguePort(new CatalogueBackup(parts.database(), parts.config().dataDir(), Clock.systemUTC()),
             parts.store(), parts.images(), parts.ingestor(),
             new LibraryRecovery(parts.database().jdbc(), parts.images(), parts.jobs(), parts.store(), parts.archive(),
-                parts.events(), Clock.systemUTC(), parts.runner()::wake)),
+                parts.events(), Clock.systemUTC(), parts.runner()::wake, Failpoints.forThisJvm())),
         parts.archive().port(),
         parts.culling());
   }

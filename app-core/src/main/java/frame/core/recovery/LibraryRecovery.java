@@ -11,6 +11,7 @@ import frame.core.api.library.ImageState;
 import frame.core.archive.ArchiveModule;
 import frame.core.archive.ArchivedPhoto;
 import frame.core.archive.RecoverySource;
+import frame.core.crash.Failpoints;
 import frame.core.event.EventBus;
 import frame.core.image.ImageRepository;
 import frame.core.job.JobRepository;
@@ -45,9 +46,11 @@ public final class LibraryRecovery {
   private final EventBus events;
   private final Clock clock;
   private final Runnable wake;
+  private final Failpoints failpoints;
 
   public LibraryRecovery(frame.core.db.Jdbc jdbc, ImageRepository images, JobRepository jobs, FileStore store,
-      ArchiveModule archive, EventBus events, Clock clock, Runnable wake) {
+      ArchiveModule archive, EventBus events, Clock clock, Runnable wake, Failpoints failpoints) {
+    this.failpoints = failpoints;
     this.rows = new RecoveredRows(jdbc, images, jobs);
     this.images = images;
     this.store = store;
@@ -173,6 +176,7 @@ public final class LibraryRecovery {
       source.recordCopy(tx, made[0], key, fetched.size(), fetched.sha256(), now, !download);
       return made;
     });
+    failpoints.reach("recover:committed:" + key);
     events.publish(new FrameEvent.ImageChanged(ids[0], ImageState.INGESTED));
     events.publish(new FrameEvent.JobChanged(ids[1], ids[0], JobType.OFFLOAD_ORIGINAL, JobState.PENDING));
     wake.run();
