@@ -1,9 +1,11 @@
 package frame.core.recovery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import frame.core.Frame;
+import frame.core.api.FrameException;
 import frame.core.api.archive.NewArchiveTarget;
 import frame.core.api.catalogue.Recovered;
 import frame.core.api.catalogue.RecoveryProgress;
@@ -121,6 +123,8 @@ class LibraryRecoveryTest {
         assertThat(shoot.name()).isEqualTo("Wedding");
         assertThat(shoot.photos()).isEqualTo(3);
       });
+      assertThat(filesIn(newConfig.storageDir().resolve("fetched-originals")))
+          .as("originals fetched for the renditions are dropped once they are made").isEmpty();
       Image first = back.getFirst();
       assertThat(sha256(fresh.ports().library().original(first))).as("fetched back, verified")
           .isEqualTo(first.sha256());
@@ -132,6 +136,55 @@ class LibraryRecoveryTest {
       assertThat(fresh.ports().library().list(ImageQuery.all())).hasSize(3);
       assertThat(fresh.ports().archive().status().targets()).singleElement()
           .satisfies(target -> assertThat(target.name()).isEqualTo("usb"));
+    }
+  }
+
+  @Test
+  void with_download_every_original_is_kept_in_local_storage_verified() throws Exception {
+    Path disk = Files.createDirectories(dir.resolve("usb"));
+    archiveFour(FrameFixture.config(dir.resolve("lost")), disk);
+    try (Frame fresh = Frame.open(FrameFixture.config(dir.resolve("new")))) {
+      Recovered recovered = fresh.ports().catalogue().recover(NewArchiveTarget.folder("usb", disk.toString()), true,
+          p -> {});
+
+      assertThat(recovered.recovered()).isEqualTo(4);
+      for (Image image : fresh.ports().library().list(ImageQuery.all())) {
+        Path local = fresh.ports().library().files(image).original();
+        assertThat(local).isRegularFile();
+        assertThat(sha256(local)).isEqualTo(image.sha256());
+        assertThat(image.state()).isEqualTo(ImageState.STORED);
+      }
+    }
+  }
+
+  @Test
+  void a_library_holding_photos_not_from_the_archive_is_refused_and_nothing_changes() throws Exception {
+    Path disk = Files.createDirectories(dir.resolve("usb"));
+    archiveFour(FrameFixture.config(dir.resolve("lost")), disk);
+    try (Frame other = Frame.open(FrameFixture.config(dir.resolve("other")))) {
+      Path file = TestImages.write(dir.resolve("mine"), "mine.jpg", TestImages.jpeg(TestImages.photo(200, 150, 9)));
+      assertThat(other.ports().imports().importFile(file)).isInstanceOf(IngestResult.Stored.class);
+
+      assertThatThrownBy(() -> other.ports().catalogue().recover(NewArchiveTarget.folder("usb", disk.toString()),
+          false, p -> {}))
+          .isInstanceOf(FrameException.class).hasMessageContaining("recover into an empty data folder");
+      assertThat(other.ports().library().list(ImageQuery.all())).hasSize(1);
+      assertThat(other.ports().archive().status().targets()).isEmpty();
+    }
+  }
+
+  private void archiveFour(FrameConfig config, Path disk) {
+    try (Frame lost = Frame.open(config)) {
+      lost.ports().archive().add(NewArchiveTarget.folder("usb", disk.toString()));
+      importFour(lost);
+      awaitAll(lost, 4, ImageState.STORED);
+    }
+  }
+
+  private static List<Path> filesIn(Path folder) throws IOException {
+    if (!Files.isDirectory(folder)) return List.of();
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.toList();
     }
   }
 
