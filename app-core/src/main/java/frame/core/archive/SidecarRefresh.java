@@ -42,7 +42,8 @@ final class SidecarRefresh implements Consumer<FrameEvent>, AutoCloseable {
   public void accept(FrameEvent event) {
     long imageId = switch (event) {
       case FrameEvent.ImageMarked marked -> marked.imageId();
-      case FrameEvent.ImageChanged changed -> changed.imageId();
+      // only a processed photo can have copies: the steps before it are no concern of the archive's
+      case FrameEvent.ImageChanged changed -> changed.state().isProcessed() ? changed.imageId() : -1;
       case FrameEvent.JobChanged ignored -> -1;
     };
     // one rewrite per photo however many changes are waiting: the rewrite reads the newest marks
