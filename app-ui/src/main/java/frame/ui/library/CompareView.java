@@ -93,6 +93,11 @@ public final class CompareView extends BorderPane {
       for (int i = 0; i < shown.size(); i++) shown.get(i).pseudoClassStateChanged(FOCUSED, i == b.intValue());
     });
     addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+    // a press anywhere here keeps the keys here (the tab pane around would take the focus)
+    addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+      requestFocus();
+      e.consume();
+    });
   }
 
   /**

@@ -47,12 +47,15 @@ final class CullBar extends HBox {
     Label info = new Label();
     info.setId("shoot-info");
     info.getStyleClass().add("dim");
+    long[] named = {ShootsModel.ALL.id()};
     shoots.chosen().addListener((o, a, b) -> {
-      boolean one = b != null && b.id() != ShootsModel.ALL.id();
+      if (b == null) return; // for a moment while a refresh replaces the list
+      boolean one = b.id() != ShootsModel.ALL.id();
       name.setDisable(!one);
       rename.setDisable(!one);
       // a refresh brings new counts: the name being typed stays
-      if (a == null || b == null || a.id() != b.id() || !name.isFocused()) showName.run();
+      if (b.id() != named[0] || !name.isFocused()) showName.run();
+      named[0] = b.id();
       info.setText(ShootsModel.describe(b));
     });
     name.setDisable(true);

@@ -212,7 +212,7 @@ public final class LibraryView extends BorderPane {
       case HOME -> model.moveCursor(-model.size().get(), shift);
       case END -> model.moveCursor(model.size().get(), shift);
       case ENTER, SPACE -> openViewer();
-      case C -> openCompare();
+      case C -> { if (!e.isShortcutDown()) openCompare(); }
       case DELETE, BACK_SPACE -> requestRemove();
       case ESCAPE -> model.clearSelection();
       case PLUS, ADD, EQUALS -> zoom(1);

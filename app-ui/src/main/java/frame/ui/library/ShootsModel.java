@@ -32,7 +32,10 @@ public final class ShootsModel {
     this.culling = culling;
     this.background = background;
     this.notice = notice;
-    chosen.addListener((o, a, b) -> libraryShoot.set(b == null || b.id() == ALL.id() ? null : b.id()));
+    // null only for a moment, while a refresh replaces the list under the choice
+    chosen.addListener((o, a, b) -> {
+      if (b != null) libraryShoot.set(b.id() == ALL.id() ? null : b.id());
+    });
   }
 
   /** "All shoots" first, then every shoot newest first. */
@@ -56,7 +59,7 @@ public final class ShootsModel {
       List<Shoot> all = new ArrayList<>(List.of(ALL));
       all.addAll(list);
       long id = chosen.get() == null ? ALL.id() : chosen.get().id();
-      shoots.setAll(all);
+      if (!shoots.equals(all)) shoots.setAll(all); // most refreshes change nothing: the open list stays put
       // the same shoot with its new counts, or the whole library when it is gone
       chosen.set(all.stream().filter(s -> s.id() == id).findFirst().orElse(ALL));
       notice.recovered(LIST);

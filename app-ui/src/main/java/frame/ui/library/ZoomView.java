@@ -46,6 +46,7 @@ final class ZoomView extends Region {
     setOnMousePressed(e -> {
       dragX = e.getX();
       dragY = e.getY();
+      e.consume(); // else the tab pane around takes the keyboard focus, and with it the culling keys
     });
     setOnMouseDragged(e -> {
       if (!actualSize.get()) return;

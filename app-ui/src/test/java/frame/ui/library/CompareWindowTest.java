@@ -92,8 +92,11 @@ class CompareWindowTest {
     assertThat(marks(ids.get(0)).flag()).isEqualTo(Flag.PICK);
     assertThat(marks(ids.get(0)).rating()).isZero();
     waitUntil(() -> onFx(() -> caption(robot, 1)).contains("★★☆☆☆ · ✕ Reject"));
-    robot.clickOn(robot.lookup(".compare-pane").nth(0).queryAs(javafx.scene.Node.class));
+    javafx.scene.Node first = robot.lookup(".compare-pane").nth(0).query();
+    robot.interact(() -> javafx.event.Event.fireEvent(first, press(first))); // a click on the first pane
     assertThat(onFx(compare::focusedId)).isEqualTo(ids.get(0));
+    String owner = onFx(() -> String.valueOf(compare.getScene().getFocusOwner()));
+    assertThat(onFx(() -> inside(compare.getScene().getFocusOwner(), compare))).as("the keys still go to compare, not %s", owner).isTrue();
 
     robot.type(KeyCode.Z); // 100% in both panes
     waitUntil(() -> onFx(() -> zoom(compare, 0).actualSize().get() && zoom(compare, 1).actualSize().get()));
@@ -138,6 +141,17 @@ class CompareWindowTest {
     waitUntil(() -> marks(blurred).flag() == Flag.REJECT);
     assertThat(sharpestFirst.subList(0, 2)).allSatisfy(id -> assertThat(marks(id).flag()).isNull());
     robot.type(KeyCode.ESCAPE);
+  }
+
+  private static javafx.scene.input.MouseEvent press(javafx.scene.Node node) {
+    var center = node.localToScene(node.getLayoutBounds().getCenterX(), node.getLayoutBounds().getCenterY());
+    return new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_PRESSED, center.getX(), center.getY(),
+        0, 0, javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true, false, false, null);
+  }
+
+  private static boolean inside(javafx.scene.Node node, javafx.scene.Node parent) {
+    for (javafx.scene.Node at = node; at != null; at = at.getParent()) if (at == parent) return true;
+    return false;
   }
 
   private static String caption(FxRobot robot, int index) {
