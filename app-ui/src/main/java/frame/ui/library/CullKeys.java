@@ -33,13 +33,23 @@ final class CullKeys {
     return Optional.empty();
   }
 
-  /** Stars and flag as a tile shows them: "★★★☆☆ · Pick". */
+  /** Stars, flag, label and focus as the viewer shows them: "★★★☆☆ · ⚑ Pick · Red · focus 412". */
   static String describe(ImageMarks marks) {
+    return describe(marks, true);
+  }
+
+  /** The same, the focus figure left out when a tile shows it on its picture. */
+  static String describe(ImageMarks marks, boolean withFocus) {
     if (marks == null) return "";
     String stars = "★".repeat(marks.rating()) + "☆".repeat(5 - marks.rating());
     String flag = marks.flag() == null ? "" : marks.flag() == Flag.PICK ? " · ⚑ Pick" : " · ✕ Reject";
     String label = marks.label() == null ? "" : " · " + marks.label().xmp();
-    String focus = marks.sharpness() == null ? "" : " · focus " + Math.round(marks.sharpness());
+    String focus = !withFocus || marks.sharpness() == null ? "" : " · focus " + Math.round(marks.sharpness());
     return stars + flag + label + focus;
+  }
+
+  /** The focus indicator: "◎ 412" (the sharpness, rounded); empty until measured. */
+  static String focus(ImageMarks marks) {
+    return marks == null || marks.sharpness() == null ? "" : "◎ " + Math.round(marks.sharpness());
   }
 }

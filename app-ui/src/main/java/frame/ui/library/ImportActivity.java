@@ -34,6 +34,8 @@ public final class ImportActivity {
   private final Set<Long> finished = new HashSet<>();
   // a photo can finish before its import is handed back: its last state waits here
   private final Set<Long> finishedEarly = new HashSet<>();
+  // files skipped as deleted for good, by the day they were deleted
+  private final java.util.SortedMap<java.time.LocalDate, Integer> deletedOn = new java.util.TreeMap<>();
   private AtomicBoolean cancel = new AtomicBoolean();
   private Instant started;
 
@@ -68,6 +70,7 @@ public final class ImportActivity {
       photos.clear();
       finished.clear();
       finishedEarly.clear();
+      deletedOn.clear();
       cancel = new AtomicBoolean();
       started = clock.instant();
       active.set(true);
@@ -96,9 +99,10 @@ public final class ImportActivity {
     update();
   }
 
-  /** A file not imported: the same photo was deleted for good before. */
-  void skippedAsDeleted() {
+  /** A file not imported: the same photo was deleted for good on {@code deletedAt}. */
+  void skippedAsDeleted(Instant deletedAt) {
     ingested.set(ingested.get() + 1);
+    deletedOn.merge(java.time.LocalDate.ofInstant(deletedAt, java.time.ZoneOffset.UTC), 1, Integer::sum);
     deletedBefore.set(deletedBefore.get() + 1);
     update();
   }
@@ -137,7 +141,7 @@ public final class ImportActivity {
     if (allIn && processed.get() >= stored.get()) {
       text.set("Imported %d photo%s in %s%s%s".formatted(stored.get(), stored.get() == 1 ? "" : "s", clockTime(took),
           (skipped.get() == 0 ? "" : " · " + skipped.get() + " not imported (cancelled)")
-              + (deletedBefore.get() == 0 ? "" : " · " + deletedBefore.get() + " skipped (deleted before)"),
+              + deletedSkipped(),
           failures.get() == 0 ? "" : " · " + failures.get() + " failed"));
       active.set(false); // after the text: whoever sees the import end reads how it ended
       return;
@@ -146,8 +150,14 @@ public final class ImportActivity {
     int toGo = total.get() - skipped.get() - (ingested.get() - stored.get()) - processed.get();
     String left = rate <= 0 ? "" : " · about " + clockTime(Duration.ofSeconds((long) Math.ceil(toGo / rate))) + " left";
     text.set("Importing: %d of %d files in · %d of %d photos processed · %.1f photos/s%s%s".formatted(
-        ingested.get(), total.get(), processed.get(), stored.get(), rate, left,
-        deletedBefore.get() == 0 ? "" : " · " + deletedBefore.get() + " skipped (deleted before)"));
+        ingested.get(), total.get(), processed.get(), stored.get(), rate, left, deletedSkipped()));
+  }
+
+  /** " · 3 deleted on 2026-12-01, skipped", a part per day; empty when none was. */
+  private String deletedSkipped() {
+    StringBuilder text = new StringBuilder();
+    deletedOn.forEach((day, count) -> text.append(" · ").append(count).append(" deleted on ").append(day).append(", skipped"));
+    return text.toString();
   }
 
   static String clockTime(Duration duration) {

@@ -1,6 +1,7 @@
 package frame.ui.library;
 
 import frame.core.api.Imports;
+import frame.core.api.culling.ImportBatch;
 import frame.core.api.imports.ImportSources;
 import frame.core.api.imports.IngestResult;
 import frame.core.api.jobs.JobPriority;
@@ -60,25 +61,27 @@ final class Importer {
     });
   }
 
-  void importPaths(List<Path> sources) {
+  /** Imports as one shoot named after the sources; {@code includeDeleted} brings back photos deleted for good. */
+  void importPaths(List<Path> sources, boolean includeDeleted) {
+    ImportBatch batch = ImportBatch.forSources(sources).includingDeleted(includeDeleted);
     String action = sources.size() == 1 ? "import " + sources.getFirst().getFileName() : "import " + sources.size() + " files and folders";
     background.run(() -> ImportSources.expand(sources), files -> {
       notice.clear();
       if (files.isEmpty()) return;
       AtomicBoolean cancelled = activity.begin(files.size());
       JobPriority priority = ImportSources.priorityFor(files.size()); // a large import lets a photo dropped later go first
-      for (Path file : files) submit(() -> importOne(file, priority, cancelled));
+      for (Path file : files) submit(() -> importOne(file, priority, batch, cancelled));
     }, notice.onFailure(action));
   }
 
-  private void importOne(Path file, JobPriority priority, AtomicBoolean cancelled) {
+  private void importOne(Path file, JobPriority priority, ImportBatch batch, AtomicBoolean cancelled) {
     if (cancelled.get()) {
       background.onFx(activity::skippedOne);
       return;
     }
     IngestResult result;
     try {
-      result = imports.importFile(file, priority);
+      result = imports.importFile(file, priority, batch);
     } catch (RuntimeException e) {
       log.warn("Could not import {}", file, e);
       result = new IngestResult.Rejected(file.getFileName().toString(), "error", "Not imported: " + FailureMessages.reason(e));
@@ -112,7 +115,7 @@ final class Importer {
       }
       case IngestResult.Skipped skipped -> {
         outcomes.notStored(file, TileStep.DUPLICATE, "Skipped: " + skipped.reason());
-        activity.skippedAsDeleted();
+        activity.skippedAsDeleted(skipped.deletedAt());
       }
     }
   }

@@ -54,6 +54,9 @@ public final class LibraryModel {
   private final ObjectProperty<TileFilter> filter = new SimpleObjectProperty<>(TileFilter.ALL);
   private final StringProperty search = new SimpleStringProperty("");
   private final ObjectProperty<LibraryOrder> sort = new SimpleObjectProperty<>(LibraryOrder.ADDED_NEWEST);
+  private final ObjectProperty<MarkFilter> marks = new SimpleObjectProperty<>(MarkFilter.ALL);
+  private final ObjectProperty<Long> shoot = new SimpleObjectProperty<>(); // null: every shoot
+  private final javafx.beans.property.BooleanProperty includeDeleted = new javafx.beans.property.SimpleBooleanProperty();
   private final StringProperty counts = new SimpleStringProperty("");
   private final IntegerProperty size = new SimpleIntegerProperty(0);
   private final LongProperty revision = new SimpleLongProperty(0);
@@ -83,6 +86,8 @@ public final class LibraryModel {
     filter.addListener((o, a, b) -> requery());
     search.addListener((o, a, b) -> requery());
     sort.addListener((o, a, b) -> requery());
+    marks.addListener((o, a, b) -> requery());
+    shoot.addListener((o, a, b) -> requery());
     selected.addListener((javafx.collections.SetChangeListener<Long>) change -> selectedCount.set(selected.size()));
   }
 
@@ -91,12 +96,16 @@ public final class LibraryModel {
     marking.mark(imageIds, change);
   }
 
-  public static ExecutorService newIngestQueue() {
-    return Importer.newQueue();
-  }
+  public static ExecutorService newIngestQueue() { return Importer.newQueue(); }
   public ObjectProperty<TileFilter> filter() { return filter; }
   public StringProperty search() { return search; }
   public ObjectProperty<LibraryOrder> sort() { return sort; }
+  /** The culling filter: picks, rejects, unrated, at least N stars. */
+  public ObjectProperty<MarkFilter> marks() { return marks; }
+  /** The one shoot the grid shows; null for the whole library. */
+  public ObjectProperty<Long> shoot() { return shoot; }
+  /** Whether imports bring back photos deleted for good before (the CLI's --include-deleted). */
+  public javafx.beans.property.BooleanProperty includeDeleted() { return includeDeleted; }
   /** "12 images · 10 processed · 1 in progress · 1 failed ..." */
   public StringProperty counts() { return counts; }
   /** How many tiles the grid has (session files and library photos that match). */
@@ -111,22 +120,16 @@ public final class LibraryModel {
   /** What went wrong with the last thing done in the library, in plain words; empty when nothing did. */
   public Notice notice() { return notice; }
 
-  private void changed() {
-    revision.set(revision.get() + 1);
-  }
+  private void changed() { revision.set(revision.get() + 1); }
 
   /** Tiles held in memory now: a bound that does not grow with the library. */
-  public int loadedTiles() {
-    return pages.loadedTiles() + session.held();
-  }
+  public int loadedTiles() { return pages.loadedTiles() + session.held(); }
 
   /** Counts the library and shows its first page. */
-  public void loadExisting() {
-    refresh();
-  }
+  public void loadExisting() { refresh(); }
 
   private LibraryQuery query() {
-    return new LibraryQuery(filter.get().states, search.get(), sort.get());
+    return new LibraryQuery(filter.get().states, search.get(), sort.get(), marks.get().filter.inShoot(shoot.get()));
   }
 
   /** The tile at a grid position, or null while its page loads (asked for here). */
@@ -145,9 +148,7 @@ public final class LibraryModel {
   }
 
   /** Recounts; what is on screen reloads if the library changed under it. Calls arriving meanwhile coalesce. */
-  public void refresh() {
-    refresh(false);
-  }
+  public void refresh() { refresh(false); }
 
   private void refresh(boolean reload) {
     if (refreshing) {
@@ -160,7 +161,7 @@ public final class LibraryModel {
     background.run(() -> new LibraryTotals(none ? 0 : library.count(query), library.countsByState()), counted -> {
       refreshing = false;
       boolean changed = reload || counted.matching() != totals.matching() || filter.get() != TileFilter.ALL
-          || sort.get() != LibraryOrder.ADDED_NEWEST || !search.get().isBlank();
+          || sort.get() != LibraryOrder.ADDED_NEWEST || !search.get().isBlank() || query.cull().filters();
       totals = counted;
       notice.recovered(COUNT_PHOTOS);
       if (changed) pages.invalidate();
@@ -185,7 +186,7 @@ public final class LibraryModel {
   }
 
   private void refilterSession() {
-    session.refilter(filter.get(), search.get());
+    session.refilter(filter.get(), search.get(), query().cull().filters());
     resize();
   }
 
@@ -195,7 +196,7 @@ public final class LibraryModel {
 
   /** Imports files and folders; the activity bar follows them, the grid fills in as they are stored. */
   public void importPaths(List<Path> sources) {
-    importer.importPaths(sources);
+    importer.importPaths(sources, includeDeleted.get());
   }
 
   private TileModel sessionTile(Path file, TileStep step, String message) {
@@ -244,9 +245,7 @@ public final class LibraryModel {
     return at < 0 ? -1 : session.shown().size() + at;
   }
 
-  public java.util.Optional<TileModel> tileForImage(long imageId) {
-    return pages.tileForImage(imageId);
-  }
+  public java.util.Optional<TileModel> tileForImage(long imageId) { return pages.tileForImage(imageId); }
 
   // --- selection and the keyboard cursor ---
 
@@ -299,13 +298,9 @@ public final class LibraryModel {
     background.run(() -> library.ids(query), selected::addAll, notice.onFailure("select all the photos"));
   }
 
-  public void clearSelection() {
-    selected.clear();
-  }
+  public void clearSelection() { selected.clear(); }
 
-  public List<Long> selectedIds() {
-    return List.copyOf(selected);
-  }
+  public List<Long> selectedIds() { return List.copyOf(selected); }
 
   /** The image id at a grid position: 0 for a file that is not in the library or a page not loaded. */
   public long idAt(int index) {

@@ -6,6 +6,7 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -53,6 +54,11 @@ final class LibraryToolbar extends HBox {
     Button larger = new Button("+");
     larger.setId("library-larger");
     larger.setOnAction(e -> actions.zoom(1));
+    CheckBox includeDeleted = new CheckBox("Include deleted photos");
+    includeDeleted.setId("library-include-deleted");
+    includeDeleted.setTooltip(new javafx.scene.control.Tooltip(
+        "Import photos deleted for good before too (they are skipped otherwise, as \"deleted on DATE\")"));
+    includeDeleted.selectedProperty().bindBidirectional(model.includeDeleted());
     Button remove = new Button("Remove…");
     remove.setId("library-remove");
     remove.disableProperty().bind(model.selectedCount().isEqualTo(0));
@@ -61,9 +67,20 @@ final class LibraryToolbar extends HBox {
     HBox.setHgrow(gap, Priority.ALWAYS);
     HBox sizes = new HBox(4, smaller, size, larger);
     sizes.setAlignment(Pos.CENTER_LEFT);
-    getChildren().addAll(importFiles, importFolder, remove, gap, new Label("Show"), filter, sort, search, sizes);
+    getChildren().addAll(importFiles, importFolder, includeDeleted, remove, gap, new Label("Show"), filter, sort, search, sizes);
     setAlignment(Pos.CENTER_LEFT);
     getStyleClass().add("toolbar");
     setPadding(new Insets(8));
+  }
+
+  /** One step of the tile size from {@code now}: the renditions' own sizes (128, 256, 512) with halfway steps. */
+  static double nextTileSize(double now, int direction) {
+    double[] stops = {128, 192, 256, 384, 512};
+    if (direction > 0) {
+      for (double stop : stops) if (stop > now + 0.5) return stop;
+    } else {
+      for (int i = stops.length - 1; i >= 0; i--) if (stops[i] < now - 0.5) return stops[i];
+    }
+    return now;
   }
 }

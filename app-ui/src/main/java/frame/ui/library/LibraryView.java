@@ -48,6 +48,8 @@ public final class LibraryView extends BorderPane {
   private final DoubleProperty tileSize = new SimpleDoubleProperty(224);
   private final BooleanProperty viewerOpen = new SimpleBooleanProperty(false);
   private final ViewerPane viewer;
+  private final CompareView compare;
+  private final ShootsModel shoots;
   private final TextField search = new TextField();
   // the rows the list view made: few (a screenful and a spare), redrawn in place, never recreated
   private final java.util.List<TileRowCell> cells = new java.util.ArrayList<>();
@@ -60,13 +62,16 @@ public final class LibraryView extends BorderPane {
     getStyleClass().add("library");
     viewer = new ViewerPane(frame, background, this::closeViewer, () -> step(-1), () -> step(1));
     viewer.setVisible(false);
+    compare = new CompareView(frame, background, model.notice(), this::closeCompare);
+    shoots = new ShootsModel(frame.ports().culling(), background, model.notice(), model.shoot());
     LibraryToolbar toolbar = new LibraryToolbar(model, search, tileSize, new LibraryToolbar.Actions() {
       @Override public void chooseFiles() { LibraryView.this.chooseFiles(); }
       @Override public void chooseFolder() { LibraryView.this.chooseFolder(); }
       @Override public void requestRemove() { LibraryView.this.requestRemove(); }
       @Override public void zoom(int direction) { LibraryView.this.zoom(direction); }
     });
-    VBox top = new VBox(toolbar, new ActivityBar(model.activity(), () -> model.filter().set(TileFilter.PROBLEMS)));
+    VBox top = new VBox(toolbar, new CullBar(shoots, model, this::openCompare),
+        new ActivityBar(model.activity(), () -> model.filter().set(TileFilter.PROBLEMS)));
     setTop(top);
     grid.setId("library-grid");
     grid.getStyleClass().add("library-grid");
@@ -76,8 +81,7 @@ public final class LibraryView extends BorderPane {
       return cell;
     });
     grid.setPlaceholder(new Label("Drop photos or folders here, or use Import (Ctrl+I)."));
-    StackPane center = new StackPane(grid, viewer);
-    setCenter(center);
+    setCenter(new StackPane(grid, viewer, compare));
     Label counts = new Label();
     counts.setId("library-counts");
     counts.textProperty().bind(model.counts());
@@ -123,22 +127,14 @@ public final class LibraryView extends BorderPane {
     });
   }
 
-  public DoubleProperty tileSize() {
-    return tileSize;
-  }
+  public DoubleProperty tileSize() { return tileSize; }
 
-  public BooleanProperty viewerOpen() {
-    return viewerOpen;
-  }
+  public BooleanProperty viewerOpen() { return viewerOpen; }
 
-  public ListView<Integer> grid() {
-    return grid;
-  }
+  public ListView<Integer> grid() { return grid; }
 
   /** What Ctrl+R does with the selection. */
-  public void onRegenerate(Consumer<List<Long>> action) {
-    this.regenerate = action;
-  }
+  public void onRegenerate(Consumer<List<Long>> action) { this.regenerate = action; }
 
   /** What a drop of files and folders does (the drag handler calls this with the dragboard's files). */
   public void acceptDrop(List<File> files) {
@@ -171,18 +167,11 @@ public final class LibraryView extends BorderPane {
 
   /** One step of the tile size: the renditions' own sizes are the stops (128, 256, 512) with halfway steps. */
   public void zoom(int direction) {
-    double[] stops = {128, 192, 256, 384, 512};
-    double now = tileSize.get();
-    double next = now;
-    if (direction > 0) {
-      for (double stop : stops) if (stop > now + 0.5) { next = stop; break; }
-    } else {
-      for (int i = stops.length - 1; i >= 0; i--) if (stops[i] < now - 0.5) { next = stops[i]; break; }
-    }
-    tileSize.set(next);
+    tileSize.set(LibraryToolbar.nextTileSize(tileSize.get(), direction));
   }
 
   private void key(KeyEvent e) {
+    if (compare.isVisible()) return; // its own keys: the culling keys mark its focused pane
     boolean typing = e.getTarget() instanceof TextInputControl;
     var cull = typing || e.isShortcutDown() ? java.util.Optional.<frame.core.api.culling.MarkChange>empty()
         : CullKeys.changeFor(e.getCode());
@@ -223,6 +212,7 @@ public final class LibraryView extends BorderPane {
       case HOME -> model.moveCursor(-model.size().get(), shift);
       case END -> model.moveCursor(model.size().get(), shift);
       case ENTER, SPACE -> openViewer();
+      case C -> { if (!e.isShortcutDown()) openCompare(); }
       case DELETE, BACK_SPACE -> requestRemove();
       case ESCAPE -> model.clearSelection();
       case PLUS, ADD, EQUALS -> zoom(1);
@@ -274,6 +264,21 @@ public final class LibraryView extends BorderPane {
     viewer.requestFocus();
   }
 
+  /** The selection (two to four) side by side, or the stack of the photo under the cursor. */
+  public void openCompare() {
+    closeViewer();
+    compare.open(model.selectedIds(), model.cursor().get() < 0 ? 0 : model.idAt(model.cursor().get()));
+  }
+
+  private void closeCompare() {
+    compare.setVisible(false);
+    grid.requestFocus();
+  }
+
+  public CompareView compare() { return compare; }
+
+  public ShootsModel shoots() { return shoots; }
+
   public void closeViewer() {
     if (!viewerOpen.get()) return;
     viewer.setVisible(false);
@@ -281,9 +286,7 @@ public final class LibraryView extends BorderPane {
     grid.requestFocus();
   }
 
-  public ViewerPane viewer() {
-    return viewer;
-  }
+  public ViewerPane viewer() { return viewer; }
 
   private void step(int direction) {
     int at = model.photoNear(model.cursor().get(), direction);
@@ -326,6 +329,8 @@ public final class LibraryView extends BorderPane {
     Platform.runLater(() -> {
       refreshQueued = false;
       for (TileRowCell cell : cells) cell.redraw();
+      if (viewerOpen.get()) model.tileForImage(viewer.shownId()).ifPresent(tile -> viewer.showMarks(tile.marks().get()));
+      shoots.refresh(); // counts of photos, picks and rejects move with the grid
     });
   }
 

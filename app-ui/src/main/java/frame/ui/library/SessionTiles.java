@@ -23,10 +23,13 @@ final class SessionTiles {
     return tile;
   }
 
-  /** Keeps those in {@code filter} whose name contains {@code search} (ignoring case). */
-  void refilter(TileFilter filter, String search) {
+  /**
+   * Keeps those in {@code filter} whose name contains {@code search} (ignoring case); none while
+   * culling filters (a shoot, picks, stars): files that never became photos have no marks.
+   */
+  void refilter(TileFilter filter, String search, boolean culling) {
     String text = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
-    shown = all.stream().filter(tile -> filter.matches(tile)
+    shown = all.stream().filter(tile -> !culling && filter.matches(tile)
         && (text.isEmpty() || tile.name().get().toLowerCase(Locale.ROOT).contains(text))).toList();
   }
 

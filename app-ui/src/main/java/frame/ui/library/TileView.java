@@ -27,6 +27,8 @@ final class TileView extends VBox {
   private final ImageView picture = new ImageView();
   private final StackPane frame = new StackPane(picture);
   private final Label badge = new Label();
+  // the focus indicator: the photo's sharpness, to compare the frames of a burst
+  private final Label focus = new Label();
   private final Label name = new Label();
   final StepTracker tracker = new StepTracker();
   final Label message = new Label();
@@ -42,7 +44,10 @@ final class TileView extends VBox {
     frame.getStyleClass().add("tile-picture");
     badge.getStyleClass().add("tile-badge");
     StackPane.setAlignment(badge, Pos.TOP_LEFT);
-    frame.getChildren().add(badge);
+    focus.getStyleClass().add("tile-focus");
+    focus.setTooltip(new Tooltip("Focus (sharpness): higher is sharper; compare frames of one burst, not different scenes"));
+    StackPane.setAlignment(focus, Pos.TOP_RIGHT);
+    frame.getChildren().addAll(badge, focus);
     name.getStyleClass().add("tile-name");
     message.getStyleClass().add("tile-message");
     message.setWrapText(true);
@@ -100,6 +105,7 @@ final class TileView extends VBox {
     if (model == null) {
       picture.setImage(null);
       badge.setVisible(false);
+      focus.setVisible(false);
       name.setText("");
       message.setText("");
       tracker.setVisible(false);
@@ -115,9 +121,13 @@ final class TileView extends VBox {
     // belong to photos still on their way (and to the viewer)
     boolean ready = step == TileStep.PROCESSED;
     badge.setVisible(!ready);
-    message.setText(ready ? CullKeys.describe(model.marks().get()) : model.message().get());
+    message.setText(ready ? CullKeys.describe(model.marks().get(), false) : model.message().get());
+    String sharpness = CullKeys.focus(model.marks().get());
+    focus.setText(sharpness);
+    focus.setVisible(!sharpness.isEmpty());
     message.getTooltip().setText(message.getText());
     tracker.setVisible(size >= 200 && !ready);
+    tracker.setManaged(tracker.isVisible()); // a finished tile closes up under its name
     tracker.show(step);
     pseudoClassStateChanged(PROBLEM, step.isProblem());
     // the rendition that stays sharp on this screen: a 2x display wants twice the pixels

@@ -48,6 +48,9 @@ public final class ViewerPane extends BorderPane {
   private final HistogramView histogram = new HistogramView();
   private final Label title = new Label();
   private final Label status = new Label();
+  // stars, flag, label and focus figure of the photo shown
+  private final Label marks = new Label();
+  private final frame.core.api.Culling culling;
   private final VBox side = new VBox(8);
   private final LongProperty imageId = new SimpleLongProperty(0);
   private final ToggleButton fit = new ToggleButton("Fit");
@@ -57,6 +60,7 @@ public final class ViewerPane extends BorderPane {
     this.jobsPort = frame.ports().jobs();
     this.library = frame.ports().library();
     this.archive = frame.ports().archive();
+    this.culling = frame.ports().culling();
     this.background = background;
     setId("viewer");
     getStyleClass().add("viewer");
@@ -86,9 +90,10 @@ public final class ViewerPane extends BorderPane {
     title.setId("viewer-title");
     status.getStyleClass().add("viewer-status");
     status.setId("viewer-status");
+    marks.setId("viewer-marks");
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox bar = new HBox(8, backButton, prev, nextButton, title, gap, status, fit, actual);
+    HBox bar = new HBox(8, backButton, prev, nextButton, title, marks, gap, status, fit, actual);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add("toolbar");
     bar.setPadding(new Insets(6, 8, 6, 8));
@@ -124,8 +129,14 @@ public final class ViewerPane extends BorderPane {
     return imageId.get();
   }
 
+  /** The photo's marks changed (a culling key): the bar shows them. */
+  void showMarks(frame.core.api.culling.ImageMarks now) {
+    if (now != null && now.imageId() == imageId.get()) marks.setText(CullKeys.describe(now));
+  }
+
   void show(long id) {
     imageId.set(id);
+    marks.setText("");
     zoom.show(null);
     histogram.show(null);
     status.setText("");
@@ -134,6 +145,7 @@ public final class ViewerPane extends BorderPane {
       ImageDetails details = loaded.details();
       title.setText(details.image().originalName() + "  ·  " + details.image().width() + " × " + details.image().height());
       zoom.show(loaded.preview());
+      showMarks(loaded.marks());
       if (loaded.histogram() != null) histogram.show(loaded.histogram());
       side.getChildren().setAll(section("Histogram", histogram), section("Camera", exif(details)),
           section("Original", whereTheOriginalIs(loaded)), section("Pipeline", timeline(details, loaded.attempts())));
@@ -156,7 +168,7 @@ public final class ViewerPane extends BorderPane {
 
   /** Everything the pane shows, read and decoded off the FX thread. */
   record Loaded(ImageDetails details, Map<Long, List<JobAttempt>> attempts, Image preview, Histogram histogram,
-      boolean originalHere, List<frame.core.api.archive.ArchiveCopy> copies) {}
+      boolean originalHere, List<frame.core.api.archive.ArchiveCopy> copies, frame.core.api.culling.ImageMarks marks) {}
 
   /** "On this computer", "On nas, verified ...": where the photo's original lives. */
   private static VBox whereTheOriginalIs(Loaded loaded) {
@@ -183,7 +195,7 @@ public final class ViewerPane extends BorderPane {
     Image image = preview == null ? null : new Image(preview.toUri().toString());
     Histogram bins = image == null || image.isError() ? null : Histogram.of(image);
     return new Loaded(details, attempts, image, bins, java.nio.file.Files.isRegularFile(details.files().original()),
-        archive.copies(id));
+        archive.copies(id), culling.marks(List.of(id)).get(id));
   }
 
   private void showActualSize(boolean on) {
@@ -198,7 +210,7 @@ public final class ViewerPane extends BorderPane {
     }, failure -> status.setText("The original cannot be decoded here: " + failure.getMessage()));
   }
 
-  private static WritableImage toFx(BufferedImage picture) {
+  static WritableImage toFx(BufferedImage picture) {
     int w = picture.getWidth();
     int h = picture.getHeight();
     WritableImage image = new WritableImage(w, h);

@@ -1,7 +1,9 @@
 package frame.ui.library;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Region;
@@ -16,8 +18,11 @@ final class ZoomView extends Region {
   private final BooleanProperty actualSize = new SimpleBooleanProperty(false);
   private Image fitted;
   private Image original;
-  private double panX;
-  private double panY;
+  // where the picture is moved to at 100%; the compare view binds these across its panes
+  private final DoubleProperty panX = new SimpleDoubleProperty();
+  private final DoubleProperty panY = new SimpleDoubleProperty();
+  private double roomX;
+  private double roomY;
   private double dragX;
   private double dragY;
 
@@ -32,21 +37,22 @@ final class ZoomView extends Region {
     clip.heightProperty().bind(heightProperty());
     setClip(clip);
     actualSize.addListener((o, a, b) -> {
-      panX = 0;
-      panY = 0;
+      panX.set(0);
+      panY.set(0);
       requestLayout();
     });
+    panX.addListener((o, a, b) -> requestLayout());
+    panY.addListener((o, a, b) -> requestLayout());
     setOnMousePressed(e -> {
       dragX = e.getX();
       dragY = e.getY();
+      e.consume(); // else the tab pane around takes the keyboard focus, and with it the culling keys
     });
     setOnMouseDragged(e -> {
       if (!actualSize.get()) return;
-      panX += e.getX() - dragX;
-      panY += e.getY() - dragY;
+      pan(e.getX() - dragX, e.getY() - dragY);
       dragX = e.getX();
       dragY = e.getY();
-      requestLayout();
     });
   }
 
@@ -61,8 +67,8 @@ final class ZoomView extends Region {
   void show(Image preview) {
     fitted = preview;
     original = null;
-    panX = 0;
-    panY = 0;
+    panX.set(0);
+    panY.set(0);
     requestLayout();
   }
 
@@ -77,13 +83,17 @@ final class ZoomView extends Region {
 
   /** Moves the picture by a drag's distance (what the mouse does; tests call it directly). */
   void pan(double dx, double dy) {
-    panX += dx;
-    panY += dy;
-    requestLayout();
+    // kept within the picture as last laid out: no panning off into the void
+    panX.set(Math.max(-roomX, Math.min(roomX, panX.get() + dx)));
+    panY.set(Math.max(-roomY, Math.min(roomY, panY.get() + dy)));
   }
 
-  double panX() {
+  DoubleProperty panX() {
     return panX;
+  }
+
+  DoubleProperty panY() {
+    return panY;
   }
 
   @Override
@@ -102,9 +112,8 @@ final class ZoomView extends Region {
       double screen = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
       iw /= screen;
       ih /= screen;
-      // keep the picture covering the view: no panning off into the void
-      panX = clampPan(panX, iw, w);
-      panY = clampPan(panY, ih, h);
+      roomX = Math.max(0, (iw - w) / 2);
+      roomY = Math.max(0, (ih - h) / 2);
     } else {
       double scale = Math.min(w / shown.getWidth(), h / shown.getHeight());
       scale = Math.min(scale, 1);
@@ -113,11 +122,9 @@ final class ZoomView extends Region {
     }
     view.setFitWidth(iw);
     view.setFitHeight(ih);
-    view.relocate((w - iw) / 2 + panX, (h - ih) / 2 + panY);
-  }
-
-  private static double clampPan(double pan, double image, double space) {
-    double room = Math.max(0, (image - space) / 2);
-    return Math.max(-room, Math.min(room, pan));
+    // a pan shared with a larger picture is clamped here for display only, never written back
+    double x = actualSize.get() ? Math.max(-roomX, Math.min(roomX, panX.get())) : 0;
+    double y = actualSize.get() ? Math.max(-roomY, Math.min(roomY, panY.get())) : 0;
+    view.relocate((w - iw) / 2 + x, (h - ih) / 2 + y);
   }
 }
