@@ -54,6 +54,8 @@ final class ImagesController {
         .withMarks(ports.culling().marks(List.of(details.image().id())).get(details.image().id())));
     body.put("lookAlikes", ports.culling().lookAlikes(details.image().id()).stream().map(a -> a.describe()).toList());
     body.put("exif", details.exif().orElse(null));
+    body.put("camera", details.camera().orElse(null));
+    body.put("dateTaken", details.dateTaken().orElse(null));
     body.put("previewNote", details.previewNote().orElse(null));
     body.put("jobs", details.jobs().stream().map(j -> JobDto.of(j, null)).toList());
     body.put("copies", ports.archive().copies(details.image().id()));
