@@ -9,6 +9,8 @@ import frame.core.api.library.ImageFiles;
 import frame.core.api.library.ImageQuery;
 import frame.core.api.library.ImageState;
 import frame.core.api.library.LibraryQuery;
+import frame.core.api.library.RenditionSizes;
+import frame.core.media.Codecs;
 import frame.core.image.ImageRepository;
 import frame.core.job.JobRepository;
 import frame.core.library.LibraryBrowser;
@@ -20,6 +22,7 @@ import frame.core.archive.Originals;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +98,17 @@ final class LibraryPort implements Library {
   @Override
   public ImageDetails details(long id) {
     Image image = image(id);
-    return new ImageDetails(image, images.exif(id), jobs.list(JobQuery.forImage(id)).reversed(), files(image));
+    ImageFiles files = files(image);
+    return new ImageDetails(image, images.exif(id), jobs.list(JobQuery.forImage(id)).reversed(), files,
+        previewNote(image, files));
+  }
+
+  /** How a RAW is shown, as its codec tells; from the row alone while its original is not on this machine. */
+  private static Optional<String> previewNote(Image image, ImageFiles files) {
+    if (!image.format().isCameraRaw()) return Optional.empty();
+    if (Files.isRegularFile(files.original())) return Codecs.forFormat(image.format()).note(files.original());
+    if (Math.max(image.width(), image.height()) >= RenditionSizes.PREVIEW_LONGEST_SIDE) return Optional.empty();
+    return Optional.of("This %s is shown at %d x %d".formatted(image.format(), image.width(), image.height()));
   }
 
   @Override

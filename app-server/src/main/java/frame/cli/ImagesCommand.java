@@ -4,19 +4,22 @@ import frame.core.api.FrameLibrary;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageQuery;
 import frame.core.api.library.ImageState;
+import frame.core.api.library.LibraryOrder;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import frame.core.api.culling.ImageMarks;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "images", mixinStandardHelpOptions = true, description = "List images, newest first.")
+@Command(name = "images", mixinStandardHelpOptions = true, description = "List images, newest first unless --sort says otherwise.")
 final class ImagesCommand implements Callable<Integer> {
   @ParentCommand FrameCommand frameCommand;
   @Spec CommandSpec spec;
@@ -28,11 +31,27 @@ final class ImagesCommand implements Callable<Integer> {
 
   @Mixin CullOptions cull;
 
+  @Option(names = "--sort", paramLabel = "ORDER", converter = OrderConverter.class,
+      description = "added (newest added first, the default), taken, taken-oldest, sharpness (sharpest first), "
+          + "or stacks (each stack together, its sharpest photo first).")
+  LibraryOrder sort = LibraryOrder.ADDED_NEWEST;
+
+  static final class OrderConverter implements ITypeConverter<LibraryOrder> {
+    @Override
+    public LibraryOrder convert(String value) {
+      try {
+        return LibraryOrder.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     try (FrameLibrary frame = frameCommand.access()) {
-      ImageQuery query = new ImageQuery(status, page.limit, page.offset, cull.filter());
+      ImageQuery query = new ImageQuery(status, page.limit, page.offset, cull.filter(), sort);
       List<Image> images = frame.ports().library().list(query);
       Map<Long, ImageMarks> marks = frame.ports().culling().marks(images.stream().map(Image::id).toList());
       if (page.json) {

@@ -8,6 +8,7 @@ import frame.core.api.culling.ImageMarks;
 import frame.core.api.ImageDetails;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageQuery;
+import frame.core.api.library.LibraryOrder;
 import frame.core.api.library.ImageState;
 import frame.core.api.jobs.Job;
 import frame.server.dto.ImageDto;
@@ -36,7 +37,10 @@ final class ImagesController {
     ImageState status = Params.enumQuery(ctx, "status", ImageState.class);
     int limit = Params.intQuery(ctx, "limit", 50, 1, 1000);
     int offset = Params.intQuery(ctx, "offset", 0, 0, Integer.MAX_VALUE);
-    ImageQuery query = new ImageQuery(status, limit, offset, CullingController.filter(ctx));
+    String sort = ctx.queryParam("sort");
+    LibraryOrder order = sort == null || sort.isBlank() ? LibraryOrder.ADDED_NEWEST
+        : Params.orBadRequest("sort must be one of added, taken, taken-oldest, sharpness, stacks", LibraryOrder::parse, sort);
+    ImageQuery query = new ImageQuery(status, limit, offset, CullingController.filter(ctx), order);
     List<Image> images = ports.library().list(query);
     List<Long> ids = images.stream().map(Image::id).toList();
     Map<Long, List<Job>> active = ports.jobs().activeFor(ids);
@@ -54,6 +58,8 @@ final class ImagesController {
         .withMarks(ports.culling().marks(List.of(details.image().id())).get(details.image().id())));
     body.put("lookAlikes", ports.culling().lookAlikes(details.image().id()).stream().map(a -> a.describe()).toList());
     body.put("exif", details.exif().orElse(null));
+    body.put("camera", details.camera().orElse(null));
+    body.put("dateTaken", details.dateTaken().orElse(null));
     body.put("previewNote", details.previewNote().orElse(null));
     body.put("jobs", details.jobs().stream().map(j -> JobDto.of(j, null)).toList());
     body.put("copies", ports.archive().copies(details.image().id()));

@@ -119,6 +119,21 @@ class CommandLineTest {
   }
 
   @Test
+  void images_sort_by_sharpness_or_by_stack_and_an_unknown_order_names_the_choices() throws Exception {
+    write(photos, "a.jpg", jpeg(photo(800, 600, 24)));
+    frame("import", photos.toString());
+
+    CommandRun stacks = frame("images", "--sort", "stacks");
+    CommandRun odd = frame("images", "--sort", "blurriest");
+
+    assertThat(stacks.exitCode()).as(stacks.err()).isZero();
+    assertThat(stacks.out()).contains("1 of 1 image(s)");
+    assertThat(new ObjectMapper().readTree(frame("images", "--sort", "sharpness", "--json").out())).hasSize(1);
+    assertThat(odd.exitCode()).isEqualTo(2);
+    assertThat(odd.err()).contains("sharpness").contains("stacks");
+  }
+
+  @Test
   void removing_an_unknown_id_says_so_and_removes_nothing() throws Exception {
     write(photos, "a.jpg", jpeg(photo(800, 600, 23)));
     frame("import", photos.toString());

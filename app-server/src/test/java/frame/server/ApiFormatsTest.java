@@ -91,14 +91,18 @@ class ApiFormatsTest {
   void an_uploaded_dng_is_shown_through_its_preview_and_says_when_that_is_small() throws Exception {
     byte[] preview = TestImages.jpeg(TestImages.quadrants(1200, 800));
     byte[] dng = RawFiles.tiff(RawFiles.ifd().tag(0xC612, new byte[] {1, 4, 0, 0}).tag(0x10F, "Canon")
-        .tag(0x110, "Canon EOS 6D").tag(0x103, 7).tag(0x106, 6).strip(preview));
+        .tag(0x110, "Canon EOS 6D").tag(0x103, 7).tag(0x106, 6).strip(preview)
+        .exif(RawFiles.ifd().tag(0x9003, "2019:06:06 07:29:51").tag(0x9011, "+02:00")));
 
     long id = json(api.upload("IMG_0001.DNG", dng)).get("image").get("id").asLong();
     assertThat(awaitFinal(id).get("status").asText()).isEqualTo("PROCESSED");
 
     HttpResponse<byte[]> shown = api.get("/api/images/" + id + "/preview");
     assertThat(ImageIO.read(new ByteArrayInputStream(shown.body())).getWidth()).isEqualTo(1200);
-    assertThat(json(api.get("/api/images/" + id)).get("previewNote").asText()).contains("1200 x 800");
+    JsonNode details = json(api.get("/api/images/" + id));
+    assertThat(details.get("previewNote").asText()).contains("1200 x 800");
+    assertThat(details.get("camera").asText()).as("the make is not repeated").isEqualTo("Canon EOS 6D");
+    assertThat(details.get("dateTaken").asText()).isEqualTo("6 Jun 2019, 07:29:51 +02:00");
     HttpResponse<byte[]> original = api.get("/api/images/" + id + "/original");
     assertThat(original.headers().firstValue("Content-Type")).hasValue("image/x-adobe-dng");
     assertThat(original.body()).isEqualTo(dng);

@@ -5,7 +5,14 @@ import static frame.core.testing.TestImages.photo;
 import static frame.core.testing.TestImages.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import frame.core.testing.TestImages;
+import java.awt.image.BufferedImage;
+import java.awt.image.ConvolveOp;
+import java.awt.image.Kernel;
+import java.time.Duration;
 import frame.core.FrameTestAccess;
 import frame.core.api.culling.ImportBatch;
 import frame.core.api.culling.ShootSource;
@@ -112,6 +119,40 @@ class CullingApiTest {
   private static HttpResponse<byte[]> patch(ApiClient client, long id, String json) {
     return client.send(client.request("/api/images/" + id).header("Content-Type", "application/json")
         .method("PATCH", HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  @Test
+  void the_list_sorts_sharpest_first_and_refuses_an_unknown_order() {
+    BufferedImage scene = TestImages.detailedPhoto(800, 600, 5);
+    try (ServerFixture fixture = new ServerFixture(dataDir)) {
+      // imported sharp, very soft, soft: newest first would be soft, very soft, sharp
+      long sharp = stored(fixture, "sharp.jpg", scene);
+      long verySoft = stored(fixture, "very-soft.jpg", blur(blur(blur(scene))));
+      long soft = stored(fixture, "soft.jpg", blur(scene));
+      await("sharpness measured").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+        JsonNode items = ApiClient.json(fixture.client.get("/api/images")).get("items");
+        for (JsonNode item : items) if (item.get("sharpness").isNull()) return false;
+        return items.size() == 3;
+      });
+
+      assertThat(ids(fixture.client, "")).containsExactly(soft, verySoft, sharp);
+      assertThat(ids(fixture.client, "?sort=sharpness")).containsExactly(sharp, soft, verySoft);
+      HttpResponse<byte[]> odd = fixture.client.get("/api/images?sort=blurriest");
+      assertThat(odd.statusCode()).isEqualTo(400);
+      assertThat(ApiClient.json(odd).get("error").get("message").asText()).contains("sharpness", "stacks");
+    }
+  }
+
+  private long stored(ServerFixture fixture, String name, BufferedImage picture) {
+    return ((IngestResult.Stored) fixture.frame.ports().imports().importFile(write(photos, name, jpeg(picture))))
+        .image().id();
+  }
+
+  private static BufferedImage blur(BufferedImage image) {
+    float[] box = new float[25];
+    java.util.Arrays.fill(box, 1f / 25);
+    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    return new ConvolveOp(new Kernel(5, 5, box), ConvolveOp.EDGE_NO_OP, null).filter(image, out);
   }
 
   private static List<Long> ids(ApiClient client, String query) {

@@ -29,7 +29,7 @@ public final class MarksRepository {
   }
 
   /** Applies a change to a photo in the library; false when there is no such photo (or it is in the trash). */
-  boolean apply(Tx tx, long imageId, MarkChange change, Instant now) throws SQLException {
+  public boolean apply(Tx tx, long imageId, MarkChange change, Instant now) throws SQLException {
     StringBuilder set = new StringBuilder("updated_at = ?");
     List<Object> params = new java.util.ArrayList<>(List.of(now.toEpochMilli()));
     if (change.rating() != null) {

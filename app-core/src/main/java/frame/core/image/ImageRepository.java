@@ -59,7 +59,8 @@ public final class ImageRepository {
     params.add(query.limit());
     params.add(query.offset());
     return jdbc.query(
-        "SELECT * FROM image " + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+        "SELECT image.* " + OrderSql.from(query.order()) + where + " ORDER BY " + OrderSql.orderBy(query.order())
+            + " LIMIT ? OFFSET ?",
         ImageRepository::map, params.toArray());
   }
 

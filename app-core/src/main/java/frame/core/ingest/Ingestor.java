@@ -34,7 +34,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import frame.core.api.culling.ImportBatch;
 import frame.core.api.culling.Tombstone;
+import frame.core.culling.MarksRepository;
 import frame.core.culling.ShootRepository;
+import frame.core.media.XmpMarks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes a photo in: stream to a temp file while hashing, sniff the format, check the declared
@@ -43,6 +47,7 @@ import frame.core.culling.ShootRepository;
  * image; a duplicate is never stored twice.
  */
 public final class Ingestor {
+  private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
   private final FileStore store;
   private final ImageRepository images;
   private final JobRepository jobs;
@@ -55,6 +60,7 @@ public final class Ingestor {
   private final Failpoints failpoints;
   private final Function<String, Optional<Tombstone>> tombstones;
   private final ShootRepository shoots;
+  private final MarksRepository marks;
 
   public Ingestor(FileStore store, ImageRepository images, JobRepository jobs, Jdbc jdbc, EventBus events,
       Clock clock, long maxPixels, Runnable jobsEnqueued, WorkerShare share, Failpoints failpoints,
@@ -71,6 +77,7 @@ public final class Ingestor {
     this.failpoints = failpoints;
     this.tombstones = tombstones;
     this.shoots = new ShootRepository(jdbc);
+    this.marks = new MarksRepository(jdbc);
   }
 
   public IngestResult ingest(Path file) {
@@ -108,22 +115,39 @@ public final class Ingestor {
   public IngestResult ingestWithChecksumAfter(InputStream in, String rawName, Supplier<String> declaredAfterTheBytes,
       JobPriority priority, ImportBatch batch) {
     try (WorkerShare.Receiving receiving = share.receiving()) {
-      return receive(in, rawName, declaredAfterTheBytes, priority, batch);
+      return receive(in, rawName, declaredAfterTheBytes, priority, batch, XmpMarks.NONE);
     }
   }
 
-  /** A file of an import {@code batch}. */
+  /**
+   * A file of an import {@code batch}. The marks of an {@code .xmp} sidecar beside it (see
+   * {@link XmpMarks#sidecarOf}) go to the new photo over those of its embedded XMP; a sidecar
+   * that cannot be read is logged and the photo goes in without it.
+   */
   public IngestResult ingest(Path file, JobPriority priority, ImportBatch batch) {
     String name = FileNames.displayName(file.getFileName() == null ? null : file.getFileName().toString());
-    try (InputStream in = Files.newInputStream(file)) {
-      return ingestWithChecksumAfter(in, name, () -> null, priority, batch);
+    XmpMarks sidecar = sidecarMarks(file);
+    try (InputStream in = Files.newInputStream(file); WorkerShare.Receiving receiving = share.receiving()) {
+      return receive(in, name, () -> null, priority, batch, sidecar);
     } catch (IOException e) {
       return new IngestResult.Rejected(name, "unreadable", "Cannot read the file: " + e.getMessage());
     }
   }
 
+  private static XmpMarks sidecarMarks(Path file) {
+    Optional<Path> sidecar = XmpMarks.sidecarOf(file);
+    if (sidecar.isEmpty()) return XmpMarks.NONE;
+    try {
+      return XmpMarks.readSidecar(sidecar.get());
+    } catch (IOException | RuntimeException e) {
+      log.warn("{}: its sidecar {} cannot be read, imported without its marks ({})", file.getFileName(),
+          sidecar.get().getFileName(), e.getMessage());
+      return XmpMarks.NONE;
+    }
+  }
+
   private IngestResult receive(InputStream in, String rawName, Supplier<String> declaredAfterTheBytes,
-      JobPriority priority, ImportBatch batch) {
+      JobPriority priority, ImportBatch batch, XmpMarks sidecar) {
     String name = FileNames.displayName(rawName);
     Path part = store.newPartFile();
     try {
@@ -146,7 +170,7 @@ public final class Ingestor {
       failpoints.reach("ingest:after-blob-move");
       NewImage image = new NewImage(copied.sha256(), format, header.width(), header.height(), copied.size(), name,
           basics.takenAt(), basics.cameraMake(), basics.cameraModel());
-      return commit(name, image, priority, batch);
+      return commit(name, image, priority, batch, basics.marks().overriddenBy(sidecar));
     } catch (ChecksumMismatch e) {
       throw e;
     } catch (FrameException e) {
@@ -159,12 +183,13 @@ public final class Ingestor {
     }
   }
 
-  private IngestResult commit(String name, NewImage image, JobPriority priority, ImportBatch batch) {
+  private IngestResult commit(String name, NewImage image, JobPriority priority, ImportBatch batch, XmpMarks marks) {
     Instant now = clock.instant();
     long[] ids;
     try {
       ids = jdbc.inTransaction(tx -> {
         long imageId = images.insert(tx, image, now);
+        if (!marks.isEmpty()) this.marks.apply(tx, imageId, marks.change(), now);
         if (batch.shootName() != null) {
           long shootId = shoots.idFor(tx, batch.shootName(), batch.source(), now);
           tx.update("UPDATE image SET shoot_id = ? WHERE id = ?", shootId, imageId);

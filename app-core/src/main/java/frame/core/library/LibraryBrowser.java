@@ -1,7 +1,7 @@
 package frame.core.library;
 
 import frame.core.image.CullSql;
-import frame.core.api.library.LibraryOrder;
+import frame.core.image.OrderSql;
 import frame.core.api.library.LibraryQuery;
 
 import frame.core.db.Jdbc;
@@ -29,7 +29,8 @@ public final class LibraryBrowser {
     List<Object> params = new ArrayList<>(filter.params());
     params.add(limit);
     params.add(offset);
-    return jdbc.query("SELECT * FROM image " + filter.where() + " ORDER BY " + orderBy(query.order()) + " LIMIT ? OFFSET ?",
+    return jdbc.query("SELECT image.* " + OrderSql.from(query.order()) + filter.where() + " ORDER BY "
+        + OrderSql.orderBy(query.order()) + " LIMIT ? OFFSET ?",
         ImageRepository::map, params.toArray());
   }
 
@@ -42,7 +43,8 @@ public final class LibraryBrowser {
   /** Every id the query matches, in its order (a selection of all: 8 bytes a photo, not a row). */
   public List<Long> ids(LibraryQuery query) {
     Filter filter = Filter.of(query);
-    return jdbc.query("SELECT id FROM image " + filter.where() + " ORDER BY " + orderBy(query.order()),
+    return jdbc.query("SELECT image.id " + OrderSql.from(query.order()) + filter.where() + " ORDER BY "
+        + OrderSql.orderBy(query.order()),
         r -> r.getLong(1), filter.params().toArray());
   }
 
@@ -73,14 +75,5 @@ public final class LibraryBrowser {
     private static String escapeLike(String text) {
       return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
-  }
-
-  /** The order's SQL; ids break ties so pages never overlap. */
-  private static String orderBy(LibraryOrder order) {
-    return switch (order) {
-      case ADDED_NEWEST -> "id DESC";
-      case TAKEN_NEWEST -> "taken_at DESC NULLS LAST, id DESC";
-      case TAKEN_OLDEST -> "taken_at ASC NULLS LAST, id ASC";
-    };
   }
 }

@@ -8,6 +8,8 @@ import frame.core.media.codec.heif.HeifCodec;
 import frame.core.media.codec.heif.LibHeif;
 import frame.core.media.codec.imageio.ImageIoCodec;
 import frame.core.media.codec.jpeg.JpegCodec;
+import frame.core.media.codec.raw.LibRaw;
+import frame.core.media.codec.raw.RawDevelopCodec;
 import frame.core.media.codec.raw.RawPreviewCodec;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,7 +39,7 @@ public final class Codecs {
       new Choice(EnumSet.of(ImageFormat.JPEG), Optional::empty, format -> new JpegCodec()),
       new Choice(HEIF, () -> LibHeif.load().map(HeifCodec::new),
           format -> new MissingLibrary(format.name(), "libheif", "libheif1", HeifBoxes::header)),
-      new Choice(RAW, Optional::empty, format -> new RawPreviewCodec()),
+      new Choice(RAW, () -> LibRaw.load().map(RawDevelopCodec::new), format -> new RawPreviewCodec()),
       new Choice(IMAGEIO, Optional::empty, format -> new ImageIoCodec(format.imageIoName())));
 
   private Codecs() {}

@@ -11,6 +11,7 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
 import com.drew.metadata.exif.PanasonicRawIFD0Directory;
+import com.drew.metadata.xmp.XmpReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import frame.core.api.library.ExifSummary;
@@ -18,6 +19,7 @@ import frame.core.api.library.ImageFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -62,13 +64,13 @@ public final class PhotoMetadata {
         problems.isEmpty() ? null : String.join("\n", problems));
   }
 
-  /** What the library row needs at import: the date taken, make and model. */
-  public record Basics(String takenAt, String cameraMake, String cameraModel) {
-    static final Basics NONE = new Basics(null, null, null);
+  /** What the library row needs at import: the date taken, make and model, and the marks in embedded XMP. */
+  public record Basics(String takenAt, String cameraMake, String cameraModel, XmpMarks marks) {
+    static final Basics NONE = new Basics(null, null, null, XmpMarks.NONE);
   }
 
   /**
-   * The {@link Basics}, read while a photo is imported: from a JPEG's EXIF segment alone, with
+   * The {@link Basics}, read while a photo is imported: from a JPEG's EXIF and XMP segments alone, with
    * no tag descriptions and no JSON, since an upload waits for it. The full read comes later, in
    * the metadata job. Unreadable metadata is no basics, never a failed import.
    */
@@ -76,13 +78,14 @@ public final class PhotoMetadata {
     try {
       Optional<Metadata> fromContainer = format == ImageFormat.JPEG ? Optional.empty() : ContainerExif.read(file);
       Metadata metadata = fromContainer.isPresent() ? fromContainer.get()
-          : format == ImageFormat.JPEG ? JpegMetadataReader.readMetadata(file.toFile(), List.of(new ExifReader()))
+          : format == ImageFormat.JPEG ? JpegMetadataReader.readMetadata(file.toFile(), List.of(new ExifReader(), new XmpReader()))
           : ImageMetadataReader.readMetadata(file.toFile());
       Directory ifd0 = ifd0(metadata);
       List<String> ignored = new ArrayList<>();
       return new Basics(field(ignored, "date taken", () -> CaptureTime.of(metadata, ifd0)),
           field(ignored, "make", () -> text(ifd0, ExifIFD0Directory.TAG_MAKE)),
-          field(ignored, "model", () -> text(ifd0, ExifIFD0Directory.TAG_MODEL)));
+          field(ignored, "model", () -> text(ifd0, ExifIFD0Directory.TAG_MODEL)),
+          Objects.requireNonNullElse(field(ignored, "XMP", () -> XmpMarks.of(metadata)), XmpMarks.NONE));
     } catch (Exception | StackOverflowError e) {
       return Basics.NONE;
     }

@@ -45,17 +45,17 @@ export class Library {
 
   async open(id) {
     const viewer = $('#viewer');
-    const { image, exif } = await json('GET', `/api/images/${id}`);
+    const { image, exif, camera, dateTaken } = await json('GET', `/api/images/${id}`);
     $('#viewer-title').textContent = image.originalName;
     const details = $('#viewer-details');
     const rows = [
       ['State', STATE_WORDS[image.status] || image.status],
       ['Why', image.failureReason],
       ['Size', `${image.width} × ${image.height} px, ${image.format}`],
-      ['Taken', exif?.takenAt || image.takenAt],
-      ['Camera', [exif?.cameraMake || image.cameraMake, exif?.cameraModel || image.cameraModel].filter(Boolean).join(' ')],
+      ['Taken', dateTaken],
+      ['Camera', camera],
       ['Lens', exif?.lens],
-      ['Exposure', [exif?.exposureTime && `${exif.exposureTime} s`, exif?.fNumber && `f/${exif.fNumber}`,
+      ['Exposure', [exif?.exposureTime, exif?.fNumber && `f/${exif.fNumber}`,
         exif?.iso && `ISO ${exif.iso}`, exif?.focalLength && `${exif.focalLength} mm`].filter(Boolean).join(', ')],
     ].filter(([, value]) => value);
     details.replaceChildren(...rows.flatMap(([name, value]) => [el('dt', { text: name }), el('dd', { text: value })]));

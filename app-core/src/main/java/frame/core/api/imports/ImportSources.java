@@ -25,13 +25,16 @@ public final class ImportSources {
     return files > LARGE_IMPORT_FILES ? JobPriority.BULK : JobPriority.FRESH;
   }
 
-  /** Files as given, folders walked recursively in name order; hidden files are skipped. */
+  /**
+   * Files as given, folders walked recursively in name order; hidden files and {@code .xmp}
+   * sidecars (read with the photo they describe) are skipped.
+   */
   public static List<Path> expand(List<Path> sources) {
     List<Path> files = new ArrayList<>();
     for (Path source : sources) {
       if (Files.isDirectory(source)) {
         try (Stream<Path> walk = Files.walk(source)) {
-          walk.filter(Files::isRegularFile).filter(p -> !isHidden(p)).sorted().forEach(files::add);
+          walk.filter(Files::isRegularFile).filter(p -> !isHidden(p) && !isSidecar(p)).sorted().forEach(files::add);
         } catch (IOException e) {
           throw new UncheckedIOException("Cannot read folder " + source + ": " + e.getMessage(), e);
         }
@@ -40,6 +43,10 @@ public final class ImportSources {
       }
     }
     return files;
+  }
+
+  private static boolean isSidecar(Path file) {
+    return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xmp");
   }
 
   private static boolean isHidden(Path file) {

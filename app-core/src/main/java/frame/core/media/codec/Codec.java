@@ -46,6 +46,14 @@ public interface Codec {
     return false;
   }
 
+  /**
+   * What a person should know about how this file is shown, when it is not simply decoded (a
+   * RAW shown through a small embedded preview, and why); empty for most files.
+   */
+  default Optional<String> note(Path file) {
+    return Optional.empty();
+  }
+
   /** Width and height as the decoded pixels will have them, read without decoding. */
   Size header(Path file);
 

@@ -8,6 +8,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.Optional;
+import frame.core.api.library.RenditionSizes;
+import frame.core.media.codec.NativeLibrary;
 
 /**
  * Camera RAW through the largest JPEG preview the camera embedded, found by our own container
@@ -34,6 +37,23 @@ public final class RawPreviewCodec implements Codec {
     new Size(preview.width(), preview.height()).requireAtMost(maxPixels);
     Picture picture = JPEG.decode(bytes(file, preview), maxPixels, longest);
     return new Picture(picture.pixels(), preview.orientation(), picture.iccProfile());
+  }
+
+  /** A small embedded preview, and what would develop the RAW itself (LibRaw, not on this machine). */
+  @Override
+  public Optional<String> note(Path file) {
+    EmbeddedPreview preview;
+    try {
+      preview = RawPreviews.largest(file);
+    } catch (FrameException e) {
+      return Optional.empty();
+    }
+    if (Math.max(preview.width(), preview.height()) >= RenditionSizes.PREVIEW_LONGEST_SIDE) return Optional.empty();
+    String missing = NativeLibrary.hidden("libraw") ? "LibRaw is hidden by -D" + NativeLibrary.DISABLE_PROPERTY
+        : "LibRaw, which would develop the RAW itself, is not installed (on Debian or Ubuntu `apt install libraw20`, "
+            + "on macOS `brew install libraw`)";
+    return Optional.of("The camera embedded only a %d x %d preview in this RAW; FRAME shows it at that size, since %s"
+        .formatted(preview.width(), preview.height(), missing));
   }
 
   private static byte[] bytes(Path file, EmbeddedPreview preview) {
