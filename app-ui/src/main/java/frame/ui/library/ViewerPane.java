@@ -236,8 +236,8 @@ public final class ViewerPane extends BorderPane {
     ExifSummary e = details.exif().orElse(null);
     var image = details.image();
     String[][] rows = {
-        {"Date taken", e != null ? e.takenAt() : image.takenAt()},
-        {"Camera", join(e != null ? e.cameraMake() : image.cameraMake(), e != null ? e.cameraModel() : image.cameraModel())},
+        {"Date taken", details.dateTaken().orElse(null)},
+        {"Camera", details.camera().orElse(null)},
         {"Lens", e == null ? null : e.lens()},
         {"Exposure", e == null ? null : e.exposureTime()},
         {"Aperture", e == null || e.fNumber() == null ? null : "f/" + e.fNumber()},
@@ -273,11 +273,6 @@ public final class ViewerPane extends BorderPane {
       jobs.getChildren().add(entry);
     }
     return jobs;
-  }
-
-  private static String join(String a, String b) {
-    if (a == null) return b;
-    return b == null ? a : a + " " + b;
   }
 
   private static String firstLine(String text) {
