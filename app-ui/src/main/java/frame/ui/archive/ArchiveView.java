@@ -23,6 +23,9 @@ import javafx.stage.DirectoryChooser;
 
 /** Archive targets with their state, the one-place count, and forms to add a folder or an S3 target. */
 public final class ArchiveView extends BorderPane {
+  private TitledPane folderForm;
+  private TextField folderName;
+
   public ArchiveView(ArchiveModel model) {
     getStyleClass().add("archive");
     ListView<ArchiveTarget> list = new ListView<>(model.targets());
@@ -61,13 +64,23 @@ public final class ArchiveView extends BorderPane {
     top.setPadding(new Insets(0, 8, 0, 8));
     setTop(top);
     setCenter(list);
-    VBox forms = new VBox(4, folderForm(model), s3Form(model));
+    folderForm = folderForm(model);
+    VBox forms = new VBox(4, folderForm, s3Form(model));
     forms.setPadding(new Insets(8));
     setBottom(forms);
   }
 
+  /** The add flow for an external disk or a NAS folder: its form open, the name to type first. */
+  public void openAddFolder() {
+    folderForm.setExpanded(true);
+    if (folderName.getText().isBlank()) folderName.setText("external-disk");
+    folderName.requestFocus();
+    folderName.selectAll();
+  }
+
   private TitledPane folderForm(ArchiveModel model) {
     TextField name = field("archive-folder-name", "usb-disk");
+    folderName = name;
     TextField folder = field("archive-folder-path", "a folder on an external disk or a mounted NAS share");
     Button choose = new Button("Choose…");
     choose.setId("archive-folder-choose");
