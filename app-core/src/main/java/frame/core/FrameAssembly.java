@@ -190,7 +190,8 @@ final class FrameAssembly {
     WorkerShare share = new WorkerShare(settings.workers());
     JobRunner[] runnerOf = new JobRunner[1]; // the archive wakes the runner it is handed to
     ArchiveModule archive = new ArchiveModule(database.jdbc(), images, jobs, store, config.dataDir(), events, clock,
-        ArchiveSettings.in(config.dataDir()), System.getenv(), () -> runnerOf[0].wake(), failpoints);
+        ArchiveSettings.in(config.dataDir()), System.getenv(), () -> runnerOf[0].wake(), failpoints,
+        new CatalogueBackup(database, config.dataDir(), clock)::into);
     handlers.put(JobType.ARCHIVE_ORIGINAL, archive.handler());
     pipeline.archiveWith(archive.steps());
     JobRunner runner = new JobRunner(jobs, handlers, pipeline, events, clock, settings, pauses, node.id(), share);
