@@ -7,7 +7,12 @@ import frame.core.image.ImageRepository;
 import frame.core.ingest.Ingestor;
 import frame.core.ingest.OrphanAdoption;
 import frame.core.store.FileStore;
+import frame.core.api.archive.NewArchiveTarget;
+import frame.core.api.catalogue.Recovered;
+import frame.core.api.catalogue.RecoveryProgress;
+import frame.core.recovery.LibraryRecovery;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /** {@link Catalogue} over the engine's backup and adoption. */
 final class CataloguePort implements Catalogue {
@@ -15,8 +20,11 @@ final class CataloguePort implements Catalogue {
   private final FileStore store;
   private final ImageRepository images;
   private final Ingestor ingestor;
+  private final LibraryRecovery recovery;
 
-  CataloguePort(CatalogueBackup backup, FileStore store, ImageRepository images, Ingestor ingestor) {
+  CataloguePort(CatalogueBackup backup, FileStore store, ImageRepository images, Ingestor ingestor,
+      LibraryRecovery recovery) {
+    this.recovery = recovery;
     this.backup = backup;
     this.store = store;
     this.images = images;
@@ -31,5 +39,10 @@ final class CataloguePort implements Catalogue {
   @Override
   public int adoptOrphans() {
     return OrphanAdoption.adopt(store, images, ingestor);
+  }
+
+  @Override
+  public Recovered recover(NewArchiveTarget archive, boolean download, Consumer<RecoveryProgress> progress) {
+    return recovery.recover(archive, download, progress);
   }
 }

@@ -46,7 +46,9 @@ import frame.core.pipeline.ImagePipeline;
 import frame.core.pipeline.OffloadOriginalHandler;
 import frame.core.pipeline.PreviewHandler;
 import frame.core.pipeline.ThumbnailHandler;
+import frame.core.pipeline.OriginalFiles;
 import frame.core.pipeline.WorkingImages;
+import frame.core.recovery.LibraryRecovery;
 import frame.core.store.FileStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -173,25 +175,27 @@ final class FrameAssembly {
     JobRepository jobs = new JobRepository(database.jdbc());
     ImageDecoder decoder = new ImageDecoder(config.maxPixels(), DecodeBudget.forHeap(Runtime.getRuntime().maxMemory()));
     WorkingImages working = new WorkingImages(decoder);
+    Failpoints failpoints = Failpoints.forThisJvm();
+    JobRunner[] runnerOf = new JobRunner[1]; // the archive wakes the runner it is handed to
+    ArchiveModule archive = new ArchiveModule(database.jdbc(), images, jobs, store, config.dataDir(), events, clock,
+        ArchiveSettings.in(config.dataDir()), System.getenv(), () -> runnerOf[0].wake(), failpoints,
+        new CatalogueBackup(database, config.dataDir(), clock)::into);
+    // handlers read an original that is only on the archive (freed, or recovered) through the archive
+    OriginalFiles originals = archive.originals()::local;
     Map<JobType, JobHandler> handlers = new EnumMap<>(JobType.class);
-    handlers.put(JobType.OFFLOAD_ORIGINAL, new OffloadOriginalHandler(images, store));
-    handlers.put(JobType.THUMBNAIL_GENERATION, new ThumbnailHandler(images, store, working));
-    handlers.put(JobType.PREVIEW_GENERATION, new PreviewHandler(images, store, working));
-    handlers.put(JobType.EXIF_ENRICHMENT, new ExifEnrichmentHandler(images, store, database.jdbc()));
+    handlers.put(JobType.OFFLOAD_ORIGINAL, new OffloadOriginalHandler(images, store, originals));
+    handlers.put(JobType.THUMBNAIL_GENERATION, new ThumbnailHandler(images, store, working, originals));
+    handlers.put(JobType.PREVIEW_GENERATION, new PreviewHandler(images, store, working, originals));
+    handlers.put(JobType.EXIF_ENRICHMENT, new ExifEnrichmentHandler(images, store, database.jdbc(), originals));
     Stacker stacker = new Stacker(database.jdbc(), events);
     for (JobType analysis : JobType.ANALYSIS) {
       handlers.put(analysis, new AnalysisHandler(analysis, images, store, decoder, database.jdbc(), stacker, events));
     }
     handlers.put(JobType.NOOP, (job, context) -> JobOutcome.completed());
-    Failpoints failpoints = Failpoints.forThisJvm();
     handlers.replaceAll((type, handler) -> handler.reaching(failpoints));
     ImagePipeline pipeline = new ImagePipeline(images, jobs);
     QueuePauses pauses = new QueuePauses(database.jdbc(), settings.pollInterval());
     WorkerShare share = new WorkerShare(settings.workers());
-    JobRunner[] runnerOf = new JobRunner[1]; // the archive wakes the runner it is handed to
-    ArchiveModule archive = new ArchiveModule(database.jdbc(), images, jobs, store, config.dataDir(), events, clock,
-        ArchiveSettings.in(config.dataDir()), System.getenv(), () -> runnerOf[0].wake(), failpoints,
-        new CatalogueBackup(database, config.dataDir(), clock)::into);
     handlers.put(JobType.ARCHIVE_ORIGINAL, archive.handler());
     pipeline.archiveWith(archive.steps());
     JobRunner runner = new JobRunner(jobs, handlers, pipeline, events, clock, settings, pauses, node.id(), share);
@@ -220,7 +224,9 @@ final class FrameAssembly {
         new NodesPort(parts.node(), parts.nodes(), Frame.settingsFor(parts.config()).lease()),
         parts.events(),
         new CataloguePort(new CatalogueBackup(parts.database(), parts.config().dataDir(), Clock.systemUTC()),
-            parts.store(), parts.images(), parts.ingestor()),
+            parts.store(), parts.images(), parts.ingestor(),
+            new LibraryRecovery(parts.database().jdbc(), parts.images(), parts.jobs(), parts.store(), parts.archive(),
+                parts.events(), Clock.systemUTC(), parts.runner()::wake, Failpoints.forThisJvm())),
         parts.archive().port(),
         parts.culling());
   }

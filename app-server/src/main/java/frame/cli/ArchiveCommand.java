@@ -113,29 +113,7 @@ final class ArchiveCommand implements Callable<Integer> {
     }
 
     private Optional<ArchiveCredentials> credentials(Map<String, String> env) throws IOException {
-      if (credentialsFile != null) {
-        java.util.Properties file = new java.util.Properties();
-        file.load(new java.io.StringReader(Files.readString(credentialsFile)));
-        String id = first(file, "aws_access_key_id", "AWS_ACCESS_KEY_ID");
-        String secret = first(file, "aws_secret_access_key", "AWS_SECRET_ACCESS_KEY");
-        if (id == null || secret == null) {
-          throw new picocli.CommandLine.ParameterException(spec.commandLine(), credentialsFile
-              + " holds no aws_access_key_id and aws_secret_access_key lines");
-        }
-        return Optional.of(new ArchiveCredentials(id, secret));
-      }
-      String id = env.get("AWS_ACCESS_KEY_ID");
-      String secret = env.get("AWS_SECRET_ACCESS_KEY");
-      if (id == null || id.isBlank() || secret == null || secret.isBlank()) return Optional.empty();
-      return Optional.of(new ArchiveCredentials(id, secret));
-    }
-
-    private static String first(java.util.Properties file, String... names) {
-      for (String name : names) {
-        String value = file.getProperty(name);
-        if (value != null && !value.isBlank()) return value.strip();
-      }
-      return null;
+      return ArchiveCommand.credentials(credentialsFile, env, spec);
     }
   }
 
@@ -177,6 +155,34 @@ final class ArchiveCommand implements Callable<Integer> {
         return 0;
       }
     }
+  }
+
+  /** S3 keys from {@code file} (the AWS credentials file's lines) when given, else from the environment. */
+  static Optional<ArchiveCredentials> credentials(Path file, Map<String, String> env, CommandSpec spec)
+      throws IOException {
+    if (file != null) {
+      java.util.Properties lines = new java.util.Properties();
+      lines.load(new java.io.StringReader(Files.readString(file)));
+      String id = first(lines, "aws_access_key_id", "AWS_ACCESS_KEY_ID");
+      String secret = first(lines, "aws_secret_access_key", "AWS_SECRET_ACCESS_KEY");
+      if (id == null || secret == null) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), file
+            + " holds no aws_access_key_id and aws_secret_access_key lines");
+      }
+      return Optional.of(new ArchiveCredentials(id, secret));
+    }
+    String id = env.get("AWS_ACCESS_KEY_ID");
+    String secret = env.get("AWS_SECRET_ACCESS_KEY");
+    if (id == null || id.isBlank() || secret == null || secret.isBlank()) return Optional.empty();
+    return Optional.of(new ArchiveCredentials(id, secret));
+  }
+
+  private static String first(java.util.Properties file, String... names) {
+    for (String name : names) {
+      String value = file.getProperty(name);
+      if (value != null && !value.isBlank()) return value.strip();
+    }
+    return null;
   }
 
   static String size(long bytes) {

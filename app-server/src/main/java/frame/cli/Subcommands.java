@@ -39,6 +39,7 @@ final class Subcommands {
     ALL.put("backup", BackupCommand.class);
     ALL.put("restore", RestoreCommand.class);
     ALL.put("adopt", AdoptCommand.class);
+    ALL.put("recover", RecoverCommand.class);
     ALL.put("aot-training", AotTrainingCommand.class);
     ALL.put("help", CommandLine.HelpCommand.class);
   }

@@ -99,9 +99,14 @@ final class ChildFrame implements AutoCloseable {
 
   /** A second FRAME on the same folder, run to its end: its exit code and output. */
   Finished runAnother(String... args) throws IOException, InterruptedException {
+    return runAnother(Duration.ofSeconds(60), args);
+  }
+
+  /** The same, for a command that may take up to {@code timeout} (a recover making renditions). */
+  Finished runAnother(Duration timeout, String... args) throws IOException, InterruptedException {
     Path log = Files.createTempFile("frame-other", ".log");
     Process other = launch(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!other.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+    if (!other.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
       other.destroyForcibly();
       throw new IllegalStateException("the second FRAME did not exit");
     }
@@ -109,6 +114,11 @@ final class ChildFrame implements AutoCloseable {
   }
 
   record Finished(int exitCode, String output) {}
+
+  /** Starts a command on the folder without waiting for it (to kill it mid-way); its output goes to {@code log}. */
+  Process startAnother(Path log, String... args) throws IOException {
+    return launch(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
 
   private ProcessBuilder launch(String... args) {
     List<String> command = new ArrayList<>();

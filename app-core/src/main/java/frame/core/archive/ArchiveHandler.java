@@ -70,7 +70,7 @@ final class ArchiveHandler implements JobHandler {
     try {
       Path original = originals.local(image.get());
       Target target = targets.of(record.get());
-      String key = target.put(image.get(), original, Sidecar.of(image.get()));
+      String key = target.put(image.get(), original, Sidecar.of(image.get(), archive.sidecarMarks(image.get().id())));
       failpoints.reach("archive:written:" + image.get().id()); // on the target, not yet read back nor recorded
       Read back = readBack(target, key, record.get());
       if (!back.sha256().equals(image.get().sha256()) || back.size() != image.get().byteSize()) {

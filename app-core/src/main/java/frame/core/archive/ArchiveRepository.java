@@ -157,6 +157,45 @@ final class ArchiveRepository {
     return Optional.of(new Holding(id, sha256, freed, targets));
   }
 
+  /** A photo's marks, shoot and removal, as its sidecar carries them. */
+  Sidecar.Marks sidecarMarks(long imageId) {
+    return jdbc.queryOne("""
+        SELECT i.rating, i.flag, i.label, i.removed_at, s.name AS shoot_name, s.source AS shoot_source,
+               s.created_at AS shoot_created
+        FROM image i LEFT JOIN shoot s ON s.id = i.shoot_id WHERE i.id = ?
+        """, r -> {
+          Integer rating = Jdbc.nullableInt(r, "rating");
+          String flag = r.getString("flag");
+          String label = r.getString("label");
+          Long removed = Jdbc.nullableLong(r, "removed_at");
+          String shoot = r.getString("shoot_name");
+          return new Sidecar.Marks(rating == null ? 0 : rating,
+              flag == null ? null : frame.core.api.culling.Flag.valueOf(flag.strip()),
+              label == null ? null : frame.core.api.culling.ColorLabel.valueOf(label.strip()),
+              shoot == null ? null : new ArchivedPhoto.ArchivedShoot(shoot,
+                  frame.core.api.culling.ShootSource.valueOf(r.getString("shoot_source").strip()),
+                  Instant.ofEpochMilli(r.getLong("shoot_created"))),
+              removed == null ? null : Instant.ofEpochMilli(removed));
+        }, imageId).orElse(Sidecar.Marks.NONE);
+  }
+
+  /** Whether a target already holds a recorded copy under this key (a recover that ran before). */
+  boolean holdsKey(long targetId, String key) {
+    return jdbc.queryOne("SELECT COUNT(*) FROM archive_copy WHERE target_id = ? AND object_key = ?",
+        r -> r.getLong(1), targetId, key).orElse(0L) > 0;
+  }
+
+  /** Records a verified copy inside the caller's transaction (a recovered photo's), freed when not downloaded. */
+  void recordCopy(Tx tx, long imageId, long targetId, String key, long size, String sha256, Instant verifiedAt,
+      String how, boolean freed) throws SQLException {
+    tx.update("DELETE FROM archive_copy WHERE image_id = ? AND target_id = ?", imageId, targetId);
+    tx.update("""
+        INSERT INTO archive_copy (image_id, target_id, object_key, byte_size, sha256, verified_at, verified_how)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """, imageId, targetId, key, size, sha256, verifiedAt.toEpochMilli(), how);
+    if (freed) tx.update("UPDATE image SET original_freed_at = ? WHERE id = ?", verifiedAt.toEpochMilli(), imageId);
+  }
+
   boolean isFreed(long imageId) {
     return jdbc.queryOne("SELECT COUNT(*) FROM image WHERE id = ? AND original_freed_at IS NOT NULL",
         r -> r.getLong(1), imageId).orElse(0L) > 0;

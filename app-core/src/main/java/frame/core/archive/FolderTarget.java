@@ -15,7 +15,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +30,8 @@ final class FolderTarget implements Target {
   static final String SIDECAR_SUFFIX = ".frame.json";
   /** The manifest of a catalogue backup: a folder holding it is a whole backup. */
   static final String MANIFEST = "frame-backup.json";
+  /** {@code YYYY/YYYY-MM-DD/<name>}, the name not hidden: where FRAME puts originals, and nothing else. */
+  private static final Pattern LAID_OUT = Pattern.compile("\\d{4}/\\d{4}-\\d{2}-\\d{2}/[^/.][^/]*");
   private final Path root;
 
   FolderTarget(Path root) {
@@ -72,6 +76,43 @@ final class FolderTarget implements Target {
     } catch (IOException e) {
       throw fault(e);
     }
+  }
+
+  @Override
+  public List<String> originalKeys() throws IOException {
+    check();
+    try (Stream<Path> files = Files.walk(root, 3)) {
+      return files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
+          .filter(key -> LAID_OUT.matcher(key).matches() && !key.endsWith(SIDECAR_SUFFIX))
+          .sorted().toList();
+    } catch (java.io.UncheckedIOException e) {
+      throw fault(e.getCause());
+    }
+  }
+
+  @Override
+  public Optional<byte[]> sidecar(String key) throws IOException {
+    Path side = fileOf(key + SIDECAR_SUFFIX);
+    try {
+      return Optional.of(Files.readAllBytes(side));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void writeSidecar(String key, byte[] sidecar) {
+    Path side = fileOf(key + SIDECAR_SUFFIX);
+    Path part = side.resolveSibling(".frame-part-" + UUID.randomUUID());
+    guard(() -> {
+      try {
+        Files.write(part, sidecar, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+        Files.move(part, side, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(part);
+      }
+      return null;
+    });
   }
 
   @Override

@@ -2,6 +2,7 @@ package frame.core.archive;
 
 import frame.core.api.FrameException;
 import frame.core.api.library.Image;
+import frame.core.api.library.ImageFormat;
 import frame.core.store.FileStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,12 +39,30 @@ public final class Originals {
   public Path local(Image image) throws IOException {
     Path stored = store.original(image.sha256(), image.format());
     if (Files.isRegularFile(stored)) return stored;
-    Path cached = cache.resolve(image.sha256() + "." + image.format().extension());
+    Path cached = cachedOf(image.sha256(), image.format());
     if (Files.isRegularFile(cached)) return cached;
     if (!archive.isFreed(image.id())) {
       throw new FrameException("original_missing", "The stored original is missing: " + stored, true);
     }
     return fetch(image, cached);
+  }
+
+  /**
+   * Keeps an original already read from a target and checked against its SHA-256 (a recover's)
+   * where {@link #local} looks first, so making its renditions does not fetch it a second time.
+   */
+  public void keepFetched(String sha256, ImageFormat format, Path verified) throws IOException {
+    Files.createDirectories(cache);
+    Files.move(verified, cachedOf(sha256, format), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** Drops a fetched original once it is no longer needed (a recovered photo's renditions are made). */
+  public void forgetFetched(String sha256, ImageFormat format) throws IOException {
+    Files.deleteIfExists(cachedOf(sha256, format));
+  }
+
+  private Path cachedOf(String sha256, ImageFormat format) {
+    return cache.resolve(sha256 + "." + format.extension());
   }
 
   private Path fetch(Image image, Path cached) throws IOException {

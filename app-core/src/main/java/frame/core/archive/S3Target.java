@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -97,6 +99,29 @@ final class S3Target implements Target {
       }
       throw fault;
     }
+  }
+
+  @Override
+  public List<String> originalKeys() {
+    String under = prefix + "originals/";
+    return call(() -> s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(under)).contents().stream()
+        .map(S3Object::key).filter(key -> !key.endsWith(".json")).sorted().toList());
+  }
+
+  @Override
+  public Optional<byte[]> sidecar(String key) {
+    try {
+      return Optional.of(call(() -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key + ".json")).asByteArray()));
+    } catch (TargetFault fault) {
+      if (fault.getCause() instanceof NoSuchKeyException) return Optional.empty();
+      throw fault;
+    }
+  }
+
+  @Override
+  public void writeSidecar(String key, byte[] sidecar) {
+    call(() -> s3.putObject(b -> b.bucket(bucket).key(key + ".json").contentType("application/json"),
+        RequestBody.fromBytes(sidecar)));
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One archive target's storage. Every method that talks to the target throws {@link TargetFault}
@@ -17,6 +18,15 @@ interface Target extends AutoCloseable {
 
   /** Reads a copy back from the target's own storage, never a cache of this process or system. */
   InputStream read(String key) throws IOException;
+
+  /** Keys of every original the target holds (its sidecars and anything else FRAME did not put there left out). */
+  List<String> originalKeys() throws IOException;
+
+  /** The sidecar beside the original under {@code key}; empty when there is none. */
+  Optional<byte[]> sidecar(String key) throws IOException;
+
+  /** Replaces the sidecar beside the original under {@code key} (its photo's marks changed). */
+  void writeSidecar(String key, byte[] sidecar) throws IOException;
 
   /** Replaces the bytes under {@code key} (a scrub mending a bad copy). */
   void overwrite(String key, Path original) throws IOException;

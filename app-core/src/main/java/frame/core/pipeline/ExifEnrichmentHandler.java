@@ -13,8 +13,8 @@ import java.nio.file.Path;
 public final class ExifEnrichmentHandler extends ImageJobHandler {
   private final Jdbc jdbc;
 
-  public ExifEnrichmentHandler(ImageRepository images, FileStore store, Jdbc jdbc) {
-    super(images, store);
+  public ExifEnrichmentHandler(ImageRepository images, FileStore store, Jdbc jdbc, OriginalFiles originals) {
+    super(images, store, originals);
     this.jdbc = jdbc;
   }
 

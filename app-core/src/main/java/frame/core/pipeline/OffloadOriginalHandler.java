@@ -9,8 +9,8 @@ import java.nio.file.Path;
 
 /** This phase keeps the original where ingest stored it, then hands the image to the derived jobs. */
 public final class OffloadOriginalHandler extends ImageJobHandler {
-  public OffloadOriginalHandler(ImageRepository images, FileStore store) {
-    super(images, store);
+  public OffloadOriginalHandler(ImageRepository images, FileStore store, OriginalFiles originals) {
+    super(images, store, originals);
   }
 
   @Override

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 public final class PreviewHandler extends ImageJobHandler {
   private final WorkingImages working;
 
-  public PreviewHandler(ImageRepository images, FileStore store, WorkingImages working) {
-    super(images, store);
+  public PreviewHandler(ImageRepository images, FileStore store, WorkingImages working, OriginalFiles originals) {
+    super(images, store, originals);
     this.working = working;
   }
 

@@ -13,8 +13,8 @@ import java.nio.file.Path;
 public final class ThumbnailHandler extends ImageJobHandler {
   private final WorkingImages working;
 
-  public ThumbnailHandler(ImageRepository images, FileStore store, WorkingImages working) {
-    super(images, store);
+  public ThumbnailHandler(ImageRepository images, FileStore store, WorkingImages working, OriginalFiles originals) {
+    super(images, store, originals);
     this.working = working;
   }
 

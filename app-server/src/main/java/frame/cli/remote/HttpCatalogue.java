@@ -3,7 +3,12 @@ package frame.cli.remote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import frame.core.api.Catalogue;
+import frame.core.api.FrameException;
+import frame.core.api.archive.NewArchiveTarget;
 import frame.core.api.catalogue.BackupTaken;
+import frame.core.api.catalogue.Recovered;
+import frame.core.api.catalogue.RecoveryProgress;
+import java.util.function.Consumer;
 import java.nio.file.Path;
 import java.time.Instant;
 
@@ -26,5 +31,15 @@ final class HttpCatalogue implements Catalogue {
   @Override
   public int adoptOrphans() {
     return api.post("/api/admin/catalogue/adopt", null, JsonNode.class).get("adopted").asInt();
+  }
+
+  /**
+   * A recover rebuilds a library this process opens itself (its runner makes the renditions while
+   * it waits): it is not asked of a FRAME running elsewhere.
+   */
+  @Override
+  public Recovered recover(NewArchiveTarget archive, boolean download, Consumer<RecoveryProgress> progress) {
+    throw new FrameException("recover_needs_the_folder", "A FRAME is running on this data folder: stop it, then run"
+        + " frame recover, which opens the folder itself", true);
   }
 }
