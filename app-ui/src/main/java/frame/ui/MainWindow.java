@@ -18,6 +18,8 @@ import frame.ui.archive.TargetOffer;
 import frame.ui.archive.TargetOfferBar;
 import frame.ui.catalogue.BackupDialog;
 import frame.ui.catalogue.BackupModel;
+import frame.ui.catalogue.RecoverDialog;
+import frame.ui.catalogue.RecoverModel;
 import frame.ui.trash.TrashModel;
 import frame.ui.trash.TrashView;
 import java.time.Clock;
@@ -59,6 +61,7 @@ public final class MainWindow implements AutoCloseable {
   private final SafeToFormat safeToFormat;
   private final TargetOffer targetOffer;
   private final BackupModel backup;
+  private final RecoverModel recover;
   private final ArchiveView archiveView;
   private final Timeline ticker;
   private final AutoCloseable subscription;
@@ -88,6 +91,10 @@ public final class MainWindow implements AutoCloseable {
       prefs.save();
     });
     this.backup = new BackupModel(frame, background);
+    this.recover = new RecoverModel(frame, background, () -> {
+      library.refresh();
+      archive.refresh();
+    });
     this.subscription = frame.ports().events().subscribe(event -> {
       library.onEvent(event);
       jobs.onEvent(event);
@@ -170,7 +177,10 @@ public final class MainWindow implements AutoCloseable {
     MenuItem close = item("Close window", null, () -> { if (stage != null) stage.close(); });
     MenuItem backUp = item("Back up catalogue…", null, () -> BackupDialog.show(root, backup));
     backUp.setId("menu-backup");
-    Menu file = new Menu("File", null, importPhotos, new SeparatorMenuItem(), backUp, new SeparatorMenuItem(), close);
+    MenuItem recoverItem = item("Recover from archive…", null, () -> RecoverDialog.show(root, recover));
+    recoverItem.setId("menu-recover");
+    Menu file = new Menu("File", null, importPhotos, new SeparatorMenuItem(), backUp, recoverItem,
+        new SeparatorMenuItem(), close);
     file.setId("menu-file");
     MenuItem find = item("Search file names", "Shortcut+F", () -> {
       showLibrary();
