@@ -202,9 +202,7 @@ public final class LibraryModel {
   }
 
   /** What to do (FX thread) when an import that took in folders has ended, every photo processed. */
-  public void onFoldersImported(Consumer<List<Path>> then) {
-    folderImports.whenEnded(then);
-  }
+  public void onFoldersImported(Consumer<List<Path>> then) { folderImports.whenEnded(then); }
 
   private TileModel sessionTile(Path file, TileStep step, String message) {
     TileModel tile = session.add(file, step, message);
