@@ -178,7 +178,8 @@ final class FrameAssembly {
     Failpoints failpoints = Failpoints.forThisJvm();
     JobRunner[] runnerOf = new JobRunner[1]; // the archive wakes the runner it is handed to
     ArchiveModule archive = new ArchiveModule(database.jdbc(), images, jobs, store, config.dataDir(), events, clock,
-        ArchiveSettings.in(config.dataDir()), System.getenv(), () -> runnerOf[0].wake(), failpoints);
+        ArchiveSettings.in(config.dataDir()), System.getenv(), () -> runnerOf[0].wake(), failpoints,
+        new CatalogueBackup(database, config.dataDir(), clock)::into);
     // handlers read an original that is only on the archive (freed, or recovered) through the archive
     OriginalFiles originals = archive.originals()::local;
     Map<JobType, JobHandler> handlers = new EnumMap<>(JobType.class);

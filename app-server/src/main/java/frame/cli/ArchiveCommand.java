@@ -47,12 +47,20 @@ final class ArchiveCommand implements Callable<Integer> {
         out.printf("             %s · %d copies (%s) · %d waiting%n",
             target.reachable() ? "reachable" : "NOT REACHABLE: " + target.problem(), target.copies(),
             size(target.copiedBytes()), target.backlog());
+        if (target.catalogue() != null) out.printf("             %s%n", catalogue(target.catalogue()));
       }
       out.printf("%d photos · %d stored in every target · %d in one place only%n", status.photos(), status.stored(),
           status.onePlaceOnly());
       if (status.advice() != null) out.println(status.advice());
       return 0;
     }
+  }
+
+  /** The last daily catalogue backup kept in a target, and the last failure if there is one. */
+  static String catalogue(frame.core.api.archive.CatalogueOnTarget kept) {
+    String last = kept.name() == null ? "catalogue backup: none yet"
+        : "catalogue backup: " + kept.name() + " (taken " + kept.takenAt() + ")";
+    return kept.problem() == null ? last : last + " · last try failed: " + kept.problem();
   }
 
   @Command(name = "add", mixinStandardHelpOptions = true,

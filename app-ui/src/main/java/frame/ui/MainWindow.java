@@ -12,6 +12,14 @@ import frame.ui.server.ServerModel;
 import frame.ui.server.ServerView;
 import frame.ui.archive.ArchiveModel;
 import frame.ui.archive.ArchiveView;
+import frame.ui.archive.SafeToFormat;
+import frame.ui.archive.SafeToFormatBar;
+import frame.ui.archive.TargetOffer;
+import frame.ui.archive.TargetOfferBar;
+import frame.ui.catalogue.BackupDialog;
+import frame.ui.catalogue.BackupModel;
+import frame.ui.catalogue.RecoverDialog;
+import frame.ui.catalogue.RecoverModel;
 import frame.ui.trash.TrashModel;
 import frame.ui.trash.TrashView;
 import java.time.Clock;
@@ -50,6 +58,11 @@ public final class MainWindow implements AutoCloseable {
   private final StatusModel status;
   private final TrashModel trash;
   private final ArchiveModel archive;
+  private final SafeToFormat safeToFormat;
+  private final TargetOffer targetOffer;
+  private final BackupModel backup;
+  private final RecoverModel recover;
+  private final ArchiveView archiveView;
   private final Timeline ticker;
   private final AutoCloseable subscription;
   private final StackPane root;
@@ -60,6 +73,9 @@ public final class MainWindow implements AutoCloseable {
   private Theme theme;
   private Stage stage;
 
+  /** Set in the window's settings once the first start offered an archive target: it is offered once. */
+  static final String TARGET_OFFERED = "archiveTargetOffered";
+
   public MainWindow(FrameLibrary frame, Background background, ServerModel server, ExecutorService ingestQueue) {
     this.prefs = new WindowPrefs(frame.config().dataDir());
     this.theme = Theme.named(prefs.get("theme", "DARK"));
@@ -69,12 +85,24 @@ public final class MainWindow implements AutoCloseable {
     this.status = new StatusModel(frame, background, Clock.systemUTC());
     this.trash = new TrashModel(frame, background, library::refresh);
     this.archive = new ArchiveModel(frame, background);
+    this.safeToFormat = new SafeToFormat(frame, background);
+    this.targetOffer = new TargetOffer(frame, background, () -> {
+      prefs.put(TARGET_OFFERED, true);
+      prefs.save();
+    });
+    this.backup = new BackupModel(frame, background);
+    this.recover = new RecoverModel(frame, background, () -> {
+      library.refresh();
+      archive.refresh();
+    });
     this.subscription = frame.ports().events().subscribe(event -> {
       library.onEvent(event);
       jobs.onEvent(event);
       status.onEvent(event);
       archive.onEvent(event);
+      safeToFormat.onEvent(event);
     });
+    library.onFoldersImported(safeToFormat::check);
 
     libraryView = new LibraryView(library, frame, background);
     libraryView.tileSize().set(Math.max(LibraryView.MIN_TILE, Math.min(LibraryView.MAX_TILE,
@@ -84,7 +112,7 @@ public final class MainWindow implements AutoCloseable {
         tab("Trash", new TrashView(trash)),
         tab("Jobs", new NodesView(frame, background).above(new JobsView(jobs, this::openPhoto))),
         tab("Server", new ServerView(server)),
-        tab("Archive", new ArchiveView(archive)));
+        tab("Archive", archiveView = new ArchiveView(archive)));
     tabs.setId("main-tabs");
     tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
       if (b.intValue() == 1) trash.refresh();
@@ -105,7 +133,8 @@ public final class MainWindow implements AutoCloseable {
     statusBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     BorderPane.setMargin(statusBar, new Insets(4, 8, 4, 8));
     BorderPane main = new BorderPane(tabs);
-    main.setTop(menus());
+    main.setTop(new javafx.scene.layout.VBox(menus(), new TargetOfferBar(targetOffer, this::addArchiveTarget),
+        new SafeToFormatBar(safeToFormat, this::addArchiveTarget)));
     main.setBottom(statusBar);
     // Ctrl+R: the selection goes back through its steps; its tiles show them live as for an import
     libraryView.onRegenerate(ids -> background.run(() -> frame.ports().jobs().regenerate(ids), count -> {
@@ -140,12 +169,19 @@ public final class MainWindow implements AutoCloseable {
     status.refresh();
     server.start();
     ticker.play();
+    targetOffer.offerIfFirst(Boolean.parseBoolean(prefs.get(TARGET_OFFERED, "false")));
   }
 
   private MenuBar menus() {
     MenuItem importPhotos = item("Import photos…", "Shortcut+I", this::importPhotos);
     MenuItem close = item("Close window", null, () -> { if (stage != null) stage.close(); });
-    Menu file = new Menu("File", null, importPhotos, new SeparatorMenuItem(), close);
+    MenuItem backUp = item("Back up catalogue…", null, () -> BackupDialog.show(root, backup));
+    backUp.setId("menu-backup");
+    MenuItem recoverItem = item("Recover from archive…", null, () -> RecoverDialog.show(root, recover));
+    recoverItem.setId("menu-recover");
+    Menu file = new Menu("File", null, importPhotos, new SeparatorMenuItem(), backUp, recoverItem,
+        new SeparatorMenuItem(), close);
+    file.setId("menu-file");
     MenuItem find = item("Search file names", "Shortcut+F", () -> {
       showLibrary();
       libraryView.focusSearch();
@@ -196,6 +232,12 @@ public final class MainWindow implements AutoCloseable {
     libraryView.openImage(imageId);
   }
 
+  /** The Archive pane's add flow for an external disk or a NAS folder. */
+  private void addArchiveTarget() {
+    tabs.getSelectionModel().select(4);
+    archiveView.openAddFolder();
+  }
+
   private void showLibrary() {
     tabs.getSelectionModel().select(0);
   }
@@ -226,6 +268,11 @@ public final class MainWindow implements AutoCloseable {
 
   public LibraryView libraryView() {
     return libraryView;
+  }
+
+  /** The first start's offer of an archive target. */
+  public TargetOffer targetOffer() {
+    return targetOffer;
   }
 
   public JobsModel jobs() {

@@ -2,6 +2,7 @@ package frame.core.archive;
 
 import frame.core.api.Archive;
 import frame.core.api.archive.NewArchiveTarget;
+import frame.core.api.catalogue.BackupTaken;
 import frame.core.crash.Failpoints;
 import frame.core.db.Jdbc;
 import frame.core.event.EventBus;
@@ -13,8 +14,12 @@ import frame.core.store.FileStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 
-/** The archive's parts, wired once by the assembly: its job handler, its pipeline steps and its port. */
+/**
+ * The archive's parts, wired once by the assembly: its job handler, its pipeline steps, its port, and
+ * what it does by itself (the light scrub, the daily catalogue backup into each target).
+ */
 public final class ArchiveModule implements AutoCloseable {
   private final Targets targets;
   private final ArchiveJobs steps;
@@ -22,6 +27,7 @@ public final class ArchiveModule implements AutoCloseable {
   private final ArchiveService service;
   private final Originals originals;
   private final ScheduledScrub scheduledScrub;
+  private final ScheduledCatalogueBackup catalogueBackups;
   private final ArchiveRepository archive;
   private final CredentialStore credentials;
   private final SidecarRefresh sidecars;
@@ -29,7 +35,7 @@ public final class ArchiveModule implements AutoCloseable {
 
   public ArchiveModule(Jdbc jdbc, ImageRepository images, JobRepository jobs, FileStore store, Path dataDir,
       EventBus events, Clock clock, ArchiveSettings settings, Map<String, String> environment, Runnable wake,
-      Failpoints failpoints) {
+      Failpoints failpoints, Function<Path, BackupTaken> catalogueBackup) {
     this.archive = new ArchiveRepository(jdbc);
     this.credentials = new CredentialStore(dataDir);
     this.targets = new Targets(credentials, environment, settings);
@@ -37,9 +43,12 @@ public final class ArchiveModule implements AutoCloseable {
     this.originals = new Originals(store, archive, targets);
     LocalSpace space = new LocalSpace(archive, store, clock);
     this.handler = new ArchiveHandler(archive, images, targets, originals, space, settings, clock, failpoints);
+    CatalogueLog catalogueLog = new CatalogueLog(dataDir);
     this.service = new ArchiveService(archive, steps, targets, credentials, space,
-        new Scrubber(archive, steps, targets, store, events, clock), events, clock, wake);
+        new Scrubber(archive, steps, targets, store, events, clock), catalogueLog, events, clock, wake);
     this.scheduledScrub = new ScheduledScrub(service::scrub, dataDir, ScrubPlan.in(dataDir), clock);
+    this.catalogueBackups = new ScheduledCatalogueBackup(catalogueBackup, archive, targets, catalogueLog, dataDir,
+        CataloguePlan.in(dataDir), clock);
     this.sidecars = new SidecarRefresh(archive, images, targets);
     this.sidecarSubscription = events.subscribe(sidecars);
   }
@@ -105,6 +114,7 @@ public final class ArchiveModule implements AutoCloseable {
     sidecarSubscription.close();
     sidecars.close();
     scheduledScrub.close();
+    catalogueBackups.close();
     targets.close();
   }
 }

@@ -31,18 +31,20 @@ final class ArchiveService implements Archive {
   private final CredentialStore credentials;
   private final LocalSpace space;
   private final Scrubber scrubber;
+  private final CatalogueLog catalogueLog;
   private final EventBus events;
   private final Clock clock;
   private final Runnable wake;
 
   ArchiveService(ArchiveRepository archive, ArchiveJobs steps, Targets targets, CredentialStore credentials,
-      LocalSpace space, Scrubber scrubber, EventBus events, Clock clock, Runnable wake) {
+      LocalSpace space, Scrubber scrubber, CatalogueLog catalogueLog, EventBus events, Clock clock, Runnable wake) {
     this.archive = archive;
     this.steps = steps;
     this.targets = targets;
     this.credentials = credentials;
     this.space = space;
     this.scrubber = scrubber;
+    this.catalogueLog = catalogueLog;
     this.events = events;
     this.clock = clock;
     this.wake = wake;
@@ -57,7 +59,7 @@ final class ArchiveService implements Archive {
       long[] total = totals.getOrDefault(record.id(), new long[2]);
       shown.add(new ArchiveTarget(checked.name(), checked.kind(), checked.location(), checked.bucket(),
           checked.prefix(), checked.region(), checked.problem() == null, checked.problem(), checked.problemSince(),
-          total[0], total[1], archive.backlog(record.id())));
+          total[0], total[1], archive.backlog(record.id()), catalogueLog.of(record.id())));
     }
     long[] photos = archive.photosAndOnePlaceOnly();
     long stored = archive.count("STORED");

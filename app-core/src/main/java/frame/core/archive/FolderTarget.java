@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,6 +28,8 @@ import java.util.stream.Stream;
  */
 final class FolderTarget implements Target {
   static final String SIDECAR_SUFFIX = ".frame.json";
+  /** The manifest of a catalogue backup: a folder holding it is a whole backup. */
+  static final String MANIFEST = "frame-backup.json";
   /** {@code YYYY/YYYY-MM-DD/<name>}, the name not hidden: where FRAME puts originals, and nothing else. */
   private static final Pattern LAID_OUT = Pattern.compile("\\d{4}/\\d{4}-\\d{2}-\\d{2}/[^/.][^/]*");
   private final Path root;
@@ -116,6 +119,40 @@ final class FolderTarget implements Target {
   public void overwrite(String key, Path original) throws IOException {
     check();
     writeDurably(original, fileOf(key));
+  }
+
+  @Override
+  public String putCatalogueFile(String backup, String file, Path source) {
+    check();
+    Path folder = fileOf(CATALOGUE + backup);
+    guard(() -> Files.createDirectories(folder));
+    writeDurably(source, fileOf(CATALOGUE + backup + "/" + file));
+    return CATALOGUE + backup + "/" + file;
+  }
+
+  @Override
+  public List<StoredBackup> catalogueBackups() {
+    Path catalogue = root.resolve(CATALOGUE);
+    if (!Files.isDirectory(catalogue)) return List.of();
+    return guard(() -> {
+      try (Stream<Path> folders = Files.list(catalogue)) {
+        return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
+            .map(name -> new StoredBackup(name, Files.isRegularFile(catalogue.resolve(name).resolve(MANIFEST))))
+            .toList();
+      }
+    });
+  }
+
+  @Override
+  public void deleteCatalogueBackup(String backup) {
+    Path folder = fileOf(CATALOGUE + backup);
+    guard(() -> {
+      if (!Files.isDirectory(folder)) return null;
+      try (Stream<Path> walk = Files.walk(folder)) {
+        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+      }
+      return null;
+    });
   }
 
   @Override

@@ -133,6 +133,42 @@ final class S3Target implements Target {
   }
 
   @Override
+  public String putCatalogueFile(String backup, String file, Path source) {
+    String key = prefix + CATALOGUE + backup + "/" + file;
+    call(() -> {
+      upload(key, source);
+      return null;
+    });
+    return key;
+  }
+
+  @Override
+  public List<StoredBackup> catalogueBackups() {
+    String under = prefix + CATALOGUE;
+    java.util.Map<String, Boolean> backups = new java.util.TreeMap<>();
+    for (String key : keysUnder(under)) {
+      int slash = key.indexOf('/', under.length());
+      if (slash < 0) continue;
+      String name = key.substring(under.length(), slash);
+      boolean manifest = key.substring(slash + 1).equals(FolderTarget.MANIFEST);
+      backups.merge(name, manifest, Boolean::logicalOr);
+    }
+    return backups.entrySet().stream().map(e -> new StoredBackup(e.getKey(), e.getValue())).toList();
+  }
+
+  @Override
+  public void deleteCatalogueBackup(String backup) {
+    for (String key : keysUnder(prefix + CATALOGUE + backup + "/")) {
+      call(() -> s3.deleteObject(b -> b.bucket(bucket).key(key)));
+    }
+  }
+
+  private List<String> keysUnder(String under) {
+    return call(() -> s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(under)).contents().stream()
+        .map(software.amazon.awssdk.services.s3.model.S3Object::key).toList());
+  }
+
+  @Override
   public String verifiedHow() {
     return "GET from the server, SHA-256 of the bytes read matched";
   }

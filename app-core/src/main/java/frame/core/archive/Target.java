@@ -34,6 +34,21 @@ interface Target extends AutoCloseable {
   /** How {@link #read} proves the bytes: recorded with each copy. */
   String verifiedHow();
 
+  /** Where the daily catalogue backups go on every target: {@code frame-catalogue/<backup>/<file>}. */
+  String CATALOGUE = "frame-catalogue/";
+
+  /** Writes one file of a catalogue backup under {@link #CATALOGUE}; returns the key {@link #read} takes. */
+  String putCatalogueFile(String backup, String file, Path source) throws IOException;
+
+  /** The catalogue backups on the target, whole (their manifest is there) or not, in name (= time) order. */
+  List<StoredBackup> catalogueBackups();
+
+  /** Removes one catalogue backup, every file of it. */
+  void deleteCatalogueBackup(String backup) throws IOException;
+
+  /** A catalogue backup on a target; {@code whole} once its manifest, written last, is there. */
+  record StoredBackup(String name, boolean whole) {}
+
   /** Whether the target can be written now; throws {@link TargetFault} saying why not. */
   void check();
 

@@ -2,10 +2,13 @@ package frame.ui.archive;
 
 import frame.core.api.archive.ArchiveTarget;
 import frame.core.api.archive.ArchiveTargetKind;
+import frame.core.api.archive.CatalogueOnTarget;
 import frame.core.api.trash.RemovalSize;
 import frame.ui.common.Dialogs;
 import frame.ui.common.NoticeLabel;
 import java.io.File;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -23,6 +26,11 @@ import javafx.stage.DirectoryChooser;
 
 /** Archive targets with their state, the one-place count, and forms to add a folder or an S3 target. */
 public final class ArchiveView extends BorderPane {
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+  private TitledPane folderForm;
+  private TextField folderName;
+
   public ArchiveView(ArchiveModel model) {
     getStyleClass().add("archive");
     ListView<ArchiveTarget> list = new ListView<>(model.targets());
@@ -61,13 +69,23 @@ public final class ArchiveView extends BorderPane {
     top.setPadding(new Insets(0, 8, 0, 8));
     setTop(top);
     setCenter(list);
-    VBox forms = new VBox(4, folderForm(model), s3Form(model));
+    folderForm = folderForm(model);
+    VBox forms = new VBox(4, folderForm, s3Form(model));
     forms.setPadding(new Insets(8));
     setBottom(forms);
   }
 
+  /** The add flow for an external disk or a NAS folder: its form open, the name to type first. */
+  public void openAddFolder() {
+    folderForm.setExpanded(true);
+    if (folderName.getText().isBlank()) folderName.setText("external-disk");
+    folderName.requestFocus();
+    folderName.selectAll();
+  }
+
   private TitledPane folderForm(ArchiveModel model) {
     TextField name = field("archive-folder-name", "usb-disk");
+    folderName = name;
     TextField folder = field("archive-folder-path", "a folder on an external disk or a mounted NAS share");
     Button choose = new Button("Choose…");
     choose.setId("archive-folder-choose");
@@ -134,9 +152,17 @@ public final class ArchiveView extends BorderPane {
         ? t.location() + " · bucket " + t.bucket() + (t.prefix() == null ? "" : " · prefix " + t.prefix())
         : t.location();
     String state = t.reachable() ? "reachable" : "not reachable: " + t.problem();
-    return "%s  (%s)  %s\n%s · %d cop%s held, %s · %d waiting".formatted(t.name(),
+    return "%s  (%s)  %s\n%s · %d cop%s held, %s · %d waiting\n%s".formatted(t.name(),
         t.kind() == ArchiveTargetKind.S3 ? "S3" : "folder", where, state, t.copies(), t.copies() == 1 ? "y" : "ies",
-        RemovalSize.humanBytes(t.copiedBytes()), t.backlog());
+        RemovalSize.humanBytes(t.copiedBytes()), t.backlog(), catalogue(t.catalogue()));
+  }
+
+  /** The last daily catalogue backup kept in the target, and why the last try failed if it did. */
+  static String catalogue(CatalogueOnTarget kept) {
+    if (kept == null) return "Catalogue backup: the first is taken within the hour";
+    String last = kept.name() == null ? "Catalogue backup: none yet"
+        : "Catalogue backup: " + kept.name() + ", taken " + WHEN.format(kept.takenAt());
+    return kept.problem() == null ? last : last + " · last try failed: " + kept.problem();
   }
 
   private static TextField field(String id, String prompt) {

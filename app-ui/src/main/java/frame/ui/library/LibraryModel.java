@@ -50,6 +50,7 @@ public final class LibraryModel {
   private final Notice notice = new Notice();
   private final TilePages pages;
   private final Importer importer;
+  private final FolderImports folderImports;
 
   private final ObjectProperty<TileFilter> filter = new SimpleObjectProperty<>(TileFilter.ALL);
   private final StringProperty search = new SimpleStringProperty("");
@@ -83,6 +84,7 @@ public final class LibraryModel {
       @Override public TileModel notStored(Path file, TileStep step, String message) { return sessionTile(file, step, message); }
       @Override public Map<Integer, Path> renditionsOf(Image image) { return pages.see(image).renditions(); }
     }, notice);
+    this.folderImports = new FolderImports(activity);
     filter.addListener((o, a, b) -> requery());
     search.addListener((o, a, b) -> requery());
     sort.addListener((o, a, b) -> requery());
@@ -196,8 +198,12 @@ public final class LibraryModel {
 
   /** Imports files and folders; the activity bar follows them, the grid fills in as they are stored. */
   public void importPaths(List<Path> sources) {
+    folderImports.taking(sources);
     importer.importPaths(sources, includeDeleted.get());
   }
+
+  /** What to do (FX thread) when an import that took in folders has ended, every photo processed. */
+  public void onFoldersImported(Consumer<List<Path>> then) { folderImports.whenEnded(then); }
 
   private TileModel sessionTile(Path file, TileStep step, String message) {
     TileModel tile = session.add(file, step, message);

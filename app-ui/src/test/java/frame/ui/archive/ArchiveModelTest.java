@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 
 import frame.core.Frame;
 import frame.core.api.archive.ArchiveTarget;
+import frame.core.api.archive.ArchiveTargetKind;
+import frame.core.api.archive.CatalogueOnTarget;
 import frame.core.api.archive.NewArchiveTarget;
 import frame.core.api.imports.IngestResult;
 import frame.core.api.library.ImageQuery;
@@ -17,6 +19,7 @@ import frame.ui.common.Background;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,5 +104,21 @@ class ArchiveModelTest {
   private void awaitState(ImageState state) {
     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(25))
         .until(() -> frame.ports().library().list(ImageQuery.all()).stream().allMatch(i -> i.state() == state));
+  }
+
+  @Test
+  void a_target_says_which_catalogue_backup_it_keeps_and_why_the_last_try_failed() {
+    Instant taken = Instant.parse("2026-03-01T10:15:00Z");
+    CatalogueOnTarget kept = new CatalogueOnTarget("frame-backup-20260301-101500", taken, "The folder /x is not there",
+        taken.plusSeconds(86_400));
+
+    String shown = ArchiveView.describe(new ArchiveTarget("usb", ArchiveTargetKind.FOLDER, "/x", null, null, null, false,
+        "The folder /x is not there", taken, 3, 300, 0, kept));
+
+    assertThat(shown).endsWith("Catalogue backup: frame-backup-20260301-101500, taken "
+        + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.systemDefault())
+            .format(taken)
+        + " · last try failed: The folder /x is not there");
+    assertThat(ArchiveView.catalogue(null)).isEqualTo("Catalogue backup: the first is taken within the hour");
   }
 }

@@ -1,0 +1,102 @@
+package frame.ui;
+
+import static frame.core.testing.TestImages.jpeg;
+import static frame.core.testing.TestImages.photo;
+import static frame.core.testing.TestImages.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import frame.core.Frame;
+import frame.core.api.imports.IngestResult;
+import frame.core.testing.FrameFixture;
+import frame.ui.library.LibraryModel;
+import frame.ui.server.ServerModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** File → Back up catalogue… takes a real online backup into the folder picked, and says what it did. Headless. */
+@ExtendWith(ApplicationExtension.class)
+class CatalogueBackupWindowTest {
+  Path dataDir;
+  Path photos;
+  Path backups;
+  Frame frame;
+  MainWindow window;
+  ExecutorService ingestQueue;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    dataDir = Files.createTempDirectory("frame-ui-backup");
+    photos = Files.createTempDirectory("frame-ui-backup-photos");
+    backups = Files.createTempDirectory("frame-ui-backup-disk").resolve("catalogue");
+    frame = FrameFixture.open(dataDir);
+    FxBackground background = new FxBackground(2);
+    ingestQueue = LibraryModel.newIngestQueue();
+    window = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
+    window.show(stage);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    window.close();
+    ingestQueue.shutdownNow();
+    frame.close();
+  }
+
+  @Test
+  void back_up_catalogue_writes_a_backup_into_the_folder_picked_and_says_where(FxRobot robot) throws Exception {
+    Path file = write(photos, "IMG_0001.JPG", jpeg(photo(320, 240, 5)));
+    assertThat(frame.ports().imports().importFile(file)).isInstanceOf(IngestResult.Stored.class);
+
+    openBackupDialog(robot);
+    robot.interact(() -> robot.lookup("#backup-folder").queryAs(TextField.class).setText(backups.toString()));
+    robot.clickOn("#backup-start");
+
+    waitUntil(() -> robot.lookup("#backup-result").queryLabeled().getText().startsWith("Backed up the catalogue"));
+    List<Path> taken;
+    try (Stream<Path> made = Files.list(backups)) {
+      taken = made.filter(p -> p.getFileName().toString().startsWith("frame-backup-")).toList();
+    }
+    assertThat(taken).hasSize(1);
+    assertThat(taken.getFirst().resolve("frame-backup.json")).isRegularFile();
+    assertThat(taken.getFirst().resolve("database.tar.gz")).isRegularFile();
+    assertThat(robot.lookup("#backup-result").queryLabeled().getText())
+        .startsWith("Backed up the catalogue (1 photo, ").contains(taken.getFirst().toString());
+    assertThat(robot.lookup("#backup-progress").query().isVisible()).isFalse();
+  }
+
+  @Test
+  void back_up_catalogue_without_a_folder_says_to_choose_one_and_writes_nothing(FxRobot robot) throws Exception {
+    openBackupDialog(robot);
+
+    robot.clickOn("#backup-start");
+
+    waitUntil(() -> robot.lookup("#backup-notice").queryLabeled().getText()
+        .equals("Choose a folder for the backup (an external disk is best)."));
+    assertThat(robot.lookup("#backup-result").queryLabeled().getText()).isEmpty();
+    assertThat(backups).doesNotExist();
+  }
+
+  private static void openBackupDialog(FxRobot robot) throws Exception {
+    robot.clickOn("File");
+    robot.clickOn("Back up catalogue…");
+    waitUntil(() -> robot.lookup("#backup-dialog").tryQuery().isPresent());
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+  }
+}

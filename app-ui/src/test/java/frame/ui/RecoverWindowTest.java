@@ -1,0 +1,122 @@
+package frame.ui;
+
+import static frame.core.testing.TestImages.jpeg;
+import static frame.core.testing.TestImages.photo;
+import static frame.core.testing.TestImages.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import frame.core.Frame;
+import frame.core.api.archive.NewArchiveTarget;
+import frame.core.api.imports.IngestResult;
+import frame.core.api.library.Image;
+import frame.core.api.library.ImageQuery;
+import frame.core.api.library.ImageState;
+import frame.core.testing.FrameFixture;
+import frame.ui.library.LibraryModel;
+import frame.ui.server.ServerModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** File → Recover from archive… rebuilds an empty library from a folder target another library archived to. Headless. */
+@ExtendWith(ApplicationExtension.class)
+class RecoverWindowTest {
+  Path dataDir;
+  Path temp;
+  Frame frame;
+  MainWindow window;
+  ExecutorService ingestQueue;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    temp = Files.createTempDirectory("frame-ui-recover");
+    dataDir = temp.resolve("data");
+    frame = FrameFixture.open(dataDir);
+    FxBackground background = new FxBackground(2);
+    ingestQueue = LibraryModel.newIngestQueue();
+    window = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
+    window.show(stage);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    window.close();
+    ingestQueue.shutdownNow();
+    frame.close();
+  }
+
+  @Test
+  void an_empty_library_comes_back_from_its_archive_folder_with_progress_and_a_result(FxRobot robot) throws Exception {
+    Path disk = Files.createDirectories(temp.resolve("disk"));
+    List<String> archived = archivedLibrary(disk, 2, 11);
+
+    openRecoverDialog(robot);
+    robot.interact(() -> robot.lookup("#recover-folder").queryAs(TextField.class).setText(disk.toString()));
+    robot.clickOn("#recover-start");
+
+    waitUntil(() -> robot.lookup("#recover-result").queryLabeled().getText().startsWith("Recovered "));
+    assertThat(robot.lookup("#recover-result").queryLabeled().getText())
+        .startsWith("Recovered 2 photos from the archive target disk.")
+        .contains("Originals stay on the archive");
+    assertThat(frame.ports().library().list(ImageQuery.all())).extracting(Image::sha256)
+        .containsExactlyInAnyOrderElementsOf(archived);
+    assertThat(robot.lookup("#recover-progress").query().isVisible()).isFalse();
+    assertThat(robot.lookup("#recover-notice").queryLabeled().isVisible()).isFalse();
+  }
+
+  @Test
+  void a_library_that_holds_other_photos_is_not_recovered_into_and_says_why(FxRobot robot) throws Exception {
+    Path disk = Files.createDirectories(temp.resolve("disk"));
+    archivedLibrary(disk, 1, 21);
+    Path own = write(temp.resolve("own"), "MINE.JPG", jpeg(photo(200, 150, 99)));
+    assertThat(frame.ports().imports().importFile(own)).isInstanceOf(IngestResult.Stored.class);
+
+    openRecoverDialog(robot);
+    robot.interact(() -> robot.lookup("#recover-folder").queryAs(TextField.class).setText(disk.toString()));
+    robot.clickOn("#recover-start");
+
+    waitUntil(() -> robot.lookup("#recover-notice").queryLabeled().getText().startsWith("Could not recover"));
+    assertThat(robot.lookup("#recover-notice").queryLabeled().getText())
+        .contains("already holds 1 photo(s) that are not from this archive");
+    assertThat(robot.lookup("#recover-result").queryLabeled().getText()).isEmpty();
+    assertThat(frame.ports().library().list(ImageQuery.all())).hasSize(1);
+  }
+
+  /** Another library, archived to {@code disk} and closed: what a lost laptop leaves. Returns its photos' hashes. */
+  private List<String> archivedLibrary(Path disk, int photos, int seed) throws Exception {
+    List<String> hashes = new ArrayList<>();
+    try (Frame lost = FrameFixture.open(temp.resolve("lost-" + seed))) {
+      lost.ports().archive().add(NewArchiveTarget.folder("disk", disk.toString()));
+      for (int i = 0; i < photos; i++) {
+        Path file = write(temp.resolve("card-" + seed), "IMG_000" + i + ".JPG", jpeg(photo(320, 240, seed + i)));
+        hashes.add(((IngestResult.Stored) lost.ports().imports().importFile(file)).image().sha256());
+      }
+      waitUntil(() -> lost.ports().library().list(ImageQuery.all()).stream()
+          .allMatch(image -> image.state() == ImageState.STORED));
+    }
+    return hashes;
+  }
+
+  private static void openRecoverDialog(FxRobot robot) throws Exception {
+    robot.clickOn("File");
+    robot.clickOn("Recover from archive…");
+    waitUntil(() -> robot.lookup("#recover-dialog").tryQuery().isPresent());
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
+  }
+}
