@@ -20,14 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 
@@ -57,7 +60,7 @@ public final class LibraryModel {
   private final ObjectProperty<LibraryOrder> sort = new SimpleObjectProperty<>(LibraryOrder.ADDED_NEWEST);
   private final ObjectProperty<MarkFilter> marks = new SimpleObjectProperty<>(MarkFilter.ALL);
   private final ObjectProperty<Long> shoot = new SimpleObjectProperty<>(); // null: every shoot
-  private final javafx.beans.property.BooleanProperty includeDeleted = new javafx.beans.property.SimpleBooleanProperty();
+  private final BooleanProperty includeDeleted = new SimpleBooleanProperty();
   private final StringProperty counts = new SimpleStringProperty("");
   private final IntegerProperty size = new SimpleIntegerProperty(0);
   private final LongProperty revision = new SimpleLongProperty(0);
@@ -85,11 +88,7 @@ public final class LibraryModel {
       @Override public Map<Integer, Path> renditionsOf(Image image) { return pages.see(image).renditions(); }
     }, notice);
     this.folderImports = new FolderImports(activity);
-    filter.addListener((o, a, b) -> requery());
-    search.addListener((o, a, b) -> requery());
-    sort.addListener((o, a, b) -> requery());
-    marks.addListener((o, a, b) -> requery());
-    shoot.addListener((o, a, b) -> requery());
+    for (ObservableValue<?> part : List.<ObservableValue<?>>of(filter, search, sort, marks, shoot)) part.addListener((o, a, b) -> requery());
     selected.addListener((javafx.collections.SetChangeListener<Long>) change -> selectedCount.set(selected.size()));
   }
 
@@ -107,7 +106,7 @@ public final class LibraryModel {
   /** The one shoot the grid shows; null for the whole library. */
   public ObjectProperty<Long> shoot() { return shoot; }
   /** Whether imports bring back photos deleted for good before (the CLI's --include-deleted). */
-  public javafx.beans.property.BooleanProperty includeDeleted() { return includeDeleted; }
+  public BooleanProperty includeDeleted() { return includeDeleted; }
   /** "12 images · 10 processed · 1 in progress · 1 failed ..." */
   public StringProperty counts() { return counts; }
   /** How many tiles the grid has (session files and library photos that match). */
