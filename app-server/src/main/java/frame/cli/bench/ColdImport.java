@@ -46,7 +46,7 @@ public final class ColdImport {
   }
 
   /** This same FRAME (same Java, same class path) as a child process, up to its subcommand. */
-  private static List<String> frameCommand(List<String> jvmOptions) {
+  static List<String> frameCommand(List<String> jvmOptions) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--enable-native-access=ALL-UNNAMED");
