@@ -35,8 +35,8 @@ final class CardFigure {
       Optional<VipsReference> vips = VipsReference.find();
       out.printf("card: %d distinct copies of %d photos (%s), %d workers, %d CPUs; FRAME %s, a fresh JVM and data folder "
           + "each run; %d run(s) each, alternating with libvips, medians%n", photos.size(), corpus.size(), corpusName,
-          workers, cores, startupCache ? "as ./frame runs it (start-up cache, JIT setting)" : "as a plain java -jar "
-          + "with the JIT setting", runs);
+          workers, cores, startupCache ? "as ./frame runs it (start-up cache, JIT and heap settings)"
+          : "as ./frame runs it but without the start-up cache", runs);
       if (vips.isEmpty()) out.println("  libvips reference: vipsthumbnail not installed (Debian: apt-get install libvips-tools); no ratio");
       out.flush();
       List<Run> frame = new ArrayList<>();
@@ -88,6 +88,7 @@ final class CardFigure {
           .ifPresent(cache -> options.add("-XX:AOTCache=" + cache));
     }
     options.add(ColdImport.FRAME_JIT);
+    options.addAll(ColdImport.FRAME_MEMORY);
     return options;
   }
 
