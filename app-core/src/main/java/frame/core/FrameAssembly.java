@@ -124,7 +124,9 @@ final class FrameAssembly {
       }
       if (startRunner) parts.runner().start();
       if (!config.embeddedDatabase() && config.notifications()) {
-        parts.studio().cluster = ClusterEvents.start(database, parts.events(), node.id(), parts.runner()::wake);
+        // a worker shows no events: it needs only to hear of new work, not every other node's events
+        parts.studio().cluster = ClusterEvents.start(database, parts.events(), node.id(), parts.runner()::wake,
+            !"worker".equals(config.nodeKind()));
       }
       sweepOrphansInBackground(parts, clock.instant().minus(Duration.ofMinutes(1)));
       return new Frame(parts, portsOf(parts));

@@ -49,13 +49,14 @@ final class ScratchPostgres implements Benchmarks.ScratchDatabase {
     return serverUrl.substring(0, slash + 1) + name + (query < 0 ? "" : serverUrl.substring(query));
   }
 
-  /** Enqueues {@code count} no-op jobs in one transaction and wakes every listening node. */
+  /** Enqueues {@code count} no-op jobs in one transaction and wakes every node (workers through the wake channel). */
   public void enqueueNoops(int count) {
     JobRepository jobs = new JobRepository(database.jdbc());
     database.jdbc().inTransaction(tx -> {
       for (int i = 0; i < count; i++) jobs.enqueue(tx, new NewJob(JobType.NOOP, null, "{}", 3), Clock.systemUTC().instant());
       // delivered at commit, in the nodes' own notification format: "sender, then one event a line"
       tx.query("SELECT pg_notify('frame_events', ?)", r -> 1, "bench\nJ,0,-," + JobType.NOOP + "," + JobState.PENDING);
+      tx.query("SELECT pg_notify(?, 'bench')", r -> 1, frame.core.node.ClusterEvents.WAKE); // the workers listen only to this
       return null;
     });
   }

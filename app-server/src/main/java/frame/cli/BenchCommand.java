@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code frame bench}: the figures of docs/performance.md, measured on this machine (nothing asserted). */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {frame.cli.bench.PostgresRunnerBench.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {frame.cli.bench.PostgresRunnerBench.class, frame.cli.bench.CardBench.class},
     description = {"Measure FRAME on this machine and print the figures (nothing is asserted).",
         "FRAME cold (a fresh 'frame import' process) and warm (a long-running FRAME) beside the libvips reference,",
         "all on the same photos in the same run; every data folder is fresh and temporary.",
@@ -36,9 +36,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--heap-check", hidden = true, description = "Internal (figure 6's child JVM): warm import, then peak heap.")
   boolean heapCheck;
 
+  /** The job workers: {@code --workers} of frame, else FRAME's default for this machine. */
+  public int workers() {
+    return frameCommand.workers != null ? frameCommand.workers : FrameConfig.defaultWorkers();
+  }
+
   @Override
   public Integer call() throws Exception {
-    int workers = frameCommand.workers != null ? frameCommand.workers : FrameConfig.defaultWorkers();
+    int workers = workers();
     BenchRun run = new BenchRun(spec.commandLine().getOut(), workers, only);
     return heapCheck ? run.heapCheck(corpus) : run.all(corpus, count);
   }

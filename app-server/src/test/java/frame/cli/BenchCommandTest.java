@@ -33,4 +33,30 @@ class BenchCommandTest {
         "decode paths:");
     assertThat(printed).containsPattern("wide\\.jpg +900x1200 .* yes ");
   }
+
+  @Test
+  void card_figure_imports_distinct_copies_cold_and_prints_time_cpu_and_memory_of_both_sides() {
+    TestImages.write(photos, "a.jpg", TestImages.jpeg(TestImages.detailedPhoto(1200, 900, 3)));
+    TestImages.write(photos, "b.jpg", TestImages.jpeg(TestImages.detailedPhoto(900, 1200, 4)));
+    CommandLine commandLine = FrameCommand.commandLine();
+    StringWriter out = new StringWriter();
+    commandLine.setOut(new PrintWriter(out));
+
+    int code = commandLine.execute("bench", "card", "--corpus", photos.toString(), "--copies", "6", "--runs", "1",
+        "--no-startup-cache");
+
+    String printed = out.toString();
+    System.out.println(printed);
+    assertThat(code).isZero();
+    assertThat(printed).contains("card: 6 distinct copies of 2 photos", "run 1:");
+    // the child FRAME really ran: a time, CPU seconds and a peak resident memory above zero
+    assertThat(printed).containsPattern("FRAME cold import +[0-9.]+ photos/s +[0-9.]+ s +CPU +[0-9.]+ s \\( *[0-9]+ ms a photo\\)"
+        + " +peak RSS +[1-9][0-9]* MB");
+    if (frame.cli.bench.VipsReference.find().isPresent()) {
+      assertThat(printed).containsPattern("libvips reference .* [0-9.]+ photos/s .* peak RSS +[1-9][0-9]* MB a process");
+      assertThat(printed).containsPattern("FRAME = [0-9.]+x libvips");
+    } else {
+      assertThat(printed).contains("vipsthumbnail not installed");
+    }
+  }
 }

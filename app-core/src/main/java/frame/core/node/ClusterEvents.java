@@ -23,14 +23,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Carries every node's events to every other node through PostgreSQL's LISTEN/NOTIFY, so a window
- * or an event stream on one node shows the work all of them do, and an enqueue anywhere wakes the
- * idle runners everywhere. Events reach the bus after their commit, so a notification is sent only
- * for committed work. Notifications are a shortcut, not the record: one that is lost (the listener
- * reconnecting, a pooler that drops them) only delays work until the next poll.
+ * Carries every node's events to the nodes that show them through PostgreSQL's LISTEN/NOTIFY, so
+ * a window or an event stream on one node shows the work all of them do, and an enqueue anywhere
+ * wakes the idle runners everywhere. Events reach the bus after their commit, so a notification is
+ * sent only for committed work. Notifications are a shortcut, not the record: one that is lost
+ * (the listener reconnecting, a pooler that drops them) only delays work until the next poll.
+ *
+ * <p>Two channels, so the work does not grow with the square of the nodes: every node sends its
+ * events once on {@link #CHANNEL}, which only nodes that may show them listen to (an API node, a
+ * window, a command); a {@code frame worker} shows nothing, so it listens only to {@link #WAKE},
+ * a one-line notice sent once per batch of events that holds newly pending jobs.
  */
 public final class ClusterEvents implements AutoCloseable {
   static final String CHANNEL = "frame_events";
+  /** Only "there is new work", for nodes that run jobs and show nothing. */
+  public static final String WAKE = "frame_wake";
   private static final Logger log = LoggerFactory.getLogger(ClusterEvents.class);
   private static final int MAX_PAYLOAD_BYTES = 7_000; // PostgreSQL's limit is 8 000
 
@@ -38,6 +45,7 @@ public final class ClusterEvents implements AutoCloseable {
   private final EventBus events;
   private final String nodeId;
   private final Runnable wakeRunner;
+  private final boolean showsEvents;
   private final BlockingQueue<String> outgoing = new LinkedBlockingQueue<>();
   private final Set<FrameEvent> fromOtherNodes = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
   private final AutoCloseable subscription;
@@ -46,18 +54,24 @@ public final class ClusterEvents implements AutoCloseable {
   private volatile boolean open = true;
   private volatile Connection listening;
 
-  private ClusterEvents(Database database, EventBus events, String nodeId, Runnable wakeRunner) {
+  private ClusterEvents(Database database, EventBus events, String nodeId, Runnable wakeRunner, boolean showsEvents) {
     this.database = database;
     this.events = events;
     this.nodeId = nodeId;
     this.wakeRunner = wakeRunner;
+    this.showsEvents = showsEvents;
     this.subscription = events.subscribe(this::forward);
     this.sender = daemon(this::sendUntilClosed, "frame-notify-send");
     this.listener = daemon(this::listenUntilClosed, "frame-notify-listen");
   }
 
-  public static ClusterEvents start(Database database, EventBus events, String nodeId, Runnable wakeRunner) {
-    ClusterEvents cluster = new ClusterEvents(database, events, nodeId, wakeRunner);
+  /**
+   * Starts sending this node's events and listening: to every other node's events when
+   * {@code showsEvents}, else (a worker with nothing to show them on) only to wake-ups.
+   */
+  public static ClusterEvents start(Database database, EventBus events, String nodeId, Runnable wakeRunner,
+      boolean showsEvents) {
+    ClusterEvents cluster = new ClusterEvents(database, events, nodeId, wakeRunner, showsEvents);
     cluster.sender.start();
     cluster.listener.start();
     return cluster;
@@ -100,8 +114,10 @@ public final class ClusterEvents implements AutoCloseable {
       payload.append('\n').append(line);
     }
     payloads.add(payload.toString());
+    boolean newWork = lines.stream().anyMatch(EventCodec::isNewWork);
     database.jdbc().inTransaction(tx -> {
       for (String text : payloads) tx.query("SELECT pg_notify(?, ?)", r -> 1, CHANNEL, text);
+      if (newWork) tx.query("SELECT pg_notify(?, ?)", r -> 1, WAKE, nodeId);
       return null;
     });
   }
@@ -112,7 +128,7 @@ public final class ClusterEvents implements AutoCloseable {
     while (open) {
       try (Connection connection = database.openDedicatedConnection()) {
         try (Statement statement = connection.createStatement()) {
-          statement.execute("LISTEN " + CHANNEL);
+          statement.execute("LISTEN " + (showsEvents ? CHANNEL : WAKE));
         }
         listening = connection;
         if (reported) log.info("Listening to the other nodes again");
@@ -122,7 +138,12 @@ public final class ClusterEvents implements AutoCloseable {
         PGConnection pg = connection.unwrap(PGConnection.class);
         while (open) {
           PGNotification[] received = pg.getNotifications(500);
-          if (received != null) for (PGNotification notification : received) deliver(notification.getParameter());
+          if (received != null) {
+            for (PGNotification notification : received) {
+              if (notification.getName().equals(WAKE)) wakeFrom(notification.getParameter());
+              else deliver(notification.getParameter());
+            }
+          }
         }
       } catch (SQLException e) {
         if (!open) return;
@@ -135,6 +156,10 @@ public final class ClusterEvents implements AutoCloseable {
         listening = null;
       }
     }
+  }
+
+  private void wakeFrom(String sender) {
+    if (!sender.equals(nodeId)) wakeRunner.run();
   }
 
   private void deliver(String payload) {

@@ -26,6 +26,11 @@ final class EventCodec {
     return Optional.empty();
   }
 
+  /** Whether an encoded line says a job became due (so idle runners elsewhere should claim). */
+  static boolean isNewWork(String line) {
+    return line.startsWith("J,") && line.endsWith("," + JobState.PENDING);
+  }
+
   /** Empty for a line this version cannot read (a newer node's event kind). */
   static Optional<FrameEvent> decode(String line) {
     String[] f = line.split(",");

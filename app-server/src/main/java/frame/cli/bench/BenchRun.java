@@ -87,6 +87,7 @@ public final class BenchRun {
       List<String> withCache = new ArrayList<>(childOptions);
       withCache.add("-XX:AOTCache=" + aotCache.get());
       withCache.add(ColdImport.FRAME_JIT);
+      withCache.addAll(ColdImport.FRAME_MEMORY);
       coldAot = photos.size() / median(() -> ColdImport.seconds(photos, scratch.make("frame-bench-cold-aot"), workers, withCache));
     }
     WarmImport.Result warm = WarmImport.measure(photos, workers, scratch, WarmImport.Rounds.STEADY);

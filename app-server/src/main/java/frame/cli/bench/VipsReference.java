@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 public final class VipsReference {
   static final int BATCH = 4;
   private final Path vipsthumbnail;
+  private final java.util.concurrent.atomic.AtomicLong peakResidentKb = new java.util.concurrent.atomic.AtomicLong();
 
   private VipsReference(Path vipsthumbnail) {
     this.vipsthumbnail = vipsthumbnail;
@@ -37,6 +38,7 @@ public final class VipsReference {
   /** Seconds for all photos, {@code processes} batches at a time, outputs into {@code out}. */
   public double run(List<Path> photos, Path out, int processes) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(processes);
+    peakResidentKb.set(0);
     try {
       long start = System.nanoTime();
       List<Future<?>> done = new ArrayList<>();
@@ -72,13 +74,13 @@ public final class VipsReference {
     }
   }
 
-  private static void run(List<String> command) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().put("VIPS_CONCURRENCY", "1");
-    Process process = builder.start();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (process.waitFor() != 0) {
-      throw new IOException("vipsthumbnail failed: " + String.join(" ", command) + "\n" + new String(output));
-    }
+  /** The largest peak resident memory of one vipsthumbnail process in the last {@link #run}, in kB. */
+  public long peakResidentKb() {
+    return peakResidentKb.get();
+  }
+
+  private void run(List<String> command) throws IOException, InterruptedException {
+    MeasuredProcess process = MeasuredProcess.run(command, java.util.Map.of("VIPS_CONCURRENCY", "1"));
+    peakResidentKb.accumulateAndGet(process.peakResidentKb(), Math::max);
   }
 }

@@ -11,8 +11,10 @@ class FrameJitSettingTest {
   private static final Path ROOT = Path.of("..");
 
   @Test
-  void the_launcher_the_app_image_and_the_bench_start_frame_with_one_jit_setting() throws Exception {
-    assertThat(Files.readString(ROOT.resolve("frame"))).contains("exec java \"${cached[@]}\" " + ColdImport.FRAME_JIT + " -jar");
-    assertThat(Files.readString(ROOT.resolve("packaging/pom.xml"))).contains(ColdImport.FRAME_JIT);
+  void the_launcher_the_app_image_and_the_bench_start_frame_with_one_jit_setting_and_heap_setting() throws Exception {
+    String memory = String.join(" ", ColdImport.FRAME_MEMORY);
+    assertThat(Files.readString(ROOT.resolve("frame")))
+        .contains("exec java \"${cached[@]}\" " + ColdImport.FRAME_JIT + " " + memory + " -jar");
+    assertThat(Files.readString(ROOT.resolve("packaging/pom.xml"))).contains(ColdImport.FRAME_JIT).contains(memory);
   }
 }
