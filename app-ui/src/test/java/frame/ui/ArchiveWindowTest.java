@@ -8,13 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import frame.core.Frame;
 import frame.core.api.archive.ArchiveTarget;
 import frame.core.api.imports.IngestResult;
-import frame.core.testing.FrameFixture;
-import frame.ui.library.LibraryModel;
-import frame.ui.server.ServerModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
@@ -36,25 +32,21 @@ class ArchiveWindowTest {
   Path disk;
   Frame frame;
   MainWindow window;
-  ExecutorService ingestQueue;
+  WindowOnLibrary shown;
 
   @Start
   void start(Stage stage) throws Exception {
     dataDir = Files.createTempDirectory("frame-ui-archive");
     photos = Files.createTempDirectory("frame-ui-archive-photos");
     disk = Files.createTempDirectory("frame-ui-archive-disk");
-    frame = FrameFixture.open(dataDir);
-    FxBackground background = new FxBackground(2);
-    ingestQueue = LibraryModel.newIngestQueue();
-    window = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
-    window.show(stage);
+    shown = WindowOnLibrary.show(stage, dataDir);
+    frame = shown.frame();
+    window = shown.window();
   }
 
   @AfterEach
   void stop() throws Exception {
-    window.close();
-    ingestQueue.shutdownNow();
-    frame.close();
+    shown.close();
   }
 
   @Test

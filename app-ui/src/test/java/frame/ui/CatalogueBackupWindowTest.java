@@ -7,14 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
 import frame.core.api.imports.IngestResult;
-import frame.core.testing.FrameFixture;
-import frame.ui.library.LibraryModel;
-import frame.ui.server.ServerModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.scene.control.TextField;
@@ -35,25 +31,21 @@ class CatalogueBackupWindowTest {
   Path backups;
   Frame frame;
   MainWindow window;
-  ExecutorService ingestQueue;
+  WindowOnLibrary shown;
 
   @Start
   void start(Stage stage) throws Exception {
     dataDir = Files.createTempDirectory("frame-ui-backup");
     photos = Files.createTempDirectory("frame-ui-backup-photos");
     backups = Files.createTempDirectory("frame-ui-backup-disk").resolve("catalogue");
-    frame = FrameFixture.open(dataDir);
-    FxBackground background = new FxBackground(2);
-    ingestQueue = LibraryModel.newIngestQueue();
-    window = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
-    window.show(stage);
+    shown = WindowOnLibrary.show(stage, dataDir);
+    frame = shown.frame();
+    window = shown.window();
   }
 
   @AfterEach
   void stop() throws Exception {
-    window.close();
-    ingestQueue.shutdownNow();
-    frame.close();
+    shown.close();
   }
 
   @Test

@@ -9,17 +9,13 @@ import frame.core.Frame;
 import frame.core.api.culling.ColorLabel;
 import frame.core.api.culling.Flag;
 import frame.core.api.culling.ImageMarks;
-import frame.core.testing.FrameFixture;
-import frame.ui.library.LibraryModel;
 import frame.ui.library.LibraryView;
 import frame.ui.library.TileModel;
 import frame.ui.library.TileStep;
-import frame.ui.server.ServerModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javafx.scene.input.KeyCode;
@@ -38,23 +34,19 @@ class CullingKeysWindowTest {
   Path dataDir;
   Frame frame;
   MainWindow window;
-  ExecutorService ingestQueue;
+  WindowOnLibrary shown;
 
   @Start
   void start(Stage stage) throws Exception {
     dataDir = Files.createTempDirectory("frame-cull-ui");
-    frame = FrameFixture.open(dataDir);
-    FxBackground background = new FxBackground(2);
-    ingestQueue = LibraryModel.newIngestQueue();
-    window = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
-    window.show(stage);
+    shown = WindowOnLibrary.show(stage, dataDir);
+    frame = shown.frame();
+    window = shown.window();
   }
 
   @AfterEach
   void stop() throws Exception {
-    window.close();
-    ingestQueue.shutdownNow();
-    frame.close();
+    shown.close();
   }
 
   @Test

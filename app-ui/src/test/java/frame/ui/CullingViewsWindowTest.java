@@ -11,13 +11,10 @@ import frame.core.api.culling.Flag;
 import frame.core.api.culling.MarkChange;
 import frame.core.api.culling.Shoot;
 import frame.core.api.library.LibraryQuery;
-import frame.core.testing.FrameFixture;
-import frame.ui.library.LibraryModel;
 import frame.ui.library.LibraryView;
 import frame.ui.library.MarkFilter;
 import frame.ui.library.TileModel;
 import frame.ui.library.TileStep;
-import frame.ui.server.ServerModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,7 +22,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javafx.scene.Node;
@@ -49,24 +45,20 @@ class CullingViewsWindowTest {
   Path dataDir;
   Frame frame;
   MainWindow window;
-  ExecutorService ingestQueue;
+  WindowOnLibrary shown;
 
   @Start
   void start(Stage stage) throws Exception {
     dataDir = Files.createTempDirectory("frame-cull-views");
-    frame = FrameFixture.open(dataDir);
-    FxBackground background = new FxBackground(2);
-    ingestQueue = LibraryModel.newIngestQueue();
-    window = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
-    window.show(stage);
+    shown = WindowOnLibrary.show(stage, dataDir);
+    frame = shown.frame();
+    window = shown.window();
   }
 
   @AfterEach
   void stop() throws Exception {
     frame.ports().queue().resume(null);
-    window.close();
-    ingestQueue.shutdownNow();
-    frame.close();
+    shown.close();
   }
 
   @Test
@@ -160,9 +152,14 @@ class CullingViewsWindowTest {
     long sharpness = Math.round(onFx(() -> tiles().getFirst().marks().get().sharpness()));
     assertThat(robot.lookup(".tile-focus").queryAs(Label.class).getText()).isEqualTo("◎ " + sharpness);
 
-    robot.type(KeyCode.RIGHT).type(KeyCode.ENTER).type(KeyCode.DIGIT4);
-    waitUntil(() -> robot.lookup("#viewer-marks").queryAs(Label.class).getText()
-        .equals("★★★★☆ · focus " + sharpness));
+    robot.type(KeyCode.RIGHT).type(KeyCode.ENTER);
+    waitUntil(() -> robot.lookup("#viewer-marks").tryQueryAs(Label.class)
+        .map(marks -> marks.isVisible() && marks.getText().endsWith("focus " + sharpness)).orElse(false));
+    robot.type(KeyCode.DIGIT4); // once the viewer shows the photo, so the key is the viewer's
+    long id = onFx(() -> window.library().idAt(0));
+    waitUntil(() -> frame.ports().culling().marks(List.of(id)).get(id).rating() == 4);
+    waitUntil(() -> robot.lookup("#viewer-marks").queryAs(Label.class).getText().startsWith("★★★★☆"));
+    assertThat(robot.lookup("#viewer-marks").queryAs(Label.class).getText()).isEqualTo("★★★★☆ · focus " + sharpness);
     robot.type(KeyCode.ESCAPE);
   }
 

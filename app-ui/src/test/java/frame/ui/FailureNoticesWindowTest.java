@@ -8,14 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import frame.core.Frame;
 import frame.core.api.imports.IngestResult;
 import frame.core.api.trash.TrashedPhoto;
-import frame.core.testing.FrameFixture;
-import frame.ui.library.LibraryModel;
-import frame.ui.server.ServerModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -37,24 +33,20 @@ class FailureNoticesWindowTest {
   Path photos;
   Frame frame;
   MainWindow window;
-  ExecutorService ingestQueue;
+  WindowOnLibrary shown;
 
   @Start
   void start(Stage stage) throws Exception {
     dataDir = Files.createTempDirectory("frame-ui-notices");
     photos = Files.createTempDirectory("frame-ui-notices-photos");
-    frame = FrameFixture.open(dataDir);
-    FxBackground background = new FxBackground(2);
-    ingestQueue = LibraryModel.newIngestQueue();
-    window = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
-    window.show(stage);
+    shown = WindowOnLibrary.show(stage, dataDir);
+    frame = shown.frame();
+    window = shown.window();
   }
 
   @AfterEach
   void stop() throws Exception {
-    window.close();
-    ingestQueue.shutdownNow();
-    frame.close();
+    shown.close();
   }
 
   @Test

@@ -8,15 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import frame.core.Frame;
 import frame.core.api.archive.NewArchiveTarget;
 import frame.core.api.jobs.JobType;
-import frame.core.testing.FrameFixture;
-import frame.ui.library.LibraryModel;
 import frame.ui.library.LibraryView;
 import frame.ui.server.ServerModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -42,7 +39,7 @@ class ImportSafetyWindowTest {
   Frame frame;
   FxBackground background;
   MainWindow window;
-  ExecutorService ingestQueue;
+  WindowOnLibrary shown;
 
   @Start
   void start(Stage stage) throws Exception {
@@ -50,18 +47,15 @@ class ImportSafetyWindowTest {
     card = Files.createTempDirectory("frame-ui-safety-card").resolve("DCIM");
     Files.createDirectories(card);
     disk = Files.createTempDirectory("frame-ui-safety-disk");
-    frame = FrameFixture.open(dataDir);
-    background = new FxBackground(2);
-    ingestQueue = LibraryModel.newIngestQueue();
-    window = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
-    window.show(stage);
+    shown = WindowOnLibrary.show(stage, dataDir);
+    frame = shown.frame();
+    window = shown.window();
+    background = shown.background();
   }
 
   @AfterEach
   void stop() throws Exception {
-    window.close();
-    ingestQueue.shutdownNow();
-    frame.close();
+    shown.close();
   }
 
   @Test
@@ -153,7 +147,7 @@ class ImportSafetyWindowTest {
   private MainWindow secondWindow(FxRobot robot) {
     MainWindow[] made = new MainWindow[1];
     robot.interact(() -> made[0] = new MainWindow(frame, background, new ServerModel(frame, background, 0, false),
-        ingestQueue));
+        shown.ingestQueue()));
     return made[0];
   }
 

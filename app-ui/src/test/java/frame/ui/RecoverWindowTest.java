@@ -12,14 +12,11 @@ import frame.core.api.library.Image;
 import frame.core.api.library.ImageQuery;
 import frame.core.api.library.ImageState;
 import frame.core.testing.FrameFixture;
-import frame.ui.library.LibraryModel;
-import frame.ui.server.ServerModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -38,24 +35,20 @@ class RecoverWindowTest {
   Path temp;
   Frame frame;
   MainWindow window;
-  ExecutorService ingestQueue;
+  WindowOnLibrary shown;
 
   @Start
   void start(Stage stage) throws Exception {
     temp = Files.createTempDirectory("frame-ui-recover");
     dataDir = temp.resolve("data");
-    frame = FrameFixture.open(dataDir);
-    FxBackground background = new FxBackground(2);
-    ingestQueue = LibraryModel.newIngestQueue();
-    window = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
-    window.show(stage);
+    shown = WindowOnLibrary.show(stage, dataDir);
+    frame = shown.frame();
+    window = shown.window();
   }
 
   @AfterEach
   void stop() throws Exception {
-    window.close();
-    ingestQueue.shutdownNow();
-    frame.close();
+    shown.close();
   }
 
   @Test

@@ -140,9 +140,15 @@ final class TilePages {
     tile.marks().set(seen.marks());
   }
 
-  /** Reads one photo's tile again; {@code gone} runs when it is no longer there (removed on another device). */
+  /**
+   * Reads one photo's tile again; {@code gone} runs when it is no longer there (removed on another device).
+   * What shows the tile beside the grid (the viewer's marks) redraws with it.
+   */
   void reread(TileModel tile, long imageId, Runnable gone) {
-    background.run(() -> see(library.image(imageId)), seen -> apply(tile, seen), failure -> gone.run());
+    background.run(() -> see(library.image(imageId)), seen -> {
+      apply(tile, seen);
+      changed.run();
+    }, failure -> gone.run());
   }
 
   /** Every page is stale: the library changed under it. */

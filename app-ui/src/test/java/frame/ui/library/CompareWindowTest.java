@@ -10,10 +10,8 @@ import frame.core.api.culling.Flag;
 import frame.core.api.culling.ImageMarks;
 import frame.core.api.library.LibraryQuery;
 import frame.core.testing.ExifBuilder;
-import frame.core.testing.FrameFixture;
-import frame.ui.FxBackground;
 import frame.ui.MainWindow;
-import frame.ui.server.ServerModel;
+import frame.ui.WindowOnLibrary;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
@@ -23,7 +21,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javafx.scene.control.Label;
@@ -43,23 +40,19 @@ class CompareWindowTest {
   Path dataDir;
   Frame frame;
   MainWindow window;
-  ExecutorService ingestQueue;
+  WindowOnLibrary shown;
 
   @Start
   void start(Stage stage) throws Exception {
     dataDir = Files.createTempDirectory("frame-compare-ui");
-    frame = FrameFixture.open(dataDir);
-    FxBackground background = new FxBackground(2);
-    ingestQueue = LibraryModel.newIngestQueue();
-    window = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
-    window.show(stage);
+    shown = WindowOnLibrary.show(stage, dataDir);
+    frame = shown.frame();
+    window = shown.window();
   }
 
   @AfterEach
   void stop() throws Exception {
-    window.close();
-    ingestQueue.shutdownNow();
-    frame.close();
+    shown.close();
   }
 
   @Test
