@@ -22,13 +22,14 @@ import java.util.regex.Pattern;
  * restarted on the same folder. Its API token is learnt from its first start.
  */
 final class ChildFrame implements AutoCloseable {
-  private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/api");
+  private static final Pattern URL = Pattern.compile("https?://127\\.0\\.0\\.1:(\\d+)/api");
   private static final Pattern TOKEN = Pattern.compile("^\\s+(frame_[A-Za-z0-9_-]+)\\s*$");
 
   private final Path dataDir;
   private final List<String> jvmOptions;
   private List<String> serveArgs = List.of();
   private java.util.Map<String, String> environment = java.util.Map.of();
+  private List<String> commandPrefix = List.of();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Process process;
   private Path output;
@@ -45,7 +46,14 @@ final class ChildFrame implements AutoCloseable {
     other.token = token;
     other.serveArgs = serveArgs;
     other.environment = environment;
+    other.commandPrefix = commandPrefix;
     return other;
+  }
+
+  /** Runs the child through {@code prefix}, e.g. into a {@link NetworkNamespace}. */
+  ChildFrame inside(List<String> prefix) {
+    commandPrefix = List.copyOf(prefix);
+    return this;
   }
 
   /** Environment variables for the child, e.g. a studio's DATABASE_URL and STORAGE_DIR. */
@@ -111,7 +119,7 @@ final class ChildFrame implements AutoCloseable {
   record Finished(int exitCode, String output) {}
 
   private ProcessBuilder launch(String... args) {
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(commandPrefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     command.add("-Djava.awt.headless=true");
