@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  */
 final class ChildFrame implements AutoCloseable {
   private static final Pattern URL = Pattern.compile("https?://127\\.0\\.0\\.1:(\\d+)/api");
+  /** Generous: on a loaded 2-core machine a first start with --lan (a new certificate, mDNS) took over a minute. */
+  private static final Duration START_LIMIT = Duration.ofSeconds(180);
   private static final Pattern TOKEN = Pattern.compile("^\\s+(frame_[A-Za-z0-9_-]+)\\s*$");
 
   private final Path dataDir;
@@ -88,7 +90,7 @@ final class ChildFrame implements AutoCloseable {
     List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
     args.addAll(serveArgs);
     process = launch(args.toArray(String[]::new)).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    String text = await("FRAME serving on " + dataDir).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+    String text = await("FRAME serving on " + dataDir).atMost(START_LIMIT).pollInterval(Duration.ofMillis(50))
         .until(() -> {
           String now = Files.readString(output);
           if (!process.isAlive()) throw new IllegalStateException("FRAME exited (" + process.exitValue() + ") at start:\n" + now);
