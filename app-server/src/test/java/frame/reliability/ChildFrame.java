@@ -22,13 +22,16 @@ import java.util.regex.Pattern;
  * restarted on the same folder. Its API token is learnt from its first start.
  */
 final class ChildFrame implements AutoCloseable {
-  private static final Pattern URL = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/api");
+  private static final Pattern URL = Pattern.compile("https?://127\\.0\\.0\\.1:(\\d+)/api");
+  /** Generous: on a loaded 2-core machine a first start with --lan (a new certificate, mDNS) took over a minute. */
+  private static final Duration START_LIMIT = Duration.ofSeconds(180);
   private static final Pattern TOKEN = Pattern.compile("^\\s+(frame_[A-Za-z0-9_-]+)\\s*$");
 
   private final Path dataDir;
   private final List<String> jvmOptions;
   private List<String> serveArgs = List.of();
   private java.util.Map<String, String> environment = java.util.Map.of();
+  private List<String> commandPrefix = List.of();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Process process;
   private Path output;
@@ -45,7 +48,14 @@ final class ChildFrame implements AutoCloseable {
     other.token = token;
     other.serveArgs = serveArgs;
     other.environment = environment;
+    other.commandPrefix = commandPrefix;
     return other;
+  }
+
+  /** Runs the child through {@code prefix}, e.g. into a {@link NetworkNamespace}. */
+  ChildFrame inside(List<String> prefix) {
+    commandPrefix = List.copyOf(prefix);
+    return this;
   }
 
   /** Environment variables for the child, e.g. a studio's DATABASE_URL and STORAGE_DIR. */
@@ -80,7 +90,7 @@ final class ChildFrame implements AutoCloseable {
     List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
     args.addAll(serveArgs);
     process = launch(args.toArray(String[]::new)).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-    String text = await("FRAME serving on " + dataDir).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+    String text = await("FRAME serving on " + dataDir).atMost(START_LIMIT).pollInterval(Duration.ofMillis(50))
         .until(() -> {
           String now = Files.readString(output);
           if (!process.isAlive()) throw new IllegalStateException("FRAME exited (" + process.exitValue() + ") at start:\n" + now);
@@ -121,7 +131,7 @@ final class ChildFrame implements AutoCloseable {
   }
 
   private ProcessBuilder launch(String... args) {
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(commandPrefix);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     command.add("-Djava.awt.headless=true");

@@ -125,6 +125,21 @@ class TusApiTest {
   }
 
   @Test
+  void a_checksum_without_its_digest_or_of_another_algorithm_is_400_and_keeps_nothing() throws Exception {
+    String upload = create(100);
+
+    HttpResponse<String> noDigest = patch(upload, 0, new byte[40], "sha256");
+    HttpResponse<String> md5 = patch(upload, 0, new byte[40], "md5 " + Base64.getEncoder().encodeToString(new byte[16]));
+
+    assertThat(noDigest.statusCode()).isEqualTo(400);
+    assertThat(noDigest.body()).contains("invalid_checksum");
+    assertThat(md5.statusCode()).isEqualTo(400);
+    assertThat(md5.body()).contains("unsupported_checksum");
+    assertThat(offset(upload)).isZero();
+    assertThat(Files.size(dataDir.resolve("tus").resolve(upload + ".bytes"))).isZero();
+  }
+
+  @Test
   void an_unknown_upload_is_404() throws Exception {
     assertThat(send(request("/api/tus/" + "0".repeat(32)).method("HEAD", HttpRequest.BodyPublishers.noBody()))
         .statusCode()).isEqualTo(404);

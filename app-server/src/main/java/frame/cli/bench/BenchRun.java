@@ -204,10 +204,17 @@ public final class BenchRun {
 
   /** Figure 8: one 50 MB photo sent with tus (resumable upload) over loopback. */
   private void tus(ScratchFolders scratch) throws Exception {
-    TusFigure.Result r = TusFigure.measure(workers, scratch.make("frame-bench-tus"));
+    TusFigure.Result whole = TusFigure.measure(workers, scratch.make("frame-bench-tus"));
     out.printf("8. tus upload of a 50 MB photo over loopback (creation + one PATCH, fsynced and ingested), median of 3: "
-        + "%.1f MB/s (%s s)%n", r.megabytesPerSecond(), r.seconds().stream().map(s -> "%.2f".formatted(s)).toList());
+        + "%.1f MB/s (%s s), %.2f s of CPU each%n", whole.megabytesPerSecond(), rounded(whole.seconds()), whole.cpuSecondsMedian());
+    TusFigure.Result chunked = TusFigure.measure(workers, scratch.make("frame-bench-tus-chunks"), TusFigure.PHONE_CHUNK);
+    out.printf("   the same in PATCHes of 4 MiB, each fsynced (as the phone page sends): %.1f MB/s (%s s), %.2f s of CPU each%n",
+        chunked.megabytesPerSecond(), rounded(chunked.seconds()), chunked.cpuSecondsMedian());
     out.flush();
+  }
+
+  private static List<String> rounded(List<Double> seconds) {
+    return seconds.stream().map(s -> "%.2f".formatted(s)).toList();
   }
 
   /** Figure 6: 24 MP photos, two workers, -Xmx512m, in a child JVM that reports its peak heap. */

@@ -61,7 +61,7 @@ public final class LocalSendReceiver implements AutoCloseable {
       config.jsonMapper(new JavalinJackson(json, false));
       config.jetty.addConnector((jetty, http) -> TlsConnector.create(jetty, http, bindHost, settings.port(), certificate));
       config.routes.get(BASE + "/info", ctx -> ctx.json(self()));
-      config.routes.post(BASE + "/register", ctx -> ctx.json(self()));
+      config.routes.post(BASE + "/register", this::register);
       config.routes.post(BASE + "/prepare-upload", this::prepare);
       config.routes.post(BASE + "/upload", this::upload);
       config.routes.post(BASE + "/cancel", this::cancel);
@@ -88,6 +88,24 @@ public final class LocalSendReceiver implements AutoCloseable {
 
   private Messages.DeviceInfo self() {
     return self;
+  }
+
+  /** A device that heard FRAME's announcement introduces itself; FRAME answers with its own info. */
+  private void register(Context ctx) {
+    Messages.DeviceInfo other;
+    try {
+      other = ctx.bodyAsClass(Messages.DeviceInfo.class);
+    } catch (RuntimeException e) {
+      ctx.status(400).json(new Messages.Message("Invalid body"));
+      return;
+    }
+    if (other == null || other.alias() == null) {
+      ctx.status(400).json(new Messages.Message("Invalid body: no alias"));
+      return;
+    }
+    log.info("LocalSend device '{}' ({}) at {} found FRAME", printable(other.alias()), printable(other.deviceModel()),
+        ctx.ip());
+    ctx.json(self());
   }
 
   private void prepare(Context ctx) throws Exception {
@@ -216,6 +234,11 @@ public final class LocalSendReceiver implements AutoCloseable {
     Session session = sessionId == null ? null : sessions.remove(sessionId);
     if (session != null) session.cancel();
     ctx.status(200);
+  }
+
+  /** A sender's own words, one line in the log whatever it sent. */
+  private static String printable(String text) {
+    return text == null ? "" : text.replaceAll("\\p{Cntrl}", "?");
   }
 
   private static String rootMessage(Throwable e) {

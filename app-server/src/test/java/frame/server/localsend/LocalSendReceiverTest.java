@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import frame.core.Frame;
+import frame.core.api.culling.ShootSource;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageQuery;
 import frame.core.api.library.ImageState;
@@ -75,6 +76,12 @@ class LocalSendReceiverTest {
     assertThat(images.get(0).state()).isEqualTo(ImageState.PROCESSED);
     assertThat(images.get(0).originalName()).isEqualTo("from phone.jpg");
     assertThat(Files.readAllBytes(frame.ports().library().files(images.get(0)).original())).isEqualTo(photo);
+    // the arrival is a shoot named after the sender, like a phone's session
+    assertThat(frame.ports().culling().shoots()).singleElement().satisfies(shoot -> {
+      assertThat(shoot.name()).isEqualTo("Test phone");
+      assertThat(shoot.source()).isEqualTo(ShootSource.LOCALSEND);
+      assertThat(shoot.photos()).isEqualTo(1);
+    });
   }
 
   @Test
@@ -154,11 +161,59 @@ class LocalSendReceiverTest {
   }
 
   @Test
+  void two_files_of_a_session_stream_into_ingest_at_the_same_time() throws Exception {
+    start(LocalSendSettings.of(0, PIN), Approval.NOBODY);
+    byte[] first = java.util.Arrays.copyOf(TestImages.jpeg(TestImages.photo(640, 480, 7)), 2 << 20);
+    byte[] second = java.util.Arrays.copyOf(TestImages.jpeg(TestImages.photo(640, 480, 8)), 2 << 20);
+    JsonNode session = JSON.readTree(prepare("?pin=" + PIN, Map.of(
+        "a", fileInfo("a", "a.jpg", first.length, sha256(first)),
+        "b", fileInfo("b", "b.jpg", second.length, sha256(second)))).body());
+    PipedOutputStream toA = new PipedOutputStream();
+    PipedOutputStream toB = new PipedOutputStream();
+    CompletableFuture<HttpResponse<String>> a = streamed(session, "a", new PipedInputStream(toA, 1 << 16), first.length);
+    CompletableFuture<HttpResponse<String>> b = streamed(session, "b", new PipedInputStream(toB, 1 << 16), second.length);
+    toA.write(first, 0, first.length / 2);
+    toB.write(second, 0, second.length / 2);
+
+    // both halves are in FRAME's ingest before either file is whole
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> partFiles() == 2);
+    toA.write(first, first.length / 2, first.length - first.length / 2);
+    toA.close();
+    toB.write(second, second.length / 2, second.length - second.length / 2);
+    toB.close();
+
+    assertThat(a.get().statusCode()).as(a.get().body()).isEqualTo(200);
+    assertThat(b.get().statusCode()).as(b.get().body()).isEqualTo(200);
+    assertThat(frame.ports().library().list(ImageQuery.all())).extracting(Image::originalName)
+        .containsExactlyInAnyOrder("a.jpg", "b.jpg");
+  }
+
+  private CompletableFuture<HttpResponse<String>> streamed(JsonNode session, String fileId, InputStream body, long size)
+      throws Exception {
+    return http().sendAsync(request("/upload?sessionId=" + session.get("sessionId").asText() + "&fileId=" + fileId
+        + "&token=" + session.get("files").get(fileId).asText())
+        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), size))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private long partFiles() throws java.io.IOException {
+    try (var files = Files.walk(dataDir)) {
+      return files.filter(p -> p.toString().endsWith(".part") && p.toFile().length() > 0).count();
+    }
+  }
+
+  @Test
   void without_a_pin_an_unanswered_session_is_refused_after_the_timeout() throws Exception {
-    start(LocalSendSettings.of(0, null).withAnswerTimeout(Duration.ofSeconds(1)), offer -> new CompletableFuture<>());
+    CompletableFuture<Boolean> unanswered = new CompletableFuture<>();
+    start(LocalSendSettings.of(0, null).withAnswerTimeout(Duration.ofSeconds(1)), offer -> unanswered);
+    long start = System.nanoTime();
     HttpResponse<String> prepared = prepare("", Map.of("f", fileInfo("f", "f.jpg", 10, null)));
     assertThat(prepared.statusCode()).isEqualTo(403);
     assertThat(prepared.body()).contains("Rejected");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).as("it waited for someone at the window")
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(unanswered).as("the window stops asking").isCompletedWithValue(false);
+    assertThat(frame.ports().library().list(ImageQuery.all())).isEmpty();
   }
 
   @Test
