@@ -210,7 +210,7 @@ final class FrameAssembly {
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
         new Pairings(database.jdbc(), clock, PairingKey.inFolder(config.dataDir())), pauses, control, node, registry,
         new Studio(), trash, new LibraryBrowser(database.jdbc()), decoder, archive,
-        new CullingEngine(database.jdbc(), trash, stacker, events, clock, images, store));
+        new CullingEngine(database.jdbc(), trash, stacker, events, clock, images, originals));
   }
 
   /** The ports front ends use, each over the engine parts it needs. */

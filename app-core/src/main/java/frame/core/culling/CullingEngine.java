@@ -5,7 +5,7 @@ import frame.core.api.culling.ExportRequest;
 import frame.core.api.culling.ExportResult;
 import frame.core.api.culling.ImageMarks;
 import frame.core.image.ImageRepository;
-import frame.core.store.FileStore;
+import frame.core.pipeline.OriginalFiles;
 import frame.core.api.culling.LookAlike;
 import frame.core.api.culling.MarkChange;
 import frame.core.api.culling.Shoot;
@@ -38,8 +38,8 @@ public final class CullingEngine implements Culling {
   private final Clock clock;
 
   public CullingEngine(Jdbc jdbc, Trash trash, Stacker stacker, EventBus events, Clock clock,
-      ImageRepository images, FileStore store) {
-    this.exporter = new Exporter(images, store, new MarksRepository(jdbc), new ShootRepository(jdbc));
+      ImageRepository images, OriginalFiles originals) {
+    this.exporter = new Exporter(images, originals, new MarksRepository(jdbc), new ShootRepository(jdbc));
     this.stacks = new StackRepository(jdbc);
     this.stacker = stacker;
     this.jdbc = jdbc;

@@ -1,5 +1,6 @@
 package frame.core.culling;
 
+import frame.core.api.FrameException;
 import frame.core.api.culling.ExportRequest;
 import frame.core.api.culling.ExportResult;
 import frame.core.api.culling.ImageMarks;
@@ -7,7 +8,7 @@ import frame.core.api.culling.Shoot;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageQuery;
 import frame.core.image.ImageRepository;
-import frame.core.store.FileStore;
+import frame.core.pipeline.OriginalFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,17 +23,18 @@ import java.util.stream.Collectors;
 /**
  * Copies originals with {@code .xmp} sidecars into a folder, one sub-folder per shoot ("Unsorted"
  * for photos of no shoot). An existing file is never overwritten: a second photo of the same name
- * gets "-2", "-3"... and a file that cannot be written is listed, the others still go.
+ * gets "-2", "-3"... and a file that cannot be written is listed, the others still go. An original
+ * freed to the archive is fetched back and checked against its SHA-256 first.
  */
 final class Exporter {
   private final ImageRepository images;
-  private final FileStore store;
+  private final OriginalFiles originals;
   private final MarksRepository marks;
   private final ShootRepository shoots;
 
-  Exporter(ImageRepository images, FileStore store, MarksRepository marks, ShootRepository shoots) {
+  Exporter(ImageRepository images, OriginalFiles originals, MarksRepository marks, ShootRepository shoots) {
     this.images = images;
-    this.store = store;
+    this.originals = originals;
     this.marks = marks;
     this.shoots = shoots;
   }
@@ -50,10 +52,11 @@ final class Exporter {
         try {
           Path target = free(request.folder().resolve(folder), safe(image.originalName() == null ? image.sha256() : image.originalName()));
           Files.createDirectories(target.getParent());
-          Files.copy(store.filesOf(image).original(), target, StandardCopyOption.COPY_ATTRIBUTES);
+          // a freed original comes back from the archive, verified, before it is copied
+          Files.copy(originals.of(image), target, StandardCopyOption.COPY_ATTRIBUTES);
           Files.writeString(sidecarOf(target), XmpSidecar.of(m), StandardCharsets.UTF_8);
           exported++;
-        } catch (IOException e) {
+        } catch (IOException | FrameException e) { // a missing original or an archive away: the others still go
           problems.add(image.originalName() + ": " + e.getMessage());
         }
       }

@@ -16,6 +16,9 @@ import frame.core.api.archive.FileHash;
 import frame.core.api.archive.FreeReport;
 import frame.core.api.archive.NewArchiveTarget;
 import frame.core.api.archive.SafeReport;
+import frame.core.api.culling.CullFilter;
+import frame.core.api.culling.ExportRequest;
+import frame.core.api.culling.ExportResult;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageState;
 import frame.core.api.jobs.Job;
@@ -141,6 +144,18 @@ class FolderArchiveTest {
       Image image = imported.get(0);
       assertThat(frame.ports().library().files(image).original()).doesNotExist();
       assertThat(frame.ports().library().files(image).thumbnail(256)).isPresent();
+
+      // export fetches each freed original back from the archive, checked, before copying it out
+      Path out = photos.resolve("export");
+      ExportResult exported = frame.ports().culling().export(new ExportRequest(out, CullFilter.NONE));
+      assertThat(exported.problems()).isEmpty();
+      List<String> exportedHashes = new java.util.ArrayList<>();
+      try (var files = Files.walk(out)) {
+        for (Path file : files.filter(f -> Files.isRegularFile(f) && !f.toString().endsWith(".xmp")).toList()) {
+          exportedHashes.add(sha256(file));
+        }
+      }
+      assertThat(exportedHashes).containsExactlyInAnyOrderElementsOf(imported.stream().map(Image::sha256).toList());
 
       Path back = frame.ports().library().original(image);
       assertThat(sha256(back)).isEqualTo(image.sha256());
