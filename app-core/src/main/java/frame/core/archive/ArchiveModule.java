@@ -38,7 +38,7 @@ public final class ArchiveModule implements AutoCloseable {
       Failpoints failpoints, Function<Path, BackupTaken> catalogueBackup) {
     this.archive = new ArchiveRepository(jdbc);
     this.credentials = new CredentialStore(dataDir);
-    this.targets = new Targets(credentials, environment, settings);
+    this.targets = new Targets(credentials, environment, settings, failpoints);
     this.steps = new ArchiveJobs(archive, images, jobs);
     this.originals = new Originals(store, archive, targets);
     LocalSpace space = new LocalSpace(archive, store, clock);

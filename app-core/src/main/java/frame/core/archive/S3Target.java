@@ -2,6 +2,7 @@ package frame.core.archive;
 
 import frame.core.api.archive.ArchiveCredentials;
 import frame.core.api.library.Image;
+import frame.core.crash.Failpoints;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +39,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * trailers). Originals go under {@code <prefix>originals/<2 hex>/<sha256>.<ext>}, their sidecar
  * beside them with {@code .json} appended: a rerun writes the same key, and the key names the bytes.
  * Files above {@link #multipartAbove} go up in parts; a part-upload left by a killed FRAME for the
- * same key is aborted before the next try, so none stays open for ever.
+ * same key is aborted before the next try, so none stays open for ever. After each part of a
+ * photo's original it passes the failpoint {@code archive:part:<image id>} (where the crash tests
+ * kill a FRAME mid-upload; {@link Failpoints#NONE} in production).
  */
 final class S3Target implements Target {
   static final long DEFAULT_PART_SIZE = 16L * 1024 * 1024;
@@ -48,10 +51,17 @@ final class S3Target implements Target {
   private final String prefix;
   private final String where;
   private final long multipartAbove;
+  private final Failpoints failpoints;
   private volatile boolean sendSha256 = true;
 
   S3Target(String endpoint, String bucket, String prefix, String region, ArchiveCredentials credentials,
       long multipartAbove) {
+    this(endpoint, bucket, prefix, region, credentials, multipartAbove, Failpoints.NONE);
+  }
+
+  S3Target(String endpoint, String bucket, String prefix, String region, ArchiveCredentials credentials,
+      long multipartAbove, Failpoints failpoints) {
+    this.failpoints = failpoints;
     this.bucket = bucket;
     this.prefix = prefix == null || prefix.isBlank() ? "" : (prefix.endsWith("/") ? prefix : prefix + "/");
     this.where = "bucket " + bucket + " at " + endpoint;
@@ -80,7 +90,7 @@ final class S3Target implements Target {
     String key = keyOf(image);
     call(() -> {
       abortUnfinishedUploads(key);
-      upload(key, original);
+      upload(key, original, () -> failpoints.reach("archive:part:" + image.id()));
       s3.putObject(b -> b.bucket(bucket).key(key + ".json").contentType("application/json"),
           RequestBody.fromBytes(sidecar));
       return null;
@@ -127,7 +137,7 @@ final class S3Target implements Target {
   @Override
   public void overwrite(String key, Path original) {
     call(() -> {
-      upload(key, original);
+      upload(key, original, NO_PLACE);
       return null;
     });
   }
@@ -136,7 +146,7 @@ final class S3Target implements Target {
   public String putCatalogueFile(String backup, String file, Path source) {
     String key = prefix + CATALOGUE + backup + "/" + file;
     call(() -> {
-      upload(key, source);
+      upload(key, source, NO_PLACE);
       return null;
     });
     return key;
@@ -178,10 +188,13 @@ final class S3Target implements Target {
     call(() -> s3.headBucket(b -> b.bucket(bucket)));
   }
 
-  private void upload(String key, Path original) throws IOException {
+  private static final Runnable NO_PLACE = () -> {};
+
+  /** Uploads the file under {@code key}, in parts when large, running {@code afterPart} after each part. */
+  private void upload(String key, Path original, Runnable afterPart) throws IOException {
     long size = Files.size(original);
     if (size > multipartAbove) {
-      uploadInParts(key, original, size);
+      uploadInParts(key, original, size, afterPart);
       return;
     }
     if (sendSha256) {
@@ -197,7 +210,7 @@ final class S3Target implements Target {
     s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(original));
   }
 
-  private void uploadInParts(String key, Path original, long size) throws IOException {
+  private void uploadInParts(String key, Path original, long size, Runnable afterPart) throws IOException {
     String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
     try {
       List<CompletedPart> parts = new ArrayList<>();
@@ -215,6 +228,7 @@ final class S3Target implements Target {
           String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(part),
               RequestBody.fromByteBuffer(buffer)).eTag();
           parts.add(CompletedPart.builder().partNumber(part).eTag(etag).build());
+          afterPart.run();
         }
       }
       s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId)

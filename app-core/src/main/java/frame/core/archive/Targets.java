@@ -2,6 +2,7 @@ package frame.core.archive;
 
 import frame.core.api.archive.ArchiveCredentials;
 import frame.core.api.archive.ArchiveTargetKind;
+import frame.core.crash.Failpoints;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -12,9 +13,12 @@ final class Targets implements AutoCloseable {
   private final CredentialStore credentials;
   private final Map<String, String> environment;
   private final ArchiveSettings settings;
+  private final Failpoints failpoints;
   private final Map<Long, Target> open = new ConcurrentHashMap<>();
 
-  Targets(CredentialStore credentials, Map<String, String> environment, ArchiveSettings settings) {
+  Targets(CredentialStore credentials, Map<String, String> environment, ArchiveSettings settings,
+      Failpoints failpoints) {
+    this.failpoints = failpoints;
     this.credentials = credentials;
     this.environment = environment;
     this.settings = settings;
@@ -32,13 +36,13 @@ final class Targets implements AutoCloseable {
         .orElseThrow(() -> new TargetFault("No credentials for the target " + record.name() + " on this computer"
             + " (add it again here, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)", null));
     return new S3Target(record.location(), record.bucket(), record.prefix(), record.region(), keys,
-        settings.multipartAbove());
+        settings.multipartAbove(), failpoints);
   }
 
   Target create(TargetRecord record, ArchiveCredentials keys) {
     if (record.kind() == ArchiveTargetKind.FOLDER || keys == null) return create(record);
     return new S3Target(record.location(), record.bucket(), record.prefix(), record.region(), keys,
-        settings.multipartAbove());
+        settings.multipartAbove(), failpoints);
   }
 
   void forget(long targetId) {
