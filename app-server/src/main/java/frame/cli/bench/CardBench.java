@@ -1,6 +1,5 @@
 package frame.cli.bench;
 
-import frame.cli.BenchCommand;
 import frame.core.api.config.FrameConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code frame bench card}: a card's worth of photos imported cold, against libvips on the same files (docs/performance.md). */
@@ -18,7 +16,6 @@ import picocli.CommandLine.Spec;
         "against libvips on the same files, alternating within the run; medians, photos/s, CPU seconds, peak memory.",
         "Real photos: frame bench card --corpus ../shared/samples/photos"})
 public final class CardBench implements Callable<Integer> {
-  @ParentCommand BenchCommand bench;
   @Spec CommandSpec spec;
 
   @Option(names = "--corpus", paramLabel = "DIR", description = "Folder of JPEGs to copy (default: frame bench's generated "
@@ -45,8 +42,15 @@ public final class CardBench implements Callable<Integer> {
       Path dir = corpus != null ? corpus : Path.of(System.getProperty("java.io.tmpdir"), "frame-bench-cameras");
       photos = Corpus.generate(dir, 40);
     }
-    new CardFigure(spec.commandLine().getOut(), bench.workers()).measure(photos,
+    new CardFigure(spec.commandLine().getOut(), workers()).measure(photos,
         corpus != null ? corpus.toString() : "generated", copies, runs, startupCache);
     return 0;
+  }
+
+  /** frame's {@code --workers}, else FRAME's default; read from the root command, so this package names no frame.cli class. */
+  private int workers() {
+    var option = spec.root().findOption("--workers");
+    Integer chosen = option == null ? null : option.getValue();
+    return chosen != null ? chosen : FrameConfig.defaultWorkers();
   }
 }
