@@ -4,6 +4,7 @@ import frame.core.api.archive.ScrubReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +54,7 @@ final class ScheduledScrub implements AutoCloseable {
       Instant last = lastScrub();
       if (last != null && now.isBefore(last.plus(plan.every()))) return;
       ScrubReport report = scrub.apply(plan.samplePercent());
-      Files.writeString(lastRun, now.toString());
+      recordScrub(now);
       if (report.clean()) {
         log.info("Scheduled scrub ({}% sample): {} photo(s), {} cop(ies) read, all good",
             plan.samplePercent(), report.photos(), report.copiesRead());
@@ -68,6 +69,13 @@ final class ScheduledScrub implements AutoCloseable {
       // most often FRAME is closing, or a target is away: the next look tries again
       log.warn("The scheduled scrub did not finish: {}", e.toString());
     }
+  }
+
+  /** Written aside and moved in, so a reader (or a crash) never sees half a time. */
+  private void recordScrub(Instant now) throws IOException {
+    Path aside = lastRun.resolveSibling(LAST_RUN_FILE + ".new");
+    Files.writeString(aside, now.toString());
+    Files.move(aside, lastRun, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private Instant lastScrub() throws IOException {

@@ -41,6 +41,9 @@ class ScheduledScrubTest {
       // no command asked for it: the schedule finds the bad copy and mends it from the local original
       await("the damaged copy mended").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
           .until(() -> sha256(copy).equals(image.sha256()));
+      // the time is recorded once the scrub that mended it returns, a moment after the copy is whole
+      await("the scrub's time recorded").atMost(Duration.ofSeconds(10))
+          .until(() -> Files.isRegularFile(dataDir.resolve(ScheduledScrub.LAST_RUN_FILE)));
       assertThat(Files.readString(dataDir.resolve(ScheduledScrub.LAST_RUN_FILE))).isNotBlank();
     }
   }
