@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * certificate, so phones send with an app they already have. A session needs the PIN, or the
  * photographer's Accept through {@link Approval}; files that are not photos, and photos FRAME
  * holds already (by the sha256 the sender gives), get no token. Each upload streams straight into
- * the same ingest as {@code POST /api/upload}; several may run at once.
+ * the same ingest as {@code POST /api/upload}; several may run at once. A file sent in chunks
+ * ({@code X-Content-Range}, the npm CLI's way over 50 MiB) streams into one ingest too.
  */
 public final class LocalSendReceiver implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalSendReceiver.class);
@@ -72,7 +73,7 @@ public final class LocalSendReceiver implements AutoCloseable {
     });
     app.start(bindHost, settings.port());
     this.self = new Messages.DeviceInfo(settings.alias(), "2.0", "FRAME", "server",
-        certificate.fingerprint().hex(), app.port(), "https", false, null);
+        certificate.fingerprint().plainHex(), app.port(), "https", false, null);
     this.announcer = settings.multicast() ? MulticastAnnouncer.start(self) : null;
   }
 
@@ -179,7 +180,7 @@ public final class LocalSendReceiver implements AutoCloseable {
     return yes;
   }
 
-  private void upload(Context ctx) throws IOException {
+  private void upload(Context ctx) throws IOException, InterruptedException {
     String sessionId = ctx.queryParam("sessionId");
     String fileId = ctx.queryParam("fileId");
     String token = ctx.queryParam("token");
@@ -193,40 +194,102 @@ public final class LocalSendReceiver implements AutoCloseable {
       ctx.status(403).json(new Messages.Message("Invalid token"));
       return;
     }
-    if (ctx.header("X-Content-Range") != null) {
-      ctx.status(400).json(new Messages.Message("Send each file in one request"));
-      return;
-    }
     if (session.hasArrived(fileId)) {
       ctx.status(409).json(new Messages.Message("This file arrived already"));
       return;
     }
-    IngestResult result;
+    String rangeHeader = ctx.header(ContentRange.HEADER);
+    Answer answer;
+    boolean whole = true;
+    if (rangeHeader == null) {
+      answer = session.arrivingInChunks(fileId)
+          ? Answer.refused(409, "This file is arriving in chunks; send its next chunk")
+          : whole(ctx, session, file);
+    } else {
+      ContentRange range;
+      try {
+        range = ContentRange.parse(rangeHeader);
+      } catch (IllegalArgumentException e) {
+        ctx.status(400).json(new Messages.Message(e.getMessage()));
+        return;
+      }
+      whole = range.last();
+      answer = chunk(ctx, session, fileId, file, range);
+    }
+    if (answer.ok() && whole && session.arrived(fileId)) sessions.remove(session.id);
+    ctx.status(answer.status());
+    if (answer.message() != null) ctx.json(new Messages.Message(answer.message()));
+  }
+
+  /** A file in one request, its body exactly the size announced. */
+  private Answer whole(Context ctx, Session session, Session.Accepted file) throws IOException {
     try (InputStream body = new ExactBytes(ctx.req().getInputStream(), file.size(), session::cancelled)) {
+      return store(body, session, file);
+    } catch (IOException e) {
+      return Answer.refused(400, "Not stored: " + rootMessage(e));
+    }
+  }
+
+  /**
+   * One chunk of a file sent in chunks (the npm CLI's way for files over 50 MiB): appended to the
+   * file's one ingest stream, in order.
+   */
+  private Answer chunk(Context ctx, Session session, String fileId, Session.Accepted file, ContentRange range)
+      throws IOException, InterruptedException {
+    if (range.total() != file.size()) {
+      return Answer.refused(400, ContentRange.HEADER + " gives the file " + range.total() + " bytes; prepare-upload "
+          + "announced " + file.size());
+    }
+    long length = ctx.req().getContentLengthLong();
+    if (length != -1 && length != range.length()) {
+      return Answer.refused(400, "The chunk has " + length + " bytes but " + range + " covers " + range.length());
+    }
+    ChunkedFile chunked = session.chunks(fileId, range.start() == 0,
+        () -> new ChunkedFile(file.size(), settings.chunkPatience(), session::cancelled)
+            .start(in -> store(in, session, file)));
+    Answer answer = chunked == null
+        ? Answer.refused(409, "Chunk " + range + " leaves a gap: the first chunk of a file starts at byte 0")
+        : chunked.feed(range, ctx.req().getInputStream());
+    // the sender is still sending the refused chunk: read it out, so it can read the refusal
+    if (!answer.ok()) discard(ctx.req().getInputStream(), range.length());
+    return answer;
+  }
+
+  private static void discard(InputStream body, long atMost) {
+    byte[] buffer = new byte[64 * 1024];
+    try {
+      for (long left = atMost; left > 0; ) {
+        int n = body.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n == -1) return;
+        left -= n;
+      }
+    } catch (IOException e) {
+      // the sender is gone: nothing more to read out
+    }
+  }
+
+  /** The file's bytes into the same ingest as {@code POST /api/upload}; nothing is kept when they fail. */
+  private Answer store(InputStream body, Session session, Session.Accepted file) {
+    IngestResult result;
+    try {
       // arrivals are a shoot named after the sender, like a phone's session
       // a sender is a device, not the owner: its copy of a photo in the trash restores nothing
       result = ports.imports().ingestWithChecksumAfter(body, file.name(), file::sha256, JobPriority.FRESH,
           ImportBatch.shoot(session.senderAlias, ShootSource.LOCALSEND),
           new Caller(0, session.senderAlias, TokenKind.DEVICE));
-    } catch (UncheckedIOException | IOException e) {
-      ctx.status(400).json(new Messages.Message("Not stored: " + rootMessage(e)));
-      return;
+    } catch (UncheckedIOException e) {
+      return Answer.refused(400, "Not stored: " + rootMessage(e));
     } catch (FrameException e) {
       if (!"checksum_mismatch".equals(e.code())) throw e;
-      ctx.status(400).json(new Messages.Message("Not stored: the bytes do not match the sha256 announced"));
-      return;
+      return Answer.refused(400, "Not stored: the bytes do not match the sha256 announced");
     }
-    if (result instanceof IngestResult.Rejected rejected) {
-      ctx.status(415).json(new Messages.Message("Not stored: " + rejected.reason()));
-      return;
-    }
+    if (result instanceof IngestResult.Rejected rejected) return Answer.refused(415, "Not stored: " + rejected.reason());
     log.info("LocalSend from {}: {} {}", session.senderAlias, file.name(), switch (result) {
       case IngestResult.Duplicate duplicate -> "(already in FRAME)";
       case IngestResult.Skipped skipped -> "(skipped: " + skipped.reason() + ")";
       default -> "stored";
     });
-    if (session.arrived(fileId)) sessions.remove(session.id);
-    ctx.status(200);
+    return Answer.OK;
   }
 
   private void cancel(Context ctx) {

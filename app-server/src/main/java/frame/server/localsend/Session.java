@@ -3,10 +3,12 @@ package frame.server.localsend;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * One accepted LocalSend session: the files FRAME gave a token for, which of them arrived, and
- * whether the sender cancelled (an upload still streaming then fails and stores nothing).
+ * whether the sender cancelled (an upload still streaming then fails and stores nothing), and the
+ * files arriving in chunks.
  */
 final class Session {
   record Accepted(String token, String name, long size, String sha256) {}
@@ -15,6 +17,7 @@ final class Session {
   final String senderAlias;
   final Map<String, Accepted> files;
   private final Set<String> arrived = ConcurrentHashMap.newKeySet();
+  private final Map<String, ChunkedFile> chunked = new ConcurrentHashMap<>();
   private volatile boolean cancelled;
 
   Session(String id, String senderAlias, Map<String, Accepted> files) {
@@ -25,6 +28,22 @@ final class Session {
 
   void cancel() {
     cancelled = true;
+    chunked.values().forEach(file -> file.stop("The sender cancelled the session"));
+  }
+
+  /**
+   * The chunked arrival of {@code fileId} under way; when there is none (or it failed), a new one
+   * from {@code start} if this chunk begins the file, else null. It leaves the session once it ends.
+   */
+  ChunkedFile chunks(String fileId, boolean beginsTheFile, Supplier<ChunkedFile> start) {
+    ChunkedFile file = chunked.compute(fileId, (id, going) -> going != null && !going.failed() ? going
+        : beginsTheFile ? start.get() : null);
+    if (file != null) file.whenDone(() -> chunked.remove(fileId, file));
+    return file;
+  }
+
+  boolean arrivingInChunks(String fileId) {
+    return chunked.containsKey(fileId);
   }
 
   boolean cancelled() {

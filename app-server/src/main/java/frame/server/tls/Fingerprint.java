@@ -42,6 +42,14 @@ public record Fingerprint(String hex) {
     return new Fingerprint(PAIRS.formatHex(HexFormat.of().parseHex(digits)));
   }
 
+  /**
+   * The same digest as LocalSend writes a device's fingerprint: 64 upper-case hex digits, no
+   * separators (the reference implementation's {@code fingerprint_from_cert_der}).
+   */
+  public String plainHex() {
+    return hex.replace(":", "");
+  }
+
   public boolean matches(Certificate certificate) {
     return equals(of(certificate));
   }

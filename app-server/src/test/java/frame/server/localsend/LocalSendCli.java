@@ -17,6 +17,20 @@ import java.util.concurrent.TimeUnit;
 public final class LocalSendCli {
   static final String VERSION = "0.1.2";
   private static Path installed;
+  private static Path clock;
+
+  /**
+   * The CLI's progress bar divides by the milliseconds between two updates, and between two chunks
+   * of a file over 50 MB it updates twice in the same millisecond: 0/0 throws and the send fails
+   * (localsend 0.1.2's {@code send}). Run under this preload, its clock never stands still; what it
+   * sends is untouched.
+   */
+  private static final String CLOCK = "clock-never-stands-still.mjs";
+  private static final String CLOCK_SHIM = """
+      const now = Date.now;
+      let last = 0;
+      Date.now = () => (last = Math.max(now(), last + 1));
+      """;
 
   private LocalSendCli() {}
 
@@ -35,14 +49,16 @@ public final class LocalSendCli {
       String log = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!npm.waitFor(10, TimeUnit.MINUTES) || npm.exitValue() != 0) throw new IOException("npm install failed:\n" + log);
     }
+    clock = Files.writeString(folder.resolve(CLOCK), CLOCK_SHIM);
     installed = cli;
     return cli;
   }
 
   /** {@code localsend send 127.0.0.1 FILE --port P --protocol https [--pin PIN]}, run to its end. */
   public static Sent send(int port, Path file, String pin) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("node", install().toString(), "send", "127.0.0.1", file.toString(),
-        "--port", Integer.toString(port), "--protocol", "https", "--alias", "Test phone"));
+    Path cli = install();
+    List<String> command = new ArrayList<>(List.of("node", "--import", clock.toUri().toString(), cli.toString(),
+        "send", "127.0.0.1", file.toString(), "--port", Integer.toString(port), "--protocol", "https", "--alias", "Test phone"));
     if (pin != null) command.addAll(List.of("--pin", pin));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     process.getOutputStream().close();

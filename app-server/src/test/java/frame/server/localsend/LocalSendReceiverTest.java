@@ -188,6 +188,112 @@ class LocalSendReceiverTest {
         .containsExactlyInAnyOrder("a.jpg", "b.jpg");
   }
 
+  @Test
+  void a_60_mb_raw_that_the_cli_sends_in_chunks_arrives_with_its_exact_bytes() throws Exception {
+    start(LocalSendSettings.of(0, PIN), Approval.NOBODY);
+    // a camera file of 60 MB: a real JPEG, then 60 MB of data after its end, as big originals carry
+    byte[] photo = grownTo(TestImages.jpeg(TestImages.photo(1024, 768, 12)), 60 << 20);
+    Path file = TestImages.write(photos, "laptop raw.jpg", photo);
+
+    LocalSendCli.Sent sent = LocalSendCli.send(receiver.port(), file, PIN);
+
+    assertThat(sent.exitCode()).as(sent.output()).isZero();
+    assertThat(sent.output()).as("the CLI sends files over 50 MB in chunks").contains("uploading in chunks");
+    List<Image> images = FrameFixture.awaitAllFinal(frame, Duration.ofSeconds(180));
+    assertThat(images).singleElement().satisfies(image -> {
+      assertThat(image.originalName()).isEqualTo("laptop raw.jpg");
+      assertThat(image.sha256()).isEqualTo(sha256(photo));
+      assertThat(image.byteSize()).isEqualTo(photo.length);
+    });
+    assertThat(sha256(Files.readAllBytes(frame.ports().library().files(images.get(0)).original())))
+        .isEqualTo(sha256(photo));
+  }
+
+  @Test
+  void chunks_with_a_gap_or_an_overlap_are_refused_keep_nothing_and_the_file_can_start_again() throws Exception {
+    start(LocalSendSettings.of(0, PIN), Approval.NOBODY);
+    int mb = 1 << 20;
+    byte[] photo = grownTo(TestImages.jpeg(TestImages.photo(800, 600, 13)), 3 * mb);
+    JsonNode session = JSON.readTree(prepare("?pin=" + PIN,
+        Map.of("p", fileInfo("p", "p.jpg", photo.length, sha256(photo)))).body());
+
+    assertThat(chunk(session, photo, 0, mb).statusCode()).isEqualTo(200);
+    HttpResponse<String> gap = chunk(session, photo, 2 * mb, mb);
+    assertThat(gap.statusCode()).isEqualTo(409);
+    assertThat(gap.body()).contains("leaves a gap", "must start at byte " + mb);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> partFileBytes() == 0);
+    assertThat(chunk(session, photo, mb, mb).statusCode()).as("the dropped file starts again at byte 0").isEqualTo(409);
+
+    assertThat(chunk(session, photo, 0, mb).statusCode()).isEqualTo(200);
+    HttpResponse<String> overlap = chunk(session, photo, mb / 2, mb);
+    assertThat(overlap.statusCode()).isEqualTo(409);
+    assertThat(overlap.body()).contains("leaves an overlap");
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> partFileBytes() == 0);
+    assertThat(frame.ports().library().list(ImageQuery.all())).isEmpty();
+
+    for (int start = 0; start < photo.length; start += mb) {
+      HttpResponse<String> sent = chunk(session, photo, start, mb);
+      assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+    }
+    assertThat(frame.ports().library().list(ImageQuery.all())).singleElement()
+        .satisfies(image -> assertThat(image.sha256()).isEqualTo(sha256(photo)));
+  }
+
+  @Test
+  void a_session_cancelled_between_chunks_keeps_nothing_of_the_file() throws Exception {
+    start(LocalSendSettings.of(0, PIN), Approval.NOBODY);
+    int mb = 1 << 20;
+    byte[] photo = grownTo(TestImages.jpeg(TestImages.photo(800, 600, 14)), 2 * mb);
+    JsonNode session = JSON.readTree(prepare("?pin=" + PIN, Map.of("p", fileInfo("p", "p.jpg", photo.length, null))).body());
+
+    assertThat(chunk(session, photo, 0, mb).statusCode()).isEqualTo(200);
+    org.awaitility.Awaitility.await("the first chunk is in FRAME's ingest").atMost(Duration.ofSeconds(30))
+        .until(() -> partFileBytes() > 0);
+    HttpResponse<String> cancelled = http().send(request("/cancel?sessionId=" + session.get("sessionId").asText())
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(cancelled.statusCode()).isEqualTo(200);
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> partFileBytes() == 0 && partFiles() == 0);
+    assertThat(chunk(session, photo, mb, 16).statusCode()).as("the cancelled session takes no more chunks")
+        .isEqualTo(403);
+    assertThat(frame.ports().library().list(ImageQuery.all())).isEmpty();
+  }
+
+  @Test
+  void a_file_whose_next_chunk_never_comes_is_dropped_after_the_patience() throws Exception {
+    start(LocalSendSettings.of(0, PIN).withChunkPatience(Duration.ofSeconds(1)), Approval.NOBODY);
+    int mb = 1 << 20;
+    byte[] photo = grownTo(TestImages.jpeg(TestImages.photo(800, 600, 15)), 2 * mb);
+    JsonNode session = JSON.readTree(prepare("?pin=" + PIN, Map.of("p", fileInfo("p", "p.jpg", photo.length, null))).body());
+
+    assertThat(chunk(session, photo, 0, mb).statusCode()).isEqualTo(200);
+
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> partFileBytes() == 0);
+    HttpResponse<String> late = chunk(session, photo, mb, mb);
+    assertThat(late.statusCode()).isEqualTo(409);
+    assertThat(late.body()).contains("first chunk of a file starts at byte 0");
+    assertThat(frame.ports().library().list(ImageQuery.all())).isEmpty();
+  }
+
+  /** One chunk as the npm CLI sends it: its own POST, {@code X-Content-Range: bytes START-END/TOTAL}. */
+  private HttpResponse<String> chunk(JsonNode session, byte[] file, int start, int length) throws Exception {
+    int end = Math.min(start + length, file.length) - 1;
+    return http().send(request("/upload?sessionId=" + session.get("sessionId").asText() + "&fileId=p&token="
+        + session.get("files").get("p").asText())
+        .header("X-Content-Range", "bytes " + start + "-" + end + "/" + file.length)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(file, start, end - start + 1)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** {@code jpeg} followed by random bytes up to {@code size}: still a valid JPEG, of a camera file's size. */
+  private static byte[] grownTo(byte[] jpeg, int size) {
+    byte[] grown = java.util.Arrays.copyOf(jpeg, size);
+    byte[] tail = new byte[size - jpeg.length];
+    new java.util.Random(size).nextBytes(tail);
+    System.arraycopy(tail, 0, grown, jpeg.length, tail.length);
+    return grown;
+  }
+
   private CompletableFuture<HttpResponse<String>> streamed(JsonNode session, String fileId, InputStream body, long size)
       throws Exception {
     return http().sendAsync(request("/upload?sessionId=" + session.get("sessionId").asText() + "&fileId=" + fileId
