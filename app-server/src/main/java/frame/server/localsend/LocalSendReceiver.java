@@ -41,6 +41,8 @@ public final class LocalSendReceiver implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalSendReceiver.class);
   static final String BASE = "/api/localsend/v2";
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** How long FRAME's register call to a device that announced itself may take before the multicast answer. */
+  private static final java.time.Duration REGISTER_TIMEOUT = java.time.Duration.ofSeconds(3);
 
   private final Ports ports;
   private final LocalSendSettings settings;
@@ -74,7 +76,8 @@ public final class LocalSendReceiver implements AutoCloseable {
     app.start(bindHost, settings.port());
     this.self = new Messages.DeviceInfo(settings.alias(), "2.0", "FRAME", "server",
         certificate.fingerprint().plainHex(), app.port(), "https", false, null);
-    this.announcer = settings.multicast() ? MulticastAnnouncer.start(self) : null;
+    this.announcer = settings.multicast()
+        ? MulticastAnnouncer.start(self, new Registrar(self, certificate, REGISTER_TIMEOUT)) : null;
   }
 
   /** Starts receiving on {@code bindHost} (0.0.0.0 for the LAN, 127.0.0.1 for loopback). */

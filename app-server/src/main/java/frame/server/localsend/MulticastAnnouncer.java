@@ -7,13 +7,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.MulticastSocket;
 import java.net.SocketException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * LocalSend discovery: announces FRAME to 224.0.0.167:53317 once at start, and answers each
- * announcement that asks for answers ({@code announce: true}) with its own, not asking back
- * (the protocol's multicast fallback to {@code /register}). No LAN, no announcements: failing to
+ * announcement that asks for answers ({@code announce: true}) as the protocol says: first by
+ * registering with the device that announced ({@link Registrar}), and only when that fails with
+ * its own announcement, not asking back. Answers run off the listening thread, a few at a time;
+ * a flood of announcements beyond that goes unanswered. No LAN, no announcements: failing to
  * join the group is logged, and FRAME is still reachable by address.
  */
 final class MulticastAnnouncer implements AutoCloseable {
@@ -25,19 +30,26 @@ final class MulticastAnnouncer implements AutoCloseable {
   private final MulticastSocket socket;
   private final InetSocketAddress group;
   private final Messages.DeviceInfo self;
+  private final Registrar registrar;
+  private final ThreadPoolExecutor answers = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
+      new ArrayBlockingQueue<>(16), Thread.ofPlatform().daemon().name("localsend-answer-", 0).factory(),
+      new ThreadPoolExecutor.DiscardPolicy());
 
-  private MulticastAnnouncer(MulticastSocket socket, InetSocketAddress group, Messages.DeviceInfo self) {
+  private MulticastAnnouncer(MulticastSocket socket, InetSocketAddress group, Messages.DeviceInfo self,
+      Registrar registrar) {
     this.socket = socket;
     this.group = group;
     this.self = self;
+    this.registrar = registrar;
+    answers.allowCoreThreadTimeOut(true);
   }
 
-  static MulticastAnnouncer start(Messages.DeviceInfo self) {
+  static MulticastAnnouncer start(Messages.DeviceInfo self, Registrar registrar) {
     try {
       MulticastSocket socket = new MulticastSocket(PORT);
       InetSocketAddress group = new InetSocketAddress(InetAddress.getByName(GROUP), PORT);
       socket.joinGroup(group, null);
-      MulticastAnnouncer announcer = new MulticastAnnouncer(socket, group, self);
+      MulticastAnnouncer announcer = new MulticastAnnouncer(socket, group, self, registrar);
       announcer.send(true);
       Thread.ofPlatform().daemon().name("localsend-multicast").start(announcer::listen);
       return announcer;
@@ -62,7 +74,10 @@ final class MulticastAnnouncer implements AutoCloseable {
         DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
         socket.receive(packet);
         Messages.DeviceInfo other = json.readValue(packet.getData(), 0, packet.getLength(), Messages.DeviceInfo.class);
-        if (Boolean.TRUE.equals(other.announce()) && !self.fingerprint().equals(other.fingerprint())) send(false);
+        InetAddress from = packet.getAddress();
+        if (Boolean.TRUE.equals(other.announce()) && !self.fingerprint().equals(other.fingerprint())) {
+          answers.execute(() -> answer(from, other));
+        }
       } catch (SocketException e) {
         return; // closed
       } catch (IOException | RuntimeException e) {
@@ -71,8 +86,19 @@ final class MulticastAnnouncer implements AutoCloseable {
     }
   }
 
+  /** Registers with the device at {@code from}; the multicast answer only when that fails. */
+  private void answer(InetAddress from, Messages.DeviceInfo other) {
+    if (registrar.register(from, other)) return;
+    try {
+      send(false);
+    } catch (IOException e) {
+      log.debug("Could not answer a LocalSend announcement on the group: {}", e.getMessage());
+    }
+  }
+
   @Override
   public void close() {
+    answers.shutdownNow();
     socket.close();
   }
 }
