@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     description = {"The job queue: whether it is paused, and how many jobs of each type are in each state.",
         "Pause and resume it, all of it or one job type: running jobs finish, nothing new starts; "
             + "the pause is kept until resumed, across restarts."},
-    subcommands = {QueueCommand.Pause.class, QueueCommand.Resume.class})
+    subcommands = {QueueCommand.Pause.class, QueueCommand.Resume.class, QueueWait.class})
 final class QueueCommand implements Callable<Integer> {
   @ParentCommand FrameCommand frameCommand;
   @Spec CommandSpec spec;

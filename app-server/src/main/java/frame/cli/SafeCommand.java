@@ -3,6 +3,8 @@ package frame.cli;
 import frame.core.api.FrameLibrary;
 import frame.core.api.archive.FileHash;
 import frame.core.api.archive.SafeReport;
+import frame.core.api.volumes.Volume;
+import frame.core.api.volumes.Volumes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "safe", mixinStandardHelpOptions = true,
     description = "Is this card (or folder) safe to format? Hashes every file and says whether its exact bytes are"
         + " held in N verified places (the local original counts as one while it exists, each verified archive copy"
-        + " as one). Exit 0 only when every file is.")
+        + " as one), and whether DIR is on a removable volume (a card, a USB stick or disk). Exit 0 only when every"
+        + " file is.")
 final class SafeCommand implements Callable<Integer> {
   @ParentCommand FrameCommand frameCommand;
   @Spec CommandSpec spec;
@@ -46,6 +49,10 @@ final class SafeCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
+    Volume volume = volumeOf(dir);
+    out.println(volume.removable()
+        ? dir + " is on a removable volume (" + volume.why() + ", mounted at " + volume.mountPoint() + ")."
+        : dir + " is not on a removable volume (" + volume.why() + ", mounted at " + volume.mountPoint() + ").");
     try (FrameLibrary frame = frameCommand.access()) {
       SafeReport report = frame.ports().archive().safe(files, copies);
       for (SafeReport.SafeFile file : report.shortOf()) {
@@ -53,12 +60,23 @@ final class SafeCommand implements Callable<Integer> {
             file.places().isEmpty() ? " (not in the library)" : " (" + String.join(", ", file.places()) + ")");
       }
       if (report.safe()) {
-        out.printf("All %d file(s) are in %d verified places: safe to format.%n", files.size(), copies);
+        // "format" is said of a card, a stick, an external disk: not of a folder on this computer's own disk
+        out.printf("All %d file(s) are in %d verified places%s%n", files.size(), copies,
+            volume.removable() ? ": safe to format." : ".");
         return 0;
       }
-      out.printf("%d of %d file(s) are not yet in %d verified places: do not format.%n", report.shortOf().size(),
-          files.size(), copies);
+      out.printf("%d of %d file(s) are not yet in %d verified places%s%n", report.shortOf().size(), files.size(), copies,
+          volume.removable() ? ": do not format." : ".");
       return 1;
+    }
+  }
+
+  /** Where the volume cannot be told (an odd mount table), it is taken as not removable: FRAME then never says "format". */
+  private static Volume volumeOf(Path dir) {
+    try {
+      return Volumes.ofThisSystem().of(dir);
+    } catch (IOException | RuntimeException e) {
+      return new Volume(dir.toAbsolutePath().getRoot(), false, "cannot tell: " + e.getMessage());
     }
   }
 

@@ -59,4 +59,39 @@ class BenchCommandTest {
       assertThat(printed).contains("vipsthumbnail not installed");
     }
   }
+
+  @Test
+  void card_variants_are_timed_beside_the_plain_import_with_their_change_and_the_time_until_every_job_ended() {
+    TestImages.write(photos, "a.jpg", TestImages.jpeg(TestImages.detailedPhoto(900, 600, 5)));
+    CommandLine commandLine = FrameCommand.commandLine();
+    StringWriter out = new StringWriter();
+    commandLine.setOut(new PrintWriter(out));
+
+    int code = commandLine.execute("bench", "card", "--corpus", photos.toString(), "--copies", "3", "--runs", "1",
+        "--no-startup-cache", "--variant", "folder-target", "--variant", "analysis-off");
+
+    String printed = out.toString();
+    System.out.println(printed);
+    assertThat(code).isZero();
+    assertThat(printed).contains("variants beside the plain import: folder-target (a folder archive target on the same disk);"
+        + " analysis-off (analysis=off in culling.properties)");
+    assertThat(printed).containsPattern("run 1: .*FRAME [0-9.]+ s, CPU [0-9.]+ s, peak RSS [1-9][0-9]* MB \\(all jobs [0-9.]+ s"
+        + ".*; folder-target [0-9.]+ s.*\\(all jobs [0-9.]+ s.*; analysis-off [0-9.]+ s");
+    assertThat(printed).containsPattern("FRAME cold import, all jobs \\(\\+ queue wait\\) +[0-9.]+ photos/s");
+    assertThat(printed).containsPattern("FRAME folder-target all jobs +[0-9.]+ photos/s");
+    assertThat(printed).containsPattern("folder-target: import [+-][0-9.]+ % \\(CPU [+-][0-9.]+ %\\); all jobs [+-][0-9.]+ %");
+    assertThat(printed).containsPattern("analysis-off: import [+-][0-9.]+ %");
+  }
+
+  @Test
+  void an_unknown_card_variant_is_refused_with_the_ones_there_are() {
+    CommandLine commandLine = FrameCommand.commandLine();
+    StringWriter err = new StringWriter();
+    commandLine.setErr(new PrintWriter(err));
+
+    int code = commandLine.execute("bench", "card", "--variant", "s3-target");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("'s3-target' is not a variant: folder-target or analysis-off");
+  }
 }

@@ -73,6 +73,11 @@ public final class MainWindow implements AutoCloseable {
   private Theme theme;
   private Stage stage;
 
+  /** The end-of-import check: tests tell it how to read removable volumes. */
+  SafeToFormat safeToFormat() {
+    return safeToFormat;
+  }
+
   /** Set in the window's settings once the first start offered an archive target: it is offered once. */
   static final String TARGET_OFFERED = "archiveTargetOffered";
 

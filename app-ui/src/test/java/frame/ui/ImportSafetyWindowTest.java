@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import frame.core.Frame;
 import frame.core.api.archive.NewArchiveTarget;
 import frame.core.api.jobs.JobType;
+import frame.core.api.volumes.LinuxVolumes;
+import frame.core.testing.MountFixture;
 import frame.ui.library.LibraryView;
 import frame.ui.server.ServerModel;
 import java.nio.file.Files;
@@ -28,8 +30,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window at the end of a folder import says whether the card is safe to format, and its first
- * start offers an archive target once. The real window on a real core, headless.
+ * The window at the end of a folder import says whether the card is safe to format (a removable
+ * volume, told from files shaped like /proc and /sys) or, for a folder on this computer's own disk,
+ * whether its photos are in 2 verified places; and its first start offers an archive target once. The real window on a real core, headless.
  */
 @ExtendWith(ApplicationExtension.class)
 class ImportSafetyWindowTest {
@@ -61,6 +64,10 @@ class ImportSafetyWindowTest {
   @Test
   void a_card_imported_with_a_folder_target_is_safe_to_format_once_its_copies_are_verified(FxRobot robot)
       throws Exception {
+    // the card's folder is a USB card reader's mount, as /proc and /sys would say
+    LinuxVolumes volumes = new MountFixture(Files.createTempDirectory("frame-ui-safety-mounts")).usbCard(card.getParent())
+        .volumes();
+    robot.interact(() -> window.safeToFormat().useVolumes(volumes));
     frame.ports().archive().add(NewArchiveTarget.folder("usb", disk.toString()));
     frame.ports().queue().pause(JobType.ARCHIVE_ORIGINAL); // the copies wait, so the window must say so
     write(card, "IMG_0001.JPG", jpeg(photo(320, 240, 1)));
@@ -83,15 +90,27 @@ class ImportSafetyWindowTest {
   }
 
   @Test
-  void a_card_imported_without_a_target_is_not_safe_and_names_the_file_not_in_the_library(FxRobot robot)
+  void a_folder_on_this_computers_own_disk_gets_the_plainer_line_without_format(FxRobot robot) throws Exception {
+    frame.ports().archive().add(NewArchiveTarget.folder("usb", disk.toString()));
+    write(card, "IMG_0004.JPG", jpeg(photo(320, 240, 4)));
+
+    drop(robot, card); // a temp folder: on this machine's own disk, which is not removable
+
+    waitUntil(() -> text(robot).equals("All 1 photo of DCIM is in 2 verified places."));
+    assertThat(robot.lookup("#safe-to-format").query().getPseudoClassStates())
+        .anyMatch(p -> p.getPseudoClassName().equals("safe"));
+  }
+
+  @Test
+  void a_folder_imported_without_a_target_is_not_safe_and_names_the_file_not_in_the_library(FxRobot robot)
       throws Exception {
     write(card, "IMG_0003.JPG", jpeg(photo(320, 240, 3)));
     Files.writeString(card.resolve("NOTES.TXT"), "not a photo");
 
     drop(robot, card);
 
-    waitUntil(() -> text(robot).startsWith("Do not format the card yet:"));
-    assertThat(text(robot)).isEqualTo("Do not format the card yet: 1 photo is in one place only (this computer)."
+    waitUntil(() -> text(robot).startsWith("Not every file of DCIM is in 2 verified places yet:"));
+    assertThat(text(robot)).isEqualTo("Not every file of DCIM is in 2 verified places yet: 1 photo is in one place only (this computer)."
         + " Add an archive target (an external disk or a NAS folder) for the second copy."
         + " 1 file is not in the library: NOTES.TXT.");
     assertThat(robot.lookup("#safe-to-format-add-target").query().isVisible()).isTrue();

@@ -14,7 +14,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "card", mixinStandardHelpOptions = true,
     description = {"Import a memory card's worth of distinct photos with a fresh 'frame import' (new JVM, new data folder)",
         "against libvips on the same files, alternating within the run; medians, photos/s, CPU seconds, peak memory.",
-        "Real photos: frame bench card --corpus ../shared/samples/photos"})
+        "Each FRAME side is timed to the import's exit (every photo PROCESSED; background jobs such as archive copies and",
+        "analysis stay queued) and until all its jobs ended ('frame queue wait' after it: every photo STORED with a target).",
+        "Real photos: frame bench card --corpus ../shared/samples/photos",
+        "Variants in the same run: frame bench card --variant folder-target --variant analysis-off"})
 public final class CardBench implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -27,6 +30,13 @@ public final class CardBench implements Callable<Integer> {
 
   @Option(names = "--runs", defaultValue = "3", description = "Runs of each side (default ${DEFAULT-VALUE}).")
   int runs;
+
+  @Option(names = "--variant", paramLabel = "VARIANT", converter = CardVariant.Converter.class,
+      description = {"Also time this variant of the FRAME side, alternating with the plain import, and print its change"
+          + " against it (repeatable):",
+          "  folder-target: a fresh folder archive target ('frame archive add --folder') on the same disk, added first;",
+          "  analysis-off: analysis=off in the data folder's culling.properties."})
+  List<CardVariant> variants = new java.util.ArrayList<>();
 
   @Option(names = "--startup-cache", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Train and use the start-up cache as ./frame does (default ${DEFAULT-VALUE}).")
@@ -43,7 +53,8 @@ public final class CardBench implements Callable<Integer> {
       photos = Corpus.generate(dir, 40);
     }
     new CardFigure(spec.commandLine().getOut(), workers()).measure(photos,
-        corpus != null ? corpus.toString() : "generated", copies, runs, startupCache);
+        corpus != null ? corpus.toString() : "generated", copies, runs, startupCache,
+        variants.stream().distinct().toList());
     return 0;
   }
 

@@ -4,9 +4,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
  * The card-size figure (issue 32): {@code frame import} of a card's worth of distinct photos from
@@ -14,6 +17,8 @@ import java.util.Optional;
  * alternating the two within the run so that a change in the machine's load hits both, and the
  * median of each side. Besides the time: the CPU seconds each side used (its reaped children's
  * account) and the peak resident memory (FRAME's process; libvips's largest single process).
+ * Variants of the FRAME side ({@link CardVariant}) run in the same rotation, each against the plain
+ * import; every FRAME side is timed to the import's exit and until all its jobs ended ({@link CardImport}).
  */
 final class CardFigure {
   /** One side's run: wall seconds, CPU seconds, peak resident kB. */
@@ -28,54 +33,83 @@ final class CardFigure {
     this.workers = workers;
   }
 
-  void measure(List<Path> corpus, String corpusName, int copies, int runs, boolean startupCache) throws Exception {
+  void measure(List<Path> corpus, String corpusName, int copies, int runs, boolean startupCache, List<CardVariant> variants)
+      throws Exception {
     try (ScratchFolders scratch = new ScratchFolders()) {
       List<Path> photos = CardCopies.write(corpus, copies, scratch.make("frame-bench-card"));
-      List<String> options = frameOptions(scratch, startupCache);
+      CardImport cardImport = new CardImport(frameOptions(scratch, startupCache), workers, photos.getFirst().getParent());
       Optional<VipsReference> vips = VipsReference.find();
       out.printf("card: %d distinct copies of %d photos (%s), %d workers, %d CPUs; FRAME %s, a fresh JVM and data folder "
           + "each run; %d run(s) each, alternating with libvips, medians%n", photos.size(), corpus.size(), corpusName,
           workers, cores, startupCache ? "as ./frame runs it (start-up cache, JIT and heap settings)"
           : "as ./frame runs it but without the start-up cache", runs);
+      out.println("  'import' is 'frame import' to its exit (every photo PROCESSED or FAILED; background jobs such as archive "
+          + "copies and analysis stay queued); 'all jobs' adds 'frame queue wait' on the same data folder, a second "
+          + "start-up included, until every job ended (every photo STORED where a target is configured)");
+      if (!variants.isEmpty()) {
+        out.println("  variants beside the plain import: " + String.join("; ", variants.stream()
+            .map(v -> v.option() + " (" + v.what() + ")").toList()) + "; every FRAME side's data folder is made by an "
+            + "untimed FRAME command first");
+      }
       if (vips.isEmpty()) out.println("  libvips reference: vipsthumbnail not installed (Debian: apt-get install libvips-tools); no ratio");
       out.flush();
-      List<Run> frame = new ArrayList<>();
-      List<Run> libvips = new ArrayList<>();
+      List<Side> sides = new ArrayList<>();
+      if (vips.isPresent()) sides.add(new Side("libvips", () -> libvips(vips.get(), photos, scratch)));
+      sides.add(new Side("FRAME", () -> cardImport.run(null, !variants.isEmpty())));
+      for (CardVariant variant : variants) sides.add(new Side(variant.option(), () -> cardImport.run(variant, true)));
+      Map<String, List<CardImport.Result>> results = new LinkedHashMap<>();
       for (int i = 0; i < runs; i++) {
-        // which goes first alternates, so neither always follows the other's page-cache and heat
-        if (i % 2 == 1) frame.add(frame(photos, scratch, options));
-        if (vips.isPresent()) libvips.add(libvips(vips.get(), photos, scratch));
-        if (i % 2 == 0) frame.add(frame(photos, scratch, options));
-        out.printf("  run %d:%s FRAME %s%n", i + 1, libvips.isEmpty() ? "" : " libvips " + describe(libvips.getLast()) + ";",
-            describe(frame.getLast()));
+        // the order turns each run, so no side always follows another's page cache and heat
+        List<Side> order = new ArrayList<>(sides);
+        Collections.rotate(order, -i);
+        for (Side side : order) results.computeIfAbsent(side.name(), n -> new ArrayList<>()).add(side.measure().call());
+        out.printf("  run %d: %s%n", i + 1, String.join("; ", sides.stream()
+            .map(side -> side.name() + " " + describe(results.get(side.name()).getLast())).toList()));
         out.flush();
       }
-      Run vipsMedian = libvips.isEmpty() ? null : median(libvips);
-      Run frameMedian = median(frame);
-      if (vipsMedian != null) line("libvips reference (vips_chain: batches of " + VipsReference.BATCH + ", " + cores
-          + " processes, 1 thread each)", photos.size(), vipsMedian, "a process");
-      line("FRAME cold import", photos.size(), frameMedian, "");
-      if (vipsMedian != null) {
-        out.printf("  FRAME = %.2fx libvips (median times); FRAME's CPU seconds = %.2fx libvips's%n",
-            vipsMedian.seconds() / frameMedian.seconds(), frameMedian.cpuSeconds() / vipsMedian.cpuSeconds());
-      }
-      out.flush();
+      summarise(photos.size(), results, variants);
     }
   }
 
-  private Run frame(List<Path> photos, ScratchFolders scratch, List<String> options) throws Exception {
-    List<String> command = ColdImport.frameCommand(options);
-    command.addAll(List.of("--data-dir", scratch.make("frame-bench-card-data").toString(), "--workers",
-        Integer.toString(workers), "import", photos.getFirst().getParent().toString()));
-    double cpuBefore = MeasuredProcess.childrenCpuSeconds();
-    MeasuredProcess process = MeasuredProcess.run(command, Map.of());
-    return new Run(process.seconds(), MeasuredProcess.childrenCpuSeconds() - cpuBefore, process.peakResidentKb());
+  /** One side of the figure, measured once per run: libvips (its "all jobs" is the same run) or a FRAME import. */
+  private record Side(String name, Callable<CardImport.Result> measure) {}
+
+  private void summarise(int photos, Map<String, List<CardImport.Result>> results, List<CardVariant> variants) {
+    Run vipsMedian = results.containsKey("libvips") ? median(results.get("libvips"), CardImport.Result::imported) : null;
+    Run frameMedian = median(results.get("FRAME"), CardImport.Result::imported);
+    Run frameAll = median(results.get("FRAME"), CardImport.Result::allEnded);
+    if (vipsMedian != null) line("libvips reference (vips_chain: batches of " + VipsReference.BATCH + ", " + cores
+        + " processes, 1 thread each)", photos, vipsMedian, "a process");
+    line("FRAME cold import", photos, frameMedian, "");
+    line("FRAME cold import, all jobs (+ queue wait)", photos, frameAll, "");
+    for (CardVariant variant : variants) {
+      line("FRAME " + variant.option() + " import", photos, median(results.get(variant.option()), CardImport.Result::imported), "");
+      line("FRAME " + variant.option() + " all jobs", photos, median(results.get(variant.option()), CardImport.Result::allEnded), "");
+    }
+    if (vipsMedian != null) {
+      out.printf("  FRAME = %.2fx libvips (median times); FRAME's CPU seconds = %.2fx libvips's%n",
+          vipsMedian.seconds() / frameMedian.seconds(), frameMedian.cpuSeconds() / vipsMedian.cpuSeconds());
+    }
+    for (CardVariant variant : variants) {
+      Run imported = median(results.get(variant.option()), CardImport.Result::imported);
+      Run all = median(results.get(variant.option()), CardImport.Result::allEnded);
+      out.printf("  %s: import %s (CPU %s); all jobs %s (CPU %s), against the plain import's%n", variant.option(),
+          change(imported.seconds(), frameMedian.seconds()), change(imported.cpuSeconds(), frameMedian.cpuSeconds()),
+          change(all.seconds(), frameAll.seconds()), change(all.cpuSeconds(), frameAll.cpuSeconds()));
+    }
+    out.flush();
   }
 
-  private Run libvips(VipsReference vips, List<Path> photos, ScratchFolders scratch) throws Exception {
+  /** "+4.1 %": how much more the variant took than the plain import. */
+  static String change(double variant, double plain) {
+    return "%+.1f %%".formatted(100 * (variant / plain - 1));
+  }
+
+  private CardImport.Result libvips(VipsReference vips, List<Path> photos, ScratchFolders scratch) throws Exception {
     double cpuBefore = MeasuredProcess.childrenCpuSeconds();
     double seconds = vips.run(photos, scratch.make("frame-bench-card-vips"), cores);
-    return new Run(seconds, MeasuredProcess.childrenCpuSeconds() - cpuBefore, vips.peakResidentKb());
+    Run run = new Run(seconds, MeasuredProcess.childrenCpuSeconds() - cpuBefore, vips.peakResidentKb());
+    return new CardImport.Result(run, run);
   }
 
   /** As {@code ./frame} starts FRAME: the JIT setting, and the start-up cache trained the way the build trains it. */
@@ -98,8 +132,15 @@ final class CardFigure {
         perWhat.isEmpty() ? "" : " " + perWhat);
   }
 
-  private static String describe(Run run) {
-    return "%.1f s, CPU %.1f s, peak RSS %d MB".formatted(run.seconds(), run.cpuSeconds(), run.peakResidentKb() >> 10);
+  private static String describe(CardImport.Result result) {
+    Run run = result.imported();
+    String all = result.allEnded() == run ? "" : " (all jobs %.1f s, CPU %.1f s)".formatted(result.allEnded().seconds(),
+        result.allEnded().cpuSeconds());
+    return "%.1f s, CPU %.1f s, peak RSS %d MB%s".formatted(run.seconds(), run.cpuSeconds(), run.peakResidentKb() >> 10, all);
+  }
+
+  private static Run median(List<CardImport.Result> results, Function<CardImport.Result, Run> which) {
+    return median(results.stream().map(which).toList());
   }
 
   /** Each field's own median (for an even count, the upper middle). */

@@ -6,6 +6,7 @@ import frame.core.api.archive.FileHash;
 import frame.core.api.archive.FileHashes;
 import frame.core.api.events.FrameEvent;
 import frame.core.api.jobs.JobType;
+import frame.core.api.volumes.Volumes;
 import frame.ui.common.Background;
 import frame.ui.common.FailureMessages;
 import java.nio.file.Path;
@@ -15,14 +16,19 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * "Safe to format the card?" at the end of an import of folders: hashes their files off the FX
- * thread once, asks the archive in how many verified places each one's bytes are (what
- * {@code frame safe} asks), and while archive copies are still on their way, asks again as they
- * land. A newer import's check replaces an older one's.
+ * thread once, tells whether they are on a removable volume (a card, a stick, an external disk),
+ * asks the archive in how many verified places each one's bytes are (what {@code frame safe}
+ * asks), and while archive copies are still on their way, asks again as they land. Only a
+ * removable volume is called "the card"; any other folder gets the plainer sentences. A newer
+ * import's check replaces an older one's.
  */
 public final class SafeToFormat {
+  private static final Logger log = LoggerFactory.getLogger(SafeToFormat.class);
   /** The local original and one verified archive copy: {@code frame safe}'s default. */
   public static final int COPIES = 2;
 
@@ -31,8 +37,11 @@ public final class SafeToFormat {
   private final StringProperty text = new SimpleStringProperty("");
   private final BooleanProperty safe = new SimpleBooleanProperty();
   private final BooleanProperty needsTarget = new SimpleBooleanProperty();
+  private Volumes volumes = Volumes.ofThisSystem();
   private List<FileHash> files = List.of();
   private String where = "";
+  /** Every folder of the import is on a removable volume: only then does the bar speak of formatting the card. */
+  private boolean card;
   private long generation;
   private boolean watching;
   private boolean reading;
@@ -57,6 +66,11 @@ public final class SafeToFormat {
     return needsTarget;
   }
 
+  /** How removable volumes are told (tests give files shaped like /proc and /sys); FX thread, before a check. */
+  public void useVolumes(Volumes volumes) {
+    this.volumes = volumes;
+  }
+
   /** The import of these folders finished: check them (FX thread). */
   public void check(List<Path> folders) {
     if (folders.isEmpty()) return;
@@ -66,14 +80,32 @@ public final class SafeToFormat {
     safe.set(false);
     needsTarget.set(false);
     text.set("Checking whether every file of " + where + " is in " + COPIES + " verified places…");
-    background.run(() -> hash(folders), hashed -> {
+    Volumes probe = volumes;
+    background.run(() -> new Checked(hash(folders), onRemovableVolumes(probe, folders)), checked -> {
       if (mine != generation) return;
-      files = hashed;
+      files = checked.files();
+      card = checked.card();
       watching = true;
       evaluate();
     }, failure -> {
       if (mine == generation) text.set(FailureMessages.of("check " + where, failure));
     });
+  }
+
+  /** The files of the folders, and whether every folder is on a removable volume. */
+  private record Checked(List<FileHash> files, boolean card) {}
+
+  /** A folder whose volume cannot be told counts as not removable: the bar then never says "format". */
+  private static boolean onRemovableVolumes(Volumes volumes, List<Path> folders) {
+    for (Path folder : folders) {
+      try {
+        if (!volumes.of(folder).removable()) return false;
+      } catch (java.io.IOException | RuntimeException e) {
+        log.debug("Cannot tell the volume of {}; taken as not removable", folder, e);
+        return false;
+      }
+    }
+    return true;
   }
 
   private static List<FileHash> hash(List<Path> folders) throws java.io.IOException {
@@ -112,7 +144,8 @@ public final class SafeToFormat {
     reading = true;
     long mine = generation;
     List<FileHash> asked = files;
-    background.run(() -> SafeVerdict.of(where, archive.safe(asked, COPIES), archive.status()), verdict -> {
+    boolean askedOfCard = card;
+    background.run(() -> SafeVerdict.of(where, askedOfCard, archive.safe(asked, COPIES), archive.status()), verdict -> {
       if (mine == generation) show(verdict);
       readDone();
     }, failure -> {

@@ -6,24 +6,31 @@ import frame.core.api.archive.SafeReport;
 import java.util.List;
 
 /**
- * What the window says about a card or folder just imported: safe to format, waiting for archive
- * copies that are on their way, or what is missing now. {@code waiting} means copies are still to
+ * What the window says about a card or folder just imported: safe to format (a card) or in N
+ * verified places (any other folder), waiting for archive copies that are on their way, or what is
+ * missing now. {@code waiting} means copies are still to
  * come (watch for them); {@code needsTarget} that no second place is configured at all.
  */
 record SafeVerdict(String text, boolean safe, boolean waiting, boolean needsTarget) {
   private static final int NAMED = 5;
 
-  static SafeVerdict of(String where, SafeReport report, ArchiveStatus status) {
+  /** {@code card}: the folders are on a removable volume, so formatting is what the photographer will do next. */
+  static SafeVerdict of(String where, boolean card, SafeReport report, ArchiveStatus status) {
     int wanted = report.copiesWanted();
     int total = report.files().size();
     if (total == 0) return new SafeVerdict(where + " holds no files to check.", false, false, false);
     if (report.safe()) {
-      return new SafeVerdict("All %d photo%s from %s %s in %d verified places: safe to format the card."
-          .formatted(total, total == 1 ? "" : "s", where, total == 1 ? "is" : "are", wanted), true, false, false);
+      String photos = total == 1 ? "photo" : "photos";
+      String verb = total == 1 ? "is" : "are";
+      String text = card
+          ? "All %d %s from %s %s in %d verified places: safe to format the card.".formatted(total, photos, where, verb, wanted)
+          : "All %d %s of %s %s in %d verified places.".formatted(total, photos, where, verb, wanted);
+      return new SafeVerdict(text, true, false, false);
     }
     List<SafeReport.SafeFile> absent = report.shortOf().stream().filter(f -> f.copies() == 0).toList();
     List<SafeReport.SafeFile> few = report.shortOf().stream().filter(f -> f.copies() > 0).toList();
-    StringBuilder text = new StringBuilder("Do not format the card yet: ");
+    StringBuilder text = new StringBuilder(card ? "Do not format the card yet: "
+        : "Not every file of " + where + " is in " + wanted + " verified places yet: ");
     boolean waiting = false;
     boolean needsTarget = false;
     if (!few.isEmpty()) {
