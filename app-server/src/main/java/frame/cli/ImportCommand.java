@@ -12,6 +12,7 @@ import frame.core.api.library.Image;
 import frame.core.api.library.ImageState;
 import frame.core.api.imports.IngestResult;
 import frame.core.api.jobs.JobPriority;
+import frame.core.api.jobs.QueueState;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,8 +63,8 @@ final class ImportCommand implements Callable<Integer> {
           if (result instanceof IngestResult.Stored stored) watch.expect(stored.image().id());
           progress.show(results.size(), watch);
         }
-        String queue = frame.ports().queue().overview().state().describe();
-        if (!queue.equals("running")) return storedWhilePaused(out, queue, results);
+        QueueState queue = frame.ports().queue().overview().state();
+        if (queue.holdsBackProcessing()) return storedWhilePaused(out, queue.describe(), results);
         while (!watch.allFinal(frame)) {
           progress.show(results.size(), watch);
           watch.awaitChange();

@@ -58,6 +58,16 @@ class ControlCommandsTest {
   }
 
   @Test
+  void an_import_still_waits_for_its_photos_while_only_the_archive_is_paused() throws Exception {
+    frame("queue", "pause", "--type", "ARCHIVE_ORIGINAL");
+    write(photos, "a.jpg", jpeg(photo(800, 600, 3)));
+    CommandRun imported = frame("import", photos.toString());
+    assertThat(imported.exitCode()).isZero();
+    assertThat(imported.out()).doesNotContain("The queue is");
+    assertThat(JSON.readTree(frame("images", "--json").out()).get(0).get("state").asText()).isEqualTo("PROCESSED");
+  }
+
+  @Test
   void jobs_cancel_and_retry_by_id_and_by_filter_with_plain_refusals() throws Exception {
     frame("queue", "pause");
     write(photos, "a.jpg", jpeg(photo(800, 600, 2)));

@@ -17,6 +17,12 @@ public record QueueState(boolean wholeQueuePaused, Set<JobType> pausedTypes) {
     return wholeQueuePaused || pausedTypes.contains(type);
   }
 
+  /** Whether a photo can still become PROCESSED: a paused archive or analysis type does not stop it. */
+  public boolean holdsBackProcessing() {
+    return wholeQueuePaused || pausedTypes.contains(JobType.OFFLOAD_ORIGINAL)
+        || pausedTypes.stream().anyMatch(JobType.DERIVED::contains);
+  }
+
   public boolean anythingPaused() {
     return wholeQueuePaused || !pausedTypes.isEmpty();
   }
