@@ -122,8 +122,8 @@ public final class ApiServer implements AutoCloseable {
     TokensController tokens = new TokensController(frame.ports());
     EventStream eventStream = new EventStream(frame.ports());
     // a finished resumable upload goes through the same ingest as POST /api/upload, as its sender
-    TusEndpoint tus = TusEndpoint.open(tusSettings, (in, name, caller) -> frame.ports().imports()
-            .ingestWithChecksumAfter(in, name, () -> null, JobPriority.FRESH, ImportBatch.LOOSE, caller),
+    TusEndpoint tus = TusEndpoint.open(tusSettings, (file, name, sha256, caller) -> frame.ports().imports()
+            .ingestHashedFile(file, name, sha256, JobPriority.FRESH, ImportBatch.LOOSE, caller),
         uploads.slots(), RequestGuards::caller);
     LocalEndpoint local = LocalEndpoint.prepare(frame.config().dataDir());
     EventTickets tickets = new EventTickets(Clock.systemUTC());
