@@ -163,6 +163,10 @@ public final class TusEndpoint implements AutoCloseable {
    */
   private TusUpload finish(TusUpload upload, Caller caller) throws IOException {
     Path bytes = store.bytesOf(upload.id());
+    if (!Files.exists(bytes)) { // renamed into the store, then the catalogue's commit failed: nothing to resume
+      store.remove(upload.id());
+      throw new ApiError(410, "upload_lost", "FRAME could not finish storing this upload; send the file again.");
+    }
     String sha256 = HexFormat.of().formatHex(hashes.take(upload, bytes).digest());
     IngestResult result = ingest.ingest(bytes, upload.filename(), sha256, caller);
     TusUpload done = switch (result) {
