@@ -149,8 +149,8 @@ public final class Ingestor {
   /**
    * A finished file whose SHA-256 its receiver computed while the bytes arrived, and forced to
    * disk: it is renamed into the store, not read, hashed and copied again. A file on another
-   * volume than the store goes through the ordinary ingest. When stored, the file is gone; on any
-   * other outcome it stays where it was, for the caller to remove or to try again.
+   * volume than the store goes through the ordinary ingest (copied, hashed again). What is left of
+   * the file afterwards is the caller's to remove, or to try again with.
    */
   public IngestResult ingestHashed(Path file, String rawName, String sha256, JobPriority priority, ImportBatch batch) {
     if (!store.canRenameIn(file)) {

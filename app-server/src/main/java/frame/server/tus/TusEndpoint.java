@@ -182,7 +182,7 @@ public final class TusEndpoint implements AutoCloseable {
       }
     };
     store.save(done);
-    Files.deleteIfExists(bytes); // a duplicate's: a stored photo's bytes were renamed into the store
+    Files.deleteIfExists(bytes); // a duplicate's, or a copy's: a stored photo's bytes were usually renamed away
     return done;
   }
 

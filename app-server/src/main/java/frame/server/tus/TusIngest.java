@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Where a completed upload goes: the ingest of {@code POST /api/upload}, given the file already
- * hashed and fsynced, so it is renamed into the store rather than copied. When stored, the file
- * is gone; otherwise the endpoint removes it.
+ * hashed and fsynced, so it is renamed into the store rather than copied. The endpoint removes
+ * whatever is left of it.
  */
 @FunctionalInterface
 public interface TusIngest {
