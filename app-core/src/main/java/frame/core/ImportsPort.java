@@ -44,7 +44,17 @@ final class ImportsPort implements Imports {
   @Override
   public IngestResult ingestWithChecksumAfter(InputStream in, String name, Supplier<String> declaredAfterTheBytes,
       JobPriority priority, ImportBatch batch, Caller uploader) {
-    IngestResult result = ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes, priority, batch);
+    return asSentBy(uploader, ingestor.ingestWithChecksumAfter(in, name, declaredAfterTheBytes, priority, batch));
+  }
+
+  @Override
+  public IngestResult ingestHashedFile(Path file, String name, String sha256, JobPriority priority, ImportBatch batch,
+      Caller uploader) {
+    return asSentBy(uploader, ingestor.ingestHashed(file, name, sha256, priority, batch));
+  }
+
+  /** A paired device's copy of a photo in the trash restores nothing; an admin's restores it. */
+  private IngestResult asSentBy(Caller uploader, IngestResult result) {
     if (uploader.isAdmin()) return restoredIfInTrash(result);
     if (result instanceof IngestResult.Duplicate d && trash.isRemoved(d.existing().id())) {
       return new IngestResult.Rejected(d.name(), "in_trash",

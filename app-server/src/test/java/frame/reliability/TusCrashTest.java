@@ -8,6 +8,7 @@ import frame.core.testing.TestImages;
 import frame.server.tus.TusJsClient;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Random;
@@ -62,6 +63,12 @@ class TusCrashTest {
           second.request("/api/images/" + done.get("imageId").asLong() + "/original").GET().build(),
           HttpResponse.BodyHandlers.ofByteArray());
       assertThat(original.body()).isEqualTo(photo);
+      // the hash that streamed in before the kill was lost with the process: rebuilt from the durable bytes
+      HttpResponse<String> byChecksum = HttpClient.newHttpClient().send(second.request("/api/images/by-checksum/"
+          + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(photo)))
+          .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(byChecksum.statusCode()).isEqualTo(200);
+      assertThat(byChecksum.headers().firstValue("X-Image-Id")).hasValue(done.get("imageId").asText());
       JsonNode images = new ObjectMapper().readTree(second.get("/api/images").body());
       assertThat(images.get("total").asLong()).isEqualTo(1);
     }

@@ -1,6 +1,7 @@
 package frame.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.Frame;
@@ -122,6 +123,50 @@ class TusApiTest {
     HttpResponse<String> last = patch(upload, half.length, rest, "sha256 " + sha256Base64(rest));
     assertThat(last.statusCode()).isEqualTo(204);
     assertThat(last.headers().firstValue("Frame-Image-Status")).hasValue("stored");
+    // the refused body fed the running hash too: the photo's address is still that of its bytes
+    long id = Long.parseLong(last.headers().firstValue("Frame-Image-Id").orElseThrow());
+    assertThat(frame.ports().library().image(id).sha256()).isEqualTo(sha256Hex(photo));
+  }
+
+  @Test
+  void a_completed_upload_is_renamed_into_the_store_under_the_sha256_of_its_bytes_not_copied() throws Exception {
+    assumeTrue(dataDir.getFileSystem().supportedFileAttributeViews().contains("unix"), "needs inode numbers");
+    byte[] photo = TestImages.jpeg(TestImages.photo(640, 480, 9));
+    String upload = create(photo.length);
+    int third = photo.length / 3;
+    assertThat(patch(upload, 0, Arrays.copyOf(photo, third), null).statusCode()).isEqualTo(204);
+    byte[] middle = Arrays.copyOfRange(photo, third, 2 * third);
+    assertThat(patch(upload, third, middle, "sha256 " + sha256Base64(middle)).statusCode()).isEqualTo(204);
+    Object inode = Files.getAttribute(dataDir.resolve("tus").resolve(upload + ".bytes"), "unix:ino");
+
+    HttpResponse<String> last = patch(upload, 2 * third, Arrays.copyOfRange(photo, 2 * third, photo.length), null);
+
+    assertThat(last.headers().firstValue("Frame-Image-Status")).as(last.body()).hasValue("stored");
+    var image = frame.ports().library().image(Long.parseLong(last.headers().firstValue("Frame-Image-Id").orElseThrow()));
+    assertThat(image.sha256()).isEqualTo(sha256Hex(photo));
+    Path original = frame.ports().library().files(image).original();
+    assertThat(Files.readAllBytes(original)).isEqualTo(photo);
+    assertThat(Files.getAttribute(original, "unix:ino")).as("the same file, renamed").isEqualTo(inode);
+    assertThat(dataDir.resolve("tus").resolve(upload + ".bytes")).doesNotExist();
+  }
+
+  @Test
+  void an_upload_resumed_after_a_restart_rehashes_its_durable_bytes_and_gets_the_right_address() throws Exception {
+    byte[] photo = TestImages.jpeg(TestImages.photo(640, 480, 13));
+    String upload = create(photo.length);
+    int half = photo.length / 2;
+    assertThat(patch(upload, 0, Arrays.copyOf(photo, half), null).statusCode()).isEqualTo(204);
+    server.close(); // the running hash lived in memory only
+    server = ApiServer.start(frame, ServerSettings.defaults(0, false, dataDir),
+        TusSettings.defaults(dataDir, 64L << 20).withClock(clock));
+
+    HttpResponse<String> last = patch(upload, half, Arrays.copyOfRange(photo, half, photo.length), null);
+
+    assertThat(last.headers().firstValue("Frame-Image-Status")).as(last.body()).hasValue("stored");
+    long id = Long.parseLong(last.headers().firstValue("Frame-Image-Id").orElseThrow());
+    assertThat(frame.ports().library().image(id).sha256()).isEqualTo(sha256Hex(photo));
+    assertThat(Files.readAllBytes(frame.ports().library().files(frame.ports().library().image(id)).original()))
+        .isEqualTo(photo);
   }
 
   @Test
@@ -255,6 +300,10 @@ class TusApiTest {
 
   private String endpoint() {
     return base() + "/api/tus";
+  }
+
+  private static String sha256Hex(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
 
   private static String sha256Base64(byte[] bytes) throws Exception {

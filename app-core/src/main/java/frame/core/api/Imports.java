@@ -55,4 +55,15 @@ public interface Imports {
    */
   IngestResult ingestWithChecksumAfter(InputStream in, String name, Supplier<String> declaredAfterTheBytes,
       JobPriority priority, ImportBatch batch, Caller uploader);
+
+  /**
+   * Ingests a finished file whose {@code sha256} (hex) its receiver computed while the bytes
+   * arrived, and which it forced to disk (a resumable upload): the file is renamed into the
+   * content-addressed store instead of being read, hashed and copied again (on another volume
+   * than the store, it is copied). Dedupe, the trash and {@code uploader} count as for
+   * {@link #ingestWithChecksumAfter}. Whatever is left of the file afterwards (a duplicate's, a
+   * refused file's, a copied one's) is the caller's to remove.
+   */
+  IngestResult ingestHashedFile(Path file, String name, String sha256, JobPriority priority, ImportBatch batch,
+      Caller uploader);
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -13,7 +14,17 @@ import java.util.HexFormat;
 
 /** Streams bytes to a file while hashing them, then forces them to disk. Never the whole file in memory. */
 final class HashingCopy {
-  record Copied(String sha256, long size, byte[] head, int headLength) {}
+  record Copied(String sha256, long size, byte[] head, int headLength) {
+    /** A file already written and hashed by whoever received it: only its head is read, to sniff its format. */
+    static Copied of(Path file, String sha256) throws IOException {
+      byte[] head = new byte[FormatSniffer.HEAD_BYTES];
+      int headLength;
+      try (InputStream in = Files.newInputStream(file)) {
+        headLength = in.readNBytes(head, 0, head.length);
+      }
+      return new Copied(sha256, Files.size(file), head, headLength);
+    }
+  }
 
   private HashingCopy() {}
 

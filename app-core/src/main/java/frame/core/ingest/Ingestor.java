@@ -146,6 +146,29 @@ public final class Ingestor {
     }
   }
 
+  /**
+   * A finished file whose SHA-256 its receiver computed while the bytes arrived, and forced to
+   * disk: it is renamed into the store, not read, hashed and copied again. A file on another
+   * volume than the store goes through the ordinary ingest (copied, hashed again). What is left of
+   * the file afterwards is the caller's to remove, or to try again with.
+   */
+  public IngestResult ingestHashed(Path file, String rawName, String sha256, JobPriority priority, ImportBatch batch) {
+    if (!store.canRenameIn(file)) {
+      try (InputStream in = Files.newInputStream(file); WorkerShare.Receiving receiving = share.receiving()) {
+        return receive(in, rawName, () -> sha256, priority, batch, XmpMarks.NONE);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read " + file.getFileName() + ": " + e.getMessage(), e);
+      }
+    }
+    String name = FileNames.displayName(rawName);
+    try (WorkerShare.Receiving receiving = share.receiving()) {
+      return place(file, HashingCopy.Copied.of(file, sha256.toLowerCase(Locale.ROOT)), name, priority, batch,
+          XmpMarks.NONE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot store " + name + ": " + e.getMessage(), e);
+    }
+  }
+
   private IngestResult receive(InputStream in, String rawName, Supplier<String> declaredAfterTheBytes,
       JobPriority priority, ImportBatch batch, XmpMarks sidecar) {
     String name = FileNames.displayName(rawName);
@@ -156,6 +179,18 @@ public final class Ingestor {
       if (declaredSha256 != null && !declaredSha256.toLowerCase(Locale.ROOT).equals(copied.sha256())) {
         throw new ChecksumMismatch(declaredSha256, copied.sha256());
       }
+      return place(part, copied, name, priority, batch, sidecar);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot store " + name + ": " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(part);
+    }
+  }
+
+  /** Dedupe, format, pixel limit, then the rename into its content address and the commit. */
+  private IngestResult place(Path part, HashingCopy.Copied copied, String name, JobPriority priority,
+      ImportBatch batch, XmpMarks sidecar) throws IOException {
+    try {
       Optional<Image> existing = images.findBySha256(copied.sha256());
       if (existing.isPresent()) return new IngestResult.Duplicate(name, existing.get());
       if (!batch.includeDeleted()) {
@@ -171,15 +206,9 @@ public final class Ingestor {
       NewImage image = new NewImage(copied.sha256(), format, header.width(), header.height(), copied.size(), name,
           basics.takenAt(), basics.cameraMake(), basics.cameraModel());
       return commit(name, image, priority, batch, basics.marks().overriddenBy(sidecar));
-    } catch (ChecksumMismatch e) {
-      throw e;
     } catch (FrameException e) {
       if (!e.permanent()) throw e;
       return new IngestResult.Rejected(name, e.code(), e.getMessage());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot store " + name + ": " + e.getMessage(), e);
-    } finally {
-      deleteQuietly(part);
     }
   }
 

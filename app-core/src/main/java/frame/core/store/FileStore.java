@@ -81,6 +81,15 @@ public final class FileStore {
     return derivedDir(sha256).resolve("preview.jpg");
   }
 
+  /** Whether a file can be renamed into this store rather than copied: it lies on the store's volume. */
+  public boolean canRenameIn(Path file) {
+    try {
+      return Files.getFileStore(file).equals(Files.getFileStore(root));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** A fresh temp file for an upload in progress. */
   public Path newPartFile() {
     return tmp.resolve(UUID.randomUUID() + ".part");

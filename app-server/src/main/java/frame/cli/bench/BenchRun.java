@@ -210,6 +210,9 @@ public final class BenchRun {
     TusFigure.Result chunked = TusFigure.measure(workers, scratch.make("frame-bench-tus-chunks"), TusFigure.PHONE_CHUNK);
     out.printf("   the same in PATCHes of 4 MiB, each fsynced (as the phone page sends): %.1f MB/s (%s s), %.2f s of CPU each%n",
         chunked.megabytesPerSecond(), rounded(chunked.seconds()), chunked.cpuSecondsMedian());
+    TusFigure.Result https = TusFigure.measure(workers, scratch.make("frame-bench-tus-https"), TusFigure.BYTES, true);
+    out.printf("   the same over HTTPS (FRAME's own certificate, pinned), one PATCH: %.1f MB/s (%s s), %.2f s of CPU each%n",
+        https.megabytesPerSecond(), rounded(https.seconds()), https.cpuSecondsMedian());
     out.flush();
   }
 

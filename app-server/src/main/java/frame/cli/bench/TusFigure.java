@@ -1,5 +1,6 @@
 package frame.cli.bench;
 
+import frame.cli.remote.PinnedTls;
 import frame.core.api.FrameLibrary;
 import frame.core.api.config.FrameConfig;
 import frame.server.ApiServer;
@@ -41,23 +42,33 @@ public final class TusFigure {
 
   /** One PATCH of the whole file. */
   public static Result measure(int workers, Path dataDir) throws Exception {
-    return measure(workers, dataDir, BYTES);
+    return measure(workers, dataDir, BYTES, false);
   }
 
   public static Result measure(int workers, Path dataDir, int chunkBytes) throws Exception {
+    return measure(workers, dataDir, chunkBytes, false);
+  }
+
+  /**
+   * With {@code tls}, over HTTPS as FRAME serves the LAN: its own certificate, which the client
+   * trusts by its pinned fingerprint, as a paired phone or {@code frame --remote} does.
+   */
+  public static Result measure(int workers, Path dataDir, int chunkBytes, boolean tls) throws Exception {
     try (FrameLibrary frame = FrameLibrary.open(FrameConfig.inDataDir(dataDir).withWorkers(workers));
-        ApiServer server = ApiServer.start(frame, ServerSettings.defaults(0, false, dataDir))) {
+        ApiServer server = ApiServer.start(frame, ServerSettings.defaults(0, false, dataDir), tls)) {
       String token = frame.ports().devices().createToken("bench");
-      HttpClient http = HttpClient.newHttpClient();
+      HttpClient http = tls ? PinnedTls.client(server.fingerprint().orElseThrow(), Duration.ofSeconds(10))
+          : HttpClient.newHttpClient();
+      String base = (tls ? "https" : "http") + "://127.0.0.1:" + server.port();
       byte[] jpeg = jpeg();
-      settled(frame, upload(http, server.port(), token, photo(jpeg, 0), chunkBytes));
+      settled(frame, upload(http, base, token, photo(jpeg, 0), chunkBytes));
       List<Double> seconds = new ArrayList<>();
       List<Double> cpu = new ArrayList<>();
       for (int i = 1; i <= ROUNDS; i++) {
         byte[] photo = photo(jpeg, i);
         long cpuStart = processCpuNanos();
         long start = System.nanoTime();
-        long imageId = upload(http, server.port(), token, photo, chunkBytes);
+        long imageId = upload(http, base, token, photo, chunkBytes);
         seconds.add((System.nanoTime() - start) / 1e9);
         cpu.add((processCpuNanos() - cpuStart) / 1e9);
         settled(frame, imageId);
@@ -85,9 +96,8 @@ public final class TusFigure {
   }
 
   /** Sends the photo; returns its image id. */
-  private static long upload(HttpClient http, int port, String token, byte[] photo, int chunkBytes)
+  private static long upload(HttpClient http, String base, String token, byte[] photo, int chunkBytes)
       throws IOException, InterruptedException {
-    String base = "http://127.0.0.1:" + port;
     HttpResponse<String> created = http.send(request(base + "/api/tus", token)
         .header("Upload-Length", Integer.toString(photo.length)).POST(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -100,4 +100,10 @@ final class HttpImports implements Imports {
       JobPriority priority, ImportBatch batch, Caller uploader) {
     throw LoopbackClient.notOverTheApi("Importing a stream");
   }
+
+  @Override
+  public IngestResult ingestHashedFile(Path file, String name, String sha256, JobPriority priority, ImportBatch batch,
+      Caller uploader) {
+    throw LoopbackClient.notOverTheApi("Importing a received file");
+  }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +17,8 @@ import java.time.Instant;
  * (fsync, then the state file) every {@code checkpointBytes} once a {@link #CHECKPOINT_PAUSE} has
  * passed since the last time, and always when the body ends or the client vanishes mid-body, so a
  * retry continues from there. With {@code Upload-Checksum} nothing counts until the whole body
- * matched; a mismatch cuts the bytes back and answers 460.
+ * matched; a mismatch cuts the bytes back and answers 460. Every body also feeds the upload's
+ * running SHA-256 ({@link UploadHashes}), the content address of the finished file.
  */
 final class ChunkWriter {
   /** Checkpoints of a fast body are not worth their fsyncs: its end comes soon and is fsynced anyway. */
@@ -25,19 +27,25 @@ final class ChunkWriter {
   private static final int BUFFER_BYTES = 1 << 20;
 
   private final TusStore store;
+  private final UploadHashes hashes;
   private final long checkpointBytes;
 
-  ChunkWriter(TusStore store, long checkpointBytes) {
+  ChunkWriter(TusStore store, UploadHashes hashes, long checkpointBytes) {
     this.store = store;
+    this.hashes = hashes;
     this.checkpointBytes = checkpointBytes;
   }
 
   TusUpload append(TusUpload upload, InputStream in, UploadChecksum checksum, Instant expiresAt) throws IOException {
     long start = upload.offset();
     long room = upload.length() - start;
-    MessageDigest digest = checksum == null ? null : sha256();
+    Path bytes = store.bytesOf(upload.id());
+    // the whole file's hash grows with every body, so the finished upload is not read again;
+    // it is kept only once the bytes it covers are durable, and rebuilt from them otherwise
+    MessageDigest whole = hashes.take(upload, bytes);
+    MessageDigest body = checksum == null ? null : sha256();
     TusUpload current = upload;
-    try (FileChannel channel = FileChannel.open(store.bytesOf(upload.id()), StandardOpenOption.WRITE)) {
+    try (FileChannel channel = FileChannel.open(bytes, StandardOpenOption.WRITE)) {
       channel.position(start);
       ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(BUFFER_BYTES, Math.max(room, 1)));
       long written = 0;
@@ -54,10 +62,11 @@ final class ChunkWriter {
         }
         buffer.clear().limit(n);
         while (buffer.hasRemaining()) channel.write(buffer);
-        if (digest != null) digest.update(buffer.array(), 0, n);
+        whole.update(buffer.array(), 0, n);
+        if (body != null) body.update(buffer.array(), 0, n);
         written += n;
         sinceCheckpoint += n;
-        if (digest == null && sinceCheckpoint >= checkpointBytes
+        if (body == null && sinceCheckpoint >= checkpointBytes
             && System.nanoTime() - lastCheckpoint >= CHECKPOINT_PAUSE.toNanos()) {
           channel.force(false);
           current = store.save(current.at(start + written, expiresAt));
@@ -66,13 +75,14 @@ final class ChunkWriter {
         }
       } while (!filled.ended());
       IOException broken = filled.broken(); // the client went away: keep what is whole, unless a checksum must cover it
-      if (digest != null && (broken != null || !checksum.matches(digest.digest()))) {
+      if (body != null && (broken != null || !checksum.matches(body.digest()))) {
         channel.truncate(start);
         if (broken != null) throw broken;
         throw new ApiError(460, "checksum_mismatch", "The bytes do not match Upload-Checksum; nothing of them was kept.");
       }
       channel.force(false);
       current = store.save(current.at(start + written, expiresAt));
+      hashes.keep(upload.id(), whole, start + written);
       if (broken != null) throw broken;
       return current;
     }

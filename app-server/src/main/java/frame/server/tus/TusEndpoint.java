@@ -8,9 +8,11 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -31,6 +33,7 @@ public final class TusEndpoint implements AutoCloseable {
 
   private final TusSettings settings;
   private final TusStore store;
+  private final UploadHashes hashes = new UploadHashes();
   private final ChunkWriter writer;
   private final TusIngest ingest;
   private final TusSlots slots;
@@ -41,7 +44,7 @@ public final class TusEndpoint implements AutoCloseable {
   private TusEndpoint(TusSettings settings, TusIngest ingest, TusSlots slots, Function<Context, Caller> callers) {
     this.settings = settings;
     this.store = TusStore.open(settings.folder());
-    this.writer = new ChunkWriter(store, settings.checkpointBytes());
+    this.writer = new ChunkWriter(store, hashes, settings.checkpointBytes());
     this.ingest = ingest;
     this.slots = slots;
     this.callers = callers;
@@ -56,7 +59,9 @@ public final class TusEndpoint implements AutoCloseable {
 
   /** Removes the unfinished uploads whose time ran out, with their bytes; returns how many. */
   public int removeExpired() {
-    return store.removeExpired(settings.clock().instant());
+    int removed = store.removeExpired(settings.clock().instant());
+    hashes.retainOnly(id -> store.find(id).isPresent());
+    return removed;
   }
 
   public void options(Context ctx) {
@@ -133,6 +138,7 @@ public final class TusEndpoint implements AutoCloseable {
     try {
       live(ctx, caller);
       store.remove(ctx.pathParam("id"));
+      hashes.forget(ctx.pathParam("id"));
       ctx.status(204);
     } finally {
       locks.remove(ctx.pathParam("id"));
@@ -151,12 +157,18 @@ public final class TusEndpoint implements AutoCloseable {
     }
   }
 
-  /** Ingests the whole file; a photo (new or already held) is remembered, anything else ends the upload. */
+  /**
+   * Hands the whole file, hashed as it streamed, to the ingest, which renames it into the store; a
+   * photo (new or already held) is remembered, anything else ends the upload.
+   */
   private TusUpload finish(TusUpload upload, Caller caller) throws IOException {
-    IngestResult result;
-    try (InputStream bytes = Files.newInputStream(store.bytesOf(upload.id()))) {
-      result = ingest.ingest(bytes, upload.filename(), caller);
+    Path bytes = store.bytesOf(upload.id());
+    if (!Files.exists(bytes)) { // renamed into the store, then the catalogue's commit failed: nothing to resume
+      store.remove(upload.id());
+      throw new ApiError(410, "upload_lost", "FRAME could not finish storing this upload; send the file again.");
     }
+    String sha256 = HexFormat.of().formatHex(hashes.take(upload, bytes).digest());
+    IngestResult result = ingest.ingest(bytes, upload.filename(), sha256, caller);
     TusUpload done = switch (result) {
       case IngestResult.Stored stored -> upload.ingestedAs(stored.image().id(), "stored");
       case IngestResult.Duplicate duplicate -> upload.ingestedAs(duplicate.existing().id(), "duplicate");
@@ -170,7 +182,7 @@ public final class TusEndpoint implements AutoCloseable {
       }
     };
     store.save(done);
-    Files.deleteIfExists(store.bytesOf(upload.id()));
+    Files.deleteIfExists(bytes); // a duplicate's, or a copy's: a stored photo's bytes were usually renamed away
     return done;
   }
 
