@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.api.Ports;
 import frame.core.api.culling.ColorLabel;
 import frame.core.api.culling.CullFilter;
+import frame.core.api.culling.StackFold;
 import frame.core.api.culling.Flag;
 import frame.core.api.culling.MarkChange;
 import io.javalin.http.Context;
@@ -97,7 +98,10 @@ final class CullingController {
     ctx.json(result);
   }
 
-  /** The culling filters of {@code GET /api/images}: {@code flag=pick|reject|none}, {@code unrated}, {@code minRating}, {@code shoot}. */
+  /**
+   * The culling filters of {@code GET /api/images}: {@code flag=pick|reject|none}, {@code unrated},
+   * {@code minRating}, {@code shoot}, and {@code stacks=folded|all} (folded: one photo a stack, its top).
+   */
   static CullFilter filter(Context ctx) {
     String flag = ctx.queryParam("flag");
     CullFilter.FlagFilter flags = flag == null || flag.isBlank() ? null : switch (flag.strip().toLowerCase()) {
@@ -108,7 +112,9 @@ final class CullingController {
     };
     boolean unrated = "true".equalsIgnoreCase(ctx.queryParam("unrated"));
     int minRating = Params.intQuery(ctx, "minRating", 0, 0, 5);
-    return orBadRequest(() -> new CullFilter(flags, unrated, minRating, Params.longQuery(ctx, "shoot")));
+    String stacks = ctx.queryParam("stacks");
+    return orBadRequest(() -> new CullFilter(flags, unrated, minRating, Params.longQuery(ctx, "shoot"),
+        stacks == null || stacks.isBlank() ? StackFold.FLAT : StackFold.parse(stacks)));
   }
 
   private static MarkChange change(JsonNode body) {

@@ -123,7 +123,7 @@ final class HttpCulling implements Culling {
         json.path("flag").isTextual() ? Flag.parse(json.get("flag").asText()) : null,
         json.path("label").isTextual() ? ColorLabel.parse(json.get("label").asText()) : null,
         longOrNull(json, "shoot"), longOrNull(json, "stack"), longOrNull(json, "stackTop"),
-        json.path("sharpness").isNumber() ? json.get("sharpness").asDouble() : null);
+        json.path("sharpness").isNumber() ? json.get("sharpness").asDouble() : null, json.path("stackSize").asInt(1));
   }
 
   private static Long longOrNull(JsonNode json, String name) {
