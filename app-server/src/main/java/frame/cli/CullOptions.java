@@ -21,13 +21,24 @@ final class CullOptions {
   @Option(names = "--shoot", paramLabel = "ID", description = "Only the photos of this shoot (see frame shoots).")
   Long shoot;
 
-  @Option(names = "--stacks", paramLabel = "folded|all",
-      description = "folded: one line a stack, its top, with stackSize frames (default: all).")
-  String stacks;
+  @Option(names = "--stacks", paramLabel = "folded|all", converter = FoldConverter.class,
+      description = "folded: one line a stack, its top, with the frames it stands for (stackSize); all: every frame (the default).")
+  StackFold stacks = StackFold.FLAT;
+
+  static final class FoldConverter implements picocli.CommandLine.ITypeConverter<StackFold> {
+    @Override
+    public StackFold convert(String value) {
+      try {
+        return StackFold.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
 
   CullFilter filter() {
     if (picks && rejects) throw new IllegalArgumentException("--picks and --rejects exclude each other");
     CullFilter.FlagFilter flags = picks ? CullFilter.FlagFilter.PICKS : rejects ? CullFilter.FlagFilter.REJECTS : null;
-    return new CullFilter(flags, unrated, minRating, shoot, stacks == null ? StackFold.FLAT : StackFold.parse(stacks));
+    return new CullFilter(flags, unrated, minRating, shoot, stacks);
   }
 }
