@@ -30,6 +30,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -195,7 +196,12 @@ public final class MainWindow implements AutoCloseable {
     Menu edit = new Menu("Edit", null, find, selectAll, remove);
     MenuItem larger = item("Larger tiles   (+)", null, () -> libraryView.zoom(1));
     MenuItem smaller = item("Smaller tiles   (−)", null, () -> libraryView.zoom(-1));
-    Menu view = new Menu("View", null, larger, smaller);
+    CheckMenuItem foldStacks = new CheckMenuItem("Fold stacks");
+    foldStacks.setId("menu-fold-stacks");
+    foldStacks.selectedProperty().bindBidirectional(library.stacks().folded());
+    MenuItem openStack = item("Open or close the stack   (S)", null,
+        () -> library.stacks().toggle(library.tileAt(library.cursor().get())));
+    Menu view = new Menu("View", null, larger, smaller, new SeparatorMenuItem(), foldStacks, openStack);
     ToggleGroup themes = new ToggleGroup();
     Menu themeMenu = new Menu("Theme");
     for (Theme each : Theme.values()) {

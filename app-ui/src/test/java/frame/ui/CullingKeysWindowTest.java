@@ -87,7 +87,8 @@ class CullingKeysWindowTest {
     robot.type(KeyCode.LEFT).type(KeyCode.F5);
     waitUntil(() -> marks(first).label() == ColorLabel.PURPLE);
     assertThat(marks(second).label()).isEqualTo(ColorLabel.PURPLE);
-    assertThat(HelpOverlay.SHORTCUTS).anySatisfy(row -> assertThat(row[0] + " " + row[1]).contains("F5", "purple"));
+    assertThat(java.util.Arrays.stream(HelpOverlay.SHORTCUTS).map(row -> row[0] + " " + row[1]))
+        .anySatisfy(row -> assertThat(row).contains("F5", "purple"));
   }
 
   private ImageMarks marks(long id) {
