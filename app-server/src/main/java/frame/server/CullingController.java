@@ -76,6 +76,19 @@ final class CullingController {
     ctx.json(Map.of("deleted", ports.culling().deleteRejects(Params.longQuery(ctx, "shoot"))));
   }
 
+  /** {@code GET /api/admin/culling/analysis}: whether analysis follows each import. */
+  void analysis(Context ctx) {
+    ctx.json(Map.of("analysis", ports.culling().analysisOn()));
+  }
+
+  /** {@code POST /api/admin/culling/analysis} with {@code {"analysis": false}}: off (or on, queueing what lacks it). */
+  void setAnalysis(Context ctx) {
+    JsonNode body = JsonBodies.optional(ctx);
+    if (!body.path("analysis").isBoolean()) throw ApiError.badRequest("invalid_body", "analysis must be true or false");
+    int queued = ports.culling().setAnalysis(body.get("analysis").asBoolean());
+    ctx.json(Map.of("analysis", ports.culling().analysisOn(), "queued", queued));
+  }
+
   /**
    * {@code POST /api/admin/culling/export} with {@code {"folder": ..., "flag": ..., "minRating": N, "shoot": ID}}:
    * the server writes the originals and sidecars into a folder on its own machine (admin only).

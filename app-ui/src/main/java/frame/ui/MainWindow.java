@@ -6,6 +6,7 @@ import frame.core.api.FrameLibrary;
 import frame.ui.jobs.JobsModel;
 import frame.ui.jobs.JobsView;
 import frame.ui.jobs.NodesView;
+import frame.ui.library.AnalysisMenuItem;
 import frame.ui.library.LibraryModel;
 import frame.ui.library.LibraryView;
 import frame.ui.server.ServerModel;
@@ -71,6 +72,7 @@ public final class MainWindow implements AutoCloseable {
   private final LibraryView libraryView;
   private final HelpOverlay help;
   private final WindowPrefs prefs;
+  private final AnalysisMenuItem analysis;
   private Theme theme;
   private Stage stage;
 
@@ -106,6 +108,7 @@ public final class MainWindow implements AutoCloseable {
     library.onFoldersImported(safeToFormat::check);
 
     libraryView = new LibraryView(library, frame, background);
+    analysis = new AnalysisMenuItem(frame.ports().culling(), background, library.notice());
     libraryView.tileSize().set(Math.max(LibraryView.MIN_TILE, Math.min(LibraryView.MAX_TILE,
         prefs.number("tileSize", libraryView.tileSize().get()))));
     tabs = new TabPane(
@@ -212,7 +215,7 @@ public final class MainWindow implements AutoCloseable {
       choice.setOnAction(e -> useTheme(each));
       themeMenu.getItems().add(choice);
     }
-    Menu settings = new Menu("Settings", null, themeMenu);
+    Menu settings = new Menu("Settings", null, themeMenu, analysis);
     MenuItem shortcuts = item("Keyboard shortcuts   (?)", null, () -> help.setVisible(true));
     Menu helpMenu = new Menu("Help", null, shortcuts);
     MenuBar bar = new MenuBar(file, edit, view, settings, helpMenu);

@@ -19,7 +19,8 @@ import java.util.Optional;
 public final class MarksRepository {
   static final String SELECT = """
       SELECT i.id, i.rating, i.flag, i.label, i.shoot_id, i.stack_id, i.sharpness, s.top_image_id,
-             (SELECT COUNT(*) FROM image f WHERE f.stack_id = i.stack_id AND f.removed_at IS NULL) AS stack_size
+             CASE WHEN i.stack_id IS NULL THEN 1
+                  ELSE (SELECT COUNT(*) FROM image f WHERE f.stack_id = i.stack_id AND f.removed_at IS NULL) END AS stack_size
       FROM image i LEFT JOIN stack s ON s.id = i.stack_id
       """;
 

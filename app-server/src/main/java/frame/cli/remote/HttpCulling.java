@@ -118,6 +118,16 @@ final class HttpCulling implements Culling {
     return answer.path("deleted").asInt();
   }
 
+  @Override
+  public boolean analysisOn() {
+    return api.get("/api/admin/culling/analysis", new TypeReference<JsonNode>() {}).path("analysis").asBoolean(true);
+  }
+
+  @Override
+  public int setAnalysis(boolean on) {
+    return api.post("/api/admin/culling/analysis", JSON.createObjectNode().put("analysis", on), JsonNode.class).path("queued").asInt();
+  }
+
   private static ImageMarks marks(long imageId, JsonNode json) {
     return new ImageMarks(imageId, json.path("rating").asInt(),
         json.path("flag").isTextual() ? Flag.parse(json.get("flag").asText()) : null,
