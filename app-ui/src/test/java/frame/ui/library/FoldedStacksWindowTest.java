@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import frame.core.Frame;
 import frame.core.api.culling.Flag;
 import frame.core.api.culling.ImageMarks;
+import frame.core.api.jobs.JobState;
 import frame.core.api.library.LibraryQuery;
 import frame.core.testing.ExifBuilder;
 import frame.ui.MainWindow;
@@ -79,6 +80,11 @@ class FoldedStacksWindowTest {
     List<Long> ids = frame.ports().library().ids(LibraryQuery.all());
     waitUntil(() -> ids.stream().map(this::marks).allMatch(m -> m.sharpness() != null)
         && ids.stream().map(this::marks).filter(m -> m.stack() != null).count() == 3);
+    // every analysis job ended: the stack's top is settled (each measure may move it)
+    waitUntil(() -> {
+      var counts = frame.ports().jobs().countsByState();
+      return counts.getOrDefault(JobState.PENDING, 0L) + counts.getOrDefault(JobState.RUNNING, 0L) == 0;
+    });
     ImageMarks any = ids.stream().map(this::marks).filter(m -> m.stack() != null).findFirst().orElseThrow();
     long top = any.stackTop();
     List<Long> frames = ids.stream().filter(id -> marks(id).stack() != null).toList();
