@@ -24,6 +24,8 @@ import frame.core.library.LibraryBrowser;
 import frame.core.trash.Trash;
 import frame.core.api.Culling;
 import frame.core.culling.AnalysisHandler;
+import frame.core.culling.AnalysisSwitch;
+import frame.core.culling.MissingAnalysis;
 import frame.core.culling.CullingEngine;
 import frame.core.culling.Stacker;
 import frame.core.job.JobOutcome;
@@ -122,7 +124,10 @@ final class FrameAssembly {
         int taken = parts.runner().takeBackAllRunning();
         if (taken > 0) log.info("Took back {} job(s) left running by an earlier stop", taken);
       }
-      if (startRunner) parts.runner().start();
+      if (startRunner) {
+        queueMissingAnalysis(parts.culling());
+        parts.runner().start();
+      }
       if (!config.embeddedDatabase() && config.notifications()) {
         // a worker shows no events: it needs only to hear of new work, not every other node's events
         parts.studio().cluster = ClusterEvents.start(database, parts.events(), node.id(), parts.runner()::wake,
@@ -187,7 +192,8 @@ final class FrameAssembly {
     Map<JobType, JobHandler> handlers = new EnumMap<>(JobType.class);
     handlers.put(JobType.OFFLOAD_ORIGINAL, new OffloadOriginalHandler(images, store, originals));
     handlers.put(JobType.THUMBNAIL_GENERATION, new ThumbnailHandler(images, store, working, originals));
-    handlers.put(JobType.PREVIEW_GENERATION, new PreviewHandler(images, store, working, originals));
+    AnalysisSwitch analysisSwitch = new AnalysisSwitch(config.dataDir());
+    handlers.put(JobType.PREVIEW_GENERATION, new PreviewHandler(images, store, working, originals, analysisSwitch::on));
     handlers.put(JobType.EXIF_ENRICHMENT, new ExifEnrichmentHandler(images, store, database.jdbc(), originals));
     Stacker stacker = new Stacker(database.jdbc(), events);
     for (JobType analysis : JobType.ANALYSIS) {
@@ -210,7 +216,8 @@ final class FrameAssembly {
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
         new Pairings(database.jdbc(), clock, PairingKey.inFolder(config.dataDir())), pauses, control, node, registry,
         new Studio(), trash, new LibraryBrowser(database.jdbc()), decoder, archive,
-        new CullingEngine(database.jdbc(), trash, stacker, events, clock, images, originals));
+        new CullingEngine(database.jdbc(), trash, stacker, events, clock, images, originals, analysisSwitch,
+            new MissingAnalysis(database.jdbc(), jobs, clock, runner::wake)));
   }
 
   /** The ports front ends use, each over the engine parts it needs. */
@@ -231,6 +238,16 @@ final class FrameAssembly {
                 parts.events(), Clock.systemUTC(), parts.runner()::wake, Failpoints.forThisJvm())),
         parts.archive().port(),
         parts.culling());
+  }
+
+  /** Analysis turned on again (culling.properties) reaches the photos imported while it was off; never stops a start. */
+  private static void queueMissingAnalysis(Culling culling) {
+    try {
+      int queued = culling.analysisOn() ? culling.setAnalysis(true) : 0;
+      if (queued > 0) log.info("Queued culling's analysis for {} photo(s) that lacked it", queued);
+    } catch (RuntimeException e) {
+      log.warn("Could not queue culling's analysis for the photos that lack it: {}", e.getMessage());
+    }
   }
 
   /** What a crash left half-purged, and photos removed more than 30 days ago, go at each start. */

@@ -13,7 +13,8 @@ record ImageView(
     long id, String state, String sha256, String format, int width, int height, long byteSize,
     String originalName, String takenAt, String cameraMake, String cameraModel, String failureReason,
     Instant createdAt, Files files,
-    int rating, String flag, String label, Long shoot, Long stack, Long stackTop, Double sharpness) {
+    int rating, String flag, String label, Long shoot, Long stack, Long stackTop, Double sharpness,
+    int stackSize) {
 
   record Files(String original, Map<Integer, String> thumbnails, String preview) {}
 
@@ -21,7 +22,7 @@ record ImageView(
     return of(files, image, null);
   }
 
-  /** With its culling fields: rating, flag, label, shoot, stack, stackTop, sharpness. */
+  /** With its culling fields: rating, flag, label, shoot, stack, stackTop, sharpness, stackSize. */
   static ImageView of(ImageFiles files, Image image, ImageMarks marks) {
     ImageMarks m = marks == null ? ImageMarks.none(image.id()) : marks;
     Map<Integer, String> thumbnails = new TreeMap<>();
@@ -31,6 +32,6 @@ record ImageView(
         image.cameraModel(), image.failureReason(), image.createdAt(),
         new Files(files.original().toString(), thumbnails, files.existingPreview().map(Path::toString).orElse(null)),
         m.rating(), m.flag() == null ? null : m.flag().wire(), m.label() == null ? null : m.label().wire(), m.shoot(),
-        m.stack(), m.stackTop(), m.sharpness());
+        m.stack(), m.stackTop(), m.sharpness(), m.stackSize());
   }
 }

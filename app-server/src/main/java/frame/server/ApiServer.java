@@ -185,6 +185,8 @@ public final class ApiServer implements AutoCloseable {
       table.add(HandlerType.PATCH, "/api/shoots/{id}", culling::renameShoot);
       table.add(HandlerType.GET, "/api/admin/tombstones", culling::tombstones);
       table.add(HandlerType.POST, "/api/admin/culling/delete-rejects", culling::deleteRejects);
+      table.add(HandlerType.GET, "/api/admin/culling/analysis", culling::analysis);
+      table.add(HandlerType.POST, "/api/admin/culling/analysis", culling::setAnalysis);
       table.add(HandlerType.POST, "/api/admin/culling/export", culling::export);
       table.add(HandlerType.GET, "/api/admin/trash", trash::list);
       table.add(HandlerType.POST, "/api/admin/trash/{id}/restore", trash::restore);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.api.Ports;
 import frame.core.api.culling.ColorLabel;
 import frame.core.api.culling.CullFilter;
+import frame.core.api.culling.StackFold;
 import frame.core.api.culling.Flag;
 import frame.core.api.culling.MarkChange;
 import io.javalin.http.Context;
@@ -75,6 +76,19 @@ final class CullingController {
     ctx.json(Map.of("deleted", ports.culling().deleteRejects(Params.longQuery(ctx, "shoot"))));
   }
 
+  /** {@code GET /api/admin/culling/analysis}: whether analysis follows each import. */
+  void analysis(Context ctx) {
+    ctx.json(Map.of("analysis", ports.culling().analysisOn()));
+  }
+
+  /** {@code POST /api/admin/culling/analysis} with {@code {"analysis": false}}: off (or on, queueing what lacks it). */
+  void setAnalysis(Context ctx) {
+    JsonNode body = JsonBodies.optional(ctx);
+    if (!body.path("analysis").isBoolean()) throw ApiError.badRequest("invalid_body", "analysis must be true or false");
+    int queued = ports.culling().setAnalysis(body.get("analysis").asBoolean());
+    ctx.json(Map.of("analysis", ports.culling().analysisOn(), "queued", queued));
+  }
+
   /**
    * {@code POST /api/admin/culling/export} with {@code {"folder": ..., "flag": ..., "minRating": N, "shoot": ID}}:
    * the server writes the originals and sidecars into a folder on its own machine (admin only).
@@ -97,7 +111,10 @@ final class CullingController {
     ctx.json(result);
   }
 
-  /** The culling filters of {@code GET /api/images}: {@code flag=pick|reject|none}, {@code unrated}, {@code minRating}, {@code shoot}. */
+  /**
+   * The culling filters of {@code GET /api/images}: {@code flag=pick|reject|none}, {@code unrated},
+   * {@code minRating}, {@code shoot}, and {@code stacks=folded|all} (folded: one photo a stack, its top).
+   */
   static CullFilter filter(Context ctx) {
     String flag = ctx.queryParam("flag");
     CullFilter.FlagFilter flags = flag == null || flag.isBlank() ? null : switch (flag.strip().toLowerCase()) {
@@ -108,7 +125,9 @@ final class CullingController {
     };
     boolean unrated = "true".equalsIgnoreCase(ctx.queryParam("unrated"));
     int minRating = Params.intQuery(ctx, "minRating", 0, 0, 5);
-    return orBadRequest(() -> new CullFilter(flags, unrated, minRating, Params.longQuery(ctx, "shoot")));
+    String stacks = ctx.queryParam("stacks");
+    return orBadRequest(() -> new CullFilter(flags, unrated, minRating, Params.longQuery(ctx, "shoot"),
+        stacks == null || stacks.isBlank() ? StackFold.FLAT : StackFold.parse(stacks)));
   }
 
   private static MarkChange change(JsonNode body) {

@@ -4,7 +4,7 @@ import frame.core.api.culling.ImageMarks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A photo's culling fields as the API writes them: {@code rating, flag, label, shoot, stack, stackTop, sharpness}. */
+/** A photo's culling fields as the API writes them: {@code rating, flag, label, shoot, stack, stackTop, sharpness, stackSize}. */
 final class MarksJson {
   private MarksJson() {}
 
@@ -17,6 +17,7 @@ final class MarksJson {
     json.put("stack", marks.stack());
     json.put("stackTop", marks.stackTop());
     json.put("sharpness", marks.sharpness());
+    json.put("stackSize", marks.stackSize());
     return json;
   }
 

@@ -134,6 +134,21 @@ class CommandLineTest {
   }
 
   @Test
+  void images_fold_stacks_on_request_and_an_unknown_fold_names_the_choices() throws Exception {
+    write(photos, "a.jpg", jpeg(photo(800, 600, 25)));
+    frame("import", photos.toString());
+
+    CommandRun folded = frame("images", "--stacks", "folded", "--json");
+    CommandRun odd = frame("images", "--stacks", "sideways");
+
+    assertThat(folded.exitCode()).as(folded.err()).isZero();
+    JsonNode alone = new ObjectMapper().readTree(folded.out()).get(0);
+    assertThat(alone.get("stackSize").asInt()).as("a photo alone stands for itself").isEqualTo(1);
+    assertThat(odd.exitCode()).isEqualTo(2);
+    assertThat(odd.err()).contains("folded").contains("sideways");
+  }
+
+  @Test
   void removing_an_unknown_id_says_so_and_removes_nothing() throws Exception {
     write(photos, "a.jpg", jpeg(photo(800, 600, 23)));
     frame("import", photos.toString());

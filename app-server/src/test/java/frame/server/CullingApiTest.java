@@ -143,6 +143,29 @@ class CullingApiTest {
     }
   }
 
+  @Test
+  void a_folded_list_shows_one_photo_a_stack_with_its_frame_count() {
+    BufferedImage scene = TestImages.detailedPhoto(800, 600, 6);
+    try (ServerFixture fixture = new ServerFixture(dataDir)) {
+      // one scene three times (no camera, no capture time): one stack, the sharp frame on top
+      long sharp = stored(fixture, "sharp.jpg", scene);
+      stored(fixture, "soft.jpg", blur(scene));
+      stored(fixture, "softer.jpg", blur(blur(scene)));
+      long other = stored(fixture, "other.jpg", TestImages.detailedPhoto(800, 600, 77));
+      await("stacked").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+          .until(() -> ApiClient.json(fixture.client.get("/api/images?stacks=folded")).get("total").asLong() == 2);
+
+      JsonNode folded = ApiClient.json(fixture.client.get("/api/images?stacks=folded&sort=sharpness"));
+      assertThat(ids(fixture.client, "?stacks=folded")).containsExactlyInAnyOrder(sharp, other);
+      assertThat(folded.get("items")).allSatisfy(item -> assertThat(item.get("stackSize").asInt())
+          .isEqualTo(item.get("id").asLong() == sharp ? 3 : 1));
+      assertThat(ApiClient.json(fixture.client.get("/api/images?stacks=all")).get("total").asLong()).isEqualTo(4);
+      HttpResponse<byte[]> odd = fixture.client.get("/api/images?stacks=sideways");
+      assertThat(odd.statusCode()).isEqualTo(400);
+      assertThat(ApiClient.json(odd).get("error").get("message").asText()).contains("folded");
+    }
+  }
+
   private long stored(ServerFixture fixture, String name, BufferedImage picture) {
     return ((IngestResult.Stored) fixture.frame.ports().imports().importFile(write(photos, name, jpeg(picture))))
         .image().id();

@@ -18,6 +18,8 @@ final class HelpOverlay extends StackPane {
       {"Z  (viewer)", "Fit or 100% (the original, decoded on demand); drag to pan"},
       {"P  X  U", "Pick, reject, remove the flag (grid, viewer, compare)"},
       {"0 – 5   6 – 9", "Stars; colour label red, yellow, green, blue"},
+      {"F5   (F1 – F4)", "Colour label purple (darktable's keys: red, yellow, green, blue)"},
+      {"S", "Open or close the stack under the cursor (stacks folded)"},
       {"C", "Compare the selection (2 to 4) or the photo's stack, sharpest first"},
       {"← →  Z  (compare)", "Choose the photo the keys mark; 100% for all, panned together"},
       {"Esc", "Back to the grid; clear the selection; close this"},

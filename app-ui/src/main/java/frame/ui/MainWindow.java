@@ -6,6 +6,7 @@ import frame.core.api.FrameLibrary;
 import frame.ui.jobs.JobsModel;
 import frame.ui.jobs.JobsView;
 import frame.ui.jobs.NodesView;
+import frame.ui.library.AnalysisMenuItem;
 import frame.ui.library.LibraryModel;
 import frame.ui.library.LibraryView;
 import frame.ui.server.ServerModel;
@@ -30,6 +31,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -70,6 +72,7 @@ public final class MainWindow implements AutoCloseable {
   private final LibraryView libraryView;
   private final HelpOverlay help;
   private final WindowPrefs prefs;
+  private final AnalysisMenuItem analysis;
   private Theme theme;
   private Stage stage;
 
@@ -110,6 +113,7 @@ public final class MainWindow implements AutoCloseable {
     library.onFoldersImported(safeToFormat::check);
 
     libraryView = new LibraryView(library, frame, background);
+    analysis = new AnalysisMenuItem(frame.ports().culling(), background, library.notice());
     libraryView.tileSize().set(Math.max(LibraryView.MIN_TILE, Math.min(LibraryView.MAX_TILE,
         prefs.number("tileSize", libraryView.tileSize().get()))));
     tabs = new TabPane(
@@ -200,7 +204,12 @@ public final class MainWindow implements AutoCloseable {
     Menu edit = new Menu("Edit", null, find, selectAll, remove);
     MenuItem larger = item("Larger tiles   (+)", null, () -> libraryView.zoom(1));
     MenuItem smaller = item("Smaller tiles   (−)", null, () -> libraryView.zoom(-1));
-    Menu view = new Menu("View", null, larger, smaller);
+    CheckMenuItem foldStacks = new CheckMenuItem("Fold stacks");
+    foldStacks.setId("menu-fold-stacks");
+    foldStacks.selectedProperty().bindBidirectional(library.stacks().folded());
+    MenuItem openStack = item("Open or close the stack   (S)", null,
+        () -> library.stacks().toggle(library.tileAt(library.cursor().get())));
+    Menu view = new Menu("View", null, larger, smaller, new SeparatorMenuItem(), foldStacks, openStack);
     ToggleGroup themes = new ToggleGroup();
     Menu themeMenu = new Menu("Theme");
     for (Theme each : Theme.values()) {
@@ -211,7 +220,7 @@ public final class MainWindow implements AutoCloseable {
       choice.setOnAction(e -> useTheme(each));
       themeMenu.getItems().add(choice);
     }
-    Menu settings = new Menu("Settings", null, themeMenu);
+    Menu settings = new Menu("Settings", null, themeMenu, analysis);
     MenuItem shortcuts = item("Keyboard shortcuts   (?)", null, () -> help.setVisible(true));
     Menu helpMenu = new Menu("Help", null, shortcuts);
     MenuBar bar = new MenuBar(file, edit, view, settings, helpMenu);

@@ -79,7 +79,16 @@ class CullingKeysWindowTest {
     robot.type(KeyCode.DIGIT0);
     waitUntil(() -> marks(second).rating() == 0);
     assertThat(marks(first).flag()).isNull();
+
+    // purple, which Lightroom gives no key: F5, as in darktable, in the viewer and in the grid
+    robot.type(KeyCode.F5);
+    waitUntil(() -> marks(second).label() == ColorLabel.PURPLE);
     robot.type(KeyCode.ESCAPE);
+    robot.type(KeyCode.LEFT).type(KeyCode.F5);
+    waitUntil(() -> marks(first).label() == ColorLabel.PURPLE);
+    assertThat(marks(second).label()).isEqualTo(ColorLabel.PURPLE);
+    assertThat(java.util.Arrays.stream(HelpOverlay.SHORTCUTS).map(row -> row[0] + " " + row[1]))
+        .anySatisfy(row -> assertThat(row).contains("F5", "purple"));
   }
 
   private ImageMarks marks(long id) {

@@ -58,4 +58,17 @@ public interface Culling {
    * good, leaving tombstones; returns how many.
    */
   int deleteRejects(Long shootId);
+
+  /**
+   * Whether culling's analysis (sharpness, perceptual hash, so stacks) follows each new preview:
+   * the data folder's {@code culling.properties}, {@code analysis=off} for off.
+   */
+  boolean analysisOn();
+
+  /**
+   * Turns analysis on or off for the photos to come (written to {@code culling.properties}); on
+   * also queues it, at background priority, for photos that never had it. Returns how many photos
+   * were queued.
+   */
+  int setAnalysis(boolean on);
 }

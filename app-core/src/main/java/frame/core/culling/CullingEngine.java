@@ -36,9 +36,13 @@ public final class CullingEngine implements Culling {
   private final Exporter exporter;
   private final EventBus events;
   private final Clock clock;
+  private final AnalysisSwitch analysis;
+  private final MissingAnalysis missing;
 
   public CullingEngine(Jdbc jdbc, Trash trash, Stacker stacker, EventBus events, Clock clock,
-      ImageRepository images, OriginalFiles originals) {
+      ImageRepository images, OriginalFiles originals, AnalysisSwitch analysis, MissingAnalysis missing) {
+    this.analysis = analysis;
+    this.missing = missing;
     this.exporter = new Exporter(images, originals, new MarksRepository(jdbc), new ShootRepository(jdbc));
     this.stacks = new StackRepository(jdbc);
     this.stacker = stacker;
@@ -131,5 +135,16 @@ public final class CullingEngine implements Culling {
   @Override
   public int deleteRejects(Long shootId) {
     return trash.deleteForGood(marks.rejects(shootId));
+  }
+
+  @Override
+  public boolean analysisOn() {
+    return analysis.on();
+  }
+
+  @Override
+  public int setAnalysis(boolean on) {
+    analysis.set(on);
+    return on ? missing.queue() : 0;
   }
 }

@@ -18,7 +18,9 @@ import java.util.Optional;
 /** The one place that knows the SQL of a photo's marks: stars, flag, label, and its stack's top. */
 public final class MarksRepository {
   static final String SELECT = """
-      SELECT i.id, i.rating, i.flag, i.label, i.shoot_id, i.stack_id, i.sharpness, s.top_image_id
+      SELECT i.id, i.rating, i.flag, i.label, i.shoot_id, i.stack_id, i.sharpness, s.top_image_id,
+             CASE WHEN i.stack_id IS NULL THEN 1
+                  ELSE (SELECT COUNT(*) FROM image f WHERE f.stack_id = i.stack_id AND f.removed_at IS NULL) END AS stack_size
       FROM image i LEFT JOIN stack s ON s.id = i.stack_id
       """;
 
@@ -81,6 +83,6 @@ public final class MarksRepository {
     return new ImageMarks(r.getLong("id"), rating == null ? 0 : rating,
         flag == null ? null : Flag.valueOf(flag.strip()), label == null ? null : ColorLabel.valueOf(label.strip()),
         Jdbc.nullableLong(r, "shoot_id"), Jdbc.nullableLong(r, "stack_id"), Jdbc.nullableLong(r, "top_image_id"),
-        Jdbc.nullableDouble(r, "sharpness"));
+        Jdbc.nullableDouble(r, "sharpness"), r.getInt("stack_size"));
   }
 }

@@ -55,13 +55,12 @@ public final class ImageRepository {
   public List<Image> list(ImageQuery query) {
     List<Object> params = new ArrayList<>();
     // removed photos wait in the trash, out of every list
-    String where = where(query, params);
-    params.add(query.limit());
-    params.add(query.offset());
-    return jdbc.query(
-        "SELECT image.* " + OrderSql.from(query.order()) + where + " ORDER BY " + OrderSql.orderBy(query.order())
-            + " LIMIT ? OFFSET ?",
-        ImageRepository::map, params.toArray());
+    ListingSql listing = ListingSql.of(query.order(), query.cull().stacks(), where(query, params), params);
+    List<Object> all = new ArrayList<>(listing.params());
+    all.add(query.limit());
+    all.add(query.offset());
+    return jdbc.query("SELECT image.* " + listing.fromWhere() + " ORDER BY " + listing.orderBy() + " LIMIT ? OFFSET ?",
+        ImageRepository::map, all.toArray());
   }
 
   private static String where(ImageQuery query, List<Object> params) {
@@ -77,7 +76,8 @@ public final class ImageRepository {
   /** How many images the query matches, every page together. */
   public long count(ImageQuery query) {
     List<Object> params = new ArrayList<>();
-    return jdbc.queryOne("SELECT COUNT(*) FROM image " + where(query, params), r -> r.getLong(1), params.toArray())
+    ListingSql listing = ListingSql.of(query.order(), query.cull().stacks(), where(query, params), params);
+    return jdbc.queryOne("SELECT COUNT(*) " + listing.fromWhere(), r -> r.getLong(1), listing.params().toArray())
         .orElse(0L);
   }
 

@@ -1,7 +1,7 @@
 package frame.core.library;
 
 import frame.core.image.CullSql;
-import frame.core.image.OrderSql;
+import frame.core.image.ListingSql;
 import frame.core.api.library.LibraryQuery;
 
 import frame.core.db.Jdbc;
@@ -25,27 +25,26 @@ public final class LibraryBrowser {
   public List<Image> page(LibraryQuery query, int offset, int limit) {
     if (limit < 1 || limit > 1000) throw new IllegalArgumentException("limit must be between 1 and 1000");
     if (offset < 0) throw new IllegalArgumentException("offset must not be negative");
-    Filter filter = Filter.of(query);
-    List<Object> params = new ArrayList<>(filter.params());
+    ListingSql listing = Filter.of(query).listing(query);
+    List<Object> params = new ArrayList<>(listing.params());
     params.add(limit);
     params.add(offset);
-    return jdbc.query("SELECT image.* " + OrderSql.from(query.order()) + filter.where() + " ORDER BY "
-        + OrderSql.orderBy(query.order()) + " LIMIT ? OFFSET ?",
+    return jdbc.query("SELECT image.* " + listing.fromWhere() + " ORDER BY " + listing.orderBy() + " LIMIT ? OFFSET ?",
         ImageRepository::map, params.toArray());
   }
 
+  /** How many tiles the query gives: a folded stack counts once. */
   public long count(LibraryQuery query) {
-    Filter filter = Filter.of(query);
-    return jdbc.queryOne("SELECT COUNT(*) FROM image " + filter.where(), r -> r.getLong(1), filter.params().toArray())
+    ListingSql listing = Filter.of(query).listing(query);
+    return jdbc.queryOne("SELECT COUNT(*) " + listing.fromWhere(), r -> r.getLong(1), listing.params().toArray())
         .orElse(0L);
   }
 
   /** Every id the query matches, in its order (a selection of all: 8 bytes a photo, not a row). */
   public List<Long> ids(LibraryQuery query) {
-    Filter filter = Filter.of(query);
-    return jdbc.query("SELECT image.id " + OrderSql.from(query.order()) + filter.where() + " ORDER BY "
-        + OrderSql.orderBy(query.order()),
-        r -> r.getLong(1), filter.params().toArray());
+    ListingSql listing = Filter.of(query).listing(query);
+    return jdbc.query("SELECT image.id " + listing.fromWhere() + " ORDER BY " + listing.orderBy(),
+        r -> r.getLong(1), listing.params().toArray());
   }
 
   public Map<ImageState, Long> countsByState() {
@@ -57,6 +56,10 @@ public final class LibraryBrowser {
   }
 
   private record Filter(String where, List<Object> params) {
+    ListingSql listing(LibraryQuery query) {
+      return ListingSql.of(query.order(), query.cull().stacks(), where, params);
+    }
+
     static Filter of(LibraryQuery query) {
       StringBuilder where = new StringBuilder("WHERE removed_at IS NULL");
       List<Object> params = new ArrayList<>();

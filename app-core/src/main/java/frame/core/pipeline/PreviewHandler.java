@@ -8,14 +8,19 @@ import frame.core.media.Renditions;
 import frame.core.store.FileStore;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 
 /** The web preview: longest side at most 2000 px, progressive JPEG q85, upright. */
 public final class PreviewHandler extends ImageJobHandler {
   private final WorkingImages working;
+  private final BooleanSupplier analysisOn;
 
-  public PreviewHandler(ImageRepository images, FileStore store, WorkingImages working, OriginalFiles originals) {
+  /** {@code analysisOn}: whether culling's analysis follows (the data folder's culling.properties). */
+  public PreviewHandler(ImageRepository images, FileStore store, WorkingImages working, OriginalFiles originals,
+      BooleanSupplier analysisOn) {
     super(images, store, originals);
     this.working = working;
+    this.analysisOn = analysisOn;
   }
 
   @Override
@@ -24,6 +29,7 @@ public final class PreviewHandler extends ImageJobHandler {
     store.writeAtomically(store.preview(image.sha256()),
         out -> Renditions.writePreview(preview, out));
     // culling's analysis works from this preview, never from a second decode of the original
-    return JobOutcome.completedThen(JobType.PERCEPTUAL_HASH, JobType.SHARPNESS);
+    return analysisOn.getAsBoolean() ? JobOutcome.completedThen(JobType.PERCEPTUAL_HASH, JobType.SHARPNESS)
+        : JobOutcome.completed();
   }
 }

@@ -118,12 +118,22 @@ final class HttpCulling implements Culling {
     return answer.path("deleted").asInt();
   }
 
+  @Override
+  public boolean analysisOn() {
+    return api.get("/api/admin/culling/analysis", new TypeReference<JsonNode>() {}).path("analysis").asBoolean(true);
+  }
+
+  @Override
+  public int setAnalysis(boolean on) {
+    return api.post("/api/admin/culling/analysis", JSON.createObjectNode().put("analysis", on), JsonNode.class).path("queued").asInt();
+  }
+
   private static ImageMarks marks(long imageId, JsonNode json) {
     return new ImageMarks(imageId, json.path("rating").asInt(),
         json.path("flag").isTextual() ? Flag.parse(json.get("flag").asText()) : null,
         json.path("label").isTextual() ? ColorLabel.parse(json.get("label").asText()) : null,
         longOrNull(json, "shoot"), longOrNull(json, "stack"), longOrNull(json, "stackTop"),
-        json.path("sharpness").isNumber() ? json.get("sharpness").asDouble() : null);
+        json.path("sharpness").isNumber() ? json.get("sharpness").asDouble() : null, json.path("stackSize").asInt(1));
   }
 
   private static Long longOrNull(JsonNode json, String name) {

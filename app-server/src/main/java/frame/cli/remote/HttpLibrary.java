@@ -51,7 +51,8 @@ final class HttpLibrary implements Library {
     return api.get("/api/images" + LoopbackClient.params("status", query.state(), "limit", query.limit(),
         "offset", query.offset(), "flag", flag, "unrated", cull.unratedOnly() ? "true" : null,
         "minRating", cull.minRating() > 0 ? cull.minRating() : null, "shoot", cull.shoot(),
-        "sort", query.order().wire()), new TypeReference<>() {});
+        "sort", query.order().wire(), "stacks", cull.stacks().folded() ? cull.stacks().wire() : null),
+        new TypeReference<>() {});
   }
 
   @Override

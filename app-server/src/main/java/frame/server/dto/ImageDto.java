@@ -15,7 +15,8 @@ public record ImageDto(
     String originalName, String takenAt, String cameraMake, String cameraModel, String failureReason,
     Instant createdAt, Instant updatedAt, boolean isProcessing, boolean isProcessed, boolean isStored,
     boolean isSyncing, List<JobSummary> processingJobs, Urls urls,
-    int rating, String flag, String label, Long shoot, Long stack, Long stackTop, Double sharpness) {
+    int rating, String flag, String label, Long shoot, Long stack, Long stackTop, Double sharpness,
+    int stackSize) {
 
   public record JobSummary(long id, String type, String status, int attempts, int maxAttempts) {
     static JobSummary of(Job job) {
@@ -37,7 +38,7 @@ public record ImageDto(
         // culling's background analysis is not processing: a processed photo lists none
         activeJobs.stream().filter(j -> !j.type().isAnalysis()).map(JobSummary::of).toList(),
         new Urls(base + "/original", base + "/preview", thumbnails),
-        0, null, null, null, null, null, null);
+        0, null, null, null, null, null, null, 1);
   }
 
   /** The same image with its culling fields (none when {@code marks} is null). */
@@ -47,6 +48,6 @@ public record ImageDto(
         cameraMake, cameraModel, failureReason, createdAt, updatedAt, isProcessing, isProcessed, isStored, isSyncing,
         processingJobs, urls, marks.rating(), marks.flag() == null ? null : marks.flag().wire(),
         marks.label() == null ? null : marks.label().wire(), marks.shoot(), marks.stack(), marks.stackTop(),
-        marks.sharpness());
+        marks.sharpness(), marks.stackSize());
   }
 }

@@ -5,18 +5,21 @@ import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
  * The culling row above the grid: which shoot (with its dates, source and counts, and its name to
- * edit), which marks (picks, rejects, unrated, at least N stars), and the compare view.
+ * edit), stacks folded or not (and the one under the cursor opened), which marks (picks, rejects,
+ * unrated, at least N stars), and the compare view.
  */
 final class CullBar extends HBox {
   CullBar(ShootsModel shoots, LibraryModel model, Runnable compare) {
@@ -68,9 +71,18 @@ final class CullBar extends HBox {
     Button compareButton = new Button("Compare (C)");
     compareButton.setId("library-compare");
     compareButton.setOnAction(e -> compare.run());
+    CheckBox fold = new CheckBox("Fold stacks");
+    fold.setId("library-fold-stacks");
+    fold.setTooltip(new Tooltip("Each stack as one tile, its top, with the number of its frames"));
+    fold.selectedProperty().bindBidirectional(model.stacks().folded());
+    Button openStack = new Button("Open stack (S)");
+    openStack.setId("library-open-stack");
+    openStack.disableProperty().bind(fold.selectedProperty().not());
+    openStack.setOnAction(e -> model.stacks().toggle(model.tileAt(model.cursor().get())));
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    getChildren().addAll(new Label("Shoot"), choice, name, rename, info, gap, new Label("Marks"), marks, compareButton);
+    getChildren().addAll(new Label("Shoot"), choice, name, rename, info, gap, fold, openStack, new Label("Marks"), marks,
+        compareButton);
   }
 
   /** A shoot by name; in the open list with its dates, source and counts too. */

@@ -9,7 +9,8 @@ import javafx.scene.input.KeyCode;
 
 /**
  * The culling keys photographers know from Photo Mechanic and Lightroom: P pick, X reject, U
- * unflag, 0-5 stars, 6-9 colour labels (red, yellow, green, blue).
+ * unflag, 0-5 stars, 6-9 colour labels (red, yellow, green, blue). Lightroom has no key for
+ * purple; darktable's label keys F1-F5 (red, yellow, green, blue, purple) work too, so F5 gives it.
  */
 final class CullKeys {
   private CullKeys() {}
@@ -19,6 +20,11 @@ final class CullKeys {
       case P -> Optional.of(MarkChange.flag(Flag.PICK));
       case X -> Optional.of(MarkChange.flag(Flag.REJECT));
       case U -> Optional.of(MarkChange.flag(null));
+      case F1 -> Optional.of(MarkChange.label(ColorLabel.RED));
+      case F2 -> Optional.of(MarkChange.label(ColorLabel.YELLOW));
+      case F3 -> Optional.of(MarkChange.label(ColorLabel.GREEN));
+      case F4 -> Optional.of(MarkChange.label(ColorLabel.BLUE));
+      case F5 -> Optional.of(MarkChange.label(ColorLabel.PURPLE));
       default -> digit(code).flatMap(d -> d <= 5
           ? Optional.of(MarkChange.rating(d))
           : ColorLabel.ofKey(d).map(MarkChange::label));

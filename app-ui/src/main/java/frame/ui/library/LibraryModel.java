@@ -1,6 +1,5 @@
 package frame.ui.library;
 
-import frame.core.api.Trash;
 import frame.core.api.Library;
 import frame.core.api.FrameLibrary;
 import frame.core.api.events.FrameEvent;
@@ -46,7 +45,7 @@ public final class LibraryModel {
   public static final int PAGES_KEPT = 12;
 
   private final Library library;
-  private final Trash trash;
+  private final Removing removing;
   private final Marking marking;
   private final Background background;
   private final ImportActivity activity;
@@ -60,6 +59,7 @@ public final class LibraryModel {
   private final ObjectProperty<LibraryOrder> sort = new SimpleObjectProperty<>(LibraryOrder.ADDED_NEWEST);
   private final ObjectProperty<MarkFilter> marks = new SimpleObjectProperty<>(MarkFilter.ALL);
   private final ObjectProperty<Long> shoot = new SimpleObjectProperty<>(); // null: every shoot
+  private final StackFolding stacks = new StackFolding();
   private final BooleanProperty includeDeleted = new SimpleBooleanProperty();
   private final StringProperty counts = new SimpleStringProperty("");
   private final IntegerProperty size = new SimpleIntegerProperty(0);
@@ -77,7 +77,6 @@ public final class LibraryModel {
 
   public LibraryModel(FrameLibrary frame, Background background, Clock clock, ExecutorService ingestQueue) {
     this.library = frame.ports().library();
-    this.trash = frame.ports().trash();
     this.marking = new Marking(frame.ports().culling(), background, notice);
     this.background = background;
     this.activity = new ImportActivity(clock);
@@ -88,14 +87,13 @@ public final class LibraryModel {
       @Override public Map<Integer, Path> renditionsOf(Image image) { return pages.see(image).renditions(); }
     }, notice);
     this.folderImports = new FolderImports(activity);
-    for (ObservableValue<?> part : List.<ObservableValue<?>>of(filter, search, sort, marks, shoot)) part.addListener((o, a, b) -> requery());
+    this.removing = new Removing(frame.ports().trash(), background, notice, selected, () -> refresh(true));
+    for (ObservableValue<?> part : List.<ObservableValue<?>>of(filter, search, sort, marks, shoot, stacks.fold())) part.addListener((o, a, b) -> requery());
     selected.addListener((javafx.collections.SetChangeListener<Long>) change -> selectedCount.set(selected.size()));
   }
 
-  /** Flags, rates or labels photos (the culling keys); the change comes back as an event to each tile. */
-  public void mark(Collection<Long> imageIds, frame.core.api.culling.MarkChange change) {
-    marking.mark(imageIds, change);
-  }
+  /** Flags, rates or labels photos (the culling keys; a folded stack's tile is its top); each change comes back as an event. */
+  public void mark(Collection<Long> imageIds, frame.core.api.culling.MarkChange change) { marking.mark(imageIds, change); }
 
   public static ExecutorService newIngestQueue() { return Importer.newQueue(); }
   public ObjectProperty<TileFilter> filter() { return filter; }
@@ -105,6 +103,8 @@ public final class LibraryModel {
   public ObjectProperty<MarkFilter> marks() { return marks; }
   /** The one shoot the grid shows; null for the whole library. */
   public ObjectProperty<Long> shoot() { return shoot; }
+  /** Stacks as one tile each, and which are opened; the query folds them. */
+  public StackFolding stacks() { return stacks; }
   /** Whether imports bring back photos deleted for good before (the CLI's --include-deleted). */
   public BooleanProperty includeDeleted() { return includeDeleted; }
   /** "12 images · 10 processed · 1 in progress · 1 failed ..." */
@@ -130,7 +130,8 @@ public final class LibraryModel {
   public void loadExisting() { refresh(); }
 
   private LibraryQuery query() {
-    return new LibraryQuery(filter.get().states, search.get(), sort.get(), marks.get().filter.inShoot(shoot.get()));
+    return new LibraryQuery(filter.get().states, search.get(), sort.get(),
+        marks.get().filter.inShoot(shoot.get()).withStacks(stacks.fold().get()));
   }
 
   /** The tile at a grid position, or null while its page loads (asked for here). */
@@ -162,7 +163,8 @@ public final class LibraryModel {
     background.run(() -> new LibraryTotals(none ? 0 : library.count(query), library.countsByState()), counted -> {
       refreshing = false;
       boolean changed = reload || counted.matching() != totals.matching() || filter.get() != TileFilter.ALL
-          || sort.get() != LibraryOrder.ADDED_NEWEST || !search.get().isBlank() || query.cull().filters();
+          || sort.get() != LibraryOrder.ADDED_NEWEST || !search.get().isBlank() || query.cull().filters()
+          || query.cull().stacks().folded();
       totals = counted;
       notice.recovered(COUNT_PHOTOS);
       if (changed) pages.invalidate();
@@ -229,8 +231,10 @@ public final class LibraryModel {
         reread(tile, changed.imageId());
         refresh();
       }
-      case FrameEvent.ImageMarked marked ->
-          pages.tileForImage(marked.imageId()).ifPresent(tile -> reread(tile, marked.imageId()));
+      case FrameEvent.ImageMarked marked -> {
+        pages.tileForImage(marked.imageId()).ifPresent(tile -> reread(tile, marked.imageId()));
+        if (stacks.folded().get()) refresh(); // a stack formed or took another top: folded tiles move
+      }
       case FrameEvent.JobChanged job -> {
         if (job.type() == JobType.THUMBNAIL_GENERATION && job.state() == JobState.COMPLETED && job.imageId() != null) {
           pages.tileForImage(job.imageId()).ifPresent(tile -> reread(tile, job.imageId()));
@@ -323,28 +327,8 @@ public final class LibraryModel {
 
   // --- removing ---
 
-  public void measureRemoval(Collection<Long> ids, Consumer<RemovalSize> then) {
-    List<Long> copy = List.copyOf(ids);
-    background.run(() -> trash.removalSize(copy), then, failure -> {
-      notice.failed(removing(copy), failure);
-      refresh(true); // a photo removed meanwhile leaves the grid
-    });
-  }
+  /** How much moving these photos to the trash frees; {@code then} runs on the FX thread. */
+  public void measureRemoval(Collection<Long> ids, Consumer<RemovalSize> then) { removing.measure(ids, then); }
 
-  public void remove(Collection<Long> ids, Consumer<RemovalSize> then) {
-    List<Long> copy = List.copyOf(ids);
-    background.run(() -> trash.remove(copy), removed -> {
-      notice.clear();
-      selected.removeAll(copy);
-      refresh(true);
-      then.accept(removed);
-    }, failure -> {
-      notice.failed(removing(copy), failure);
-      refresh(true);
-    });
-  }
-
-  private static String removing(List<Long> ids) {
-    return "move " + (ids.size() == 1 ? "the photo" : ids.size() + " photos") + " to the trash";
-  }
+  public void remove(Collection<Long> ids, Consumer<RemovalSize> then) { removing.remove(ids, then); }
 }

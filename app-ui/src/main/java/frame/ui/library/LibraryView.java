@@ -128,7 +128,6 @@ public final class LibraryView extends BorderPane {
   }
 
   public DoubleProperty tileSize() { return tileSize; }
-
   public BooleanProperty viewerOpen() { return viewerOpen; }
 
   public ListView<Integer> grid() { return grid; }
@@ -213,6 +212,7 @@ public final class LibraryView extends BorderPane {
       case END -> model.moveCursor(model.size().get(), shift);
       case ENTER, SPACE -> openViewer();
       case C -> { if (!e.isShortcutDown()) openCompare(); }
+      case S -> { if (e.isShortcutDown() || !model.stacks().toggle(model.tileAt(model.cursor().get()))) return; }
       case DELETE, BACK_SPACE -> requestRemove();
       case ESCAPE -> model.clearSelection();
       case PLUS, ADD, EQUALS -> zoom(1);

@@ -51,7 +51,7 @@ final class TileRowCell extends ListCell<Integer> {
       return;
     }
     while (views.size() < across) {
-      TileView view = new TileView(thumbnails);
+      TileView view = new TileView(thumbnails, model.stacks());
       view.setOnMouseClicked(e -> clicked(view, e));
       views.add(view);
     }

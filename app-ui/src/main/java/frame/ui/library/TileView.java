@@ -14,7 +14,7 @@ import javafx.geometry.Pos;
 
 /**
  * One tile: thumbnail with a state badge, name, step tracker and, when there is one, the reason in
- * plain words. A grid row keeps its tiles and shows other photos in them as it scrolls.
+ * plain words; a folded stack's tile counts its frames. A grid row keeps its tiles and shows other photos in them as it scrolls.
  */
 final class TileView extends VBox {
   static final double PADDING = 8;
@@ -29,6 +29,9 @@ final class TileView extends VBox {
   private final Label badge = new Label();
   // the focus indicator: the photo's sharpness, to compare the frames of a burst
   private final Label focus = new Label();
+  // a folded stack's frame count; a click opens or closes the stack
+  private final Label stack = new Label();
+  private final StackFolding stacks;
   private final Label name = new Label();
   final StepTracker tracker = new StepTracker();
   final Label message = new Label();
@@ -36,8 +39,9 @@ final class TileView extends VBox {
   private TileModel model;
   private double size;
 
-  TileView(ThumbnailCache thumbnails) {
+  TileView(ThumbnailCache thumbnails, StackFolding stacks) {
     this.thumbnails = thumbnails;
+    this.stacks = stacks;
     getStyleClass().add("tile");
     picture.setPreserveRatio(true);
     picture.setSmooth(true);
@@ -47,7 +51,14 @@ final class TileView extends VBox {
     focus.getStyleClass().add("tile-focus");
     focus.setTooltip(new Tooltip("Focus (sharpness): higher is sharper; compare frames of one burst, not different scenes"));
     StackPane.setAlignment(focus, Pos.TOP_RIGHT);
-    frame.getChildren().addAll(badge, focus);
+    stack.getStyleClass().add("tile-stack");
+    stack.setTooltip(new Tooltip("Frames in this stack: click or press S to open or close it"));
+    StackPane.setAlignment(stack, Pos.BOTTOM_LEFT);
+    stack.setOnMouseClicked(e -> {
+      if (model != null) stacks.toggle(model.marks().get());
+      e.consume(); // not a click on the tile: the selection stays
+    });
+    frame.getChildren().addAll(badge, focus, stack);
     name.getStyleClass().add("tile-name");
     message.getStyleClass().add("tile-message");
     message.setWrapText(true);
@@ -106,6 +117,7 @@ final class TileView extends VBox {
       picture.setImage(null);
       badge.setVisible(false);
       focus.setVisible(false);
+      stack.setVisible(false);
       name.setText("");
       message.setText("");
       tracker.setVisible(false);
@@ -125,6 +137,8 @@ final class TileView extends VBox {
     String sharpness = CullKeys.focus(model.marks().get());
     focus.setText(sharpness);
     focus.setVisible(!sharpness.isEmpty());
+    stack.setText(stacks.badge(model.marks().get()));
+    stack.setVisible(!stack.getText().isEmpty());
     message.getTooltip().setText(message.getText());
     tracker.setVisible(size >= 200 && !ready);
     tracker.setManaged(tracker.isVisible()); // a finished tile closes up under its name

@@ -114,9 +114,10 @@ class CompareWindowTest {
     shot(card, "IMG_0002.jpg", scene, "2024:05:02 10:00:01");
     shot(card, "IMG_0003.jpg", shift(scene, 12), "2024:05:02 10:00:02");
     drop(robot, card);
-    waitUntil(() -> processed() == 3);
+    waitUntil(() -> frame.ports().library().ids(LibraryQuery.all()).size() == 3);
     List<Long> ids = frame.ports().library().ids(LibraryQuery.all());
     waitUntil(() -> ids.stream().map(this::marks).allMatch(m -> m.stack() != null && m.sharpness() != null));
+    waitUntil(() -> processed() == 1); // the stack folded into one tile
     List<Long> sharpestFirst = frame.ports().culling().stack(marks(ids.getFirst()).stack()).stream()
         .map(ImageMarks::imageId).toList();
     long blurred = ids.stream().filter(id -> frame.ports().library().image(id).originalName().equals("IMG_0001.jpg"))

@@ -1,0 +1,169 @@
+package frame.ui.library;
+
+import static frame.core.testing.TestImages.detailedPhoto;
+import static frame.core.testing.TestImages.jpeg;
+import static frame.core.testing.TestImages.write;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import frame.core.Frame;
+import frame.core.api.culling.Flag;
+import frame.core.api.culling.ImageMarks;
+import frame.core.api.jobs.JobState;
+import frame.core.api.library.LibraryQuery;
+import frame.core.testing.ExifBuilder;
+import frame.ui.MainWindow;
+import frame.ui.WindowOnLibrary;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.ConvolveOp;
+import java.awt.image.Kernel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Stacks folded in the real window on a real library: a generated burst is one tile with its
+ * frame count, S and the badge open and close it in place, and a mark on the folded tile goes to
+ * the top only.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FoldedStacksWindowTest {
+  Path dataDir;
+  Frame frame;
+  MainWindow window;
+  WindowOnLibrary shown;
+
+  @Start
+  void start(Stage stage) throws Exception {
+    dataDir = Files.createTempDirectory("frame-fold-ui");
+    shown = WindowOnLibrary.show(stage, dataDir);
+    frame = shown.frame();
+    window = shown.window();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    shown.close();
+  }
+
+  @Test
+  void a_burst_is_one_tile_that_s_and_its_badge_open_and_close_and_a_mark_goes_to_its_top(FxRobot robot)
+      throws Exception {
+    BufferedImage scene = detailedPhoto(1200, 800, 5);
+    Path card = Files.createDirectories(dataDir.resolve("Burst"));
+    shot(card, "IMG_0001.jpg", blur(scene), "2024:05:02 10:00:00");
+    shot(card, "IMG_0002.jpg", scene, "2024:05:02 10:00:01");
+    shot(card, "IMG_0003.jpg", shift(scene, 12), "2024:05:02 10:00:02");
+    shot(card, "IMG_0004.jpg", detailedPhoto(1200, 800, 77), "2024:05:02 10:05:00");
+    LibraryView view = robot.lookup(".library").queryAs(LibraryView.class);
+    robot.interact(() -> view.acceptDrop(List.of(card.toFile())));
+    waitUntil(() -> frame.ports().library().ids(LibraryQuery.all()).size() == 4);
+    List<Long> ids = frame.ports().library().ids(LibraryQuery.all());
+    waitUntil(() -> ids.stream().map(this::marks).allMatch(m -> m.sharpness() != null)
+        && ids.stream().map(this::marks).filter(m -> m.stack() != null).count() == 3);
+    // every analysis job ended: the stack's top is settled (each measure may move it)
+    waitUntil(() -> {
+      var counts = frame.ports().jobs().countsByState();
+      return counts.getOrDefault(JobState.PENDING, 0L) + counts.getOrDefault(JobState.RUNNING, 0L) == 0;
+    });
+    ImageMarks any = ids.stream().map(this::marks).filter(m -> m.stack() != null).findFirst().orElseThrow();
+    long top = any.stackTop();
+    List<Long> frames = ids.stream().filter(id -> marks(id).stack() != null).toList();
+
+    waitUntil(() -> shownIds().size() == 2 && shownIds().contains(top));
+    waitUntil(() -> badges(robot).equals(List.of("⧉ 3")));
+    int at = onFx(() -> window.library().indexOf(top));
+
+    robot.type(KeyCode.RIGHT); // lands on the first tile
+    if (at == 1) robot.type(KeyCode.RIGHT);
+    robot.type(KeyCode.P);
+    waitUntil(() -> marks(top).flag() == Flag.PICK);
+    assertThat(frames.stream().filter(id -> id != top)).as("the other frames are not marked")
+        .allSatisfy(id -> assertThat(marks(id).flag()).isNull());
+
+    robot.type(KeyCode.S);
+    waitUntil(() -> shownIds().size() == 4);
+    List<Long> open = shownIds();
+    assertThat(open.get(at)).as("the top stays where the stack was").isEqualTo(top);
+    assertThat(open.subList(at, at + 3)).as("its frames follow it").containsExactlyInAnyOrderElementsOf(frames);
+    waitUntil(() -> badges(robot).equals(List.of("⧉ 3 ▾")));
+
+    Node badge = robot.lookup(".tile-stack").match(Node::isVisible).query();
+    robot.interact(() -> Event.fireEvent(badge, click(badge)));
+    waitUntil(() -> shownIds().size() == 2 && badges(robot).equals(List.of("⧉ 3")));
+    assertThat(onFx(() -> window.library().cursor().get())).as("the cursor stays on the stack").isEqualTo(at);
+
+    CheckBox fold = robot.lookup("#library-fold-stacks").queryAs(CheckBox.class);
+    robot.interact(() -> fold.setSelected(false));
+    waitUntil(() -> shownIds().size() == 4 && badges(robot).isEmpty());
+  }
+
+  private List<Long> shownIds() throws Exception {
+    return onFx(() -> IntStream.range(0, window.library().size().get()).mapToObj(window.library()::tileAt).toList())
+        .stream().map(tile -> tile == null ? 0L : tile.imageId().get()).toList();
+  }
+
+  private static List<String> badges(FxRobot robot) throws Exception {
+    return onFx(() -> robot.lookup(".tile-stack").queryAllAs(Label.class).stream()
+        .filter(Node::isVisible).map(Label::getText).toList());
+  }
+
+  private static MouseEvent click(Node node) {
+    var center = node.localToScene(node.getLayoutBounds().getCenterX(), node.getLayoutBounds().getCenterY());
+    return new MouseEvent(MouseEvent.MOUSE_CLICKED, center.getX(), center.getY(), 0, 0, MouseButton.PRIMARY, 1,
+        false, false, false, false, true, false, false, true, false, false, null);
+  }
+
+  private ImageMarks marks(long id) {
+    return frame.ports().culling().marks(List.of(id)).get(id);
+  }
+
+  private void shot(Path card, String name, BufferedImage picture, String taken) {
+    write(card, name, new ExifBuilder().camera("Canon", "Canon EOS 6D").dateTaken(taken).into(jpeg(picture)));
+  }
+
+  private static BufferedImage shift(BufferedImage image, int dx) {
+    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.drawImage(image, 0, 0, null);
+    g.drawImage(image, dx, dx / 2, null);
+    g.dispose();
+    return out;
+  }
+
+  private static BufferedImage blur(BufferedImage image) {
+    int side = 9;
+    float[] weights = new float[side * side];
+    Arrays.fill(weights, 1f / weights.length);
+    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    new ConvolveOp(new Kernel(side, side, weights), ConvolveOp.EDGE_NO_OP, null).filter(image, out);
+    return out;
+  }
+
+  private static <T> T onFx(Callable<T> work) throws Exception {
+    return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+  }
+
+  private static void waitUntil(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
+  }
+}
