@@ -2,19 +2,14 @@ package frame.cli;
 
 import frame.core.api.FrameLibrary;
 import frame.core.api.archive.FileHash;
+import frame.core.api.archive.FileHashes;
 import frame.core.api.archive.SafeReport;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,13 +33,7 @@ final class SafeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("frame: " + dir + " is not a folder");
       return 2;
     }
-    List<FileHash> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-        if (file.getFileName().toString().startsWith(".")) continue; // the camera's and the system's own files
-        files.add(new FileHash(dir.relativize(file).toString(), sha256(file), Files.size(file)));
-      }
-    }
+    List<FileHash> files = FileHashes.under(dir); // leaves out the camera's and the system's own dot files
     PrintWriter out = spec.commandLine().getOut();
     try (FrameLibrary frame = frameCommand.access()) {
       SafeReport report = frame.ports().archive().safe(files, copies);
@@ -59,17 +48,6 @@ final class SafeCommand implements Callable<Integer> {
       out.printf("%d of %d file(s) are not yet in %d verified places: do not format.%n", report.shortOf().size(),
           files.size(), copies);
       return 1;
-    }
-  }
-
-  static String sha256(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
