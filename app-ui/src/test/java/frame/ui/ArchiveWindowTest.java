@@ -110,13 +110,8 @@ class ArchiveWindowTest {
       robot.interact(() -> {
         robot.lookup("#archive-s3-form").queryAs(TitledPane.class).setExpanded(true);
         robot.lookup("#archive-s3-name").queryAs(TextField.class).setText("nas");
-        robot.lookup("#archive-s3-endpoint").queryAs(TextField.class).setText(server.endpoint());
-        robot.lookup("#archive-s3-bucket").queryAs(TextField.class).setText("photos");
-        robot.lookup("#archive-s3-prefix").queryAs(TextField.class).setText("frame/");
-        robot.lookup("#archive-s3-region").queryAs(TextField.class).setText("us-east-1");
-        robot.lookup("#archive-s3-key-id").queryAs(TextField.class).setText(S3Server.KEYS.accessKeyId());
-        robot.lookup("#archive-s3-secret").queryAs(TextField.class).setText(S3Server.KEYS.secretAccessKey());
       });
+      S3FormInput.type(robot, "archive-s3", server, "photos", "frame/");
 
       robot.clickOn("#archive-add-s3");
 

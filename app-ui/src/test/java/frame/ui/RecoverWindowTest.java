@@ -101,14 +101,7 @@ class RecoverWindowTest {
 
       openRecoverDialog(robot);
       robot.clickOn("#recover-from-s3");
-      robot.interact(() -> {
-        robot.lookup("#recover-s3-endpoint").queryAs(TextField.class).setText(server.endpoint());
-        robot.lookup("#recover-s3-bucket").queryAs(TextField.class).setText("photos");
-        robot.lookup("#recover-s3-prefix").queryAs(TextField.class).setText("frame/");
-        robot.lookup("#recover-s3-region").queryAs(TextField.class).setText("us-east-1");
-        robot.lookup("#recover-s3-key-id").queryAs(TextField.class).setText(S3Server.KEYS.accessKeyId());
-        robot.lookup("#recover-s3-secret").queryAs(TextField.class).setText(S3Server.KEYS.secretAccessKey());
-      });
+      S3FormInput.type(robot, "recover-s3", server, "photos", "frame/");
       robot.clickOn("#recover-start");
 
       assertThat(robot.lookup("#recover-s3-secret").queryAs(TextField.class).getText()).as("the secret, kept").isEmpty();
