@@ -57,7 +57,8 @@ final class ArchiveKill {
     try {
       List<String> add = new ArrayList<>(List.of("archive", "add"));
       add.addAll(target);
-      ChildFrame.Finished added = child.runAnother(add.toArray(String[]::new));
+      // a second JVM that checks the target: on a loaded 2-core machine it took over a minute
+      ChildFrame.Finished added = child.runAnother(Duration.ofSeconds(180), add.toArray(String[]::new));
       assertThat(added.exitCode()).as(added.output()).isZero();
       for (var photo : photos.entrySet()) {
         HttpResponse<String> response = child.upload(photo.getKey(), photo.getValue());
