@@ -2,21 +2,16 @@ package frame.cli;
 
 import frame.core.api.FrameLibrary;
 import frame.core.api.archive.FileHash;
+import frame.core.api.archive.FileHashes;
 import frame.core.api.archive.SafeReport;
 import frame.core.api.volumes.Volume;
 import frame.core.api.volumes.Volumes;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,13 +36,7 @@ final class SafeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("frame: " + dir + " is not a folder");
       return 2;
     }
-    List<FileHash> files = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-        if (file.getFileName().toString().startsWith(".")) continue; // the camera's and the system's own files
-        files.add(new FileHash(dir.relativize(file).toString(), sha256(file), Files.size(file)));
-      }
-    }
+    List<FileHash> files = FileHashes.under(dir); // leaves out the camera's and the system's own dot files
     PrintWriter out = spec.commandLine().getOut();
     Volume volume = volumeOf(dir);
     out.println(volume.removable()
@@ -77,17 +66,6 @@ final class SafeCommand implements Callable<Integer> {
       return Volumes.ofThisSystem().of(dir);
     } catch (IOException | RuntimeException e) {
       return new Volume(dir.toAbsolutePath().getRoot(), false, "cannot tell: " + e.getMessage());
-    }
-  }
-
-  static String sha256(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      byte[] buffer = new byte[1 << 16];
-      for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
-      return HexFormat.of().formatHex(digest.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -3,29 +3,20 @@ package frame.reliability;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import frame.core.api.FrameLibrary;
 import frame.core.api.archive.ArchiveCopy;
 import frame.core.api.library.Image;
-import frame.core.api.library.ImageQuery;
-import frame.core.api.library.ImageState;
-import frame.core.crash.ChildJvmFailpoints;
-import frame.core.crash.Failpoints;
-import frame.core.testing.FrameFixture;
 import frame.core.testing.S3Server;
 import frame.core.testing.TestImages;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +30,6 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
  */
 class S3ArchiveCrashTest {
   private static final String BUCKET = "photos";
-  private static final Pattern HELD = Pattern.compile(ChildJvmFailpoints.HOLDING + "archive:part:(\\d+)");
 
   @TempDir Path dataDir;
   @TempDir Path objects;
@@ -63,52 +53,24 @@ class S3ArchiveCrashTest {
     Files.writeString(dataDir.resolve("archive.properties"), "multipart-above-bytes=1048576\n");
     byte[] scan = TestImages.encode(photo(2000, 1500, 7), "bmp");
     assertThat(scan.length).isGreaterThan(5 * 1024 * 1024);
-    ChildFrame child = new ChildFrame(dataDir, "-D" + Failpoints.HOLD_PROPERTY + "=archive:part:#1")
-        .withEnvironment(Map.of("AWS_ACCESS_KEY_ID", S3Server.KEYS.accessKeyId(),
-            "AWS_SECRET_ACCESS_KEY", S3Server.KEYS.secretAccessKey()))
-        .start();
-    long held;
-    try {
-      ChildFrame.Finished added = child.runAnother("archive", "add", "nas", "--s3", server.endpoint(),
-          "--bucket", BUCKET);
-      assertThat(added.exitCode()).as(added.output()).isZero();
-      for (int i = 0; i < 2; i++) {
-        HttpResponse<String> response = child.upload("IMG_000" + i + ".JPG", jpeg(photo(320, 240, 900 + i)));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-      }
-      HttpResponse<String> big = child.upload("SCAN.BMP", scan);
-      assertThat(big.statusCode()).as(big.body()).isEqualTo(201);
-      String log = await("one part of the scan uploaded and the upload held").atMost(Duration.ofSeconds(120))
-          .pollInterval(Duration.ofMillis(50)).until(child::log, HELD.asPredicate());
-      Matcher m = HELD.matcher(log);
-      m.find();
-      held = Long.parseLong(m.group(1));
-    } finally {
-      child.kill();
-    }
+    ArchiveKill kill = new ArchiveKill(dataDir, "archive:part", 1);
+    ChildFrame child = kill.child().withEnvironment(Map.of("AWS_ACCESS_KEY_ID", S3Server.KEYS.accessKeyId(),
+        "AWS_SECRET_ACCESS_KEY", S3Server.KEYS.secretAccessKey())).start();
+    Map<String, byte[]> photos = new LinkedHashMap<>();
+    for (int i = 0; i < 2; i++) photos.put("IMG_000" + i + ".JPG", jpeg(photo(320, 240, 900 + i)));
+    photos.put("SCAN.BMP", scan);
 
-    try (FrameLibrary frame = FrameLibrary.openWithoutRunner(FrameFixture.config(dataDir))) {
-      Image caught = frame.ports().library().image(held);
-      assertThat(caught.byteSize()).isEqualTo(scan.length);
-      assertThat(caught.state()).as("the photo whose upload was cut off").isNotEqualTo(ImageState.STORED);
-      assertThat(frame.ports().archive().copies(held)).isEmpty();
-      try (S3Client client = server.client()) {
-        assertThat(client.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).as("the upload the kill cut off")
-            .singleElement().extracting(MultipartUpload::key).asString().contains(caught.sha256());
-      }
-      for (Image image : frame.ports().library().list(ImageQuery.all())) {
-        if (image.state() == ImageState.STORED) assertVerifiedCopy(frame, image);
-      }
-    }
+    long held = kill.killWhileHeld(child, List.of("nas", "--s3", server.endpoint(), "--bucket", BUCKET), photos);
 
-    try (FrameLibrary frame = FrameLibrary.open(FrameFixture.config(dataDir))) {
-      List<Image> all = await("every photo STORED after the restart").atMost(Duration.ofSeconds(120))
-          .pollInterval(Duration.ofMillis(50)).until(() -> frame.ports().library().list(ImageQuery.all()),
-              images -> images.size() == 3 && images.stream().allMatch(i -> i.state() == ImageState.STORED));
-      for (Image image : all) assertVerifiedCopy(frame, image);
-      try (S3Client client = server.client()) {
-        assertThat(client.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).as("uploads left open").isEmpty();
-      }
+    Image caught = kill.assertNothingStoredOnFaith(held, this::assertVerifiedCopy);
+    assertThat(caught.byteSize()).isEqualTo(scan.length);
+    try (S3Client client = server.client()) {
+      assertThat(client.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).as("the upload the kill cut off")
+          .singleElement().extracting(MultipartUpload::key).asString().contains(caught.sha256());
+    }
+    kill.assertRestartStoresAll(3, this::assertVerifiedCopy);
+    try (S3Client client = server.client()) {
+      assertThat(client.listMultipartUploads(b -> b.bucket(BUCKET)).uploads()).as("uploads left open").isEmpty();
     }
   }
 

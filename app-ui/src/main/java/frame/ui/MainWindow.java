@@ -66,6 +66,7 @@ public final class MainWindow implements AutoCloseable {
   private final RecoverModel recover;
   private final ArchiveView archiveView;
   private final Timeline ticker;
+  private final NodesView nodesView;
   private final AutoCloseable subscription;
   private final StackPane root;
   private final TabPane tabs;
@@ -119,7 +120,7 @@ public final class MainWindow implements AutoCloseable {
     tabs = new TabPane(
         tab("Library", libraryView),
         tab("Trash", new TrashView(trash)),
-        tab("Jobs", new NodesView(frame, background).above(new JobsView(jobs, this::openPhoto))),
+        tab("Jobs", (nodesView = new NodesView(frame, background)).above(new JobsView(jobs, this::openPhoto))),
         tab("Server", new ServerView(server)),
         tab("Archive", archiveView = new ArchiveView(archive)));
     tabs.setId("main-tabs");
@@ -318,6 +319,7 @@ public final class MainWindow implements AutoCloseable {
   public void close() throws Exception {
     remember();
     ticker.stop();
+    nodesView.stop();
     subscription.close();
     server.close();
   }

@@ -9,7 +9,10 @@ import frame.core.api.FrameLibrary;
 import frame.core.api.events.FrameEvent;
 import frame.core.api.library.ImageState;
 import frame.core.api.jobs.JobState;
+import frame.core.api.jobs.JobType;
+import frame.core.api.jobs.QueueOverview;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -32,6 +35,15 @@ public final class StatusModel {
   private final StringProperty text = new SimpleStringProperty("");
   private final BooleanProperty paused = new SimpleBooleanProperty();
   private final Notice notice = new Notice();
+  // the one-place count reads every photo: it is read again when photos or their copies changed,
+  // else at most every ONE_PLACE_EVERY (for changes made by another process), not every second
+  private volatile boolean onePlaceStale = true;
+  private Instant onePlaceReadAt = Instant.MIN;
+  private long onePlace;
+  private boolean refreshing;
+  private boolean refreshAgain;
+
+  static final Duration ONE_PLACE_EVERY = Duration.ofSeconds(30);
 
   public StatusModel(FrameLibrary frame, Background background, Clock clock) {
     this.queue = frame.ports().queue();
@@ -67,6 +79,10 @@ public final class StatusModel {
   }
 
   public void onEvent(FrameEvent event) {
+    if (event instanceof FrameEvent.ImageChanged
+        || event instanceof FrameEvent.JobChanged job && job.type() == JobType.ARCHIVE_ORIGINAL) {
+      onePlaceStale = true;
+    }
     if (event instanceof FrameEvent.ImageChanged c && c.state().isProcessed()) {
       synchronized (processed) {
         processed.addLast(clock.instant());
@@ -74,25 +90,49 @@ public final class StatusModel {
     }
   }
 
+  /** Reads the queue (and, when it may have changed, the one-place count) again; calls meanwhile make one more read. */
   public void refresh() {
-    background.run(() -> Map.entry(queue.overview(), archive.onePlaceOnly()), seen -> {
-      var queue = seen.getKey();
-      long onePlace = seen.getValue();
-      Map<JobState, Long> counts = queue.totals();
-      Instant minuteAgo = clock.instant().minusSeconds(60);
-      int perMinute;
-      synchronized (processed) {
-        while (!processed.isEmpty() && processed.peekFirst().isBefore(minuteAgo)) processed.removeFirst();
-        perMinute = processed.size();
+    if (refreshing) {
+      refreshAgain = true;
+      return;
+    }
+    refreshing = true;
+    boolean countAgain = onePlaceStale || !clock.instant().isBefore(onePlaceReadAt.plus(ONE_PLACE_EVERY));
+    if (countAgain) onePlaceStale = false; // an event while counting makes it stale again
+    Instant asked = clock.instant();
+    background.run(() -> Map.entry(queue.overview(), countAgain ? archive.onePlaceOnly() : -1L), seen -> {
+      refreshing = false;
+      if (countAgain) {
+        onePlace = seen.getValue();
+        onePlaceReadAt = asked;
       }
-      notice.recovered("read the queue");
-      paused.set(queue.state().anythingPaused());
-      String state = queue.state().anythingPaused() ? "Queue " + queue.state().describe() + " · " : "Queue: ";
-      text.set(state + "%d waiting · %d running · %d images/min · %d failed jobs".formatted(
-          counts.get(JobState.PENDING), counts.get(JobState.RUNNING), perMinute, counts.get(JobState.FAILED))
-          // one copy is a risk, and FRAME says so (frame archive add ... gives the second place)
-          + (onePlace == 0 ? "" : " · %d photo%s in one place only (add an archive target: frame archive add)"
-              .formatted(onePlace, onePlace == 1 ? "" : "s")));
-    }, notice.onFailure("read the queue"));
+      show(seen.getKey());
+      if (refreshAgain) {
+        refreshAgain = false;
+        refresh();
+      }
+    }, failure -> {
+      refreshing = false;
+      if (countAgain) onePlaceStale = true;
+      notice.failed("read the queue", failure);
+    });
+  }
+
+  private void show(QueueOverview queue) {
+    Map<JobState, Long> counts = queue.totals();
+    Instant minuteAgo = clock.instant().minusSeconds(60);
+    int perMinute;
+    synchronized (processed) {
+      while (!processed.isEmpty() && processed.peekFirst().isBefore(minuteAgo)) processed.removeFirst();
+      perMinute = processed.size();
+    }
+    notice.recovered("read the queue");
+    paused.set(queue.state().anythingPaused());
+    String state = queue.state().anythingPaused() ? "Queue " + queue.state().describe() + " · " : "Queue: ";
+    text.set(state + "%d waiting · %d running · %d images/min · %d failed jobs".formatted(
+        counts.get(JobState.PENDING), counts.get(JobState.RUNNING), perMinute, counts.get(JobState.FAILED))
+        // one copy is a risk, and FRAME says so (frame archive add ... gives the second place)
+        + (onePlace == 0 ? "" : " · %d photo%s in one place only (add an archive target: frame archive add)"
+            .formatted(onePlace, onePlace == 1 ? "" : "s")));
   }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import frame.core.Frame;
 import frame.core.api.archive.ArchiveTarget;
 import frame.core.api.imports.IngestResult;
+import frame.core.testing.S3Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The real window's Archive pane adds a folder target, counts the copy made to it, and removes it. Headless. */
+/**
+ * The real window's Archive pane adds a folder target, counts the copy made to it, and removes it;
+ * it adds an S3 target from its form. Headless.
+ */
 @ExtendWith(ApplicationExtension.class)
 class ArchiveWindowTest {
   Path dataDir;
@@ -91,6 +96,38 @@ class ArchiveWindowTest {
     waitUntil(targets.getItems()::isEmpty);
     assertThat(frame.ports().archive().status().targets()).isEmpty();
     waitUntil(() -> robot.lookup("#archive-summary").queryLabeled().getText().contains("1 exist in one place only"));
+  }
+
+  @Test
+  void an_s3_target_typed_into_the_pane_is_added_reachable_and_the_form_keeps_no_secret(FxRobot robot)
+      throws Exception {
+    Path objects = Files.createTempDirectory("frame-ui-archive-s3");
+    try (S3Server server = S3Server.start(objects)) {
+      server.createBucket("photos");
+      robot.interact(() -> robot.lookup("#main-tabs").queryAs(TabPane.class).getSelectionModel().select(4));
+      @SuppressWarnings("unchecked")
+      ListView<ArchiveTarget> targets = robot.lookup("#archive-targets").queryAs(ListView.class);
+      robot.interact(() -> {
+        robot.lookup("#archive-s3-form").queryAs(TitledPane.class).setExpanded(true);
+        robot.lookup("#archive-s3-name").queryAs(TextField.class).setText("nas");
+      });
+      S3FormInput.type(robot, "archive-s3", server, "photos", "frame/");
+
+      robot.clickOn("#archive-add-s3");
+
+      waitUntil(() -> targets.getItems().size() == 1 && targets.getItems().get(0).reachable());
+      ArchiveTarget nas = targets.getItems().get(0);
+      assertThat(nas.name()).isEqualTo("nas");
+      assertThat(nas.bucket()).isEqualTo("photos");
+      assertThat(nas.prefix()).isEqualTo("frame/");
+      for (String field : new String[] {"name", "endpoint", "bucket", "prefix", "region", "key-id", "secret"}) {
+        assertThat(robot.lookup("#archive-s3-" + field).queryAs(TextField.class).getText()).as(field).isEmpty();
+      }
+
+      Path file = write(photos, "IMG_0002.JPG", jpeg(photo(320, 240, 8)));
+      assertThat(frame.ports().imports().importFile(file)).isInstanceOf(IngestResult.Stored.class);
+      waitUntil(() -> targets.getItems().size() == 1 && targets.getItems().get(0).copies() == 1);
+    }
   }
 
   private static void waitUntil(Callable<Boolean> condition) throws Exception {

@@ -7,81 +7,169 @@ import frame.core.testing.FrameFixture;
 import frame.core.testing.LargeLibrary;
 import frame.ui.library.LibraryModel;
 import frame.ui.server.ServerModel;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The window on a library of 10 000 photos: it opens holding a screenful, not the library, and
- * stays so while the keyboard walks to the end. The time to a filled first screen and the heap
- * are written to target/performance/window-10000.txt (figures, not asserts: this machine is shared).
+ * The window on a library of 10 000 photos beside the window on a small one (20 photos), opened
+ * in turn in the same JVM, several rounds: it holds a screenful, not the library, and stays so
+ * while the keyboard walks to the end. Every seeded photo has thumbnail files, so the first
+ * screen decodes real thumbnails. The medians of the time to a first screen with its pictures
+ * drawn, the resident memory (VmRSS) and the heap go to target/performance/window-10000.txt:
+ * figures, not asserts (this machine is shared).
  */
 @ExtendWith(ApplicationExtension.class)
 class LargeLibraryWindowTest {
+  private static final int SMALL = 20;
+  private static final int LARGE = 10_000;
+  /** Counted rounds after one warm-up round; {@code -Dframe.window.rounds=5} for steadier figures. */
+  private static final int ROUNDS = Integer.getInteger("frame.window.rounds", 3);
+
+  /** One window opened on a library: time to its first screen drawn, and memory before and with it. */
+  record Opening(long firstTilesMillis, long rssBefore, long rssOpen, long heapBefore, long heapOpen, int tilesHeld,
+      int picturesDrawn) {}
+
   @Test
-  void a_library_of_10000_photos_opens_with_a_screenful_in_memory(FxRobot robot) throws Exception {
-    Path dataDir = Files.createTempDirectory("frame-ui-large");
+  void a_library_of_10000_photos_opens_with_a_screenful_in_memory_like_a_small_one(FxRobot robot) throws Exception {
+    Path small = SeededLibrary.withThumbnails(Files.createTempDirectory("frame-ui-small"), SMALL);
+    Path large = SeededLibrary.withThumbnails(Files.createTempDirectory("frame-ui-large"), LARGE);
+    Stage stage = FxToolkit.registerPrimaryStage();
+    // warm-up, not counted: the JVM's first windows load JavaFX, the CSS and the JIT's first code
+    open(robot, stage, small, SMALL, false);
+    open(robot, stage, large, LARGE, false);
+    List<Opening> smalls = new ArrayList<>();
+    List<Opening> larges = new ArrayList<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      boolean smallFirst = round % 2 == 0; // alternate, so neither always follows the other
+      if (smallFirst) smalls.add(open(robot, stage, small, SMALL, false));
+      larges.add(open(robot, stage, large, LARGE, false));
+      if (!smallFirst) smalls.add(open(robot, stage, small, SMALL, false));
+    }
+    Opening walked = open(robot, stage, large, LARGE, true);
+
+    assertThat(larges).allSatisfy(o -> assertThat(o.tilesHeld()).isLessThanOrEqualTo(LibraryModel.PAGE));
+    assertThat(larges).allSatisfy(o -> assertThat(o.picturesDrawn()).isPositive());
+    assertThat(walked.tilesHeld()).isLessThanOrEqualTo(LibraryModel.PAGES_KEPT * LibraryModel.PAGE);
+    String figures = figures(smalls, larges, walked);
+    System.out.println(figures);
+    Path out = Path.of("target", "performance", "window-10000.txt");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, figures);
+  }
+
+  /**
+   * Opens the library in {@code dataDir} and its window on {@code stage}, waits for the first screen
+   * (the newest photo's tile, every picture on screen decoded), measures, and closes both. With
+   * {@code walk}, it then jumps to the end and back to the top and measures what is held after.
+   */
+  private Opening open(FxRobot robot, Stage stage, Path dataDir, int photos, boolean walk) throws Exception {
     try (Frame frame = FrameFixture.open(dataDir)) {
-      LargeLibrary.seed(frame, 10_000);
-      long heapBefore = usedHeapAfterGc();
+      Memory before = Memory.afterGc();
       FxBackground background = new FxBackground(2);
       ExecutorService ingestQueue = LibraryModel.newIngestQueue();
       MainWindow[] window = new MainWindow[1];
-      Stage stage = org.testfx.api.FxToolkit.registerPrimaryStage();
       long started = System.nanoTime();
       robot.interact(() -> {
         window[0] = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
         window[0].show(stage);
       });
-      WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(".tile-name").queryAllAs(javafx.scene.control.Label.class)
-          .stream().anyMatch(l -> l.getText().equals("photo-10000.jpg")));
-      long readyMillis = (System.nanoTime() - started) / 1_000_000;
-      long heapOpen = usedHeapAfterGc();
-      int tilesOpen = WaitForAsyncUtils.asyncFx(() -> window[0].library().loadedTiles()).get();
-
-      long walkStarted = System.nanoTime();
-      robot.interact(() -> window[0].library().moveCursor(10_000, false)); // what End does
-      WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(".tile-name").queryAllAs(javafx.scene.control.Label.class)
-          .stream().anyMatch(l -> l.getText().equals("photo-00001.jpg")));
-      long endMillis = (System.nanoTime() - walkStarted) / 1_000_000;
-      for (int i = 0; i < 40; i++) robot.interact(() -> window[0].library().moveCursor(-250, false)); // scrolls back up
-      int tilesAfter = WaitForAsyncUtils.asyncFx(() -> window[0].library().loadedTiles()).get();
-      long heapAfter = usedHeapAfterGc();
-
-      assertThat(window[0].library().size().get()).isEqualTo(10_000);
-      assertThat(tilesOpen).isLessThanOrEqualTo(LibraryModel.PAGE);
-      assertThat(tilesAfter).isLessThanOrEqualTo(LibraryModel.PAGES_KEPT * LibraryModel.PAGE);
-      String figures = """
-          photos            10000
-          ready             %d ms (window built and shown to the first screen of tiles drawn)
-          jump to the end   %d ms (cursor to the last photo, its tile drawn)
-          heap before       %.1f MB (core open, 10 000 rows in the database, no window)
-          heap open         %.1f MB (+%.1f MB for the window; %d tiles held)
-          heap after walk   %.1f MB (+%.1f MB; %d tiles held after jumping to the end and back to the top in 40 steps)
-          """.formatted(readyMillis, endMillis, mb(heapBefore), mb(heapOpen), mb(heapOpen - heapBefore), tilesOpen,
-          mb(heapAfter), mb(heapAfter - heapBefore), tilesAfter);
-      System.out.println(figures);
-      Path out = Path.of("target", "performance", "window-10000.txt");
-      Files.createDirectories(out.getParent());
-      Files.writeString(out, figures);
-      DesktopWindowTest.snapshotWindow(robot, window[0].root(), "library-10000");
+      String newest = "photo-%05d.jpg".formatted(photos);
+      WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> shows(robot, newest) && picturesDrawn(robot) > 0
+          && picturesLoading(robot) == 0);
+      long millis = (System.nanoTime() - started) / 1_000_000;
+      int drawn = WaitForAsyncUtils.asyncFx(() -> picturesDrawn(robot)).get();
+      if (walk) {
+        robot.interact(() -> window[0].library().moveCursor(photos, false)); // what End does
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> shows(robot, "photo-00001.jpg"));
+        for (int i = 0; i < 40; i++) robot.interact(() -> window[0].library().moveCursor(-250, false)); // back up
+        assertThat(window[0].library().size().get()).isEqualTo(photos);
+        DesktopWindowTest.snapshotWindow(robot, window[0].root(), "library-10000");
+      }
+      Memory open = Memory.afterGc();
+      int tiles = WaitForAsyncUtils.asyncFx(() -> window[0].library().loadedTiles()).get();
+      robot.interact(stage::hide);
       window[0].close();
       ingestQueue.shutdownNow();
       background.close();
+      robot.interact(() -> stage.setScene(null)); // the next window's memory must not hold this one's
+      return new Opening(millis, before.rss(), open.rss(), before.heap(), open.heap(), tiles, drawn);
     }
   }
 
-  private static long usedHeapAfterGc() {
-    for (int i = 0; i < 3; i++) System.gc();
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  private static boolean shows(FxRobot robot, String name) {
+    return robot.lookup(".tile-name").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().equals(name));
+  }
+
+  private static List<ImageView> pictures(FxRobot robot) {
+    return robot.lookup(".tile-picture").queryAll().stream()
+        .flatMap(node -> ((javafx.scene.Parent) node).getChildrenUnmodifiable().stream())
+        .filter(ImageView.class::isInstance).map(ImageView.class::cast)
+        .filter(view -> view.getImage() != null && view.isVisible()).toList();
+  }
+
+  private static int picturesDrawn(FxRobot robot) {
+    return (int) pictures(robot).stream().filter(v -> v.getImage().getProgress() >= 1 && !v.getImage().isError()).count();
+  }
+
+  private static int picturesLoading(FxRobot robot) {
+    return (int) pictures(robot).stream().filter(v -> v.getImage().getProgress() < 1 && !v.getImage().isError()).count();
+  }
+
+  private static String figures(List<Opening> smalls, List<Opening> larges, Opening walked) {
+    long smallMillis = median(smalls, Opening::firstTilesMillis);
+    long largeMillis = median(larges, Opening::firstTilesMillis);
+    long smallRss = median(smalls, Opening::rssOpen);
+    long largeRss = median(larges, Opening::rssOpen);
+    return """
+        rounds                 %d (alternating, after one warm-up round of each; medians)
+        first tiles            %d ms small (%d photos), %d ms large (%d photos): ratio %.2f
+                               (window built and shown until the newest photo's tile is drawn with every picture on screen decoded)
+        first tiles, each run  small %s ms; large %s ms
+        pictures decoded       %d small, %d large (thumbnail files exist for every seeded photo)
+        resident (VmRSS) open  %.1f MB small, %.1f MB large: %+.1f MB more for the large library
+        resident, each run     small %s MB; large %s MB
+        resident before window %.1f MB small, %.1f MB large (core open, after GC)
+        heap open              %.1f MB small, %.1f MB large (after GC): %+.1f MB
+        heap, each run         small %s MB; large %s MB
+        heap before window     %.1f MB small, %.1f MB large
+        tiles held             %d small, %d large; %d after jumping to the end and back to the top in 40 steps
+        heap after the walk    %.1f MB (resident %.1f MB)
+        """.formatted(smalls.size(), smallMillis, SMALL, largeMillis, LARGE, (double) largeMillis / Math.max(1, smallMillis),
+        each(smalls, Opening::firstTilesMillis, 1), each(larges, Opening::firstTilesMillis, 1),
+        median(smalls, Opening::picturesDrawn), median(larges, Opening::picturesDrawn),
+        mb(smallRss), mb(largeRss), mb(largeRss - smallRss),
+        each(smalls, Opening::rssOpen, 1 << 20), each(larges, Opening::rssOpen, 1 << 20),
+        mb(median(smalls, Opening::rssBefore)), mb(median(larges, Opening::rssBefore)),
+        mb(median(smalls, Opening::heapOpen)), mb(median(larges, Opening::heapOpen)),
+        mb(median(larges, Opening::heapOpen) - median(smalls, Opening::heapOpen)),
+        each(smalls, Opening::heapOpen, 1 << 20), each(larges, Opening::heapOpen, 1 << 20),
+        mb(median(smalls, Opening::heapBefore)), mb(median(larges, Opening::heapBefore)),
+        median(smalls, Opening::tilesHeld), median(larges, Opening::tilesHeld), walked.tilesHeld(),
+        mb(walked.heapOpen()), mb(walked.rssOpen()));
+  }
+
+  private static long median(List<Opening> runs, ToLongFunction<Opening> figure) {
+    long[] sorted = runs.stream().mapToLong(figure).sorted().toArray();
+    return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  }
+
+  private static String each(List<Opening> runs, ToLongFunction<Opening> figure, long unit) {
+    return String.join(" ", runs.stream().map(o -> String.valueOf(figure.applyAsLong(o) / unit)).toList());
   }
 
   private static double mb(long bytes) {

@@ -12,6 +12,7 @@ import frame.core.api.library.Image;
 import frame.core.api.library.ImageQuery;
 import frame.core.api.library.ImageState;
 import frame.core.testing.FrameFixture;
+import frame.core.testing.S3Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** File → Recover from archive… rebuilds an empty library from a folder target another library archived to. Headless. */
+/**
+ * File → Recover from archive… rebuilds an empty library from a folder target, or an S3 bucket,
+ * another library archived to. Headless.
+ */
 @ExtendWith(ApplicationExtension.class)
 class RecoverWindowTest {
   Path dataDir;
@@ -88,11 +92,36 @@ class RecoverWindowTest {
     assertThat(frame.ports().library().list(ImageQuery.all())).hasSize(1);
   }
 
+  @Test
+  void an_empty_library_comes_back_from_an_s3_bucket_typed_into_the_dialog(FxRobot robot) throws Exception {
+    try (S3Server server = S3Server.start(temp.resolve("objects"))) {
+      server.createBucket("photos");
+      List<String> archived = archivedLibrary(
+          NewArchiveTarget.s3("nas", server.endpoint(), "photos", "frame/", "us-east-1", S3Server.KEYS), 2, 31);
+
+      openRecoverDialog(robot);
+      robot.clickOn("#recover-from-s3");
+      S3FormInput.type(robot, "recover-s3", server, "photos", "frame/");
+      robot.clickOn("#recover-start");
+
+      assertThat(robot.lookup("#recover-s3-secret").queryAs(TextField.class).getText()).as("the secret, kept").isEmpty();
+      waitUntil(() -> robot.lookup("#recover-result").queryLabeled().getText().startsWith("Recovered "));
+      assertThat(robot.lookup("#recover-result").queryLabeled().getText()).startsWith("Recovered 2 photos");
+      assertThat(frame.ports().library().list(ImageQuery.all())).extracting(Image::sha256)
+          .containsExactlyInAnyOrderElementsOf(archived);
+    }
+  }
+
   /** Another library, archived to {@code disk} and closed: what a lost laptop leaves. Returns its photos' hashes. */
   private List<String> archivedLibrary(Path disk, int photos, int seed) throws Exception {
+    return archivedLibrary(NewArchiveTarget.folder("disk", disk.toString()), photos, seed);
+  }
+
+  /** The same, archived to {@code target}. */
+  private List<String> archivedLibrary(NewArchiveTarget target, int photos, int seed) throws Exception {
     List<String> hashes = new ArrayList<>();
     try (Frame lost = FrameFixture.open(temp.resolve("lost-" + seed))) {
-      lost.ports().archive().add(NewArchiveTarget.folder("disk", disk.toString()));
+      lost.ports().archive().add(target);
       for (int i = 0; i < photos; i++) {
         Path file = write(temp.resolve("card-" + seed), "IMG_000" + i + ".JPG", jpeg(photo(320, 240, seed + i)));
         hashes.add(((IngestResult.Stored) lost.ports().imports().importFile(file)).image().sha256());

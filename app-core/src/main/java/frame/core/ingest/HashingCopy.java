@@ -13,8 +13,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Streams bytes to a file while hashing them, then forces them to disk. Never the whole file in memory. */
-final class HashingCopy {
-  record Copied(String sha256, long size, byte[] head, int headLength) {
+public final class HashingCopy {
+  /** What was copied: its SHA-256, its size, and its first {@code headLength} bytes (for the format sniffer). */
+  public record Copied(String sha256, long size, byte[] head, int headLength) {
     /** A file already written and hashed by whoever received it: only its head is read, to sniff its format. */
     static Copied of(Path file, String sha256) throws IOException {
       byte[] head = new byte[FormatSniffer.HEAD_BYTES];
@@ -28,7 +29,8 @@ final class HashingCopy {
 
   private HashingCopy() {}
 
-  static Copied copy(InputStream in, Path target) throws IOException {
+  /** Copies {@code in} to the new file {@code target} (it must not exist), hashing on the way; forced to disk. */
+  public static Copied copy(InputStream in, Path target) throws IOException {
     MessageDigest sha256;
     try {
       sha256 = MessageDigest.getInstance("SHA-256");

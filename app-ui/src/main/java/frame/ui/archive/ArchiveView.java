@@ -5,8 +5,9 @@ import frame.core.api.archive.ArchiveTargetKind;
 import frame.core.api.archive.CatalogueOnTarget;
 import frame.core.api.trash.RemovalSize;
 import frame.ui.common.Dialogs;
+import frame.ui.common.Forms;
 import frame.ui.common.NoticeLabel;
-import java.io.File;
+import frame.ui.common.S3TargetForm;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.geometry.Insets;
@@ -15,14 +16,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 
 /** Archive targets with their state, the one-place count, and forms to add a folder or an S3 target. */
 public final class ArchiveView extends BorderPane {
@@ -84,17 +83,10 @@ public final class ArchiveView extends BorderPane {
   }
 
   private TitledPane folderForm(ArchiveModel model) {
-    TextField name = field("archive-folder-name", "usb-disk");
+    TextField name = Forms.field("archive-folder-name", "usb-disk");
     folderName = name;
-    TextField folder = field("archive-folder-path", "a folder on an external disk or a mounted NAS share");
-    Button choose = new Button("Choose…");
-    choose.setId("archive-folder-choose");
-    choose.setOnAction(e -> {
-      DirectoryChooser chooser = new DirectoryChooser();
-      chooser.setTitle("A folder for the archive copies");
-      File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
-      if (dir != null) folder.setText(dir.getAbsolutePath());
-    });
+    TextField folder = Forms.field("archive-folder-path", "a folder on an external disk or a mounted NAS share");
+    Button choose = Forms.chooseFolder("archive-folder-choose", "A folder for the archive copies", this, folder);
     Button add = new Button("Add folder target");
     add.setId("archive-add-folder");
     add.setOnAction(e -> {
@@ -103,7 +95,7 @@ public final class ArchiveView extends BorderPane {
         folder.clear();
       }
     });
-    GridPane grid = grid();
+    GridPane grid = Forms.grid();
     grid.addRow(0, new Label("Name"), name);
     grid.addRow(1, new Label("Folder"), folder, choose);
     grid.add(add, 1, 2);
@@ -113,34 +105,22 @@ public final class ArchiveView extends BorderPane {
   }
 
   private TitledPane s3Form(ArchiveModel model) {
-    TextField name = field("archive-s3-name", "home-minio");
-    TextField endpoint = field("archive-s3-endpoint", "https://nas.local:9000");
-    TextField bucket = field("archive-s3-bucket", "photos");
-    TextField prefix = field("archive-s3-prefix", "optional");
-    TextField region = field("archive-s3-region", "optional, e.g. us-east-1");
-    TextField keyId = field("archive-s3-key-id", "access key id");
-    PasswordField secret = new PasswordField();
-    secret.setId("archive-s3-secret");
-    secret.setPromptText("secret access key (kept by FRAME, never shown again)");
+    TextField name = Forms.field("archive-s3-name", "home-minio");
+    S3TargetForm s3 = new S3TargetForm("archive-s3", "optional", "secret access key (kept by FRAME, never shown again)");
     Button add = new Button("Add S3 target");
     add.setId("archive-add-s3");
     add.setOnAction(e -> {
-      boolean tried = model.addS3(name.getText(), endpoint.getText(), bucket.getText(), prefix.getText(),
-          region.getText(), keyId.getText(), secret.getText());
-      secret.clear(); // typed once; never kept in the window
+      boolean tried = model.addS3(name.getText(), s3.endpoint(), s3.bucket(), s3.prefix(), s3.region(), s3.keyId(),
+          s3.secret());
+      s3.clearSecret(); // typed once; never kept in the window
       if (tried) {
-        for (TextField f : new TextField[] {name, endpoint, bucket, prefix, region, keyId}) f.clear();
+        name.clear();
+        s3.clear();
       }
     });
-    GridPane grid = grid();
+    GridPane grid = Forms.grid();
     grid.addRow(0, new Label("Name"), name);
-    grid.addRow(1, new Label("Endpoint"), endpoint);
-    grid.addRow(2, new Label("Bucket"), bucket);
-    grid.addRow(3, new Label("Prefix"), prefix);
-    grid.addRow(4, new Label("Region"), region);
-    grid.addRow(5, new Label("Access key id"), keyId);
-    grid.addRow(6, new Label("Secret"), secret);
-    grid.add(add, 1, 7);
+    grid.add(add, 1, s3.addRows(grid, 1));
     TitledPane pane = new TitledPane("Add an S3 target (MinIO, Garage, SeaweedFS, AWS)", grid);
     pane.setId("archive-s3-form");
     pane.setExpanded(false);
@@ -163,20 +143,5 @@ public final class ArchiveView extends BorderPane {
     String last = kept.name() == null ? "Catalogue backup: none yet"
         : "Catalogue backup: " + kept.name() + ", taken " + WHEN.format(kept.takenAt());
     return kept.problem() == null ? last : last + " · last try failed: " + kept.problem();
-  }
-
-  private static TextField field(String id, String prompt) {
-    TextField field = new TextField();
-    field.setId(id);
-    field.setPromptText(prompt);
-    field.setPrefColumnCount(30);
-    return field;
-  }
-
-  private static GridPane grid() {
-    GridPane grid = new GridPane();
-    grid.setHgap(8);
-    grid.setVgap(4);
-    return grid;
   }
 }

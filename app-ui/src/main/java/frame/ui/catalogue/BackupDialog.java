@@ -1,20 +1,17 @@
 package frame.ui.catalogue;
 
 import frame.ui.common.Dialogs;
+import frame.ui.common.Forms;
 import frame.ui.common.NoticeLabel;
-import java.io.File;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 
 /** The dialog of File → Back up catalogue…: a folder (typed or chosen), Back up, progress, the outcome. */
 public final class BackupDialog {
@@ -27,14 +24,7 @@ public final class BackupDialog {
     folder.setPromptText("a folder on an external disk");
     folder.setPrefColumnCount(36);
     folder.textProperty().bindBidirectional(model.folder());
-    Button choose = new Button("Choose…");
-    choose.setId("backup-choose");
-    choose.setOnAction(e -> {
-      DirectoryChooser chooser = new DirectoryChooser();
-      chooser.setTitle("A folder for the catalogue backup");
-      File dir = chooser.showDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
-      if (dir != null) folder.setText(dir.getAbsolutePath());
-    });
+    Button choose = Forms.chooseFolder("backup-choose", "A folder for the catalogue backup", owner, folder);
     Button backUp = new Button("Back up");
     backUp.setId("backup-start");
     backUp.setDefaultButton(true);
@@ -59,16 +49,6 @@ public final class BackupDialog {
     content.setPadding(new Insets(8));
     content.setPrefWidth(560);
 
-    Dialog<Void> dialog = new Dialog<>();
-    dialog.setTitle("Back up catalogue");
-    dialog.getDialogPane().setId("backup-dialog");
-    dialog.getDialogPane().setContent(content);
-    dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-    if (owner.getScene() != null) {
-      dialog.initOwner(owner.getScene().getWindow());
-      Dialogs.styleLike(dialog.getDialogPane(), owner);
-    }
-    dialog.initModality(javafx.stage.Modality.NONE);
-    dialog.show();
+    Dialogs.showModeless(owner, "Back up catalogue", "backup-dialog", content);
   }
 }

@@ -1,16 +1,14 @@
 package frame.ui.catalogue;
 
 import frame.ui.common.Dialogs;
+import frame.ui.common.Forms;
 import frame.ui.common.NoticeLabel;
-import java.io.File;
+import frame.ui.common.S3TargetForm;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
@@ -18,8 +16,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
-import javafx.stage.Modality;
 
 /** The dialog of File → Recover from archive…: the archive (a folder or an S3 bucket), Recover, progress, outcome. */
 public final class RecoverDialog {
@@ -35,35 +31,15 @@ public final class RecoverDialog {
     s3Choice.setId("recover-from-s3");
     s3Choice.setToggleGroup(from);
 
-    TextField folder = field("recover-folder", "the folder FRAME archived to");
-    Button choose = new Button("Choose…");
-    choose.setId("recover-choose");
-    choose.setOnAction(e -> {
-      DirectoryChooser chooser = new DirectoryChooser();
-      chooser.setTitle("The archive folder");
-      File dir = chooser.showDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
-      if (dir != null) folder.setText(dir.getAbsolutePath());
-    });
+    TextField folder = Forms.field("recover-folder", "the folder FRAME archived to");
+    Button choose = Forms.chooseFolder("recover-choose", "The archive folder", owner, folder);
     HBox folderRow = new HBox(8, folder, choose);
     folderRow.disableProperty().bind(folderChoice.selectedProperty().not());
 
-    TextField endpoint = field("recover-s3-endpoint", "https://nas.local:9000");
-    TextField bucket = field("recover-s3-bucket", "photos");
-    TextField prefix = field("recover-s3-prefix", "optional: the prefix the target was added with");
-    TextField region = field("recover-s3-region", "optional, e.g. us-east-1");
-    TextField keyId = field("recover-s3-key-id", "access key id");
-    PasswordField secret = new PasswordField();
-    secret.setId("recover-s3-secret");
-    secret.setPromptText("secret access key");
-    GridPane s3 = new GridPane();
-    s3.setHgap(8);
-    s3.setVgap(4);
-    s3.addRow(0, new Label("Endpoint"), endpoint);
-    s3.addRow(1, new Label("Bucket"), bucket);
-    s3.addRow(2, new Label("Prefix"), prefix);
-    s3.addRow(3, new Label("Region"), region);
-    s3.addRow(4, new Label("Access key id"), keyId);
-    s3.addRow(5, new Label("Secret"), secret);
+    S3TargetForm s3Fields = new S3TargetForm("recover-s3", "optional: the prefix the target was added with",
+        "secret access key");
+    GridPane s3 = Forms.grid();
+    s3Fields.addRows(s3, 0);
     s3.disableProperty().bind(s3Choice.selectedProperty().not());
 
     CheckBox download = new CheckBox("Also keep every original on this computer (else they stay on the archive)");
@@ -75,9 +51,9 @@ public final class RecoverDialog {
       if (folderChoice.isSelected()) {
         model.fromFolder(folder.getText(), download.isSelected());
       } else {
-        model.fromS3(endpoint.getText(), bucket.getText(), prefix.getText(), region.getText(), keyId.getText(),
-            secret.getText(), download.isSelected());
-        secret.clear(); // typed once; never kept in the window
+        model.fromS3(s3Fields.endpoint(), s3Fields.bucket(), s3Fields.prefix(), s3Fields.region(), s3Fields.keyId(),
+            s3Fields.secret(), download.isSelected());
+        s3Fields.clearSecret(); // typed once; never kept in the window
       }
     });
     ProgressBar progress = new ProgressBar();
@@ -102,24 +78,6 @@ public final class RecoverDialog {
     content.setPadding(new Insets(8));
     content.setPrefWidth(620);
 
-    Dialog<Void> dialog = new Dialog<>();
-    dialog.setTitle("Recover from archive");
-    dialog.getDialogPane().setId("recover-dialog");
-    dialog.getDialogPane().setContent(content);
-    dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-    if (owner.getScene() != null) {
-      dialog.initOwner(owner.getScene().getWindow());
-      Dialogs.styleLike(dialog.getDialogPane(), owner);
-    }
-    dialog.initModality(Modality.NONE);
-    dialog.show();
-  }
-
-  private static TextField field(String id, String prompt) {
-    TextField field = new TextField();
-    field.setId(id);
-    field.setPromptText(prompt);
-    field.setPrefColumnCount(32);
-    return field;
+    Dialogs.showModeless(owner, "Recover from archive", "recover-dialog", content);
   }
 }

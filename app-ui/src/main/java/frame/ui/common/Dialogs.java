@@ -4,7 +4,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
+import javafx.stage.Modality;
 
 /** Dialogs in the window's theme: a dialog has a scene of its own, which would be Modena's light grey. */
 public final class Dialogs {
@@ -22,6 +24,24 @@ public final class Dialogs {
     }
     alert.getDialogPane().setId("confirm-dialog");
     return alert.showAndWait().filter(yes::equals).isPresent();
+  }
+
+  /**
+   * Shows {@code content} in a dialog with a Close button that leaves the window usable (a long
+   * backup or recovery goes on while the person works).
+   */
+  public static void showModeless(Node owner, String title, String id, Node content) {
+    Dialog<Void> dialog = new Dialog<>();
+    dialog.setTitle(title);
+    dialog.getDialogPane().setId(id);
+    dialog.getDialogPane().setContent(content);
+    dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+    if (owner.getScene() != null) {
+      dialog.initOwner(owner.getScene().getWindow());
+      styleLike(dialog.getDialogPane(), owner);
+    }
+    dialog.initModality(Modality.NONE);
+    dialog.show();
   }
 
   public static void styleLike(DialogPane pane, Node owner) {

@@ -31,6 +31,7 @@ public final class NodesView extends TitledPane {
   private final Nodes nodesPort;
   private final Background background;
   private final ObservableList<NodeInfo> nodes = FXCollections.observableArrayList();
+  private final Timeline timer = new Timeline(new KeyFrame(REFRESH, e -> refresh()));
   private boolean refreshing;
 
   public NodesView(FrameLibrary frame, Background background) {
@@ -52,7 +53,6 @@ public final class NodesView extends TitledPane {
     setContent(table);
     setId("nodes-pane");
     setText("Nodes");
-    Timeline timer = new Timeline(new KeyFrame(REFRESH, e -> refresh()));
     timer.setCycleCount(Timeline.INDEFINITE);
     timer.play();
     refresh();
@@ -63,6 +63,11 @@ public final class NodesView extends TitledPane {
     BorderPane pane = new BorderPane(jobs);
     pane.setTop(this);
     return pane;
+  }
+
+  /** Stops the refreshes: a playing timeline is held by JavaFX's clock, and it would hold the closed window. */
+  public void stop() {
+    timer.stop();
   }
 
   public void refresh() {

@@ -4,11 +4,10 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import frame.core.media.codec.LoadedLibrary;
 import frame.core.media.codec.NativeLibrary;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,50 +42,30 @@ public final class LibRaw {
   final MethodHandle setOutputBps;
   final MethodHandle setOutputColor;
 
-  private final SymbolLookup symbols;
-  private final Linker linker = Linker.nativeLinker();
-
-  private LibRaw(SymbolLookup symbols, String version) {
-    this.symbols = symbols;
-    this.version = version;
-    init = bind("libraw_init", FunctionDescriptor.of(ADDRESS, JAVA_INT));
-    openFile = bind("libraw_open_file", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
-    unpack = bind("libraw_unpack", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    process = bind("libraw_dcraw_process", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    makeMemImage = bind("libraw_dcraw_make_mem_image", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
-    clearMem = bind("libraw_dcraw_clear_mem", FunctionDescriptor.ofVoid(ADDRESS));
-    close = bind("libraw_close", FunctionDescriptor.ofVoid(ADDRESS));
-    strerror = bind("libraw_strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
-    width = bind("libraw_get_iwidth", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    height = bind("libraw_get_iheight", FunctionDescriptor.of(JAVA_INT, ADDRESS));
-    camMul = bind("libraw_get_cam_mul", FunctionDescriptor.of(JAVA_FLOAT, ADDRESS, JAVA_INT));
-    setUserMul = bind("libraw_set_user_mul", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_FLOAT));
-    setOutputBps = bind("libraw_set_output_bps", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
-    setOutputColor = bind("libraw_set_output_color", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+  private LibRaw(LoadedLibrary lib) {
+    version = lib.version();
+    init = lib.bind("libraw_init", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    openFile = lib.bind("libraw_open_file", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS));
+    unpack = lib.bind("libraw_unpack", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    process = lib.bind("libraw_dcraw_process", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    makeMemImage = lib.bind("libraw_dcraw_make_mem_image", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
+    clearMem = lib.bind("libraw_dcraw_clear_mem", FunctionDescriptor.ofVoid(ADDRESS));
+    close = lib.bind("libraw_close", FunctionDescriptor.ofVoid(ADDRESS));
+    strerror = lib.bind("libraw_strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    width = lib.bind("libraw_get_iwidth", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    height = lib.bind("libraw_get_iheight", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    camMul = lib.bind("libraw_get_cam_mul", FunctionDescriptor.of(JAVA_FLOAT, ADDRESS, JAVA_INT));
+    setUserMul = lib.bind("libraw_set_user_mul", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT, JAVA_FLOAT));
+    setOutputBps = lib.bind("libraw_set_output_bps", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+    setOutputColor = lib.bind("libraw_set_output_color", FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
   }
 
   /** Opens LibRaw; empty (logged once at INFO) when it is hidden, missing or too old. */
   public static Optional<LibRaw> load() {
     List<String> names = new ArrayList<>(NativeLibrary.fileNames("raw_r", 20));
     names.addAll(NativeLibrary.fileNames("raw", 20));
-    Optional<SymbolLookup> symbols = NativeLibrary.open("libraw", names);
-    if (symbols.isEmpty()) return Optional.empty();
-    try {
-      Linker linker = Linker.nativeLinker();
-      MethodHandle versionNumber = linker.downcallHandle(
-          symbols.get().findOrThrow("libraw_versionNumber"), FunctionDescriptor.of(JAVA_INT));
-      MethodHandle versionText = linker.downcallHandle(
-          symbols.get().findOrThrow("libraw_version"), FunctionDescriptor.of(ADDRESS));
-      String version = ((MemorySegment) versionText.invokeExact()).reinterpret(64).getString(0);
-      if ((int) versionNumber.invokeExact() < OLDEST_VERSION) {
-        NativeLibrary.logTooOld("libraw", version, OLDEST);
-        return Optional.empty();
-      }
-      return Optional.of(new LibRaw(symbols.get(), version));
-    } catch (Throwable e) {
-      NativeLibrary.logTooOld("libraw", "(" + e.getMessage() + ")", OLDEST);
-      return Optional.empty();
-    }
+    return LoadedLibrary.load("libraw", names,
+        new LoadedLibrary.Version("libraw_versionNumber", "libraw_version", OLDEST_VERSION, OLDEST), LibRaw::new);
   }
 
   /** LibRaw's words for an error code ("Unsupported file format or not RAW file", ...). */
@@ -96,9 +75,5 @@ public final class LibRaw {
     } catch (Throwable e) {
       return "LibRaw error " + code;
     }
-  }
-
-  private MethodHandle bind(String name, FunctionDescriptor descriptor) {
-    return linker.downcallHandle(symbols.findOrThrow(name), descriptor);
   }
 }
