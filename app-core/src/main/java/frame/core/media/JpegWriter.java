@@ -7,7 +7,6 @@ import frame.core.media.codec.RgbPixels;
 import frame.core.media.jpeg.ProgressiveJpegEncoder;
 import frame.core.media.turbo.TurboJpeg;
 import frame.core.media.turbo.TurboJpegException;
-import java.io.ByteArrayOutputStream;
 import java.util.Optional;
 import java.util.Iterator;
 import javax.imageio.IIOImage;
@@ -46,11 +45,11 @@ public final class JpegWriter {
    */
   private static void writeProgressive(TurboJpeg turbo, BufferedImage rgb, int percent, OutputStream out)
       throws IOException {
-    ByteArrayOutputStream baseline = new ByteArrayOutputStream(rgb.getWidth() * rgb.getHeight() / 8);
-    turbo.encode(rgb, percent, false, baseline);
+    // the file in one array of its own length (no growing buffer and copy of it: less garbage a preview)
+    byte[] baseline = turbo.encode(rgb, percent, false);
     try {
       // nothing reaches out unless the whole file was made
-      ProgressiveJpegEncoder.write(turbo.coefficients(baseline.toByteArray()), percent / 100f, out);
+      ProgressiveJpegEncoder.write(turbo.coefficients(baseline), percent / 100f, out);
     } catch (TurboJpegException | IllegalArgumentException e) {
       turbo.encode(rgb, percent, true, out); // the library's own progressive mode, slower but the same picture
     }

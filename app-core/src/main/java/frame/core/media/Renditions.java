@@ -36,13 +36,18 @@ public final class Renditions {
 
   /** Scaled so its longest side is at most {@code longest} (by area averaging); never upscaled. */
   public static BufferedImage fit(BufferedImage pixels, int longest) throws IOException {
+    return fit(pixels, longest, null);
+  }
+
+  /** As {@link #fit(BufferedImage, int)}, {@code step} (when not null) done to each scaled row as it is made. */
+  public static BufferedImage fit(BufferedImage pixels, int longest, AreaScale.RowStep step) {
     int width = pixels.getWidth();
     int height = pixels.getHeight();
     if (Math.max(width, height) <= longest) return pixels;
     double scale = (double) longest / Math.max(width, height);
     int w = width >= height ? longest : Math.max(1, (int) Math.round(width * scale));
     int h = height > width ? longest : Math.max(1, (int) Math.round(height * scale));
-    return AreaScale.to(pixels, w, h);
+    return AreaScale.to(pixels, w, h, step);
   }
 
   /**

@@ -1,16 +1,16 @@
 package frame.core.pipeline;
 
 import frame.core.api.library.Image;
+import frame.core.media.AreaScale;
 import frame.core.media.DecodedImage;
 import frame.core.media.ImageDecoder;
 import frame.core.media.Renditions;
 import frame.core.media.color.SrgbConversion;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -76,21 +76,20 @@ public final class WorkingImages {
   /**
    * Scaled so the longest side is the preview's (never upscaled), unless that would leave the
    * short side under the largest thumbnail: a panorama keeps enough height for a sharp square.
-   * Then, on those few pixels, the one conversion to sRGB if the file carried another profile.
+   * Then, on those few pixels, the one conversion to sRGB if the file carried another profile:
+   * done to each scaled row as it is made, while it is in the cache, with no second image.
    */
   public static DecodedImage working(DecodedImage decoded) {
-    DecodedImage scaled = scaled(decoded);
-    return new DecodedImage(SrgbConversion.toSrgb(scaled.pixels(), scaled.iccProfile()), scaled.orientation());
-  }
-
-  private static DecodedImage scaled(DecodedImage decoded) {
     BufferedImage pixels = decoded.pixels();
+    Optional<SrgbConversion.Rows> toSrgb = SrgbConversion.rowsFor(decoded.iccProfile());
     int target = longestSide(pixels.getWidth(), pixels.getHeight());
-    if (target >= Math.max(pixels.getWidth(), pixels.getHeight())) return decoded;
-    try {
-      return decoded.withPixels(Renditions.fit(pixels, target));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    BufferedImage working;
+    if (target >= Math.max(pixels.getWidth(), pixels.getHeight())) {
+      // the decoder's own fresh picture: nothing else holds it
+      working = toSrgb.isEmpty() ? pixels : SrgbConversion.toSrgbInPlace(pixels, decoded.iccProfile());
+    } else {
+      working = Renditions.fit(pixels, target, toSrgb.<AreaScale.RowStep>map(rows -> rows::convert).orElse(null));
     }
+    return new DecodedImage(working, decoded.orientation());
   }
 }

@@ -3,10 +3,8 @@ package frame.core.media.color;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.awt.color.ICC_ProfileRGB;
-import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
 import java.awt.image.DataBuffer;
-import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 
@@ -31,9 +29,10 @@ final class ChannelSums {
 
   /** For each channel, for each 8-bit value: its contribution to linear sRGB r, g, b, in steps of the encode table. */
   private final int[][] contributions;
-  private final int[] encode;
+  /** Levels as bytes (read unsigned): 16 KB, so the table stays in the first-level cache beside the contributions. */
+  private final byte[] encode;
 
-  private ChannelSums(int[][] contributions, int[] encode) {
+  private ChannelSums(int[][] contributions, byte[] encode) {
     this.contributions = contributions;
     this.encode = encode;
   }
@@ -145,39 +144,34 @@ final class ChannelSums {
   }
 
   /** sRGB's curve: a linear value in steps of 1/16384 to its 8-bit level. */
-  private static int[] encodeTable() {
-    int[] table = new int[ENCODE_STEPS + 1];
+  private static byte[] encodeTable() {
+    byte[] table = new byte[ENCODE_STEPS + 1];
     for (int i = 0; i <= ENCODE_STEPS; i++) {
       double linear = (double) i / ENCODE_STEPS;
       double encoded = linear <= 0.0031308 ? 12.92 * linear : 1.055 * Math.pow(linear, 1 / 2.4) - 0.055;
-      table[i] = (int) Math.round(encoded * 255);
+      table[i] = (byte) Math.round(encoded * 255);
     }
     return table;
   }
 
   private int encode(int linearSteps) {
-    return encode[Math.clamp(linearSteps, 0, ENCODE_STEPS)];
+    return encode[Math.clamp(linearSteps, 0, ENCODE_STEPS)] & 0xFF;
   }
 
-  /** {@code image} (TYPE_INT_RGB, its own whole array) converted, as a new image. */
-  BufferedImage apply(BufferedImage image, int[] source) {
-    int width = image.getWidth();
-    int height = image.getHeight();
-    BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+  /** {@code count} 0xRRGGBB pixels from {@code from} converted where they are. */
+  void convert(int[] pixels, int from, int count) {
     int[] red = contributions[0];
     int[] green = contributions[1];
     int[] blue = contributions[2];
-    for (int i = 0, n = width * height; i < n; i++) {
-      int p = source[i];
+    for (int i = from, end = from + count; i < end; i++) {
+      int p = pixels[i];
       int r = ((p >> 16) & 0xFF) * 3;
       int g = ((p >> 8) & 0xFF) * 3;
       int b = (p & 0xFF) * 3;
       int outR = encode(red[r] + green[g] + blue[b]);
       int outG = encode(red[r + 1] + green[g + 1] + blue[b + 1]);
       int outB = encode(red[r + 2] + green[g + 2] + blue[b + 2]);
-      target[i] = (outR << 16) | (outG << 8) | outB;
+      pixels[i] = (outR << 16) | (outG << 8) | outB;
     }
-    return out;
   }
 }

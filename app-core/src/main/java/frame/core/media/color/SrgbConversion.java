@@ -26,22 +26,59 @@ public final class SrgbConversion {
   private static final Map<String, Transform> TABLES = new LinkedHashMap<>(16, 0.75f, true);
 
   /** A profile's conversion: its sampled 3D table, and the per-channel sums when they agree with it. */
-  private record Transform(float[] table, ChannelSums sums) {}
+  private record Transform(float[] table, ChannelSums sums) implements Rows {
+    @Override
+    public void convert(int[] pixels, int from, int count) {
+      if (sums != null) sums.convert(pixels, from, count);
+      else throughTable(table, pixels, from, count);
+    }
+  }
+
+  /** A conversion of 0xRRGGBB pixels where they are, a run at a time (a row as it is made). */
+  @FunctionalInterface
+  public interface Rows {
+    void convert(int[] pixels, int from, int count);
+  }
 
   private SrgbConversion() {}
 
   /**
-   * The pixels in sRGB: the very same image when there is no profile, it is sRGB already, or
-   * the colour engine cannot use it (then the pixels are taken as sRGB, as every viewer would).
+   * The conversion of pixels in {@code profile} to sRGB; empty when there is nothing to do: no
+   * profile, sRGB already (the common case, known from the profile's bytes alone), or a profile
+   * the colour engine cannot use (then the pixels are taken as sRGB, as every viewer would).
    */
+  public static Optional<Rows> rowsFor(Optional<byte[]> profile) {
+    if (profile.isEmpty() || IccProfiles.isSrgb(profile.get())) return Optional.empty();
+    return Optional.ofNullable(transformFor(profile.get()));
+  }
+
+  /** The pixels in sRGB: the very same image when there is nothing to do (see {@link #rowsFor}), else a new one. */
   public static BufferedImage toSrgb(BufferedImage pixels, Optional<byte[]> profile) {
-    if (profile.isEmpty() || IccProfiles.isSrgb(profile.get())) return pixels;
-    Transform transform = transformFor(profile.get());
-    if (transform == null) return pixels;
-    if (transform.sums() != null && plainIntRgb(pixels)) {
-      return transform.sums().apply(pixels, ((DataBufferInt) pixels.getRaster().getDataBuffer()).getData());
+    Optional<Rows> rows = rowsFor(profile);
+    if (rows.isEmpty()) return pixels;
+    BufferedImage out = new BufferedImage(pixels.getWidth(), pixels.getHeight(), BufferedImage.TYPE_INT_RGB);
+    int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+    if (plainIntRgb(pixels)) {
+      System.arraycopy(((DataBufferInt) pixels.getRaster().getDataBuffer()).getData(), 0, target, 0, target.length);
+    } else {
+      pixels.getRGB(0, 0, pixels.getWidth(), pixels.getHeight(), target, 0, pixels.getWidth());
+      for (int i = 0; i < target.length; i++) target[i] &= 0xFFFFFF;
     }
-    return convert(pixels, transform.table());
+    rows.get().convert(target, 0, target.length);
+    return out;
+  }
+
+  /**
+   * {@code pixels} (TYPE_INT_RGB, owning its whole array: a picture just decoded) converted
+   * where they are, with no second image; any other image as {@link #toSrgb}.
+   */
+  public static BufferedImage toSrgbInPlace(BufferedImage pixels, Optional<byte[]> profile) {
+    if (!plainIntRgb(pixels)) return toSrgb(pixels, profile);
+    Optional<Rows> rows = rowsFor(profile);
+    if (rows.isEmpty()) return pixels;
+    int[] data = ((DataBufferInt) pixels.getRaster().getDataBuffer()).getData();
+    rows.get().convert(data, 0, data.length);
+    return pixels;
   }
 
   /** Whether {@code profile} converts by per-channel sums (the fast form) rather than through the 3D table. */
@@ -52,7 +89,12 @@ public final class SrgbConversion {
 
   /** Through the 3D table, whichever form {@link #toSrgb} would take: so tests hold both forms. */
   static BufferedImage throughTable(BufferedImage pixels, byte[] profile) {
-    return convert(pixels, transformFor(profile).table());
+    float[] table = transformFor(profile).table();
+    BufferedImage out = new BufferedImage(pixels.getWidth(), pixels.getHeight(), BufferedImage.TYPE_INT_RGB);
+    int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+    pixels.getRGB(0, 0, pixels.getWidth(), pixels.getHeight(), target, 0, pixels.getWidth());
+    throughTable(table, target, 0, target.length);
+    return out;
   }
 
   private static Transform transformFor(byte[] profile) {
@@ -110,52 +152,43 @@ public final class SrgbConversion {
     return Math.round(gridIndex * 65535f / (GRID - 1));
   }
 
-  private static BufferedImage convert(BufferedImage image, float[] table) {
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-    int[] target = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
-    int width = image.getWidth();
-    int[] row = new int[width];
+  /** Trilinear interpolation in the sampled table, in place. */
+  private static void throughTable(float[] table, int[] pixels, int from, int count) {
     float step = (GRID - 1) / 255f;
-    int[] source = plainIntRgb(image) ? ((DataBufferInt) image.getRaster().getDataBuffer()).getData() : null;
-    for (int y = 0; y < image.getHeight(); y++) {
-      if (source != null) System.arraycopy(source, y * width, row, 0, width);
-      else image.getRGB(0, y, width, 1, row, 0, width);
-      for (int x = 0; x < width; x++) {
-        int p = row[x];
-        float fr = ((p >> 16) & 0xFF) * step;
-        float fg = ((p >> 8) & 0xFF) * step;
-        float fb = (p & 0xFF) * step;
-        int r0 = Math.min((int) fr, GRID - 2);
-        int g0 = Math.min((int) fg, GRID - 2);
-        int b0 = Math.min((int) fb, GRID - 2);
-        float dr = fr - r0;
-        float dg = fg - g0;
-        float db = fb - b0;
-        int base = ((r0 * GRID + g0) * GRID + b0) * 3;
-        int rgb = 0;
-        for (int c = 0; c < 3; c++) {
-          int at = base + c;
-          float c000 = table[at];
-          float c001 = table[at + 3];
-          float c010 = table[at + GRID * 3];
-          float c011 = table[at + GRID * 3 + 3];
-          float c100 = table[at + GRID * GRID * 3];
-          float c101 = table[at + GRID * GRID * 3 + 3];
-          float c110 = table[at + (GRID * GRID + GRID) * 3];
-          float c111 = table[at + (GRID * GRID + GRID) * 3 + 3];
-          float c00 = c000 + (c001 - c000) * db;
-          float c01 = c010 + (c011 - c010) * db;
-          float c10 = c100 + (c101 - c100) * db;
-          float c11 = c110 + (c111 - c110) * db;
-          float c0 = c00 + (c01 - c00) * dg;
-          float c1 = c10 + (c11 - c10) * dg;
-          int v = Math.round(c0 + (c1 - c0) * dr);
-          rgb = (rgb << 8) | (v < 0 ? 0 : Math.min(255, v));
-        }
-        target[y * width + x] = rgb;
+    for (int i = from, end = from + count; i < end; i++) {
+      int p = pixels[i];
+      float fr = ((p >> 16) & 0xFF) * step;
+      float fg = ((p >> 8) & 0xFF) * step;
+      float fb = (p & 0xFF) * step;
+      int r0 = Math.min((int) fr, GRID - 2);
+      int g0 = Math.min((int) fg, GRID - 2);
+      int b0 = Math.min((int) fb, GRID - 2);
+      float dr = fr - r0;
+      float dg = fg - g0;
+      float db = fb - b0;
+      int base = ((r0 * GRID + g0) * GRID + b0) * 3;
+      int rgb = 0;
+      for (int c = 0; c < 3; c++) {
+        int at = base + c;
+        float c000 = table[at];
+        float c001 = table[at + 3];
+        float c010 = table[at + GRID * 3];
+        float c011 = table[at + GRID * 3 + 3];
+        float c100 = table[at + GRID * GRID * 3];
+        float c101 = table[at + GRID * GRID * 3 + 3];
+        float c110 = table[at + (GRID * GRID + GRID) * 3];
+        float c111 = table[at + (GRID * GRID + GRID) * 3 + 3];
+        float c00 = c000 + (c001 - c000) * db;
+        float c01 = c010 + (c011 - c010) * db;
+        float c10 = c100 + (c101 - c100) * db;
+        float c11 = c110 + (c111 - c110) * db;
+        float c0 = c00 + (c01 - c00) * dg;
+        float c1 = c10 + (c11 - c10) * dg;
+        int v = Math.round(c0 + (c1 - c0) * dr);
+        rgb = (rgb << 8) | (v < 0 ? 0 : Math.min(255, v));
       }
+      pixels[i] = rgb;
     }
-    return out;
   }
 
   /** A TYPE_INT_RGB image that owns its whole array (not a view): its rows can be read straight. */

@@ -34,7 +34,6 @@ public final class TurboJpeg {
 
   /** 0x00RRGGBB ints in memory, as TYPE_INT_RGB stores them: BGRX on little-endian machines, XRGB on big. */
   private static final int PIXEL_FORMAT = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN ? 3 : 5;
-  private static final int TJSAMP_444 = 0;
   private static final int TJSAMP_420 = 2;
   private static final int TJFLAG_NOREALLOC = 1024;
   private static final int TJFLAG_ACCURATEDCT = 4096;
@@ -198,6 +197,11 @@ public final class TurboJpeg {
    * baseline or progressive (optimised Huffman tables, as libjpeg's progressive mode always has).
    */
   public void encode(BufferedImage rgb, int quality, boolean progressive, OutputStream out) throws IOException {
+    out.write(encode(rgb, quality, progressive));
+  }
+
+  /** {@link #encode(BufferedImage, int, boolean, OutputStream)}'s file as an array of exactly its length. */
+  public byte[] encode(BufferedImage rgb, int quality, boolean progressive) throws IOException {
     if (rgb.getType() != BufferedImage.TYPE_INT_RGB) throw new IllegalArgumentException("not TYPE_INT_RGB");
     int width = rgb.getWidth();
     int height = rgb.getHeight();
@@ -211,7 +215,7 @@ public final class TurboJpeg {
       MemorySegment.copy(data, offset, pixels, ValueLayout.JAVA_INT, 0, Math.min(data.length - offset, stride * height));
       MemorySegment handle = init(initCompress);
       try {
-        long capacity = (long) bufSize.invokeExact(width, height, TJSAMP_444);
+        long capacity = (long) bufSize.invokeExact(width, height, TJSAMP_420); // the most a 4:2:0 file can take
         MemorySegment buffer = unzeroed(arena, capacity);
         MemorySegment bufferPointer = arena.allocateFrom(ValueLayout.ADDRESS, buffer);
         MemorySegment size = arena.allocateFrom(ValueLayout.JAVA_LONG, capacity);
@@ -220,7 +224,7 @@ public final class TurboJpeg {
             TJSAMP_420, quality, flags);
         if (rc != 0) throw failure(handle, "encode");
         long written = size.get(ValueLayout.JAVA_LONG, 0);
-        out.write(buffer.asSlice(0, written).toArray(ValueLayout.JAVA_BYTE));
+        return buffer.asSlice(0, written).toArray(ValueLayout.JAVA_BYTE);
       } finally {
         close(handle);
       }

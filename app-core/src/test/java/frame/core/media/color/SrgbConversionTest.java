@@ -49,6 +49,30 @@ class SrgbConversionTest {
     else System.setProperty("frame.native.disable", HIDDEN_BY_THE_BUILD);
   }
 
+  /**
+   * The working image converts each row as it is scaled (and a picture already small enough where
+   * it is): exactly the pixels of scaling the whole picture and then converting it.
+   */
+  @ParameterizedTest(name = "{0}, {1} px wide")
+  @CsvSource({"adobe,2304", "p3,2304", "adobe,1800", "p3,1800"})
+  void converting_rows_as_they_are_scaled_gives_the_pixels_of_converting_afterwards(String space, int width) {
+    byte[] profile = space.equals("adobe") ? RgbProfiles.adobeRgb() : RgbProfiles.displayP3();
+    BufferedImage photo = TestImages.detailedPhoto(width, width * 3 / 4, width);
+    BufferedImage copy = TestImages.detailedPhoto(width, width * 3 / 4, width);
+    BufferedImage expected = SrgbConversion.toSrgb(frame.core.media.AreaScale.to(copy, Math.min(2000, width),
+        Math.min(1500, width * 3 / 4)), java.util.Optional.of(profile));
+
+    DecodedImage working = WorkingImages.working(new DecodedImage(photo, frame.core.media.Orientation.fromExif(1),
+        java.util.Optional.of(profile)));
+
+    assertThat(working.iccProfile()).isEmpty();
+    int[] made = working.pixels().getRGB(0, 0, expected.getWidth(), expected.getHeight(), null, 0, expected.getWidth());
+    int[] wanted = expected.getRGB(0, 0, expected.getWidth(), expected.getHeight(), null, 0, expected.getWidth());
+    assertThat(made).isEqualTo(wanted);
+    assertThat(wanted).as("the conversion changed the pixels").isNotEqualTo(
+        copy.getRGB(0, 0, expected.getWidth(), expected.getHeight(), null, 0, expected.getWidth()));
+  }
+
   @ParameterizedTest(name = "{0}, native libraries hidden: {1}")
   @CsvSource({"adobe,''", "p3,''", "adobe,turbojpeg", "p3,turbojpeg"})
   void wide_gamut_patches_land_where_colour_management_puts_them(String space, String hidden) {
