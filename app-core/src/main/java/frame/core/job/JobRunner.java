@@ -75,7 +75,7 @@ public final class JobRunner implements AutoCloseable {
     this.clock = clock;
     this.settings = settings;
     this.workerId = workerId;
-    this.commits = new GroupCommit(jobs.jdbc());
+    this.commits = new GroupCommit(jobs, clock);
     this.executor = new ExecutePicked(jobs, Map.copyOf(handlers), lifecycle, events, clock, settings.retry(), commits);
     this.expiredLeases = new ExpiredLeases(jobs, lifecycle, events, clock);
     this.heartbeats = new Heartbeats(jobs, clock, settings.lease());
