@@ -62,10 +62,11 @@ final class ExecutePicked {
 
   private CompletableFuture<Boolean> recordSuccess(Job job, JobOutcome outcome) {
     List<FrameEvent> published = new ArrayList<>();
-    return commits.submit(tx -> {
+    // the job's row is written with the rest of the batch's completions, in one statement
+    return commits.submitCompletion(job, (tx, completed) -> {
       Instant now = clock.instant();
       published.clear(); // a batch retried alone runs this again
-      if (!jobs.complete(tx, job, now)) return false;
+      if (!completed) return false;
       published.add(new FrameEvent.JobChanged(job.id(), job.imageId(), job.type(), JobState.COMPLETED));
       for (JobType next : outcome.followUps()) {
         // a regeneration re-runs a step whose follow-ups are already there (and requeued with it)

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,20 +49,23 @@ final class Heartbeats {
         .orElse(false);
   }
 
+  /** Renews every lease held in one go (one statement on PostgreSQL); marks the lost ones. */
   void renewAll() {
-    for (Held h : all()) {
-      try {
-        if (!jobs.heartbeat(h.job().id(), h.job().leaseToken(), clock.instant(), lease) && !finishedByUs(h.job())) {
-          log.warn("Lease of job {} was lost; another worker may run it now", h.job().id());
-          h.context().markLeaseLost();
-          held.remove(h.job().id());
-        }
-        if (unreachable) log.info("Heartbeats reach the database again");
-        unreachable = false;
-      } catch (RuntimeException e) {
-        if (!unreachable) log.warn("Heartbeats cannot reach the database; will keep trying: {}", e.getMessage());
-        unreachable = true;
+    List<Held> all = List.copyOf(held.values());
+    if (all.isEmpty()) return;
+    try {
+      Set<Long> renewed = jobs.heartbeatAll(all.stream().map(Held::job).toList(), clock.instant(), lease);
+      for (Held h : all) {
+        if (renewed.contains(h.job().id()) || finishedByUs(h.job())) continue;
+        log.warn("Lease of job {} was lost; another worker may run it now", h.job().id());
+        h.context().markLeaseLost();
+        held.remove(h.job().id());
       }
+      if (unreachable) log.info("Heartbeats reach the database again");
+      unreachable = false;
+    } catch (RuntimeException e) {
+      if (!unreachable) log.warn("Heartbeats cannot reach the database; will keep trying: {}", e.getMessage());
+      unreachable = true;
     }
   }
 }

@@ -155,6 +155,16 @@ public final class JobRepository {
     return leases.heartbeat(id, leaseToken, now, lease);
   }
 
+  /** Renews the leases of {@code held} at once; the ids still held. */
+  public Set<Long> heartbeatAll(List<Job> held, Instant now, Duration lease) {
+    return leases.heartbeatAll(held, now, lease);
+  }
+
+  /** Marks claimed jobs COMPLETED at once; the ids written (the others had lost their lease). */
+  public Set<Long> completeAll(Tx tx, List<Job> done, Instant now) throws SQLException {
+    return leases.completeAll(tx, done, now);
+  }
+
   /** Marks a claimed job COMPLETED; false when the lease was lost (nothing written). */
   public boolean complete(Tx tx, Job job, Instant now) throws SQLException {
     long millis = now.toEpochMilli();

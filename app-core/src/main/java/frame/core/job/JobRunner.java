@@ -75,7 +75,7 @@ public final class JobRunner implements AutoCloseable {
     this.clock = clock;
     this.settings = settings;
     this.workerId = workerId;
-    this.commits = new GroupCommit(jobs.jdbc());
+    this.commits = new GroupCommit(jobs, clock);
     this.executor = new ExecutePicked(jobs, Map.copyOf(handlers), lifecycle, events, clock, settings.retry(), commits);
     this.expiredLeases = new ExpiredLeases(jobs, lifecycle, events, clock);
     this.heartbeats = new Heartbeats(jobs, clock, settings.lease());
@@ -147,7 +147,7 @@ public final class JobRunner implements AutoCloseable {
         int claimed = claimAndSubmit();
         outage.recovered();
         // A full batch likely means more is waiting: go again without sleeping.
-        if (claimed < settings.batchSize() || freeWorkers.availablePermits() < (settings.batchSize() + 1) / 2) {
+        if (claimed < settings.batchSize() || freeWorkers.availablePermits() < claimThreshold()) {
           waiter.await(settings.pollInterval());
         }
       } catch (InterruptedException e) {
@@ -163,10 +163,7 @@ public final class JobRunner implements AutoCloseable {
   private int claimAndSubmit() {
     reapIfDue();
     int free = freeWorkers.availablePermits();
-    // While jobs are still queued for a worker, wait until half a batch has room: claiming the
-    // one or two jobs each completion frees would cost a query and a commit per job.
-    boolean queued = free < settings.batchSize(); // more in flight than workers
-    if (free == 0 || (queued && free < (settings.batchSize() + 1) / 2)) return 0;
+    if (free < claimThreshold()) return 0;
     QueueState paused = pauses.current();
     if (paused.wholeQueuePaused()) return 0;
     int wanted = Math.min(free, settings.batchSize());
@@ -197,7 +194,9 @@ public final class JobRunner implements AutoCloseable {
             heartbeats.drop(job);
             freeWorkers.release();
             completed.incrementAndGet();
-            waiter.wake();
+            // the loop claims only once half a batch has room: waking it for every job would cost
+            // a thread switch a job for nothing
+            if (freeWorkers.availablePermits() >= claimThreshold()) waiter.wake();
           });
         } finally {
           share.leave();
@@ -205,6 +204,15 @@ public final class JobRunner implements AutoCloseable {
       });
     }
     return won.size();
+  }
+
+  /**
+   * Room for this many jobs before the loop claims: half a batch (at least one). While jobs are
+   * still queued for a worker, claiming the one or two each completion frees would cost a query
+   * and a commit per job.
+   */
+  private int claimThreshold() {
+    return Math.max(1, (settings.batchSize() + 1) / 2);
   }
 
   /** Due jobs whose type is not paused; none while the whole queue is. */

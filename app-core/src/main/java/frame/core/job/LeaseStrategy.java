@@ -29,6 +29,15 @@ interface LeaseStrategy {
   /** Renews a lease; false when it was lost. */
   boolean heartbeat(long id, long leaseToken, Instant now, Duration lease);
 
+  /** Renews the leases of {@code held}; the ids of those still held (the others were lost or have ended). */
+  Set<Long> heartbeatAll(List<Job> held, Instant now, Duration lease);
+
+  /**
+   * Marks the claimed jobs {@code done} COMPLETED and ends their attempts, each fenced by its lease
+   * token; the ids of those written (a job missing from it had lost its lease: nothing written).
+   */
+  Set<Long> completeAll(Tx tx, List<Job> done, Instant now) throws SQLException;
+
   /** RUNNING jobs whose lease ended before {@code cutoff} (or, on a shared database, before its own now). */
   List<Job> findExpired(Instant cutoff);
 

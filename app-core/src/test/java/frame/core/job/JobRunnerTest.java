@@ -222,6 +222,28 @@ class JobRunnerTest {
   }
 
   @Test
+  void a_group_commit_of_completions_writes_only_the_jobs_whose_lease_is_still_held() {
+    List<Long> ids = harness.enqueue(3, clock);
+    List<Job> claimed = harness.jobs.claimDue("worker-a", clock.instant(), harness.lease(), 3);
+    assertThat(claimed).extracting(Job::id).containsExactlyElementsOf(ids);
+    // the middle job goes back to the queue and another worker takes it: worker-a's token is stale
+    assertThat(harness.jobs.release(claimed.get(1), clock.instant())).isTrue();
+    assertThat(harness.jobs.claimDue("worker-b", clock.instant(), harness.lease(), 3)).extracting(Job::id)
+        .containsExactly(ids.get(1));
+
+    java.util.Set<Long> written = harness.jobs.jdbc().inTransaction(tx -> harness.jobs.completeAll(tx, claimed, clock.instant()));
+
+    assertThat(written).containsExactlyInAnyOrder(ids.get(0), ids.get(2));
+    assertThat(harness.job(ids.get(0)).state()).isEqualTo(JobState.COMPLETED);
+    assertThat(harness.job(ids.get(2)).state()).isEqualTo(JobState.COMPLETED);
+    assertThat(harness.outcomes(ids.get(0))).containsExactly(JobAttempt.Outcome.COMPLETED);
+    Job taken = harness.job(ids.get(1));
+    assertThat(taken.state()).isEqualTo(JobState.RUNNING);
+    assertThat(taken.workerId()).isEqualTo("worker-b");
+    assertThat(harness.outcomes(ids.get(1))).containsExactly(JobAttempt.Outcome.RELEASED, JobAttempt.Outcome.RUNNING);
+  }
+
+  @Test
   void k1_two_thousand_jobs_on_eight_workers_each_run_exactly_once() {
     Map<Long, AtomicInteger> executions = new ConcurrentHashMap<>();
     RunnerSettings settings = RunnerSettings.defaults(8).withBatchSize(20).withPollInterval(Duration.ofMillis(50));

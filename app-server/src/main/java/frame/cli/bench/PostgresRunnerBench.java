@@ -10,10 +10,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -69,7 +74,9 @@ public final class PostgresRunnerBench implements Callable<Integer> {
       out.printf("  no-op jobs/s, embedded HSQLDB, 1 process:   %8.0f%n", embedded);
       out.flush();
       for (int n : nodes) {
-        out.printf("  no-op jobs/s, PostgreSQL, %d node(s):       %8.0f%n", n, noopRun(config, scratch, n));
+        NoopFigure figure = noopRun(config, scratch, n);
+        out.printf("  no-op jobs/s, PostgreSQL, %d node(s):       %8.0f   (a job: %.0f µs of the nodes' CPU, %.2f commits, %.2f row writes)%n",
+            n, figure.jobsPerSecond(), figure.nodeCpuMicrosPerJob(), figure.commitsPerJob(), figure.rowWritesPerJob());
         out.flush();
       }
       List<Path> files = photos(scratch);
@@ -83,15 +90,50 @@ public final class PostgresRunnerBench implements Callable<Integer> {
     return 0;
   }
 
-  private double noopRun(FrameConfig config, Path scratch, int nodeCount) throws Exception {
+  /**
+   * A no-op run's throughput, and what each job cost the database: transactions committed (each
+   * one that wrote is a disk sync) and rows written, from the server's own counters for the
+   * scratch database, and the CPU time of the node processes: these hold on a loaded machine,
+   * where the wall-clock figure does not.
+   */
+  record NoopFigure(double jobsPerSecond, double nodeCpuMicrosPerJob, double commitsPerJob, double rowWritesPerJob) {}
+
+  private NoopFigure noopRun(FrameConfig config, Path scratch, int nodeCount) throws Exception {
     try (Benchmarks.ScratchDatabase database = FrameLibrary.benchmarks().scratchPostgres(config.databaseUrl(), config.databaseLogin());
         Nodes workers = Nodes.start(this, config, database, scratch.resolve("noop-" + nodeCount), nodeCount)) {
       database.enqueueNoops(1_000); // warm-up: JIT, connections, plans
       awaitJobs(database, 1_000);
+      DatabaseActivity before = DatabaseActivity.settledOf(database.url(), config);
+      long cpuBefore = workers.cpuNanos();
       database.enqueueNoops(jobs); // the jobs appear at its commit: time from there
       long start = System.nanoTime();
-      awaitJobs(database, 1_000L + jobs);
-      return jobs / ((System.nanoTime() - start) / 1e9);
+      long polls = awaitJobs(database, 1_000L + jobs);
+      double perSecond = jobs / ((System.nanoTime() - start) / 1e9);
+      double cpuMicros = (workers.cpuNanos() - cpuBefore) / 1e3 / jobs;
+      DatabaseActivity after = DatabaseActivity.settledOf(database.url(), config);
+      // leave out this bench's own transactions: the enqueue, its polls, one reading of the counters
+      long commits = after.commits() - before.commits() - 1 - polls - 1;
+      // and the enqueue's inserts
+      return new NoopFigure(perSecond, cpuMicros, commits / (double) jobs, (after.rowWrites() - before.rowWrites() - jobs) / (double) jobs);
+    }
+  }
+
+  /** The server's counters for one database: transactions committed and rows written. */
+  private record DatabaseActivity(long commits, long rowWrites) {
+    /** Read once the nodes' backends have reported (an idle backend reports within a second or so). */
+    static DatabaseActivity settledOf(String url, FrameConfig config) throws Exception {
+      TimeUnit.MILLISECONDS.sleep(2_500);
+      Properties login = new Properties();
+      if (config.databaseLogin().user() != null) login.setProperty("user", config.databaseLogin().user());
+      if (config.databaseLogin().password() != null) login.setProperty("password", config.databaseLogin().password());
+      try (Connection connection = DriverManager.getConnection(url, login);
+          Statement statement = connection.createStatement();
+          ResultSet row = statement.executeQuery("""
+              SELECT xact_commit, tup_inserted + tup_updated + tup_deleted
+              FROM pg_stat_database WHERE datname = current_database()""")) {
+        row.next();
+        return new DatabaseActivity(row.getLong(1), row.getLong(2));
+      }
     }
   }
 
@@ -111,8 +153,14 @@ public final class PostgresRunnerBench implements Callable<Integer> {
     }
   }
 
-  private static void awaitJobs(Benchmarks.ScratchDatabase database, long count) throws InterruptedException {
-    while (database.completedJobs() < count) TimeUnit.MILLISECONDS.sleep(20);
+  /** Waits until {@code count} jobs have completed; how many times it asked (each a transaction). */
+  private static long awaitJobs(Benchmarks.ScratchDatabase database, long count) throws InterruptedException {
+    long polls = 1;
+    while (database.completedJobs() < count) {
+      TimeUnit.MILLISECONDS.sleep(20);
+      polls++;
+    }
+    return polls;
   }
 
   private List<Path> photos(Path scratch) throws IOException {
@@ -145,6 +193,11 @@ public final class PostgresRunnerBench implements Callable<Integer> {
         nodes.close();
         throw e;
       }
+    }
+
+    /** CPU time (user and system) the node processes have used so far. */
+    long cpuNanos() {
+      return processes.stream().mapToLong(p -> p.info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L)).sum();
     }
 
     @Override
