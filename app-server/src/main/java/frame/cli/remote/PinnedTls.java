@@ -1,9 +1,9 @@
 package frame.cli.remote;
 
 import frame.server.tls.Fingerprint;
+import frame.server.tls.PinnedServerTrust;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
@@ -11,10 +11,8 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * HTTPS to a FRAME whose certificate is known by its fingerprint: the connection is trusted when
@@ -79,74 +77,34 @@ public final class PinnedTls {
   }
 
   /** Accepts any server certificate and keeps it, for {@link #presentedBy}; never used to send a request. */
-  private static final class Recording extends Pinned {
+  private static final class Recording extends PinnedServerTrust {
     private final X509Certificate[][] seen;
 
     Recording(X509Certificate[][] seen) {
-      super(null);
       this.seen = seen;
     }
 
     @Override
-    void check(X509Certificate[] chain) {
-      seen[0] = chain;
+    protected void checkPinned(X509Certificate presented) {
+      seen[0] = new X509Certificate[] {presented};
     }
   }
 
-  private static class Pinned extends X509ExtendedTrustManager {
+  private static class Pinned extends PinnedServerTrust {
     private final Fingerprint expected;
 
     Pinned(Fingerprint expected) {
       this.expected = expected;
     }
 
-    void check(X509Certificate[] chain) throws CertificateException {
-      if (chain == null || chain.length == 0) throw new CertificateException("FRAME presented no certificate");
-      Fingerprint presented = Fingerprint.of(chain[0]);
+    @Override
+    protected void checkPinned(X509Certificate certificate) throws CertificateException {
+      Fingerprint presented = Fingerprint.of(certificate);
       if (!presented.equals(expected)) {
         throw new CertificateException(MISMATCH + ": expected " + expected + ", the server presented " + presented
             + ". Another device may be pretending to be FRAME; or FRAME made a new certificate (check the "
             + "fingerprint 'frame serve' or the Server pane shows).");
       }
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      check(chain);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      check(chain);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      check(chain);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      throw new CertificateException("FRAME's command line accepts no clients");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
     }
   }
 }

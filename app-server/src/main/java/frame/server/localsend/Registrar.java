@@ -3,6 +3,7 @@ package frame.server.localsend;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import frame.server.tls.Fingerprint;
+import frame.server.tls.PinnedServerTrust;
 import frame.server.tls.ServerCertificate;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,7 +12,6 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -19,9 +19,7 @@ import java.time.Duration;
 import java.util.Locale;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,60 +94,21 @@ final class Registrar {
   }
 
   /** Trusts the one certificate whose SHA-256 the announcement gave, in either case, while it is valid. */
-  private static final class Announced extends X509ExtendedTrustManager {
+  private static final class Announced extends PinnedServerTrust {
     private final String fingerprint;
 
     Announced(String fingerprint) {
       this.fingerprint = fingerprint == null ? "" : fingerprint.toUpperCase(Locale.ROOT);
     }
 
-    private void check(X509Certificate[] chain) throws CertificateException {
-      if (chain == null || chain.length == 0) throw new CertificateException("The device presented no certificate");
-      String presented = Fingerprint.of(chain[0]).plainHex();
-      if (!presented.equals(fingerprint)) {
-        throw new CertificateException("The device's certificate " + presented + " is not the one it announced: "
+    @Override
+    protected void checkPinned(X509Certificate presented) throws CertificateException {
+      String hex = Fingerprint.of(presented).plainHex();
+      if (!hex.equals(fingerprint)) {
+        throw new CertificateException("The device's certificate " + hex + " is not the one it announced: "
             + fingerprint);
       }
-      chain[0].checkValidity();
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      check(chain);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      check(chain);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      check(chain);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      throw new CertificateException("FRAME's register call accepts no clients");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
+      presented.checkValidity();
     }
   }
 }
