@@ -12,6 +12,8 @@ import frame.core.api.library.Image;
 import frame.core.api.library.ImageState;
 import frame.core.api.imports.IngestResult;
 import frame.core.api.jobs.JobPriority;
+import frame.core.api.jobs.JobQuery;
+import frame.core.api.jobs.JobType;
 import frame.core.api.jobs.QueueState;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -90,9 +92,13 @@ final class ImportCommand implements Callable<Integer> {
 
   /** A photo of this import reached PROCESSED or FAILED. */
   static final class ImportWatch {
+    /** The four steps of {@link #expectedJobs}: storing the original, then the three derived files. */
+    private static final Set<JobType> STEPS = java.util.EnumSet.of(JobType.OFFLOAD_ORIGINAL,
+        JobType.THUMBNAIL_GENERATION, JobType.PREVIEW_GENERATION, JobType.EXIF_ENRICHMENT);
     private final Set<Long> expected = ConcurrentHashMap.newKeySet();
     private final Map<Long, ImageState> finalStates = new ConcurrentHashMap<>();
     private final AtomicInteger jobsDone = new AtomicInteger();
+    private final Set<Long> settled = new java.util.HashSet<>();
     private long lastCheck;
 
     void expect(long imageId) {
@@ -125,18 +131,35 @@ final class ImportCommand implements Callable<Integer> {
       return expected.size();
     }
 
-    /** Events say most; every two seconds the database settles the rest (an event may precede expect()). */
+    /**
+     * Events say most; every two seconds the database settles the rest (an event may precede expect()).
+     * A FAILED photo's other steps may still be running: the import waits for them too, so its last
+     * line counts every job.
+     */
     boolean allFinal(FrameLibrary frame) {
-      if (finalStates.keySet().containsAll(expected)) return true;
-      long now = System.nanoTime();
-      if (now - lastCheck < 2_000_000_000L) return false;
-      lastCheck = now;
-      for (long id : expected) {
-        if (finalStates.containsKey(id)) continue;
-        Image image = frame.ports().library().image(id);
-        if (image.state().isFinal()) finalStates.put(id, image.state());
+      if (!finalStates.keySet().containsAll(expected)) {
+        long now = System.nanoTime();
+        if (now - lastCheck < 2_000_000_000L) return false;
+        lastCheck = now;
+        for (long id : expected) {
+          if (finalStates.containsKey(id)) continue;
+          Image image = frame.ports().library().image(id);
+          if (image.state().isFinal()) finalStates.put(id, image.state());
+        }
+        if (!finalStates.keySet().containsAll(expected)) return false;
       }
-      return finalStates.keySet().containsAll(expected);
+      finalStates.forEach((id, state) -> {
+        if (state == ImageState.FAILED && !settled.contains(id) && !stepsRunning(frame, id)) settled.add(id);
+      });
+      boolean done = finalStates.entrySet().stream()
+          .allMatch(e -> e.getValue() != ImageState.FAILED || settled.contains(e.getKey()));
+      if (done) jobsDone.accumulateAndGet(expectedJobs(), Math::max); // a failed photo never makes all four
+      return done;
+    }
+
+    private static boolean stepsRunning(FrameLibrary frame, long imageId) {
+      return frame.ports().jobs().list(JobQuery.forImage(imageId)).stream()
+          .anyMatch(job -> job.state().isActive() && STEPS.contains(job.type()));
     }
   }
 }
