@@ -129,6 +129,27 @@ class ApiBadInputTest {
   }
 
   @Test
+  void a_busy_answer_to_a_body_still_coming_says_the_connection_closes() throws Exception {
+    fixture = new ServerFixture(dataDir, s -> s.withMaxConcurrentUploads(0));
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", fixture.server.port())) {
+      socket.setSoTimeout(15_000);
+      var out = socket.getOutputStream();
+      out.write(("POST /api/upload HTTP/1.1\r\nHost: 127.0.0.1:" + fixture.server.port() + "\r\n"
+          + "Authorization: Bearer " + fixture.token + "\r\n"
+          + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 3000000\r\n\r\n--b\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      out.write(new byte[64 * 1024]);
+      out.flush();
+      // the rest of the body is never read: a client that sent its next request on this connection
+      // would wait for an answer that never comes, so the answer says the connection ends
+      var in = socket.getInputStream();
+      StringBuilder head = new StringBuilder();
+      for (int b = in.read(); b >= 0 && head.indexOf("\r\n\r\n") < 0; b = in.read()) head.append((char) b);
+      assertThat(head.toString()).startsWith("HTTP/1.1 503").containsIgnoringCase("connection: close");
+    }
+  }
+
+  @Test
   void slow_drip_upload_is_cut_off_by_the_idle_timeout() throws Exception {
     fixture = new ServerFixture(dataDir, s -> s.withIdleTimeout(java.time.Duration.ofMillis(500)));
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", fixture.server.port())) {

@@ -29,10 +29,17 @@ import java.util.StringJoiner;
  * {@link FrameException} the core would have thrown.
  */
 final class LoopbackClient implements AutoCloseable {
+  private static final String KEEP_ALIVE_PROPERTY = "jdk.httpclient.keepalive.timeout";
   static final ObjectMapper JSON = new ObjectMapper()
       .registerModule(new JavaTimeModule())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+  static {
+    // The JDK keeps an idle connection as long as the server does (30 s): a request sent on one the
+    // server is closing that moment gets no answer, and a POST is not retried. Give ours up first.
+    if (System.getProperty(KEEP_ALIVE_PROPERTY) == null) System.setProperty(KEEP_ALIVE_PROPERTY, "20");
+  }
 
   private final LocalEndpoint.Published endpoint;
   private final FrameConfig config;
