@@ -110,7 +110,7 @@ class ImportSafetyWindowTest {
     robot.clickOn("#target-offer-later");
 
     waitUntil(() -> !robot.lookup("#target-offer").query().isVisible());
-    assertThat(Files.readString(shown.dataDir().resolve("shown.window().properties"))).contains(MainWindow.TARGET_OFFERED + "=true");
+    assertThat(Files.readString(shown.dataDir().resolve("window.properties"))).contains(MainWindow.TARGET_OFFERED + "=true");
     MainWindow again = secondWindow(robot);
     try {
       waitUntil(() -> again.targetOffer().decided().get());
@@ -134,7 +134,7 @@ class ImportSafetyWindowTest {
   void a_first_start_on_a_library_that_has_a_target_offers_none(FxRobot robot) throws Exception {
     waitUntil(() -> shown.window().targetOffer().decided().get());
     shown.frame().ports().archive().add(NewArchiveTarget.folder("usb", disk.toString()));
-    Files.delete(shown.dataDir().resolve("shown.window().properties")); // as if this window never started here
+    Files.delete(shown.dataDir().resolve("window.properties")); // as if this window never started here
 
     MainWindow second = secondWindow(robot);
     try {
