@@ -26,7 +26,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = FrameCommand.Version.class,
     description = "FRAME: stores your photos safely and makes thumbnails, previews and metadata.",
     footer = {"", "While a FRAME runs on the data folder (the window or 'frame serve'), images, jobs, import, token, "
-        + "remove and trash talk to it; otherwise they open the data folder themselves."})
+        + "remove, trash and culling talk to it; otherwise they open the data folder themselves."})
 public final class FrameCommand {
 
   @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",

@@ -20,6 +20,7 @@ final class Subcommands {
     ALL.put("import", ImportCommand.class);
     ALL.put("images", ImagesCommand.class);
     ALL.put("shoots", ShootsCommand.class);
+    ALL.put("culling", CullingCommand.class);
     ALL.put("export", ExportCommand.class);
     ALL.put("remove", RemoveCommand.class);
     ALL.put("trash", TrashCommand.class);

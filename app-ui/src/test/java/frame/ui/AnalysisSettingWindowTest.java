@@ -3,47 +3,29 @@ package frame.ui;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static frame.core.testing.TestImages.write;
+import static frame.ui.Fx.onFx;
+import static frame.ui.Fx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.Frame;
 import frame.core.api.jobs.JobQuery;
 import frame.core.api.library.LibraryQuery;
 import frame.ui.library.LibraryView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Settings > Analyse photos in the real window: off writes culling.properties and imports skip analysis; on queues it. */
 @ExtendWith(ApplicationExtension.class)
 class AnalysisSettingWindowTest {
-  Path dataDir;
-  Frame frame;
-  WindowOnLibrary shown;
-
-  @Start
-  void start(Stage stage) throws Exception {
-    dataDir = Files.createTempDirectory("frame-analysis-ui");
-    shown = WindowOnLibrary.show(stage, dataDir);
-    frame = shown.frame();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    shown.close();
-  }
+  @RegisterExtension final LibraryWindow shown = new LibraryWindow("frame-analysis-ui");
 
   @Test
   void the_settings_checkbox_turns_analysis_off_and_on_again_for_the_photos_that_lack_it(FxRobot robot) throws Exception {
@@ -54,34 +36,26 @@ class AnalysisSettingWindowTest {
     waitUntil(() -> onFx(() -> !item.isDisable() && item.isSelected()));
 
     robot.interact(() -> item.setSelected(false));
-    waitUntil(() -> !frame.ports().culling().analysisOn());
-    assertThat(Files.readString(dataDir.resolve("culling.properties"))).contains("analysis=off");
+    waitUntil(() -> !shown.frame().ports().culling().analysisOn());
+    assertThat(Files.readString(shown.dataDir().resolve("culling.properties"))).contains("analysis=off");
     waitUntil(() -> notice(robot).startsWith("Analysis off"));
 
-    Path folder = Files.createTempDirectory(dataDir, "card");
+    Path folder = Files.createTempDirectory(shown.dataDir(), "card");
     write(folder, "IMG_0001.jpg", jpeg(photo(900, 600, 1)));
     LibraryView view = robot.lookup(".library").queryAs(LibraryView.class);
     robot.interact(() -> view.acceptDrop(List.of(folder.toFile())));
-    waitUntil(() -> frame.ports().library().ids(LibraryQuery.all()).size() == 1
-        && frame.ports().library().image(frame.ports().library().ids(LibraryQuery.all()).getFirst()).state().isFinal());
-    long id = frame.ports().library().ids(LibraryQuery.all()).getFirst();
-    assertThat(frame.ports().jobs().list(JobQuery.forImage(id))).noneSatisfy(job -> assertThat(job.type().isAnalysis()).isTrue());
+    waitUntil(() -> shown.frame().ports().library().ids(LibraryQuery.all()).size() == 1
+        && shown.frame().ports().library().image(shown.frame().ports().library().ids(LibraryQuery.all()).getFirst()).state().isFinal());
+    long id = shown.frame().ports().library().ids(LibraryQuery.all()).getFirst();
+    assertThat(shown.frame().ports().jobs().list(JobQuery.forImage(id))).noneSatisfy(job -> assertThat(job.type().isAnalysis()).isTrue());
 
     robot.interact(() -> item.setSelected(true));
     waitUntil(() -> notice(robot).equals("Analysis on: queued for 1 photo(s) that lacked it."));
-    waitUntil(() -> frame.ports().culling().marks(List.of(id)).get(id).sharpness() != null);
-    assertThat(frame.ports().culling().analysisOn()).isTrue();
+    waitUntil(() -> shown.frame().ports().culling().marks(List.of(id)).get(id).sharpness() != null);
+    assertThat(shown.frame().ports().culling().analysisOn()).isTrue();
   }
 
   private static String notice(FxRobot robot) throws Exception {
     return onFx(() -> robot.lookup("#library-notice").queryAs(Label.class).getText());
-  }
-
-  private static <T> T onFx(Callable<T> work) throws Exception {
-    return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
-  }
-
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
   }
 }

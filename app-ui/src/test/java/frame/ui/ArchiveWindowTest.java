@@ -3,28 +3,24 @@ package frame.ui;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static frame.core.testing.TestImages.write;
+import static frame.ui.Fx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.Frame;
 import frame.core.api.archive.ArchiveTarget;
 import frame.core.api.imports.IngestResult;
 import frame.core.testing.S3Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real window's Archive pane adds a folder target, counts the copy made to it, and removes it;
@@ -32,26 +28,14 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ArchiveWindowTest {
-  Path dataDir;
+  @RegisterExtension final LibraryWindow shown = new LibraryWindow("frame-ui-archive");
   Path photos;
   Path disk;
-  Frame frame;
-  MainWindow window;
-  WindowOnLibrary shown;
 
-  @Start
-  void start(Stage stage) throws Exception {
-    dataDir = Files.createTempDirectory("frame-ui-archive");
+  @BeforeEach
+  void folders() throws Exception {
     photos = Files.createTempDirectory("frame-ui-archive-photos");
     disk = Files.createTempDirectory("frame-ui-archive-disk");
-    shown = WindowOnLibrary.show(stage, dataDir);
-    frame = shown.frame();
-    window = shown.window();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    shown.close();
   }
 
   @Test
@@ -76,7 +60,7 @@ class ArchiveWindowTest {
     assertThat(robot.lookup("#archive-notice").queryLabeled().isVisible()).isFalse();
 
     Path file = write(photos, "IMG_0001.JPG", jpeg(photo(320, 240, 7)));
-    assertThat(frame.ports().imports().importFile(file)).isInstanceOf(IngestResult.Stored.class);
+    assertThat(shown.frame().ports().imports().importFile(file)).isInstanceOf(IngestResult.Stored.class);
 
     // the pane follows the copy being made while it is on screen, with no click
     waitUntil(() -> targets.getItems().size() == 1 && targets.getItems().get(0).copies() == 1);
@@ -94,7 +78,7 @@ class ArchiveWindowTest {
     robot.clickOn("Remove target");
 
     waitUntil(targets.getItems()::isEmpty);
-    assertThat(frame.ports().archive().status().targets()).isEmpty();
+    assertThat(shown.frame().ports().archive().status().targets()).isEmpty();
     waitUntil(() -> robot.lookup("#archive-summary").queryLabeled().getText().contains("1 exist in one place only"));
   }
 
@@ -125,12 +109,8 @@ class ArchiveWindowTest {
       }
 
       Path file = write(photos, "IMG_0002.JPG", jpeg(photo(320, 240, 8)));
-      assertThat(frame.ports().imports().importFile(file)).isInstanceOf(IngestResult.Stored.class);
+      assertThat(shown.frame().ports().imports().importFile(file)).isInstanceOf(IngestResult.Stored.class);
       waitUntil(() -> targets.getItems().size() == 1 && targets.getItems().get(0).copies() == 1);
     }
-  }
-
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
   }
 }

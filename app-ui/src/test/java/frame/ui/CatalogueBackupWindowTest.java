@@ -3,55 +3,39 @@ package frame.ui;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static frame.core.testing.TestImages.write;
+import static frame.ui.Fx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.Frame;
 import frame.core.api.imports.IngestResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** File → Back up catalogue… takes a real online backup into the folder picked, and says what it did. Headless. */
 @ExtendWith(ApplicationExtension.class)
 class CatalogueBackupWindowTest {
-  Path dataDir;
+  @RegisterExtension final LibraryWindow shown = new LibraryWindow("frame-ui-backup");
   Path photos;
   Path backups;
-  Frame frame;
-  MainWindow window;
-  WindowOnLibrary shown;
 
-  @Start
-  void start(Stage stage) throws Exception {
-    dataDir = Files.createTempDirectory("frame-ui-backup");
+  @BeforeEach
+  void folders() throws Exception {
     photos = Files.createTempDirectory("frame-ui-backup-photos");
     backups = Files.createTempDirectory("frame-ui-backup-disk").resolve("catalogue");
-    shown = WindowOnLibrary.show(stage, dataDir);
-    frame = shown.frame();
-    window = shown.window();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    shown.close();
   }
 
   @Test
   void back_up_catalogue_writes_a_backup_into_the_folder_picked_and_says_where(FxRobot robot) throws Exception {
     Path file = write(photos, "IMG_0001.JPG", jpeg(photo(320, 240, 5)));
-    assertThat(frame.ports().imports().importFile(file)).isInstanceOf(IngestResult.Stored.class);
+    assertThat(shown.frame().ports().imports().importFile(file)).isInstanceOf(IngestResult.Stored.class);
 
     openBackupDialog(robot);
     robot.interact(() -> robot.lookup("#backup-folder").queryAs(TextField.class).setText(backups.toString()));
@@ -86,9 +70,5 @@ class CatalogueBackupWindowTest {
     robot.clickOn("File");
     robot.clickOn("Back up catalogue…");
     waitUntil(() -> robot.lookup("#backup-dialog").tryQuery().isPresent());
-  }
-
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
   }
 }

@@ -3,9 +3,10 @@ package frame.ui;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static frame.core.testing.TestImages.write;
+import static frame.ui.Fx.onFx;
+import static frame.ui.Fx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.Frame;
 import frame.core.api.culling.ColorLabel;
 import frame.core.api.culling.Flag;
 import frame.core.api.culling.ImageMarks;
@@ -15,56 +16,35 @@ import frame.ui.library.TileStep;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Culling from the keyboard in the real window on a real core, headless under Monocle. */
 @ExtendWith(ApplicationExtension.class)
 class CullingKeysWindowTest {
-  Path dataDir;
-  Frame frame;
-  MainWindow window;
-  WindowOnLibrary shown;
-
-  @Start
-  void start(Stage stage) throws Exception {
-    dataDir = Files.createTempDirectory("frame-cull-ui");
-    shown = WindowOnLibrary.show(stage, dataDir);
-    frame = shown.frame();
-    window = shown.window();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    shown.close();
-  }
+  @RegisterExtension final LibraryWindow shown = new LibraryWindow("frame-cull-ui");
 
   @Test
   void p_x_u_digits_pick_reject_unflag_rate_and_label_in_the_grid_and_the_viewer(FxRobot robot) throws Exception {
-    Path folder = Files.createTempDirectory(dataDir, "card");
+    Path folder = Files.createTempDirectory(shown.dataDir(), "card");
     write(folder, "IMG_0001.jpg", jpeg(photo(900, 600, 1)));
     write(folder, "IMG_0002.jpg", jpeg(photo(900, 600, 2)));
     LibraryView view = robot.lookup(".library").queryAs(LibraryView.class);
     robot.interact(() -> view.acceptDrop(List.of(folder.toFile())));
     waitUntil(() -> tiles().size() == 2 && tiles().stream().allMatch(t -> t != null && t.step().get() == TileStep.PROCESSED));
-    long first = onFx(() -> window.library().idAt(0));
-    long second = onFx(() -> window.library().idAt(1));
+    long first = onFx(() -> shown.window().library().idAt(0));
+    long second = onFx(() -> shown.window().library().idAt(1));
 
     robot.type(KeyCode.RIGHT); // the first press lands on the first photo
     robot.type(KeyCode.P).type(KeyCode.DIGIT3);
     waitUntil(() -> marks(first).flag() == Flag.PICK && marks(first).rating() == 3);
     waitUntil(() -> onFx(() -> {
-      TileModel tile = window.library().tileAt(0);
+      TileModel tile = shown.window().library().tileAt(0);
       return tile != null && tile.marks().get() != null && tile.marks().get().rating() == 3;
     }));
     assertThat(robot.lookup(".tile-message").queryAllAs(javafx.scene.control.Label.class))
@@ -92,18 +72,10 @@ class CullingKeysWindowTest {
   }
 
   private ImageMarks marks(long id) {
-    return frame.ports().culling().marks(List.of(id)).get(id);
+    return shown.frame().ports().culling().marks(List.of(id)).get(id);
   }
 
   private List<TileModel> tiles() throws Exception {
-    return onFx(() -> IntStream.range(0, window.library().size().get()).mapToObj(window.library()::tileAt).toList());
-  }
-
-  private static <T> T onFx(Callable<T> work) throws Exception {
-    return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
-  }
-
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+    return onFx(() -> IntStream.range(0, shown.window().library().size().get()).mapToObj(shown.window().library()::tileAt).toList());
   }
 }

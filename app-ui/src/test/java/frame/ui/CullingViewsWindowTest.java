@@ -4,9 +4,10 @@ import static frame.core.testing.TestImages.detailedPhoto;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static frame.core.testing.TestImages.write;
+import static frame.ui.Fx.onFx;
+import static frame.ui.Fx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.Frame;
 import frame.core.api.culling.Flag;
 import frame.core.api.culling.MarkChange;
 import frame.core.api.culling.Shoot;
@@ -21,8 +22,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -30,35 +29,21 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Browsing by shoot, the mark filters, finished tiles and the include-deleted import, in the real window. */
 @ExtendWith(ApplicationExtension.class)
 class CullingViewsWindowTest {
-  Path dataDir;
-  Frame frame;
-  MainWindow window;
-  WindowOnLibrary shown;
-
-  @Start
-  void start(Stage stage) throws Exception {
-    dataDir = Files.createTempDirectory("frame-cull-views");
-    shown = WindowOnLibrary.show(stage, dataDir);
-    frame = shown.frame();
-    window = shown.window();
-  }
+  @RegisterExtension final LibraryWindow shown = new LibraryWindow("frame-cull-views");
 
   @AfterEach
   void stop() throws Exception {
-    frame.ports().queue().resume(null);
-    shown.close();
+    shown.frame().ports().queue().resume(null);
   }
 
   @Test
@@ -88,9 +73,9 @@ class CullingViewsWindowTest {
       name.selectAll();
     });
     robot.write("Smith wedding").type(KeyCode.ENTER);
-    waitUntil(() -> frame.ports().culling().shoots().stream().anyMatch(s -> s.name().equals("Smith wedding")));
+    waitUntil(() -> shown.frame().ports().culling().shoots().stream().anyMatch(s -> s.name().equals("Smith wedding")));
     waitUntil(() -> onFx(() -> choice.getValue().name()).equals("Smith wedding"));
-    assertThat(frame.ports().culling().shoots()).extracting(Shoot::name).containsExactlyInAnyOrder("Smith wedding", "Party");
+    assertThat(shown.frame().ports().culling().shoots()).extracting(Shoot::name).containsExactlyInAnyOrder("Smith wedding", "Party");
 
     robot.interact(() -> {
       name.requestFocus();
@@ -99,7 +84,7 @@ class CullingViewsWindowTest {
     robot.type(KeyCode.SPACE).type(KeyCode.ENTER); // a blank name is refused
     waitUntil(() -> robot.lookup("#library-notice").queryAs(Label.class).getText().contains("rename the shoot"));
     waitUntil(() -> onFx(name::getText).equals("Smith wedding"));
-    assertThat(frame.ports().culling().shoots()).extracting(Shoot::name).contains("Smith wedding");
+    assertThat(shown.frame().ports().culling().shoots()).extracting(Shoot::name).contains("Smith wedding");
 
     robot.interact(() -> choice.setValue(choice.getItems().getFirst())); // all shoots
     waitUntil(() -> processed() == 3);
@@ -109,8 +94,8 @@ class CullingViewsWindowTest {
   void picks_rejects_unrated_and_at_least_n_stars_filter_the_grid(FxRobot robot) throws Exception {
     drop(robot, folder("Card", 4, 30));
     waitUntil(() -> processed() == 4);
-    List<Long> ids = frame.ports().library().ids(LibraryQuery.all());
-    var culling = frame.ports().culling();
+    List<Long> ids = shown.frame().ports().library().ids(LibraryQuery.all());
+    var culling = shown.frame().ports().culling();
     long pick = ids.get(0);
     long reject = ids.get(1);
     long five = ids.get(2);
@@ -131,8 +116,8 @@ class CullingViewsWindowTest {
 
   @Test
   void a_finished_tile_shows_picture_name_marks_and_focus_and_steps_only_while_on_its_way(FxRobot robot) throws Exception {
-    frame.ports().queue().pause(null); // the photo waits at its first step
-    Path card = Files.createDirectories(dataDir.resolve("Steps"));
+    shown.frame().ports().queue().pause(null); // the photo waits at its first step
+    Path card = Files.createDirectories(shown.dataDir().resolve("Steps"));
     write(card, "IMG_0001.jpg", jpeg(detailedPhoto(1000, 700, 4)));
     drop(robot, card);
     waitUntil(() -> tiles().size() == 1 && tiles().getFirst() != null && tiles().getFirst().step().get() == TileStep.INGESTED);
@@ -140,7 +125,7 @@ class CullingViewsWindowTest {
     assertThat(robot.lookup(".tile-badge").queryAs(Label.class).getText()).isEqualTo("◔ Stored");
     assertThat(robot.lookup(".step-tracker").query().isVisible()).as("the steps show on the way").isTrue();
 
-    frame.ports().queue().resume(null);
+    shown.frame().ports().queue().resume(null);
     waitUntil(() -> processed() == 1);
     waitUntil(() -> onFx(() -> tiles().getFirst().marks().get() != null && tiles().getFirst().marks().get().sharpness() != null));
     waitUntil(() -> !robot.lookup(".tile-badge").queryAs(Label.class).isVisible());
@@ -156,8 +141,8 @@ class CullingViewsWindowTest {
     waitUntil(() -> robot.lookup("#viewer-marks").tryQueryAs(Label.class)
         .map(marks -> marks.isVisible() && marks.getText().endsWith("focus " + sharpness)).orElse(false));
     robot.type(KeyCode.DIGIT4); // once the viewer shows the photo, so the key is the viewer's
-    long id = onFx(() -> window.library().idAt(0));
-    waitUntil(() -> frame.ports().culling().marks(List.of(id)).get(id).rating() == 4);
+    long id = onFx(() -> shown.window().library().idAt(0));
+    waitUntil(() -> shown.frame().ports().culling().marks(List.of(id)).get(id).rating() == 4);
     waitUntil(() -> robot.lookup("#viewer-marks").queryAs(Label.class).getText().startsWith("★★★★☆"));
     assertThat(robot.lookup("#viewer-marks").queryAs(Label.class).getText()).isEqualTo("★★★★☆ · focus " + sharpness);
     robot.type(KeyCode.ESCAPE);
@@ -168,32 +153,32 @@ class CullingViewsWindowTest {
     Path card = folder("Card", 3, 40);
     drop(robot, card);
     waitUntil(() -> processed() == 3);
-    List<Long> ids = frame.ports().library().ids(LibraryQuery.all());
-    frame.ports().culling().markAll(ids.subList(0, 2), MarkChange.flag(Flag.REJECT));
-    assertThat(frame.ports().culling().deleteRejects(null)).isEqualTo(2);
-    LocalDate deletedOn = LocalDate.ofInstant(frame.ports().culling().tombstones().getFirst().deletedAt(), ZoneOffset.UTC);
-    waitUntil(() -> frame.ports().library().count(LibraryQuery.all()) == 1);
+    List<Long> ids = shown.frame().ports().library().ids(LibraryQuery.all());
+    shown.frame().ports().culling().markAll(ids.subList(0, 2), MarkChange.flag(Flag.REJECT));
+    assertThat(shown.frame().ports().culling().deleteRejects(null)).isEqualTo(2);
+    LocalDate deletedOn = LocalDate.ofInstant(shown.frame().ports().culling().tombstones().getFirst().deletedAt(), ZoneOffset.UTC);
+    waitUntil(() -> shown.frame().ports().library().count(LibraryQuery.all()) == 1);
 
     drop(robot, card); // the same card again
     waitUntil(() -> activity(robot).startsWith("Imported 0 photos"));
     assertThat(activity(robot)).contains("2 deleted on " + deletedOn + ", skipped");
-    assertThat(frame.ports().library().count(LibraryQuery.all())).isEqualTo(1);
+    assertThat(shown.frame().ports().library().count(LibraryQuery.all())).isEqualTo(1);
 
     robot.interact(() -> robot.lookup("#library-include-deleted").queryAs(CheckBox.class).fire());
     assertThat(robot.lookup("#library-include-deleted").queryAs(CheckBox.class).isSelected()).isTrue();
     drop(robot, card);
     waitUntil(() -> activity(robot).startsWith("Imported 2 photos"));
     assertThat(activity(robot)).doesNotContain("deleted on");
-    waitUntil(() -> frame.ports().library().count(LibraryQuery.all()) == 3);
+    waitUntil(() -> shown.frame().ports().library().count(LibraryQuery.all()) == 3);
   }
 
   private void assertShown(FxRobot robot, ChoiceBox<MarkFilter> marks, MarkFilter filter, Set<Long> expected) throws Exception {
     robot.interact(() -> marks.setValue(filter));
     waitUntil(() -> onFx(() -> {
-      int size = window.library().size().get();
+      int size = shown.window().library().size().get();
       if (size != expected.size()) return false;
       for (int i = 0; i < size; i++) {
-        if (!expected.contains(window.library().idAt(i))) return false; // 0 while its page loads
+        if (!expected.contains(shown.window().library().idAt(i))) return false; // 0 while its page loads
       }
       return true;
     }));
@@ -204,7 +189,7 @@ class CullingViewsWindowTest {
   }
 
   private Path folder(String name, int photos, int seed) throws Exception {
-    Path folder = Files.createDirectories(dataDir.resolve(name));
+    Path folder = Files.createDirectories(shown.dataDir().resolve(name));
     for (int i = 0; i < photos; i++) write(folder, name + "-" + i + ".jpg", jpeg(photo(600, 400, seed + i)));
     return folder;
   }
@@ -221,14 +206,6 @@ class CullingViewsWindowTest {
   }
 
   private List<TileModel> tiles() throws Exception {
-    return onFx(() -> IntStream.range(0, window.library().size().get()).mapToObj(window.library()::tileAt).toList());
-  }
-
-  private static <T> T onFx(Callable<T> work) throws Exception {
-    return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
-  }
-
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
+    return onFx(() -> IntStream.range(0, shown.window().library().size().get()).mapToObj(shown.window().library()::tileAt).toList());
   }
 }

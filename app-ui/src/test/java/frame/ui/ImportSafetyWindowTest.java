@@ -3,9 +3,9 @@ package frame.ui;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static frame.core.testing.TestImages.write;
+import static frame.ui.Fx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.Frame;
 import frame.core.api.archive.NewArchiveTarget;
 import frame.core.api.jobs.JobType;
 import frame.core.api.volumes.LinuxVolumes;
@@ -15,19 +15,15 @@ import frame.ui.server.ServerModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The window at the end of a folder import says whether the card is safe to format (a removable
@@ -36,29 +32,15 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class ImportSafetyWindowTest {
-  Path dataDir;
+  @RegisterExtension final LibraryWindow shown = new LibraryWindow("frame-ui-safety");
   Path card;
   Path disk;
-  Frame frame;
-  FxBackground background;
-  MainWindow window;
-  WindowOnLibrary shown;
 
-  @Start
-  void start(Stage stage) throws Exception {
-    dataDir = Files.createTempDirectory("frame-ui-safety");
+  @BeforeEach
+  void folders() throws Exception {
     card = Files.createTempDirectory("frame-ui-safety-card").resolve("DCIM");
     Files.createDirectories(card);
     disk = Files.createTempDirectory("frame-ui-safety-disk");
-    shown = WindowOnLibrary.show(stage, dataDir);
-    frame = shown.frame();
-    window = shown.window();
-    background = shown.background();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    shown.close();
   }
 
   @Test
@@ -67,9 +49,9 @@ class ImportSafetyWindowTest {
     // the card's folder is a USB card reader's mount, as /proc and /sys would say
     LinuxVolumes volumes = new MountFixture(Files.createTempDirectory("frame-ui-safety-mounts")).usbCard(card.getParent())
         .volumes();
-    robot.interact(() -> window.safeToFormat().useVolumes(volumes));
-    frame.ports().archive().add(NewArchiveTarget.folder("usb", disk.toString()));
-    frame.ports().queue().pause(JobType.ARCHIVE_ORIGINAL); // the copies wait, so the window must say so
+    robot.interact(() -> shown.window().safeToFormat().useVolumes(volumes));
+    shown.frame().ports().archive().add(NewArchiveTarget.folder("usb", disk.toString()));
+    shown.frame().ports().queue().pause(JobType.ARCHIVE_ORIGINAL); // the copies wait, so the window must say so
     write(card, "IMG_0001.JPG", jpeg(photo(320, 240, 1)));
     write(card, "IMG_0002.JPG", jpeg(photo(240, 320, 2)));
 
@@ -79,7 +61,7 @@ class ImportSafetyWindowTest {
     assertThat(text(robot)).contains("(0 of 2 in 2 verified places so far)");
     assertThat(robot.lookup("#safe-to-format-add-target").query().isVisible()).isFalse();
 
-    frame.ports().queue().resume(JobType.ARCHIVE_ORIGINAL);
+    shown.frame().ports().queue().resume(JobType.ARCHIVE_ORIGINAL);
 
     // the bar follows the copies as they land, with no click
     waitUntil(() -> text(robot).equals("All 2 photos from DCIM are in 2 verified places: safe to format the card."));
@@ -91,7 +73,7 @@ class ImportSafetyWindowTest {
 
   @Test
   void a_folder_on_this_computers_own_disk_gets_the_plainer_line_without_format(FxRobot robot) throws Exception {
-    frame.ports().archive().add(NewArchiveTarget.folder("usb", disk.toString()));
+    shown.frame().ports().archive().add(NewArchiveTarget.folder("usb", disk.toString()));
     write(card, "IMG_0004.JPG", jpeg(photo(320, 240, 4)));
 
     drop(robot, card); // a temp folder: on this machine's own disk, which is not removable
@@ -128,7 +110,7 @@ class ImportSafetyWindowTest {
     robot.clickOn("#target-offer-later");
 
     waitUntil(() -> !robot.lookup("#target-offer").query().isVisible());
-    assertThat(Files.readString(dataDir.resolve("window.properties"))).contains(MainWindow.TARGET_OFFERED + "=true");
+    assertThat(Files.readString(shown.dataDir().resolve("window.properties"))).contains(MainWindow.TARGET_OFFERED + "=true");
     MainWindow again = secondWindow(robot);
     try {
       waitUntil(() -> again.targetOffer().decided().get());
@@ -150,9 +132,9 @@ class ImportSafetyWindowTest {
 
   @Test
   void a_first_start_on_a_library_that_has_a_target_offers_none(FxRobot robot) throws Exception {
-    waitUntil(() -> window.targetOffer().decided().get());
-    frame.ports().archive().add(NewArchiveTarget.folder("usb", disk.toString()));
-    Files.delete(dataDir.resolve("window.properties")); // as if this window never started here
+    waitUntil(() -> shown.window().targetOffer().decided().get());
+    shown.frame().ports().archive().add(NewArchiveTarget.folder("usb", disk.toString()));
+    Files.delete(shown.dataDir().resolve("window.properties")); // as if this window never started here
 
     MainWindow second = secondWindow(robot);
     try {
@@ -165,8 +147,8 @@ class ImportSafetyWindowTest {
 
   private MainWindow secondWindow(FxRobot robot) {
     MainWindow[] made = new MainWindow[1];
-    robot.interact(() -> made[0] = new MainWindow(frame, background, new ServerModel(frame, background, 0, false),
-        shown.ingestQueue()));
+    robot.interact(() -> made[0] = new MainWindow(shown.frame(), shown.background(),
+        new ServerModel(shown.frame(), shown.background(), 0, false), shown.ingestQueue()));
     return made[0];
   }
 
@@ -194,9 +176,5 @@ class ImportSafetyWindowTest {
   private void drop(FxRobot robot, Path folder) {
     LibraryView view = robot.lookup(".library").queryAs(LibraryView.class);
     robot.interact(() -> view.acceptDrop(List.of(folder.toFile())));
-  }
-
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, condition);
   }
 }

@@ -3,6 +3,7 @@ package frame.ui;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.photo;
 import static frame.core.testing.TestImages.write;
+import static frame.ui.Fx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
@@ -17,17 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * File → Recover from archive… rebuilds an empty library from a folder target, or an S3 bucket,
@@ -35,24 +32,12 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class RecoverWindowTest {
-  Path dataDir;
+  @RegisterExtension final LibraryWindow shown = new LibraryWindow("frame-ui-recover");
   Path temp;
-  Frame frame;
-  MainWindow window;
-  WindowOnLibrary shown;
 
-  @Start
-  void start(Stage stage) throws Exception {
-    temp = Files.createTempDirectory("frame-ui-recover");
-    dataDir = temp.resolve("data");
-    shown = WindowOnLibrary.show(stage, dataDir);
-    frame = shown.frame();
-    window = shown.window();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    shown.close();
+  @BeforeEach
+  void folders() throws Exception {
+    temp = Files.createTempDirectory("frame-ui-recover-folders");
   }
 
   @Test
@@ -68,7 +53,7 @@ class RecoverWindowTest {
     assertThat(robot.lookup("#recover-result").queryLabeled().getText())
         .startsWith("Recovered 2 photos from the archive target disk.")
         .contains("Originals stay on the archive");
-    assertThat(frame.ports().library().list(ImageQuery.all())).extracting(Image::sha256)
+    assertThat(shown.frame().ports().library().list(ImageQuery.all())).extracting(Image::sha256)
         .containsExactlyInAnyOrderElementsOf(archived);
     assertThat(robot.lookup("#recover-progress").query().isVisible()).isFalse();
     assertThat(robot.lookup("#recover-notice").queryLabeled().isVisible()).isFalse();
@@ -79,7 +64,7 @@ class RecoverWindowTest {
     Path disk = Files.createDirectories(temp.resolve("disk"));
     archivedLibrary(disk, 1, 21);
     Path own = write(temp.resolve("own"), "MINE.JPG", jpeg(photo(200, 150, 99)));
-    assertThat(frame.ports().imports().importFile(own)).isInstanceOf(IngestResult.Stored.class);
+    assertThat(shown.frame().ports().imports().importFile(own)).isInstanceOf(IngestResult.Stored.class);
 
     openRecoverDialog(robot);
     robot.interact(() -> robot.lookup("#recover-folder").queryAs(TextField.class).setText(disk.toString()));
@@ -89,7 +74,7 @@ class RecoverWindowTest {
     assertThat(robot.lookup("#recover-notice").queryLabeled().getText())
         .contains("already holds 1 photo(s) that are not from this archive");
     assertThat(robot.lookup("#recover-result").queryLabeled().getText()).isEmpty();
-    assertThat(frame.ports().library().list(ImageQuery.all())).hasSize(1);
+    assertThat(shown.frame().ports().library().list(ImageQuery.all())).hasSize(1);
   }
 
   @Test
@@ -107,7 +92,7 @@ class RecoverWindowTest {
       assertThat(robot.lookup("#recover-s3-secret").queryAs(TextField.class).getText()).as("the secret, kept").isEmpty();
       waitUntil(() -> robot.lookup("#recover-result").queryLabeled().getText().startsWith("Recovered "));
       assertThat(robot.lookup("#recover-result").queryLabeled().getText()).startsWith("Recovered 2 photos");
-      assertThat(frame.ports().library().list(ImageQuery.all())).extracting(Image::sha256)
+      assertThat(shown.frame().ports().library().list(ImageQuery.all())).extracting(Image::sha256)
           .containsExactlyInAnyOrderElementsOf(archived);
     }
   }
@@ -136,9 +121,5 @@ class RecoverWindowTest {
     robot.clickOn("File");
     robot.clickOn("Recover from archive…");
     waitUntil(() -> robot.lookup("#recover-dialog").tryQuery().isPresent());
-  }
-
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
   }
 }

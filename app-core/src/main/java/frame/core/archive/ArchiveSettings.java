@@ -1,12 +1,9 @@
 package frame.core.archive;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import frame.core.store.Settings;
+import frame.core.store.SettingsFile;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
 
 /**
  * How the archive waits and uploads. A target in trouble is tried again after a wait that grows
@@ -27,30 +24,17 @@ public record ArchiveSettings(Duration firstWait, Duration longestWait, long mul
    */
   public static ArchiveSettings in(Path dataDir) {
     ArchiveSettings standard = standard();
-    Path file = dataDir.resolve(FILE);
-    Properties p = properties(dataDir);
-    try {
-      return new ArchiveSettings(
-          Duration.ofMillis(Long.parseLong(p.getProperty("first-wait-ms", "" + standard.firstWait.toMillis()).strip())),
-          Duration.ofMillis(Long.parseLong(p.getProperty("longest-wait-ms", "" + standard.longestWait.toMillis()).strip())),
-          Long.parseLong(p.getProperty("multipart-above-bytes", "" + standard.multipartAbove).strip()),
-          Integer.parseInt(p.getProperty("free-after-copies", "0").strip()));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(file + " holds a value that is not a whole number: " + e.getMessage(), e);
-    }
+    Settings settings = file(dataDir).read();
+    return new ArchiveSettings(
+        Duration.ofMillis(settings.whole("first-wait-ms", standard.firstWait.toMillis())),
+        Duration.ofMillis(settings.whole("longest-wait-ms", standard.longestWait.toMillis())),
+        settings.whole("multipart-above-bytes", standard.multipartAbove),
+        settings.wholeInt("free-after-copies", standard.freeAfterCopies));
   }
 
-  /** The data folder's {@value #FILE}, empty when it has none. */
-  static Properties properties(Path dataDir) {
-    Path file = dataDir.resolve(FILE);
-    Properties p = new Properties();
-    if (!Files.isRegularFile(file)) return p;
-    try (Reader in = Files.newBufferedReader(file)) {
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + file, e);
-    }
-    return p;
+  /** The data folder's {@value #FILE}, which the scrub and catalogue backup plans share. */
+  static SettingsFile file(Path dataDir) {
+    return SettingsFile.in(dataDir, FILE);
   }
 
   public ArchiveSettings withWaits(Duration first, Duration longest) {

@@ -1,9 +1,8 @@
 package frame.core.archive;
 
+import frame.core.store.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Properties;
 
 /**
  * The catalogue backups a long-running FRAME keeps in each archive target by itself: one every
@@ -24,19 +23,9 @@ public record CataloguePlan(Duration every, int keep) {
 
   /** The standard plan, changed by the data folder's {@value ArchiveSettings#FILE} where it has one. */
   public static CataloguePlan in(Path dataDir) {
-    Properties p = ArchiveSettings.properties(dataDir);
-    String every = p.getProperty("catalogue-backup-every", "P1D").strip();
-    String keep = p.getProperty("catalogue-backups-kept", "7").strip();
-    try {
-      return new CataloguePlan(Duration.parse(every), Integer.parseInt(keep));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(ArchiveSettings.FILE + ": catalogue-backup-every=" + every
-          + " is not an ISO duration (P1D is a day, PT12H twelve hours)", e);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(ArchiveSettings.FILE + ": catalogue-backups-kept=" + keep
-          + " is not a whole number", e);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(ArchiveSettings.FILE + ": " + e.getMessage(), e);
-    }
+    Settings settings = ArchiveSettings.file(dataDir).read();
+    Duration every = settings.duration("catalogue-backup-every", Duration.ofDays(1));
+    int keep = settings.wholeInt("catalogue-backups-kept", 7);
+    return settings.make(() -> new CataloguePlan(every, keep));
   }
 }

@@ -7,13 +7,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -30,8 +26,6 @@ final class ScheduledCatalogueBackup implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ScheduledCatalogueBackup.class);
   /** Where the backup is taken before it goes to the targets, in the data folder; emptied after. */
   static final String WORK_FOLDER = "catalogue-backup.tmp";
-  private static final Duration FIRST_LOOK = Duration.ofMinutes(10);
-  private static final Duration LOOK_EVERY = Duration.ofHours(1);
 
   private final Function<Path, BackupTaken> takeBackup;
   private final ArchiveRepository archive;
@@ -41,8 +35,7 @@ final class ScheduledCatalogueBackup implements AutoCloseable {
   private final Path work;
   private final CataloguePlan plan;
   private final Clock clock;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-      Thread.ofPlatform().daemon().name("frame-catalogue-backup").factory());
+  private final PlanTimer timer;
 
   ScheduledCatalogueBackup(Function<Path, BackupTaken> takeBackup, ArchiveRepository archive, Targets targets,
       CatalogueLog record, Path dataDir, CataloguePlan plan, Clock clock) {
@@ -54,9 +47,7 @@ final class ScheduledCatalogueBackup implements AutoCloseable {
     this.work = dataDir.resolve(WORK_FOLDER);
     this.plan = plan;
     this.clock = clock;
-    long first = Math.min(plan.every().toMillis(), FIRST_LOOK.toMillis());
-    long each = Math.min(plan.every().toMillis(), LOOK_EVERY.toMillis());
-    timer.scheduleWithFixedDelay(this::backUpIfDue, first, each, TimeUnit.MILLISECONDS);
+    this.timer = new PlanTimer("frame-catalogue-backup", plan.every(), this::backUpIfDue);
   }
 
   /** Backs up into every target that is due; never throws, so the timer keeps looking. */
@@ -118,6 +109,6 @@ final class ScheduledCatalogueBackup implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    timer.close();
   }
 }

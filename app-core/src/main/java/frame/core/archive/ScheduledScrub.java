@@ -6,12 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,24 +23,19 @@ final class ScheduledScrub implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ScheduledScrub.class);
   /** Where the time of the last scheduled scrub is kept, in the data folder. */
   static final String LAST_RUN_FILE = "archive-scrub.last";
-  private static final Duration FIRST_LOOK = Duration.ofMinutes(10);
-  private static final Duration LOOK_EVERY = Duration.ofHours(1);
 
   private final IntFunction<ScrubReport> scrub;
   private final Path lastRun;
   private final ScrubPlan plan;
   private final Clock clock;
-  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-      Thread.ofPlatform().daemon().name("frame-scrub-schedule").factory());
+  private final PlanTimer timer;
 
   ScheduledScrub(IntFunction<ScrubReport> scrub, Path dataDir, ScrubPlan plan, Clock clock) {
     this.scrub = scrub;
     this.lastRun = dataDir.resolve(LAST_RUN_FILE);
     this.plan = plan;
     this.clock = clock;
-    long first = Math.min(plan.every().toMillis(), FIRST_LOOK.toMillis());
-    long each = Math.min(plan.every().toMillis(), LOOK_EVERY.toMillis());
-    timer.scheduleWithFixedDelay(this::scrubIfDue, first, each, TimeUnit.MILLISECONDS);
+    this.timer = new PlanTimer("frame-scrub-schedule", plan.every(), this::scrubIfDue);
   }
 
   /** Scrubs when due; never throws, so the timer keeps looking after a failed scrub. */
@@ -89,6 +80,6 @@ final class ScheduledScrub implements AutoCloseable {
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    timer.close();
   }
 }

@@ -1,9 +1,8 @@
 package frame.core.archive;
 
+import frame.core.store.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Properties;
 
 /**
  * The light scrub a long-running FRAME does by itself: every {@code every} (ISO duration,
@@ -24,19 +23,9 @@ public record ScrubPlan(Duration every, int samplePercent) {
 
   /** The standard plan, changed by the data folder's {@value ArchiveSettings#FILE} where it has one. */
   public static ScrubPlan in(Path dataDir) {
-    Properties p = ArchiveSettings.properties(dataDir);
-    String every = p.getProperty("scrub-every", "P7D").strip();
-    String percent = p.getProperty("scrub-sample-percent", "5").strip();
-    try {
-      return new ScrubPlan(Duration.parse(every), Integer.parseInt(percent));
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(ArchiveSettings.FILE + ": scrub-every=" + every
-          + " is not an ISO duration (P7D is a week, PT12H twelve hours)", e);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(ArchiveSettings.FILE + ": scrub-sample-percent=" + percent
-          + " is not a whole number", e);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(ArchiveSettings.FILE + ": " + e.getMessage(), e);
-    }
+    Settings settings = ArchiveSettings.file(dataDir).read();
+    Duration every = settings.duration("scrub-every", Duration.ofDays(7));
+    int percent = settings.wholeInt("scrub-sample-percent", 5);
+    return settings.make(() -> new ScrubPlan(every, percent));
   }
 }

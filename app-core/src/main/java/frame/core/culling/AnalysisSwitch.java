@@ -1,15 +1,9 @@
 package frame.core.culling;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
+import frame.core.store.SettingsFile;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.util.Locale;
-import java.util.Properties;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,72 +17,39 @@ public final class AnalysisSwitch {
   static final String KEY = "analysis";
   private static final Logger log = LoggerFactory.getLogger(AnalysisSwitch.class);
 
-  private final Path file;
+  private final SettingsFile file;
   private FileTime seen;
-  private boolean on = true;
+  private boolean on;
 
   /** Reads the data folder's file now: a value other than on or off is a clear error. */
   public AnalysisSwitch(Path dataDir) {
-    this.file = dataDir.resolve(FILE);
-    reread(true);
+    this.file = SettingsFile.in(dataDir, FILE);
+    this.seen = file.modified();
+    this.on = file.read().onOff(KEY, true);
   }
 
-  /** Whether analysis jobs follow each preview; a file spoilt since start keeps the last good value (and says so). */
+  /**
+   * Whether analysis jobs follow each preview. A file spoilt since start keeps the last good value
+   * and says so in the log: a half-made edit must not fail the import's previews.
+   */
   public synchronized boolean on() {
-    reread(false);
+    FileTime now = file.modified();
+    if (now == null ? seen == null : now.equals(seen)) return on;
+    seen = now;
+    try {
+      on = file.read().onOff(KEY, true);
+    } catch (IllegalArgumentException e) {
+      log.warn("{}; analysis stays {}", e.getMessage(), on ? "on" : "off");
+    }
     return on;
   }
 
   /** Writes {@code analysis=on|off} into the file (other lines kept), replacing it whole; no change, no write. */
   public synchronized void set(boolean on) {
     if (on == on()) return;
-    Properties properties = load();
-    properties.setProperty(KEY, on ? "on" : "off");
-    try {
-      Path temp = file.resolveSibling(FILE + ".tmp");
-      try (Writer out = Files.newBufferedWriter(temp)) {
-        properties.store(out, "FRAME culling: analysis=off queues no sharpness or stack analysis at import");
-      }
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not write " + file, e);
-    }
+    file.write(Map.of(KEY, on ? "on" : "off"),
+        "FRAME culling: analysis=off queues no sharpness or stack analysis at import");
     this.on = on;
-    this.seen = modified();
-  }
-
-  private void reread(boolean strict) {
-    FileTime now = modified();
-    if (now != null && now.equals(seen) || now == null && seen == null && !strict) return;
-    seen = now;
-    String value = load().getProperty(KEY, "on").strip().toLowerCase(Locale.ROOT);
-    switch (value) {
-      case "on", "true", "yes" -> on = true;
-      case "off", "false", "no" -> on = false;
-      default -> {
-        String problem = file + ": analysis must be on or off, not \"" + value + "\"";
-        if (strict) throw new IllegalArgumentException(problem);
-        log.warn("{}; analysis stays {}", problem, on ? "on" : "off");
-      }
-    }
-  }
-
-  private FileTime modified() {
-    try {
-      return Files.isRegularFile(file) ? Files.getLastModifiedTime(file) : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private Properties load() {
-    Properties properties = new Properties();
-    if (!Files.isRegularFile(file)) return properties;
-    try (Reader in = Files.newBufferedReader(file)) {
-      properties.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + file, e);
-    }
-    return properties;
+    this.seen = file.modified();
   }
 }

@@ -14,16 +14,13 @@ import frame.core.api.library.Image;
 import frame.core.api.library.ImageFormat;
 import frame.core.api.imports.IngestResult;
 import frame.core.api.jobs.JobState;
-import frame.core.testing.ExifBuilder;
+import frame.core.testing.Bursts;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.RawFiles;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.ConvolveOp;
-import java.awt.image.Kernel;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,8 +39,8 @@ class StacksAndSharpnessTest {
     BufferedImage scene = detailedPhoto(1200, 800, 1);
     try (Frame frame = FrameFixture.open(dataDir)) {
       Image sharp = shot(frame, "IMG_0001.jpg", scene, "2024:05:02 10:00:00");
-      Image shifted = shot(frame, "IMG_0002.jpg", shift(scene, 14), "2024:05:02 10:00:01");
-      Image blurred = shot(frame, "IMG_0003.jpg", blur(scene), "2024:05:02 10:00:01");
+      Image shifted = shot(frame, "IMG_0002.jpg", Bursts.shifted(scene, 14), "2024:05:02 10:00:01");
+      Image blurred = shot(frame, "IMG_0003.jpg", Bursts.blurred(scene), "2024:05:02 10:00:01");
       Image reencoded = shot(frame, "IMG_0004.jpg", decode(jpeg(scene)), "2024:05:02 10:00:02");
       Image other = shot(frame, "IMG_0005.jpg", detailedPhoto(1200, 800, 99), "2024:05:02 10:00:02");
       Map<Long, ImageMarks> marks = analysed(frame);
@@ -66,7 +63,7 @@ class StacksAndSharpnessTest {
     BufferedImage scene = detailedPhoto(1000, 700, 3);
     try (Frame frame = FrameFixture.open(dataDir)) {
       shot(frame, "A.jpg", scene, "2024:05:02 11:00:00");
-      Image soft = shot(frame, "B.jpg", blur(scene), "2024:05:02 11:00:01");
+      Image soft = shot(frame, "B.jpg", Bursts.blurred(scene), "2024:05:02 11:00:01");
       analysed(frame);
 
       ImageMarks chosen = frame.ports().culling().chooseStackTop(soft.id());
@@ -121,30 +118,11 @@ class StacksAndSharpnessTest {
   }
 
   private Image shot(Frame frame, String name, BufferedImage picture, String taken) {
-    byte[] bytes = new ExifBuilder().camera("Canon", "Canon EOS 6D").dateTaken(taken).into(jpeg(picture));
-    return stored(frame, write(card, name, bytes));
+    return stored(frame, Bursts.shot(card, name, picture, taken));
   }
 
   private static Image stored(Frame frame, Path file) {
     return ((IngestResult.Stored) frame.ports().imports().importFile(file)).image();
-  }
-
-  private static BufferedImage shift(BufferedImage image, int dx) {
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = out.createGraphics();
-    g.drawImage(image, 0, 0, null);
-    g.drawImage(image, dx, dx / 2, null);
-    g.dispose();
-    return out;
-  }
-
-  private static BufferedImage blur(BufferedImage image) {
-    int side = 9;
-    float[] weights = new float[side * side];
-    Arrays.fill(weights, 1f / weights.length);
-    BufferedImage padded = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-    new ConvolveOp(new Kernel(side, side, weights), ConvolveOp.EDGE_NO_OP, null).filter(image, padded);
-    return padded;
   }
 
   private static BufferedImage resize(BufferedImage image, int w, int h) {

@@ -43,7 +43,6 @@ final class CardImport {
       Path dataDir = side.make("frame-bench-card-data");
       if (setUp) {
         MeasuredProcess.run(frame(dataDir, variant == null ? CardVariant.PLAIN_SET_UP : variant.setUp(side)), Map.of());
-        if (variant != null) variant.afterSetUp(dataDir);
       }
       double cpuBefore = MeasuredProcess.childrenCpuSeconds();
       MeasuredProcess imported = MeasuredProcess.run(frame(dataDir, List.of("import", card.toString())), Map.of());

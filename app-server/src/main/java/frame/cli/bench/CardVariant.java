@@ -1,9 +1,6 @@
 package frame.cli.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -21,13 +18,10 @@ enum CardVariant {
    */
   FOLDER_TARGET("folder-target", "a folder archive target on the same disk"),
   /**
-   * {@code analysis=off} in the data folder's {@code culling.properties}: no perceptual hash and
-   * sharpness jobs. The bench only writes the file; the setting is the culling core's to honour.
+   * {@code analysis=off} in the data folder's {@code culling.properties}, set with {@code frame
+   * culling analysis off} before the import: no perceptual hash and sharpness jobs.
    */
   ANALYSIS_OFF("analysis-off", "analysis=off in culling.properties");
-
-  /** The data folder's culling settings, where {@code analysis=off} turns the analysis jobs off. */
-  static final String CULLING_SETTINGS = "culling.properties";
 
   /** What makes the plain side's data folder when variants run beside it: a FRAME that opens it and only looks. */
   static final List<String> PLAIN_SET_UP = List.of("queue");
@@ -58,18 +52,8 @@ enum CardVariant {
     return switch (this) {
       case FOLDER_TARGET -> List.of("archive", "add", "bench-disk", "--folder",
           scratch.make("frame-bench-card-archive").toString());
-      case ANALYSIS_OFF -> PLAIN_SET_UP;
+      case ANALYSIS_OFF -> List.of("culling", "analysis", "off");
     };
-  }
-
-  /** Files written into the data folder once it exists, before the import. */
-  void afterSetUp(Path dataDir) throws IOException {
-    if (this == ANALYSIS_OFF) {
-      Path settings = dataDir.resolve(CULLING_SETTINGS);
-      List<String> lines = new ArrayList<>(Files.exists(settings) ? Files.readAllLines(settings) : List.of());
-      lines.add("analysis=off");
-      Files.write(settings, lines);
-    }
   }
 
   /** {@code --variant folder-target}: the option's own spelling. */

@@ -3,77 +3,52 @@ package frame.ui.library;
 import static frame.core.testing.TestImages.detailedPhoto;
 import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.write;
+import static frame.ui.Fx.onFx;
+import static frame.ui.Fx.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import frame.core.Frame;
 import frame.core.api.culling.Flag;
 import frame.core.api.culling.ImageMarks;
 import frame.core.api.library.LibraryQuery;
-import frame.core.testing.ExifBuilder;
-import frame.ui.MainWindow;
-import frame.ui.WindowOnLibrary;
-import java.awt.Graphics2D;
+import frame.core.testing.Bursts;
+import frame.ui.LibraryWindow;
 import java.awt.image.BufferedImage;
-import java.awt.image.ConvolveOp;
-import java.awt.image.Kernel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The compare view in the real window on a real core: the selection or a stack side by side. */
 @ExtendWith(ApplicationExtension.class)
 class CompareWindowTest {
-  Path dataDir;
-  Frame frame;
-  MainWindow window;
-  WindowOnLibrary shown;
-
-  @Start
-  void start(Stage stage) throws Exception {
-    dataDir = Files.createTempDirectory("frame-compare-ui");
-    shown = WindowOnLibrary.show(stage, dataDir);
-    frame = shown.frame();
-    window = shown.window();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    shown.close();
-  }
+  @RegisterExtension final LibraryWindow shown = new LibraryWindow("frame-compare-ui");
 
   @Test
   void two_selected_photos_side_by_side_zoom_and_pan_together_and_the_keys_mark_the_focused_one(FxRobot robot)
       throws Exception {
-    Path card = Files.createDirectories(dataDir.resolve("Card"));
+    Path card = Files.createDirectories(shown.dataDir().resolve("Card"));
     write(card, "A.jpg", jpeg(detailedPhoto(1600, 1100, 1)));
     write(card, "B.jpg", jpeg(detailedPhoto(1600, 1100, 99)));
     drop(robot, card);
     waitUntil(() -> processed() == 2);
-    CompareView compare = window.libraryView().compare();
+    CompareView compare = shown.window().libraryView().compare();
 
     robot.type(KeyCode.RIGHT).type(KeyCode.C); // one photo in no stack: nothing to compare
     waitUntil(() -> robot.lookup("#library-notice").queryAs(Label.class).getText().startsWith("Select two to four photos"));
     assertThat(compare.isVisible()).isFalse();
 
     robot.press(KeyCode.SHIFT).type(KeyCode.RIGHT).release(KeyCode.SHIFT);
-    waitUntil(() -> onFx(() -> window.library().selectedCount().get()) == 2);
+    waitUntil(() -> onFx(() -> shown.window().library().selectedCount().get()) == 2);
     robot.type(KeyCode.C);
     waitUntil(() -> onFx(compare::isVisible));
-    List<Long> ids = frame.ports().library().ids(LibraryQuery.all()).stream().sorted().toList();
+    List<Long> ids = shown.frame().ports().library().ids(LibraryQuery.all()).stream().sorted().toList();
     assertThat(onFx(compare::shownIds)).isEqualTo(ids);
     waitUntil(() -> robot.lookup(".compare-caption").queryAllAs(Label.class).stream()
         .allMatch(l -> l.getText().matches("[AB]\\.jpg  ·  ☆☆☆☆☆.*")));
@@ -109,23 +84,21 @@ class CompareWindowTest {
   @Test
   void a_stack_is_compared_sharpest_first(FxRobot robot) throws Exception {
     BufferedImage scene = detailedPhoto(1200, 800, 5);
-    Path card = Files.createDirectories(dataDir.resolve("Burst"));
-    shot(card, "IMG_0001.jpg", blur(scene), "2024:05:02 10:00:00");
-    shot(card, "IMG_0002.jpg", scene, "2024:05:02 10:00:01");
-    shot(card, "IMG_0003.jpg", shift(scene, 12), "2024:05:02 10:00:02");
+    Path card = Files.createDirectories(shown.dataDir().resolve("Burst"));
+    Bursts.threeFrames(card, scene);
     drop(robot, card);
-    waitUntil(() -> frame.ports().library().ids(LibraryQuery.all()).size() == 3);
-    List<Long> ids = frame.ports().library().ids(LibraryQuery.all());
+    waitUntil(() -> shown.frame().ports().library().ids(LibraryQuery.all()).size() == 3);
+    List<Long> ids = shown.frame().ports().library().ids(LibraryQuery.all());
     waitUntil(() -> ids.stream().map(this::marks).allMatch(m -> m.stack() != null && m.sharpness() != null));
     waitUntil(() -> processed() == 1); // the stack folded into one tile
-    List<Long> sharpestFirst = frame.ports().culling().stack(marks(ids.getFirst()).stack()).stream()
+    List<Long> sharpestFirst = shown.frame().ports().culling().stack(marks(ids.getFirst()).stack()).stream()
         .map(ImageMarks::imageId).toList();
-    long blurred = ids.stream().filter(id -> frame.ports().library().image(id).originalName().equals("IMG_0001.jpg"))
+    long blurred = ids.stream().filter(id -> shown.frame().ports().library().image(id).originalName().equals("IMG_0001.jpg"))
         .findFirst().orElseThrow();
     assertThat(sharpestFirst.getLast()).as("the blurred frame is the least sharp").isEqualTo(blurred);
 
     robot.type(KeyCode.RIGHT).type(KeyCode.C); // one photo of the stack: the whole stack
-    CompareView compare = window.libraryView().compare();
+    CompareView compare = shown.window().libraryView().compare();
     waitUntil(() -> onFx(compare::isVisible));
     assertThat(onFx(compare::shownIds)).isEqualTo(sharpestFirst);
     assertThat(robot.lookup("#compare-title").queryAs(Label.class).getText()).isEqualTo("Compare 3 · stack of 3, sharpest first");
@@ -157,11 +130,7 @@ class CompareWindowTest {
   }
 
   private ImageMarks marks(long id) {
-    return frame.ports().culling().marks(List.of(id)).get(id);
-  }
-
-  private void shot(Path card, String name, BufferedImage picture, String taken) {
-    write(card, name, new ExifBuilder().camera("Canon", "Canon EOS 6D").dateTaken(taken).into(jpeg(picture)));
+    return shown.frame().ports().culling().marks(List.of(id)).get(id);
   }
 
   private void drop(FxRobot robot, Path folder) {
@@ -170,33 +139,7 @@ class CompareWindowTest {
   }
 
   private int processed() throws Exception {
-    List<TileModel> tiles = onFx(() -> IntStream.range(0, window.library().size().get()).mapToObj(window.library()::tileAt).toList());
+    List<TileModel> tiles = onFx(() -> IntStream.range(0, shown.window().library().size().get()).mapToObj(shown.window().library()::tileAt).toList());
     return tiles.stream().allMatch(t -> t != null && t.step().get() == TileStep.PROCESSED) ? tiles.size() : -1;
-  }
-
-  private static BufferedImage shift(BufferedImage image, int dx) {
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = out.createGraphics();
-    g.drawImage(image, 0, 0, null);
-    g.drawImage(image, dx, dx / 2, null);
-    g.dispose();
-    return out;
-  }
-
-  private static BufferedImage blur(BufferedImage image) {
-    int side = 9;
-    float[] weights = new float[side * side];
-    Arrays.fill(weights, 1f / weights.length);
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-    new ConvolveOp(new Kernel(side, side, weights), ConvolveOp.EDGE_NO_OP, null).filter(image, out);
-    return out;
-  }
-
-  private static <T> T onFx(Callable<T> work) throws Exception {
-    return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
-  }
-
-  private static void waitUntil(Callable<Boolean> condition) throws Exception {
-    WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
   }
 }

@@ -1,8 +1,6 @@
 package frame.ui.library;
 
 import static frame.core.testing.TestImages.detailedPhoto;
-import static frame.core.testing.TestImages.jpeg;
-import static frame.core.testing.TestImages.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import frame.core.Frame;
@@ -10,16 +8,12 @@ import frame.core.api.culling.Flag;
 import frame.core.api.culling.ImageMarks;
 import frame.core.api.jobs.JobState;
 import frame.core.api.library.LibraryQuery;
-import frame.core.testing.ExifBuilder;
+import frame.core.testing.Bursts;
 import frame.ui.MainWindow;
 import frame.ui.WindowOnLibrary;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.ConvolveOp;
-import java.awt.image.Kernel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -70,10 +64,8 @@ class FoldedStacksWindowTest {
       throws Exception {
     BufferedImage scene = detailedPhoto(1200, 800, 5);
     Path card = Files.createDirectories(dataDir.resolve("Burst"));
-    shot(card, "IMG_0001.jpg", blur(scene), "2024:05:02 10:00:00");
-    shot(card, "IMG_0002.jpg", scene, "2024:05:02 10:00:01");
-    shot(card, "IMG_0003.jpg", shift(scene, 12), "2024:05:02 10:00:02");
-    shot(card, "IMG_0004.jpg", detailedPhoto(1200, 800, 77), "2024:05:02 10:05:00");
+    Bursts.threeFrames(card, scene);
+    Bursts.shot(card, "IMG_0004.jpg", detailedPhoto(1200, 800, 77), "2024:05:02 10:05:00");
     LibraryView view = robot.lookup(".library").queryAs(LibraryView.class);
     robot.interact(() -> view.acceptDrop(List.of(card.toFile())));
     waitUntil(() -> frame.ports().library().ids(LibraryQuery.all()).size() == 4);
@@ -135,28 +127,6 @@ class FoldedStacksWindowTest {
 
   private ImageMarks marks(long id) {
     return frame.ports().culling().marks(List.of(id)).get(id);
-  }
-
-  private void shot(Path card, String name, BufferedImage picture, String taken) {
-    write(card, name, new ExifBuilder().camera("Canon", "Canon EOS 6D").dateTaken(taken).into(jpeg(picture)));
-  }
-
-  private static BufferedImage shift(BufferedImage image, int dx) {
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = out.createGraphics();
-    g.drawImage(image, 0, 0, null);
-    g.drawImage(image, dx, dx / 2, null);
-    g.dispose();
-    return out;
-  }
-
-  private static BufferedImage blur(BufferedImage image) {
-    int side = 9;
-    float[] weights = new float[side * side];
-    Arrays.fill(weights, 1f / weights.length);
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-    new ConvolveOp(new Kernel(side, side, weights), ConvolveOp.EDGE_NO_OP, null).filter(image, out);
-    return out;
   }
 
   private static <T> T onFx(Callable<T> work) throws Exception {
