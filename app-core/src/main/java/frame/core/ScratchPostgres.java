@@ -65,6 +65,13 @@ final class ScratchPostgres implements Benchmarks.ScratchDatabase {
     return database.jdbc().queryOne("SELECT COUNT(*) FROM job WHERE state = 'COMPLETED'", r -> r.getLong(1)).orElse(0L);
   }
 
+  /** Each EXISTS walks one partial index (V11) only until its first live row. */
+  public boolean anyUnfinished() {
+    return database.jdbc().queryOne("""
+        SELECT EXISTS (SELECT 1 FROM job WHERE state = 'PENDING') OR EXISTS (SELECT 1 FROM job WHERE state = 'RUNNING')
+        """, r -> r.getBoolean(1)).orElse(false);
+  }
+
   public long finishedImages() {
     return database.jdbc().queryOne("SELECT COUNT(*) FROM image WHERE state IN (?, ?, ?)", r -> r.getLong(1),
         ImageState.PROCESSED, ImageState.STORED, ImageState.FAILED).orElse(0L);

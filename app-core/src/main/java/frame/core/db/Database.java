@@ -82,7 +82,7 @@ public final class Database implements AutoCloseable {
     Database database = new Database(dataSource, dialect, url, login);
     try {
       if (hsqldb) database.applyDurableSettings();
-      if (createdHere || !SchemaVersion.isCurrent(database.jdbc)) migrate(dataSource, createdHere);
+      if (createdHere || !SchemaVersion.isCurrent(database.jdbc)) migrate(dataSource, dialect, createdHere);
       if (hsqldb) database.verifyDurableSettings();
     } catch (RuntimeException e) {
       database.close();
@@ -91,9 +91,9 @@ public final class Database implements AutoCloseable {
     return database;
   }
 
-  private static void migrate(DataSource dataSource, boolean createdHere) {
+  private static void migrate(DataSource dataSource, Dialect dialect, boolean createdHere) {
     // On PostgreSQL Flyway takes an advisory lock: nodes starting together migrate one at a time.
-    Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+    Flyway flyway = Flyway.configure().dataSource(dataSource).locations(dialect.migrationLocations()).load();
     // A database this very open creates has no history, so nothing in it can be newer than this
     // FRAME: skip Flyway's separate read of it (a tenth of a second of a cold 'frame import').
     if (!createdHere) SchemaVersion.refuseNewer(flyway);

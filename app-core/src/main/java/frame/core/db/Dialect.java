@@ -18,6 +18,15 @@ public enum Dialect {
     };
   }
 
+  /**
+   * Where its schema migrations are: the portable ones all databases share, and those only this
+   * one can run (PostgreSQL's partial indexes), under {@code db/hsqldb} or {@code db/postgresql}.
+   * Each version is in one of the two, or in both dialect folders.
+   */
+  public String[] migrationLocations() {
+    return new String[] {"classpath:db/migration", "classpath:db/" + name().toLowerCase(java.util.Locale.ROOT)};
+  }
+
   public static Dialect of(String url) {
     if (url.startsWith("jdbc:hsqldb:")) return HSQLDB;
     if (url.startsWith("jdbc:postgresql:")) return POSTGRESQL;

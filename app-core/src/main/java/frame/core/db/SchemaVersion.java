@@ -16,8 +16,11 @@ import org.flywaydb.core.api.MigrationState;
  * know (in a studio, the first node upgraded migrates the shared database for all of them).
  */
 final class SchemaVersion {
-  /** The newest migration this FRAME ships, {@code db/migration/V10__...}; SchemaVersionTest holds it to the files. */
-  static final int NEWEST = 10;
+  /**
+   * The newest migration this FRAME ships, {@code db/hsqldb/V11__...} and {@code db/postgresql/V11__...};
+   * SchemaVersionTest holds it to the files.
+   */
+  static final int NEWEST = 11;
 
   private SchemaVersion() {}
 

@@ -32,12 +32,16 @@ import org.slf4j.LoggerFactory;
  * <p>Two channels, so the work does not grow with the square of the nodes: every node sends its
  * events once on {@link #CHANNEL}, which only nodes that may show them listen to (an API node, a
  * window, a command); a {@code frame worker} shows nothing, so it listens only to {@link #WAKE},
- * a one-line notice sent once per batch of events that holds newly pending jobs.
+ * a one-line notice sent once per batch of events that holds newly pending jobs. And a node sends
+ * its events at all only while another node shows them ({@link EventWatchers}): workers alone
+ * send only the wake-ups.
  */
 public final class ClusterEvents implements AutoCloseable {
   static final String CHANNEL = "frame_events";
   /** Only "there is new work", for nodes that run jobs and show nothing. */
   public static final String WAKE = "frame_wake";
+  /** Sent on both channels by a node that starts showing events, so senders start sending at once. */
+  static final String WATCHING = "+watching";
   private static final Logger log = LoggerFactory.getLogger(ClusterEvents.class);
   private static final int MAX_PAYLOAD_BYTES = 7_000; // PostgreSQL's limit is 8 000
 
@@ -46,6 +50,7 @@ public final class ClusterEvents implements AutoCloseable {
   private final String nodeId;
   private final Runnable wakeRunner;
   private final boolean showsEvents;
+  private final EventWatchers watchers;
   private final BlockingQueue<String> outgoing = new LinkedBlockingQueue<>();
   private final Set<FrameEvent> fromOtherNodes = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
   private final AutoCloseable subscription;
@@ -60,6 +65,7 @@ public final class ClusterEvents implements AutoCloseable {
     this.nodeId = nodeId;
     this.wakeRunner = wakeRunner;
     this.showsEvents = showsEvents;
+    this.watchers = new EventWatchers(database.jdbc());
     this.subscription = events.subscribe(this::forward);
     this.sender = daemon(this::sendUntilClosed, "frame-notify-send");
     this.listener = daemon(this::listenUntilClosed, "frame-notify-listen");
@@ -72,6 +78,7 @@ public final class ClusterEvents implements AutoCloseable {
   public static ClusterEvents start(Database database, EventBus events, String nodeId, Runnable wakeRunner,
       boolean showsEvents) {
     ClusterEvents cluster = new ClusterEvents(database, events, nodeId, wakeRunner, showsEvents);
+    cluster.watchers.refresh(); // known before the first event: none sent for nobody, none dropped for a watcher
     cluster.sender.start();
     cluster.listener.start();
     return cluster;
@@ -79,6 +86,7 @@ public final class ClusterEvents implements AutoCloseable {
 
   private void forward(FrameEvent event) {
     if (fromOtherNodes.remove(event)) return; // came from another node: do not send it back round
+    if (!watchers.othersWatch() && !isNewWork(event)) return; // nobody would receive it
     EventCodec.encode(event).ifPresent(outgoing::add);
   }
 
@@ -86,6 +94,7 @@ public final class ClusterEvents implements AutoCloseable {
     List<String> lines = new ArrayList<>();
     while (open || !outgoing.isEmpty()) {
       try {
+        watchers.refresh();
         String first = outgoing.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) continue;
         lines.add(first);
@@ -104,6 +113,9 @@ public final class ClusterEvents implements AutoCloseable {
   }
 
   private void send(List<String> lines) {
+    boolean watched = watchers.othersWatch();
+    boolean newWork = lines.stream().anyMatch(EventCodec::isNewWork);
+    if (!watched && !newWork) return;
     List<String> payloads = new ArrayList<>();
     StringBuilder payload = new StringBuilder(nodeId);
     for (String line : lines) {
@@ -114,9 +126,8 @@ public final class ClusterEvents implements AutoCloseable {
       payload.append('\n').append(line);
     }
     payloads.add(payload.toString());
-    boolean newWork = lines.stream().anyMatch(EventCodec::isNewWork);
     database.jdbc().inTransaction(tx -> {
-      for (String text : payloads) tx.query("SELECT pg_notify(?, ?)", r -> 1, CHANNEL, text);
+      if (watched) for (String text : payloads) tx.query("SELECT pg_notify(?, ?)", r -> 1, CHANNEL, text);
       if (newWork) tx.query("SELECT pg_notify(?, ?)", r -> 1, WAKE, nodeId);
       return null;
     });
@@ -130,6 +141,7 @@ public final class ClusterEvents implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
           statement.execute("LISTEN " + (showsEvents ? CHANNEL : WAKE));
         }
+        if (showsEvents) announceWatching(connection);
         listening = connection;
         if (reported) log.info("Listening to the other nodes again");
         reported = false;
@@ -140,7 +152,8 @@ public final class ClusterEvents implements AutoCloseable {
           PGNotification[] received = pg.getNotifications(500);
           if (received != null) {
             for (PGNotification notification : received) {
-              if (notification.getName().equals(WAKE)) wakeFrom(notification.getParameter());
+              if (notification.getParameter().equals(WATCHING)) watchers.mayHaveChanged();
+              else if (notification.getName().equals(WAKE)) wakeFrom(notification.getParameter());
               else deliver(notification.getParameter());
             }
           }
@@ -156,6 +169,18 @@ public final class ClusterEvents implements AutoCloseable {
         listening = null;
       }
     }
+  }
+
+  /** Counts this node as showing events, and tells the senders (workers hear only {@link #WAKE}). */
+  private void announceWatching(Connection connection) throws SQLException {
+    watchers.watchOn(connection);
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SELECT pg_notify('%s', '%s'), pg_notify('%s', '%s')".formatted(WAKE, WATCHING, CHANNEL, WATCHING));
+    }
+  }
+
+  private static boolean isNewWork(FrameEvent event) {
+    return event instanceof FrameEvent.JobChanged job && job.state() == JobState.PENDING;
   }
 
   private void wakeFrom(String sender) {

@@ -42,7 +42,7 @@ class SchemaUpgradeTest {
 
     try (Database database = Database.open(url, 2)) {
       assertThat(database.jdbc().queryOne("SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\"",
-          r -> r.getInt(1))).contains(newestMigration());
+          r -> r.getInt(1))).contains(ShippedMigrations.newest());
       // tokens made before pairing existed were the owner's: they become admin tokens (V6)
       assertThat(new frame.core.auth.ApiTokens(database.jdbc(), java.time.Clock.systemUTC()).list())
           .extracting(t -> t.name() + " " + t.kind()).containsExactly("nas ADMIN");
@@ -56,14 +56,6 @@ class SchemaUpgradeTest {
           .allMatch(job -> job.interruptions() == 0 && job.maxInterruptions() == NewJob.DEFAULT_MAX_INTERRUPTIONS);
       database.jdbc().inTransaction(tx -> jobs.enqueue(tx, new NewJob(JobType.NOOP, null, "{}", 3), Instant.ofEpochMilli(6000)));
       assertThat(jobs.findDue(Instant.ofEpochMilli(7000), 10)).hasSize(1);
-    }
-  }
-
-  private static int newestMigration() throws Exception {
-    Path folder = Path.of(SchemaUpgradeTest.class.getResource("/db/migration").toURI());
-    try (var files = java.nio.file.Files.list(folder)) {
-      return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
-          .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
     }
   }
 }

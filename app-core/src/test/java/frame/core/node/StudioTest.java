@@ -24,6 +24,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +44,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Several FRAMEs in this JVM on one real PostgreSQL and one storage folder, as a studio's nodes
@@ -188,6 +194,52 @@ class StudioTest {
       finish.countDown();
       upload.shutdownNow();
     }
+  }
+
+  @Test
+  void n8_workers_alone_send_only_wake_ups_and_a_node_that_starts_showing_events_receives_every_one_after()
+      throws Exception {
+    Frame worker = node(config("worker").withNodeKind("worker"), Clock.systemUTC(),
+        Frame.settingsFor(config("worker")), true);
+    JobRepository jobs = new JobRepository(FrameTestAccess.database(worker).jdbc());
+    try (Connection eavesdropper = DriverManager.getConnection(postgres.url(), loginProperties());
+        Statement statement = eavesdropper.createStatement()) {
+      statement.execute("LISTEN " + ClusterEvents.CHANNEL); // hears the channel, shows nothing: not a watcher
+      List<String> heard = new ArrayList<>();
+      long unwatched = enqueueNoop(jobs, Clock.systemUTC());
+      await("run by the worker").atMost(Duration.ofSeconds(30))
+          .until(() -> jobs.find(unwatched).orElseThrow().state() == JobState.COMPLETED);
+
+      Frame window = node("window", Duration.ofMillis(200), false); // shows events, like a window elsewhere
+      await("the window announced itself").atMost(Duration.ofSeconds(30))
+          .until(() -> hear(eavesdropper, heard).contains(ClusterEvents.WATCHING));
+      Set<Long> completedOnWindow = ConcurrentHashMap.newKeySet();
+      window.ports().events().subscribe(e -> {
+        if (e instanceof FrameEvent.JobChanged j && j.state() == JobState.COMPLETED) completedOnWindow.add(j.jobId());
+      });
+      long watched = enqueueNoop(jobs, Clock.systemUTC());
+      await("the watched job's events reach the window").atMost(Duration.ofSeconds(30))
+          .until(() -> completedOnWindow.contains(watched));
+      await().atMost(Duration.ofSeconds(30)).until(() -> String.join("\n", hear(eavesdropper, heard))
+          .contains("J," + watched + ",-,NOOP,COMPLETED"));
+      // one sender thread, in order: the unwatched job's events would have come before these
+      assertThat(String.join("\n", heard)).as("nobody showed events: the worker sent none of that job's")
+          .doesNotContain("J," + unwatched + ",");
+    }
+  }
+
+  /** What the listening connection has heard so far, added to {@code heard}. */
+  private static List<String> hear(Connection listening, List<String> heard) throws SQLException {
+    PGNotification[] received = listening.unwrap(PGConnection.class).getNotifications(200);
+    if (received != null) for (PGNotification n : received) heard.add(n.getParameter());
+    return heard;
+  }
+
+  private static java.util.Properties loginProperties() {
+    java.util.Properties properties = new java.util.Properties();
+    if (TestPostgres.login().user() != null) properties.setProperty("user", TestPostgres.login().user());
+    if (TestPostgres.login().password() != null) properties.setProperty("password", TestPostgres.login().password());
+    return properties;
   }
 
   private static List<Path> partFiles(Path folder) throws IOException {

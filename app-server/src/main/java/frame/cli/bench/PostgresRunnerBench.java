@@ -75,8 +75,11 @@ public final class PostgresRunnerBench implements Callable<Integer> {
       out.flush();
       for (int n : nodes) {
         NoopFigure figure = noopRun(config, scratch, n);
-        out.printf("  no-op jobs/s, PostgreSQL, %d node(s):       %8.0f   (a job: %.0f µs of the nodes' CPU, %.2f commits, %.2f row writes)%n",
-            n, figure.jobsPerSecond(), figure.nodeCpuMicrosPerJob(), figure.commitsPerJob(), figure.rowWritesPerJob());
+        String compiling = figure.compilingMicrosPerJob() < 0 ? ""
+            : " (%.0f of it compiling)".formatted(figure.compilingMicrosPerJob());
+        out.printf("  no-op jobs/s, PostgreSQL, %d node(s):       %8.0f   (a job: %.0f µs of the nodes' CPU%s,"
+                + " %.2f commits, %.2f row writes)%n", n, figure.jobsPerSecond(), figure.nodeCpuMicrosPerJob(),
+            compiling, figure.commitsPerJob(), figure.rowWritesPerJob());
         out.flush();
       }
       List<Path> files = photos(scratch);
@@ -96,25 +99,37 @@ public final class PostgresRunnerBench implements Callable<Integer> {
    * scratch database, and the CPU time of the node processes: these hold on a loaded machine,
    * where the wall-clock figure does not.
    */
-  record NoopFigure(double jobsPerSecond, double nodeCpuMicrosPerJob, double commitsPerJob, double rowWritesPerJob) {}
+  record NoopFigure(double jobsPerSecond, double nodeCpuMicrosPerJob, double compilingMicrosPerJob, double commitsPerJob,
+      double rowWritesPerJob) {}
+
+  /** Warm-up no-op jobs for each node before the timed ones. */
+  private static final int WARM_UP_JOBS_PER_NODE = 1_000;
 
   private NoopFigure noopRun(FrameConfig config, Path scratch, int nodeCount) throws Exception {
     try (Benchmarks.ScratchDatabase database = FrameLibrary.benchmarks().scratchPostgres(config.databaseUrl(), config.databaseLogin());
         Nodes workers = Nodes.start(this, config, database, scratch.resolve("noop-" + nodeCount), nodeCount)) {
-      database.enqueueNoops(1_000); // warm-up: JIT, connections, plans
-      awaitJobs(database, 1_000);
+      // warm-up: JIT, connections, plans; the same for every node, so that a run with more nodes
+      // does not time more of each JVM's compiling
+      long warmUp = (long) WARM_UP_JOBS_PER_NODE * nodeCount;
+      database.enqueueNoops((int) warmUp);
+      awaitJobs(database);
+      expectCompleted(database, warmUp);
       DatabaseActivity before = DatabaseActivity.settledOf(database.url(), config);
       long cpuBefore = workers.cpuNanos();
+      long compilingBefore = workers.compilerCpuNanos();
       database.enqueueNoops(jobs); // the jobs appear at its commit: time from there
       long start = System.nanoTime();
-      long polls = awaitJobs(database, 1_000L + jobs);
+      long polls = awaitJobs(database);
       double perSecond = jobs / ((System.nanoTime() - start) / 1e9);
       double cpuMicros = (workers.cpuNanos() - cpuBefore) / 1e3 / jobs;
+      double compilingMicros = (workers.compilerCpuNanos() - compilingBefore) / 1e3 / jobs;
+      expectCompleted(database, warmUp + jobs);
       DatabaseActivity after = DatabaseActivity.settledOf(database.url(), config);
-      // leave out this bench's own transactions: the enqueue, its polls, one reading of the counters
-      long commits = after.commits() - before.commits() - 1 - polls - 1;
+      // leave out this bench's own transactions: the enqueue, its polls, the check, one reading of the counters
+      long commits = after.commits() - before.commits() - 1 - polls - 1 - 1;
       // and the enqueue's inserts
-      return new NoopFigure(perSecond, cpuMicros, commits / (double) jobs, (after.rowWrites() - before.rowWrites() - jobs) / (double) jobs);
+      return new NoopFigure(perSecond, cpuMicros, compilingMicros, commits / (double) jobs,
+          (after.rowWrites() - before.rowWrites() - jobs) / (double) jobs);
     }
   }
 
@@ -153,14 +168,23 @@ public final class PostgresRunnerBench implements Callable<Integer> {
     }
   }
 
-  /** Waits until {@code count} jobs have completed; how many times it asked (each a transaction). */
-  private static long awaitJobs(Benchmarks.ScratchDatabase database, long count) throws InterruptedException {
+  /**
+   * Waits until no job is left to run; how many times it asked (each a transaction). It asks
+   * whether a live job is left, not how many completed: counting every completed row 50 times a
+   * second loaded the database it measures (about 1 ms a poll at 10 000 jobs).
+   */
+  private static long awaitJobs(Benchmarks.ScratchDatabase database) throws InterruptedException {
     long polls = 1;
-    while (database.completedJobs() < count) {
+    while (database.anyUnfinished()) {
       TimeUnit.MILLISECONDS.sleep(20);
       polls++;
     }
     return polls;
+  }
+
+  private static void expectCompleted(Benchmarks.ScratchDatabase database, long count) {
+    long completed = database.completedJobs();
+    if (completed != count) throw new IllegalStateException(count + " no-op jobs ran, but " + completed + " completed");
   }
 
   private List<Path> photos(Path scratch) throws IOException {
@@ -198,6 +222,12 @@ public final class PostgresRunnerBench implements Callable<Integer> {
     /** CPU time (user and system) the node processes have used so far. */
     long cpuNanos() {
       return processes.stream().mapToLong(p -> p.info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L)).sum();
+    }
+
+    /** CPU time of the nodes' JIT compiler threads so far (Linux: /proc), or -1 where it cannot be read. */
+    long compilerCpuNanos() {
+      return processes.stream().mapToLong(p -> CompilerThreads.cpuNanos(p.pid())).reduce(0,
+          (a, b) -> a < 0 || b < 0 ? -1 : a + b);
     }
 
     @Override

@@ -57,6 +57,9 @@ public interface Benchmarks {
 
     long completedJobs();
 
+    /** Whether a job is still PENDING or RUNNING: one row looked up, so watching costs the database little. */
+    boolean anyUnfinished();
+
     long finishedImages();
 
     long aliveNodes();

@@ -1,0 +1,4 @@
+-- Issue 32: PostgreSQL's V11 makes its claim and lease indexes partial (on PENDING and RUNNING jobs
+-- only) and leaves room for HOT updates of attempts. HSQLDB has neither partial indexes nor HOT
+-- updates, and its claim reads job_due_idx (state, priority, run_after, id) as it is: nothing to do.
+-- The version is kept in step so that every database of this FRAME is at the same schema version.
