@@ -32,46 +32,9 @@ final class ChannelSums {
   /** Levels as bytes (read unsigned): 16 KB, so the table stays in the first-level cache beside the contributions. */
   private final byte[] encode;
 
-  /**
-   * The same contributions three to a long (red's at bit 42, green's at 21, blue's at 0), each
-   * raised by {@code bias} so none is negative: one load and one add a channel instead of three.
-   * Null when a profile's values would not fit 21 bits a lane (never for a camera's).
-   */
-  private final long[][] packed;
-  private final int bias;
-
   private ChannelSums(int[][] contributions, byte[] encode) {
     this.contributions = contributions;
     this.encode = encode;
-    int lowest = 0;
-    int highest = 0;
-    for (int[] channel : contributions) {
-      for (int value : channel) {
-        lowest = Math.min(lowest, value);
-        highest = Math.max(highest, value);
-      }
-    }
-    this.bias = -lowest;
-    boolean fits = 3L * ((long) highest + bias) < LANE_LIMIT;
-    this.packed = fits ? pack(contributions, bias) : null;
-  }
-
-  private static final long LANE_LIMIT = 1L << 21;
-
-  /** Whether {@link #convert} takes the sums three to a long. */
-  boolean packed() {
-    return packed != null;
-  }
-
-  private static long[][] pack(int[][] contributions, int bias) {
-    long[][] packed = new long[3][256];
-    for (int c = 0; c < 3; c++) {
-      for (int v = 0; v < 256; v++) {
-        packed[c][v] = (long) (contributions[c][v * 3] + bias) << 42 | (long) (contributions[c][v * 3 + 1] + bias) << 21
-            | (contributions[c][v * 3 + 2] + bias);
-      }
-    }
-    return packed;
   }
 
   /** The sums for {@code source}, or null when its conversion is not one (a LUT-based profile) or the engine refuses it. */
@@ -197,27 +160,6 @@ final class ChannelSums {
 
   /** {@code count} 0xRRGGBB pixels from {@code from} converted where they are. */
   void convert(int[] pixels, int from, int count) {
-    if (packed == null) {
-      convertUnpacked(pixels, from, count);
-      return;
-    }
-    long[] red = packed[0];
-    long[] green = packed[1];
-    long[] blue = packed[2];
-    int lift = 3 * bias;
-    int lane = (int) LANE_LIMIT - 1;
-    for (int i = from, end = from + count; i < end; i++) {
-      int p = pixels[i];
-      long sum = red[(p >> 16) & 0xFF] + green[(p >> 8) & 0xFF] + blue[p & 0xFF];
-      int outR = encode((int) (sum >>> 42) - lift);
-      int outG = encode(((int) (sum >>> 21) & lane) - lift);
-      int outB = encode(((int) sum & lane) - lift);
-      pixels[i] = (outR << 16) | (outG << 8) | outB;
-    }
-  }
-
-  /** The same sums a channel at a time: a profile whose values do not fit the packed lanes. */
-  void convertUnpacked(int[] pixels, int from, int count) {
     int[] red = contributions[0];
     int[] green = contributions[1];
     int[] blue = contributions[2];
