@@ -34,6 +34,10 @@ final class JpegMarkers {
         continue;
       }
       if (marker == SOS || marker == EOI) return Optional.empty();
+      if (standalone(marker)) {
+        at += 2;
+        continue;
+      }
       int segment = unsigned16(head, at + 2);
       if (segment < 2) return Optional.empty();
       if (isFrame(marker)) {
@@ -59,6 +63,10 @@ final class JpegMarkers {
         continue;
       }
       if (marker == SOS || marker == EOI) return Optional.of(ExifOrientation.NORMAL);
+      if (standalone(marker)) {
+        at += 2;
+        continue;
+      }
       int segment = unsigned16(jpeg, at + 2);
       if (segment < 2 || at + 2 + segment > jpeg.length) return Optional.empty();
       if (marker == APP1 && isExif(jpeg, at + 4, segment - 2)) {
@@ -68,6 +76,11 @@ final class JpegMarkers {
       at += 2 + segment;
     }
     return Optional.empty();
+  }
+
+  /** TEM and RST0-RST7 carry no length. */
+  private static boolean standalone(int marker) {
+    return marker == 0x01 || marker >= 0xD0 && marker <= 0xD7;
   }
 
   /** SOF0-SOF15 but DHT (C4), JPG (C8) and DAC (CC), which share the range. */
