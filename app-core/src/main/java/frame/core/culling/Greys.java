@@ -1,6 +1,8 @@
 package frame.core.culling;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
 
 /** Grey levels (Rec. 601 luma, 0-255) of a picture, whole or averaged over a coarse grid. */
 final class Greys {
@@ -10,10 +12,11 @@ final class Greys {
     int w = image.getWidth();
     int h = image.getHeight();
     double[][] grey = new double[h][w];
-    int[] row = new int[w];
+    Rows rows = Rows.of(image);
     for (int y = 0; y < h; y++) {
-      image.getRGB(0, y, w, 1, row, 0, w);
-      for (int x = 0; x < w; x++) grey[y][x] = luma(row[x]);
+      int[] row = rows.row(y);
+      int at = rows.offset(y);
+      for (int x = 0; x < w; x++) grey[y][x] = luma(row[at + x]);
     }
     return grey;
   }
@@ -24,13 +27,14 @@ final class Greys {
     int h = image.getHeight();
     double[][] sum = new double[rows][cols];
     int[][] count = new int[rows][cols];
-    int[] row = new int[w];
+    Rows source = Rows.of(image);
     for (int y = 0; y < h; y++) {
-      image.getRGB(0, y, w, 1, row, 0, w);
+      int[] row = source.row(y);
+      int at = source.offset(y);
       int cy = Math.min(rows - 1, y * rows / h);
       for (int x = 0; x < w; x++) {
         int cx = Math.min(cols - 1, x * cols / w);
-        sum[cy][cx] += luma(row[x]);
+        sum[cy][cx] += luma(row[at + x]);
         count[cy][cx]++;
       }
     }
@@ -42,5 +46,30 @@ final class Greys {
 
   private static double luma(int rgb) {
     return 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+  }
+
+  /**
+   * A picture's rows as 0xRRGGBB ints: read where they are for a decoded preview (TYPE_INT_RGB),
+   * else copied a row at a time through getRGB, which converts pixel by pixel.
+   */
+  private record Rows(BufferedImage image, int[] data, int stride, int origin, boolean copied) {
+    static Rows of(BufferedImage image) {
+      if (image.getType() == BufferedImage.TYPE_INT_RGB && image.getSampleModel() instanceof SinglePixelPackedSampleModel model
+          && image.getRaster().getDataBuffer() instanceof DataBufferInt buffer) {
+        int stride = model.getScanlineStride();
+        int origin = -image.getRaster().getSampleModelTranslateY() * stride - image.getRaster().getSampleModelTranslateX();
+        return new Rows(image, buffer.getData(), stride, origin, false);
+      }
+      return new Rows(image, new int[image.getWidth()], 0, 0, true);
+    }
+
+    int[] row(int y) {
+      if (copied) image.getRGB(0, y, data.length, 1, data, 0, data.length);
+      return data;
+    }
+
+    int offset(int y) {
+      return copied ? 0 : origin + y * stride;
+    }
   }
 }

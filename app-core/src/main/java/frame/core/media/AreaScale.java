@@ -135,7 +135,7 @@ public final class AreaScale {
   }
 
   /** The source's rows as 0xRRGGBB ints: straight from its array for TYPE_INT_RGB, else one row at a time through getRGB. */
-  private interface SourceRows {
+  interface SourceRows {
     int[] data(int y);
 
     int offset(int y);

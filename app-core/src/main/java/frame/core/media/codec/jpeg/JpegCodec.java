@@ -9,6 +9,7 @@ import frame.core.media.turbo.TurboJpeg;
 import frame.core.media.turbo.TurboJpegException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import java.util.Optional;
 public final class JpegCodec implements Codec {
   /** Larger files are not read into memory whole; no camera writes JPEGs this big. */
   private static final long IN_MEMORY_MAX_BYTES = 64L << 20;
+  /** Enough for the SOF marker after an EXIF block with its thumbnail (APP1 is at most 64 KB) and a usual ICC profile. */
+  private static final int HEADER_BYTES = 128 << 10;
 
   /** Which decoder made a JPEG's pixels (the benchmark reports it). */
   public enum Decoder { LIBJPEG_TURBO, IMAGEIO }
@@ -34,16 +37,30 @@ public final class JpegCodec implements Codec {
         .orElse("JPEG: ImageIO (Java; libjpeg-turbo not loaded: on Debian or Ubuntu `apt install libturbojpeg0`)");
   }
 
+  /** From the SOF marker in the file's first bytes; ImageIO's reader when it lies further or the markers do not parse. */
   @Override
   public Size header(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(HEADER_BYTES);
+      Optional<Size> size = JpegMarkers.size(head, head.length);
+      if (size.isPresent()) return size.get();
+    } catch (IOException e) {
+      // ImageIO's reader below words the error
+    }
     return imageIo.header(file);
   }
 
   @Override
   public Picture decode(Path file, Size header, long maxPixels, int longest) {
-    Optional<Picture> fast = TurboJpeg.available().isEmpty() ? Optional.empty()
-        : inMemory(file).flatMap(jpeg -> withTurbo(jpeg, maxPixels, longest));
-    if (fast.isPresent()) return new Picture(fast.get().pixels(), ExifOrientation.of(file), fast.get().iccProfile());
+    if (TurboJpeg.available().isPresent()) {
+      Optional<byte[]> jpeg = inMemory(file);
+      Optional<Picture> fast = jpeg.flatMap(bytes -> withTurbo(bytes, maxPixels, longest));
+      if (fast.isPresent()) {
+        // the orientation from the bytes already read; the metadata library only for an EXIF block the walk cannot follow
+        int orientation = JpegMarkers.orientation(jpeg.get()).orElseGet(() -> ExifOrientation.of(file));
+        return new Picture(fast.get().pixels(), orientation, fast.get().iccProfile());
+      }
+    }
     return imageIo.decode(file, header, maxPixels, longest);
   }
 
