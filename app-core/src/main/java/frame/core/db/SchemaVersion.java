@@ -16,8 +16,13 @@ import org.flywaydb.core.api.MigrationState;
  * know (in a studio, the first node upgraded migrates the shared database for all of them).
  */
 final class SchemaVersion {
-  /** The newest migration this FRAME ships, {@code db/migration/V10__...}; SchemaVersionTest holds it to the files. */
-  static final int NEWEST = 10;
+  /** The newest migration this FRAME ships, {@code db/migration/V12__...}; SchemaVersionTest holds it to the files. */
+  static final int NEWEST = 12;
+  /**
+   * Versions below {@link #NEWEST} this branch does not ship yet: V11 (the job table's indexes) comes
+   * with another branch. Empty this set when it is merged: SchemaVersionTest fails until then.
+   */
+  private static final Set<Integer> NOT_YET_MERGED = Set.of(11);
 
   private SchemaVersion() {}
 
@@ -39,7 +44,8 @@ final class SchemaVersion {
     }
     if (history.stream().anyMatch(row -> !row.success())) return false;
     Set<String> applied = history.stream().map(Applied::version).filter(Objects::nonNull).collect(Collectors.toSet());
-    Set<String> shipped = IntStream.rangeClosed(1, NEWEST).mapToObj(Integer::toString).collect(Collectors.toSet());
+    Set<String> shipped = IntStream.rangeClosed(1, NEWEST).filter(v -> !NOT_YET_MERGED.contains(v))
+        .mapToObj(Integer::toString).collect(Collectors.toSet());
     return applied.equals(shipped);
   }
 
