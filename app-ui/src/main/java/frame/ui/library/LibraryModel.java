@@ -23,6 +23,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -68,7 +69,7 @@ public final class LibraryModel {
   private final SessionTiles session = new SessionTiles();
   private LibraryTotals totals = LibraryTotals.NONE;
   /** The query's count has not come yet: the grid is as long as its first page meanwhile. */
-  private boolean counting;
+  private final BooleanProperty counting = new SimpleBooleanProperty();
   private boolean refreshing;
   private boolean refreshAgain;
 
@@ -124,12 +125,12 @@ public final class LibraryModel {
   public Notice notice() { return notice; }
 
   private void changed() {
-    if (counting) resize(); // the first page may have come before the count
+    if (counting.get()) resize(); // the first page may have come before the count
     revision.set(revision.get() + 1);
   }
 
   /** Whether the query's count is still to come (its first page may be on screen already). */
-  public boolean counting() { return counting; }
+  public ReadOnlyBooleanProperty counting() { return counting; }
 
   /** Tiles held in memory now: a bound that does not grow with the library. */
   public int loadedTiles() { return pages.loadedTiles() + session.held(); }
@@ -158,7 +159,7 @@ public final class LibraryModel {
     refilterSession();
     cursor.set(size.get() > 0 ? Math.min(Math.max(cursor.get(), 0), size.get() - 1) : -1);
     if (filter.get().states != null) {
-      counting = true;
+      counting.set(true);
       pages.tileAt(0);
     }
     refresh(true, true);
@@ -185,7 +186,7 @@ public final class LibraryModel {
           || sort.get() != LibraryOrder.ADDED_NEWEST || !search.get().isBlank() || query.cull().filters()
           || query.cull().stacks().folded();
       totals = counted;
-      counting = false;
+      counting.set(false);
       notice.recovered(COUNT_PHOTOS);
       if (changed && !(cleared && pages.generation() == generation)) pages.invalidate();
       resize();
@@ -197,7 +198,7 @@ public final class LibraryModel {
       }
     }, failure -> {
       refreshing = false;
-      counting = false;
+      counting.set(false);
       notice.failed(COUNT_PHOTOS, failure);
     });
   }
@@ -205,7 +206,7 @@ public final class LibraryModel {
   private static final String COUNT_PHOTOS = "count the photos";
 
   private void resize() {
-    long matching = counting ? Math.max(totals.matching(), pages.firstPageSize()) : totals.matching();
+    long matching = counting.get() ? Math.max(totals.matching(), pages.firstPageSize()) : totals.matching();
     size.set((int) Math.min(Integer.MAX_VALUE, session.shown().size() + matching));
     if (cursor.get() >= size.get()) cursor.set(size.get() - 1);
   }

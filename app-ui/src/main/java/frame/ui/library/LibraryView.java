@@ -331,7 +331,7 @@ public final class LibraryView extends BorderPane {
       for (TileRowCell cell : cells) cell.redraw();
       if (viewerOpen.get()) model.tileForImage(viewer.shownId()).ifPresent(tile -> viewer.showMarks(tile.marks().get()));
       // counts of photos, picks and rejects move with the grid; they read every photo, so not before the first tiles
-      if (!model.counting()) shoots.refresh();
+      if (!model.counting().get()) shoots.refresh();
     });
   }
 

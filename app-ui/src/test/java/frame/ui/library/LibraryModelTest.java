@@ -180,14 +180,14 @@ class LibraryModelTest {
     assertThat(queued).as("the first page, then the counts").hasSize(2);
     queued.poll().run();
 
-    assertThat(opened.counting()).isTrue();
+    assertThat(opened.counting().get()).isTrue();
     assertThat(opened.size().get()).as("as long as the first page until the count comes").isEqualTo(LibraryModel.PAGE);
     assertThat(opened.tileAt(0).name().get()).isEqualTo("photo-10000.jpg");
     assertThat(opened.tileAt(LibraryModel.PAGE - 1).name().get()).isEqualTo("photo-%05d.jpg".formatted(10_001 - LibraryModel.PAGE));
     assertThat(opened.counts().get()).as("no counts yet").isEmpty();
 
     queued.poll().run();
-    assertThat(opened.counting()).isFalse();
+    assertThat(opened.counting().get()).isFalse();
     assertThat(opened.size().get()).isEqualTo(10_000);
     assertThat(opened.counts().get()).startsWith("10000 images · 10000 processed");
     assertThat(queued).as("the first page stays: it was read for this query").isEmpty();
