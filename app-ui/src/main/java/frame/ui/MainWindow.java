@@ -174,6 +174,11 @@ public final class MainWindow implements AutoCloseable {
     }));
     jobs.onQueueChanged(status::refresh);
     ticker.setCycleCount(Timeline.INDEFINITE);
+    // the status bar's one-place count reads every photo: it waits for the library's first page and count
+    status.holdOnePlaceCount(true);
+    library.counting().addListener((o, was, now) -> {
+      if (!now) status.holdOnePlaceCount(false);
+    });
     library.loadExisting();
     jobs.refresh();
     status.refresh();

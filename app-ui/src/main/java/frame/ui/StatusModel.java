@@ -40,6 +40,8 @@ public final class StatusModel {
   private volatile boolean onePlaceStale = true;
   private Instant onePlaceReadAt = Instant.MIN;
   private long onePlace;
+  /** While the library's first page loads, the one-place count waits (it would take a core from it). */
+  private boolean onePlaceHeld;
   private boolean refreshing;
   private boolean refreshAgain;
 
@@ -90,6 +92,11 @@ public final class StatusModel {
     }
   }
 
+  /** Holds the one-place count back (the window opening), or lets the next refresh read it. */
+  public void holdOnePlaceCount(boolean hold) {
+    onePlaceHeld = hold;
+  }
+
   /** Reads the queue (and, when it may have changed, the one-place count) again; calls meanwhile make one more read. */
   public void refresh() {
     if (refreshing) {
@@ -97,7 +104,8 @@ public final class StatusModel {
       return;
     }
     refreshing = true;
-    boolean countAgain = onePlaceStale || !clock.instant().isBefore(onePlaceReadAt.plus(ONE_PLACE_EVERY));
+    boolean countAgain = !onePlaceHeld
+        && (onePlaceStale || !clock.instant().isBefore(onePlaceReadAt.plus(ONE_PLACE_EVERY)));
     if (countAgain) onePlaceStale = false; // an event while counting makes it stale again
     Instant asked = clock.instant();
     background.run(() -> Map.entry(queue.overview(), countAgain ? archive.onePlaceOnly() : -1L), seen -> {

@@ -40,8 +40,8 @@ class LargeLibraryWindowTest {
   private static final int ROUNDS = Integer.getInteger("frame.window.rounds", 3);
 
   /** One window opened on a library: time to its first screen drawn, and memory before and with it. */
-  record Opening(long firstTilesMillis, long rssBefore, long rssOpen, long heapBefore, long heapOpen, int tilesHeld,
-      int picturesDrawn) {}
+  record Opening(long firstTilesMillis, long cpuMillis, long rssBefore, long rssOpen, long heapBefore, long heapOpen,
+      int tilesHeld, int picturesDrawn) {}
 
   @Test
   void a_library_of_10000_photos_opens_with_a_screenful_in_memory_like_a_small_one(FxRobot robot) throws Exception {
@@ -83,6 +83,7 @@ class LargeLibraryWindowTest {
       ExecutorService ingestQueue = LibraryModel.newIngestQueue();
       MainWindow[] window = new MainWindow[1];
       long started = System.nanoTime();
+      long cpuStarted = cpuNanos();
       robot.interact(() -> {
         window[0] = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
         window[0].show(stage);
@@ -91,6 +92,7 @@ class LargeLibraryWindowTest {
       WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> shows(robot, newest) && picturesDrawn(robot) > 0
           && picturesLoading(robot) == 0);
       long millis = (System.nanoTime() - started) / 1_000_000;
+      long cpuMillis = (cpuNanos() - cpuStarted) / 1_000_000;
       int drawn = WaitForAsyncUtils.asyncFx(() -> picturesDrawn(robot)).get();
       if (walk) {
         robot.interact(() -> window[0].library().moveCursor(photos, false)); // what End does
@@ -106,8 +108,14 @@ class LargeLibraryWindowTest {
       ingestQueue.shutdownNow();
       background.close();
       robot.interact(() -> stage.setScene(null)); // the next window's memory must not hold this one's
-      return new Opening(millis, before.rss(), open.rss(), before.heap(), open.heap(), tiles, drawn);
+      return new Opening(millis, cpuMillis, before.rss(), open.rss(), before.heap(), open.heap(), tiles, drawn);
     }
+  }
+
+  /** CPU time of this JVM (user + system, every thread): less at the mercy of the machine's load than wall time. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static boolean shows(FxRobot robot, String name) {
@@ -139,6 +147,8 @@ class LargeLibraryWindowTest {
         first tiles            %d ms small (%d photos), %d ms large (%d photos): ratio %.2f
                                (window built and shown until the newest photo's tile is drawn with every picture on screen decoded)
         first tiles, each run  small %s ms; large %s ms
+        CPU to first tiles     %d ms small, %d ms large: ratio %.2f (the JVM's user + system time, every thread, same span)
+        CPU, each run          small %s ms; large %s ms
         pictures decoded       %d small, %d large (thumbnail files exist for every seeded photo)
         resident (VmRSS) open  %.1f MB small, %.1f MB large: %+.1f MB more for the large library
         resident, each run     small %s MB; large %s MB
@@ -150,6 +160,9 @@ class LargeLibraryWindowTest {
         heap after the walk    %.1f MB (resident %.1f MB)
         """.formatted(smalls.size(), smallMillis, SMALL, largeMillis, LARGE, (double) largeMillis / Math.max(1, smallMillis),
         each(smalls, Opening::firstTilesMillis, 1), each(larges, Opening::firstTilesMillis, 1),
+        median(smalls, Opening::cpuMillis), median(larges, Opening::cpuMillis),
+        (double) median(larges, Opening::cpuMillis) / Math.max(1, median(smalls, Opening::cpuMillis)),
+        each(smalls, Opening::cpuMillis, 1), each(larges, Opening::cpuMillis, 1),
         median(smalls, Opening::picturesDrawn), median(larges, Opening::picturesDrawn),
         mb(smallRss), mb(largeRss), mb(largeRss - smallRss),
         each(smalls, Opening::rssOpen, 1 << 20), each(larges, Opening::rssOpen, 1 << 20),

@@ -18,9 +18,9 @@ import java.util.Optional;
 /** The one place that knows the SQL of a photo's marks: stars, flag, label, and its stack's top. */
 public final class MarksRepository {
   static final String SELECT = """
-      SELECT i.id, i.rating, i.flag, i.label, i.shoot_id, i.stack_id, i.sharpness, s.top_image_id,
-             CASE WHEN i.stack_id IS NULL THEN 1
-                  ELSE (SELECT COUNT(*) FROM image f WHERE f.stack_id = i.stack_id AND f.removed_at IS NULL) END AS stack_size
+      SELECT i.id, i.rating, i.flag, i.label, i.shoot_id, i.stack_id, i.sharpness,
+             COALESCE(s.shown_image_id, s.top_image_id) AS top_image_id,
+             CASE WHEN i.stack_id IS NULL THEN 1 ELSE COALESCE(s.photo_count, 0) END AS stack_size
       FROM image i LEFT JOIN stack s ON s.id = i.stack_id
       """;
 

@@ -3,6 +3,7 @@ package frame.core.culling;
 import frame.core.db.Jdbc;
 import frame.core.db.Jdbc.Tx;
 import frame.core.api.library.ImageFormat;
+import frame.core.image.StackShown;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -75,8 +76,13 @@ final class StackRepository {
         r -> new Top(r.getLong(1), r.getBoolean(2)), stackId);
   }
 
+  /** A new top, and with it the photo the stack shows folded. */
   void setTop(long stackId, long imageId, boolean chosen) {
-    jdbc.update("UPDATE stack SET top_image_id = ?, top_chosen = ? WHERE id = ?", imageId, chosen, stackId);
+    jdbc.inTransaction(tx -> {
+      tx.update("UPDATE stack SET top_image_id = ?, top_chosen = ? WHERE id = ?", imageId, chosen, stackId);
+      StackShown.update(tx, stackId);
+      return null;
+    });
   }
 
   private static Candidate candidate(java.sql.ResultSet r) throws SQLException {

@@ -3,6 +3,7 @@ package frame.core.culling;
 import frame.core.culling.StackRepository.Candidate;
 import frame.core.db.Jdbc;
 import frame.core.event.EventBus;
+import frame.core.image.StackShown;
 import frame.core.api.events.FrameEvent;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -51,6 +52,7 @@ public final class Stacker {
       for (long other : existing.tailSet(target, false)) stacks.merge(tx, other, target);
       stacks.join(tx, target, me.id());
       for (Candidate other : near) stacks.join(tx, target, other.id());
+      StackShown.update(tx, target);
       return target;
     });
     retop(stackId);

@@ -59,12 +59,12 @@ public final class ImageRepository {
     List<Object> all = new ArrayList<>(listing.params());
     all.add(query.limit());
     all.add(query.offset());
-    return jdbc.query("SELECT image.* " + listing.fromWhere() + " ORDER BY " + listing.orderBy() + " LIMIT ? OFFSET ?",
+    return jdbc.query("SELECT image.* " + listing.fromWhere() + " ORDER BY " + listing.orderBy() + " " + listing.limit(jdbc.dialect()),
         ImageRepository::map, all.toArray());
   }
 
   private static String where(ImageQuery query, List<Object> params) {
-    StringBuilder where = new StringBuilder("WHERE removed_at IS NULL");
+    StringBuilder where = new StringBuilder(ListingSql.LIBRARY);
     if (query.state() != null) {
       where.append(" AND state = ?");
       params.add(query.state());

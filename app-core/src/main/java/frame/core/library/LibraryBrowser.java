@@ -29,7 +29,7 @@ public final class LibraryBrowser {
     List<Object> params = new ArrayList<>(listing.params());
     params.add(limit);
     params.add(offset);
-    return jdbc.query("SELECT image.* " + listing.fromWhere() + " ORDER BY " + listing.orderBy() + " LIMIT ? OFFSET ?",
+    return jdbc.query("SELECT image.* " + listing.fromWhere() + " ORDER BY " + listing.orderBy() + " " + listing.limit(jdbc.dialect()),
         ImageRepository::map, params.toArray());
   }
 
@@ -61,7 +61,7 @@ public final class LibraryBrowser {
     }
 
     static Filter of(LibraryQuery query) {
-      StringBuilder where = new StringBuilder("WHERE removed_at IS NULL");
+      StringBuilder where = new StringBuilder(ListingSql.LIBRARY);
       List<Object> params = new ArrayList<>();
       if (!query.states().isEmpty()) {
         where.append(" AND state IN (").append(String.join(", ", query.states().stream().map(s -> "?").toList())).append(')');

@@ -11,6 +11,7 @@ import frame.core.api.events.FrameEvent;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageFormat;
 import frame.core.image.ImageRepository;
+import frame.core.image.StackShown;
 import frame.core.store.FileStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,6 +77,7 @@ public final class Trash {
     Instant now = clock.instant();
     jdbc.inTransaction(tx -> {
       for (Image image : found) repository.markRemoved(tx, image.id(), now);
+      StackShown.updateStacksOf(tx, found.stream().map(Image::id).toList()); // a folded stack shows another photo
       failpoints.reach("trash:remove-before-commit");
       return null;
     });
@@ -91,6 +93,7 @@ public final class Trash {
       for (long id : new LinkedHashSet<>(imageIds)) {
         if (repository.clearRemoved(tx, id)) back.add(id);
       }
+      StackShown.updateStacksOf(tx, back);
       return back;
     });
     for (long id : restored) {

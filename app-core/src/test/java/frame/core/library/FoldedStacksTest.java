@@ -13,6 +13,7 @@ import frame.core.culling.MarksRepository;
 import frame.core.db.Database;
 import frame.core.db.Jdbc;
 import frame.core.image.ImageRepository;
+import frame.core.image.StackShown;
 import frame.core.testing.TestPostgres;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -64,6 +65,11 @@ class FoldedStacksTest {
         jdbc.update("INSERT INTO stack (id, kind, top_image_id, top_chosen) VALUES (?, 'BURST', ?, FALSE)",
             top.getKey(), ids.get(top.getValue()));
       }
+      // what the stacker and the trash keep as stacks change: the photo each shows folded, and its count
+      jdbc.inTransaction(tx -> {
+        for (long stack : List.of(10L, 20L, 30L)) StackShown.update(tx, stack);
+        return null;
+      });
       LibraryBrowser browser = new LibraryBrowser(jdbc);
       CullFilter folded = CullFilter.NONE.withStacks(StackFold.FOLDED);
       CullFilter open10 = CullFilter.NONE.withStacks(StackFold.FOLDED.toggled(10L));

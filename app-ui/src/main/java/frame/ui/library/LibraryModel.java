@@ -23,6 +23,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -67,6 +68,8 @@ public final class LibraryModel {
 
   private final SessionTiles session = new SessionTiles();
   private LibraryTotals totals = LibraryTotals.NONE;
+  /** The query's count has not come yet: the grid is as long as its first page meanwhile. */
+  private final BooleanProperty counting = new SimpleBooleanProperty();
   private boolean refreshing;
   private boolean refreshAgain;
 
@@ -121,13 +124,19 @@ public final class LibraryModel {
   /** What went wrong with the last thing done in the library, in plain words; empty when nothing did. */
   public Notice notice() { return notice; }
 
-  private void changed() { revision.set(revision.get() + 1); }
+  private void changed() {
+    if (counting.get()) resize(); // the first page may have come before the count
+    revision.set(revision.get() + 1);
+  }
+
+  /** Whether the query's count is still to come (its first page may be on screen already). */
+  public ReadOnlyBooleanProperty counting() { return counting; }
 
   /** Tiles held in memory now: a bound that does not grow with the library. */
   public int loadedTiles() { return pages.loadedTiles() + session.held(); }
 
-  /** Counts the library and shows its first page. */
-  public void loadExisting() { refresh(); }
+  /** Shows the library's first page, then counts it: the counts do not hold up the first tiles. */
+  public void loadExisting() { requery(); }
 
   private LibraryQuery query() {
     return new LibraryQuery(filter.get().states, search.get(), sort.get(),
@@ -141,24 +150,35 @@ public final class LibraryModel {
     return index < first.size() ? first.get(index) : pages.tileAt(index - first.size());
   }
 
-  /** The filter, search or order changed: start again from the top. */
+  /**
+   * The filter, search or order changed: start again from the top. The first page is asked for
+   * before the count (which reads every matching photo), so its tiles come first.
+   */
   private void requery() {
     pages.clear();
     refilterSession();
     cursor.set(size.get() > 0 ? Math.min(Math.max(cursor.get(), 0), size.get() - 1) : -1);
-    refresh(true);
+    if (filter.get().states != null) {
+      counting.set(true);
+      pages.tileAt(0);
+    }
+    refresh(true, true);
   }
 
   /** Recounts; what is on screen reloads if the library changed under it. Calls arriving meanwhile coalesce. */
-  public void refresh() { refresh(false); }
+  public void refresh() { refresh(false, false); }
 
-  private void refresh(boolean reload) {
+  private void refresh(boolean reload) { refresh(reload, false); }
+
+  /** {@code cleared}: the pages were just dropped for this query, so those loaded meanwhile are already of it. */
+  private void refresh(boolean reload, boolean cleared) {
     if (refreshing) {
       refreshAgain = true;
       return;
     }
     refreshing = true;
     LibraryQuery query = query();
+    long generation = pages.generation();
     boolean none = filter.get().states == null;
     background.run(() -> new LibraryTotals(none ? 0 : library.count(query), library.countsByState()), counted -> {
       refreshing = false;
@@ -166,8 +186,9 @@ public final class LibraryModel {
           || sort.get() != LibraryOrder.ADDED_NEWEST || !search.get().isBlank() || query.cull().filters()
           || query.cull().stacks().folded();
       totals = counted;
+      counting.set(false);
       notice.recovered(COUNT_PHOTOS);
-      if (changed) pages.invalidate();
+      if (changed && !(cleared && pages.generation() == generation)) pages.invalidate();
       resize();
       recount();
       changed();
@@ -177,6 +198,7 @@ public final class LibraryModel {
       }
     }, failure -> {
       refreshing = false;
+      counting.set(false);
       notice.failed(COUNT_PHOTOS, failure);
     });
   }
@@ -184,7 +206,8 @@ public final class LibraryModel {
   private static final String COUNT_PHOTOS = "count the photos";
 
   private void resize() {
-    size.set((int) Math.min(Integer.MAX_VALUE, session.shown().size() + totals.matching()));
+    long matching = counting.get() ? Math.max(totals.matching(), pages.firstPageSize()) : totals.matching();
+    size.set((int) Math.min(Integer.MAX_VALUE, session.shown().size() + matching));
     if (cursor.get() >= size.get()) cursor.set(size.get() - 1);
   }
 

@@ -330,7 +330,8 @@ public final class LibraryView extends BorderPane {
       refreshQueued = false;
       for (TileRowCell cell : cells) cell.redraw();
       if (viewerOpen.get()) model.tileForImage(viewer.shownId()).ifPresent(tile -> viewer.showMarks(tile.marks().get()));
-      shoots.refresh(); // counts of photos, picks and rejects move with the grid
+      // counts of photos, picks and rejects move with the grid; they read every photo, so not before the first tiles
+      if (!model.counting().get()) shoots.refresh();
     });
   }
 

@@ -151,6 +151,17 @@ final class TilePages {
     }, failure -> gone.run());
   }
 
+  /** How many tiles the first page of now holds; 0 until it has come. */
+  int firstPageSize() {
+    Page first = pages.get(0);
+    return first == null || first.generation() != generation ? 0 : first.tiles().size();
+  }
+
+  /** Bumps when pages go stale: the same number later means the pages loaded since are of now. */
+  long generation() {
+    return generation;
+  }
+
   /** Every page is stale: the library changed under it. */
   void invalidate() {
     generation++;

@@ -21,8 +21,12 @@ import frame.ui.common.Background;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,12 +146,52 @@ class LibraryModelTest {
     library.loadExisting();
 
     assertThat(library.size().get()).isEqualTo(10_000);
-    assertThat(library.loadedTiles()).isZero();
+    assertThat(library.loadedTiles()).as("the first page, asked for before the count").isEqualTo(LibraryModel.PAGE);
     assertThat(library.tileAt(0).name().get()).isEqualTo("photo-10000.jpg"); // newest first
     assertThat(library.tileAt(9_999).name().get()).isEqualTo("photo-00001.jpg");
     for (int i = 0; i < 10_000; i += 37) assertThat(library.tileAt(i)).isNotNull(); // scrolled end to end
     assertThat(library.loadedTiles()).isLessThanOrEqualTo(LibraryModel.PAGE * LibraryModel.PAGES_KEPT);
     assertThat(library.counts().get()).startsWith("10000 images · 10000 processed");
+  }
+
+  @Test
+  void the_first_page_of_a_large_library_shows_before_its_count_arrives() throws Exception {
+    LargeLibrary.seed(frame, 10_000);
+    Deque<Runnable> queued = new ArrayDeque<>(); // background work, run one piece at a time by the test
+    LibraryModel opened = new LibraryModel(frame, new Background() {
+      @Override
+      public <T> void run(Callable<T> work, Consumer<T> onResult, Consumer<Throwable> onFailure) {
+        queued.add(() -> {
+          try {
+            onResult.accept(work.call());
+          } catch (Exception e) {
+            onFailure.accept(e);
+          }
+        });
+      }
+
+      @Override
+      public void onFx(Runnable update) {
+        update.run();
+      }
+    }, Clock.systemUTC(), null);
+
+    opened.loadExisting();
+    assertThat(queued).as("the first page, then the counts").hasSize(2);
+    queued.poll().run();
+
+    assertThat(opened.counting().get()).isTrue();
+    assertThat(opened.size().get()).as("as long as the first page until the count comes").isEqualTo(LibraryModel.PAGE);
+    assertThat(opened.tileAt(0).name().get()).isEqualTo("photo-10000.jpg");
+    assertThat(opened.tileAt(LibraryModel.PAGE - 1).name().get()).isEqualTo("photo-%05d.jpg".formatted(10_001 - LibraryModel.PAGE));
+    assertThat(opened.counts().get()).as("no counts yet").isEmpty();
+
+    queued.poll().run();
+    assertThat(opened.counting().get()).isFalse();
+    assertThat(opened.size().get()).isEqualTo(10_000);
+    assertThat(opened.counts().get()).startsWith("10000 images · 10000 processed");
+    assertThat(queued).as("the first page stays: it was read for this query").isEmpty();
+    assertThat(opened.tileAt(0).name().get()).isEqualTo("photo-10000.jpg");
   }
 
   @Test
