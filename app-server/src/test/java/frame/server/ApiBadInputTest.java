@@ -132,12 +132,7 @@ class ApiBadInputTest {
   void a_busy_answer_to_a_body_still_coming_says_the_connection_closes() throws Exception {
     fixture = new ServerFixture(dataDir, s -> s.withMaxConcurrentUploads(0));
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", fixture.server.port())) {
-      socket.setSoTimeout(15_000);
-      var out = socket.getOutputStream();
-      out.write(("POST /api/upload HTTP/1.1\r\nHost: 127.0.0.1:" + fixture.server.port() + "\r\n"
-          + "Authorization: Bearer " + fixture.token + "\r\n"
-          + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 3000000\r\n\r\n--b\r\n")
-          .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      var out = startUpload(socket, 3_000_000);
       out.write(new byte[64 * 1024]);
       out.flush();
       // the rest of the body is never read: a client that sent its next request on this connection
@@ -153,12 +148,7 @@ class ApiBadInputTest {
   void slow_drip_upload_is_cut_off_by_the_idle_timeout() throws Exception {
     fixture = new ServerFixture(dataDir, s -> s.withIdleTimeout(java.time.Duration.ofMillis(500)));
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", fixture.server.port())) {
-      socket.setSoTimeout(15_000);
-      var out = socket.getOutputStream();
-      out.write(("POST /api/upload HTTP/1.1\r\nHost: 127.0.0.1:" + fixture.server.port() + "\r\n"
-          + "Authorization: Bearer " + fixture.token + "\r\n"
-          + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n--b\r\n")
-          .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      var out = startUpload(socket, 100_000);
       out.flush();
       long started = System.nanoTime();
       // then nothing: the server must give up on us rather than hold the connection for ever
@@ -169,6 +159,17 @@ class ApiBadInputTest {
     }
     assertThat(fixture.client.get("/api/health").statusCode()).isEqualTo(200);
     assertThat(fixture.frame.ports().library().countIn(null)).isZero();
+  }
+
+  /** A multipart upload's head and first boundary, by hand: the test decides how the body goes on. */
+  private java.io.OutputStream startUpload(java.net.Socket socket, long contentLength) throws IOException {
+    socket.setSoTimeout(15_000);
+    var out = socket.getOutputStream();
+    out.write(("POST /api/upload HTTP/1.1\r\nHost: 127.0.0.1:" + fixture.server.port() + "\r\n"
+        + "Authorization: Bearer " + fixture.token + "\r\n"
+        + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: " + contentLength + "\r\n\r\n--b\r\n")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    return out;
   }
 
   private static void assertError(HttpResponse<byte[]> response, int status, String code) {
