@@ -42,24 +42,19 @@ final class CardImport {
     try (ScratchFolders side = new ScratchFolders()) { // removed after each side, so a 420-copy run does not fill the disk
       Path dataDir = side.make("frame-bench-card-data");
       if (setUp) {
-        MeasuredProcess.run(frame(dataDir, variant == null ? CardVariant.PLAIN_SET_UP : variant.setUp(side)), environment());
+        MeasuredProcess.run(frame(dataDir, variant == null ? CardVariant.PLAIN_SET_UP : variant.setUp(side)), Map.of());
         if (variant != null) variant.afterSetUp(dataDir);
       }
       double cpuBefore = MeasuredProcess.childrenCpuSeconds();
-      MeasuredProcess imported = MeasuredProcess.run(frame(dataDir, List.of("import", card.toString())), environment());
+      MeasuredProcess imported = MeasuredProcess.run(frame(dataDir, List.of("import", card.toString())), Map.of());
       double cpuImported = MeasuredProcess.childrenCpuSeconds();
       MeasuredProcess waited = MeasuredProcess.run(frame(dataDir, List.of("queue", "wait", "--timeout", WAIT_LIMIT_SECONDS)),
-          environment());
+          Map.of());
       double cpuAll = MeasuredProcess.childrenCpuSeconds();
       return new Result(new Run(imported.seconds(), cpuImported - cpuBefore, imported.peakResidentKb()),
           new Run(imported.seconds() + waited.seconds(), cpuAll - cpuBefore,
               Math.max(imported.peakResidentKb(), waited.peakResidentKb())));
     }
-  }
-
-  /** As {@code ./frame} starts FRAME, when the options are its. */
-  private Map<String, String> environment() {
-    return ColdImport.environmentFor(jvmOptions);
   }
 
   private List<String> frame(Path dataDir, List<String> subcommand) {

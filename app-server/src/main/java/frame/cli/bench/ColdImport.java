@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * What a user runs: a fresh {@code frame import} process on a fresh data folder, timed from its
  * start to its exit (JVM start-up, opening the database, every photo PROCESSED). The child is
- * this same FRAME (same Java, same class path), with the JVM options and environment it is given.
+ * this same FRAME (same Java, same class path), with the JVM's default heap.
  */
 public final class ColdImport {
   /** The JIT setting {@code ./frame} and the app image start FRAME with (FrameJitSettingTest holds them to it). */
@@ -21,12 +20,6 @@ public final class ColdImport {
    * grew a card import's heap to 850 MB resident for a live set under 200 MB).
    */
   public static final List<String> FRAME_MEMORY = List.of("-Xmx2g", "-XX:GCTimeRatio=4");
-  /**
-   * The environment {@code ./frame} starts FRAME with: two glibc malloc arenas, not eight a core,
-   * so the native frame buffers the decode and encode threads free are reused instead of kept in an
-   * arena each (about 80 MB of a card import's peak resident memory).
-   */
-  public static final Map<String, String> FRAME_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
   private ColdImport() {}
 
@@ -36,12 +29,7 @@ public final class ColdImport {
     List<String> command = frameCommand(jvmOptions);
     command.addAll(List.of("--data-dir", dataDir.toString(), "--workers", Integer.toString(workers), "import"));
     for (Path photo : photos) command.add(photo.toString());
-    return run(command, environmentFor(jvmOptions));
-  }
-
-  /** {@link #FRAME_ENVIRONMENT} for a child started as {@code ./frame} starts it (its JIT setting), none for a plain {@code java}. */
-  static Map<String, String> environmentFor(List<String> jvmOptions) {
-    return jvmOptions.contains(FRAME_JIT) ? FRAME_ENVIRONMENT : Map.of();
+    return run(command);
   }
 
   /**
@@ -56,7 +44,7 @@ public final class ColdImport {
     List<String> command = frameCommand(withOutput);
     command.add("aot-training");
     try {
-      run(command, Map.of()); // trained as the build trains it, without ./frame's settings
+      run(command);
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -73,11 +61,9 @@ public final class ColdImport {
     return command;
   }
 
-  static double run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
+  static double run(List<String> command) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(environment);
-    Process process = builder.start();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] output = process.getInputStream().readAllBytes();
     int exit = process.waitFor();
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -17,13 +17,4 @@ class FrameJitSettingTest {
         .contains("exec java \"${cached[@]}\" " + ColdImport.FRAME_JIT + " " + memory + " -jar");
     assertThat(Files.readString(ROOT.resolve("packaging/pom.xml"))).contains(ColdImport.FRAME_JIT).contains(memory);
   }
-
-  @Test
-  void the_launcher_and_the_bench_start_frame_with_one_malloc_setting() throws Exception {
-    String launcher = Files.readString(ROOT.resolve("frame"));
-    ColdImport.FRAME_ENVIRONMENT.forEach((name, value) ->
-        assertThat(launcher).contains("export " + name + "=\"${" + name + ":-" + value + "}\""));
-    assertThat(ColdImport.environmentFor(java.util.List.of(ColdImport.FRAME_JIT))).isEqualTo(ColdImport.FRAME_ENVIRONMENT);
-    assertThat(ColdImport.environmentFor(java.util.List.of())).isEmpty();
-  }
 }
