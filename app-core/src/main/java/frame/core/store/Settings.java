@@ -75,12 +75,6 @@ public final class Settings {
     }
   }
 
-  Properties copy() {
-    Properties copy = new Properties();
-    copy.putAll(values);
-    return copy;
-  }
-
   private IllegalArgumentException problem(String key, String value, String why) {
     return new IllegalArgumentException(file + ": " + key + "=" + value + " " + why);
   }

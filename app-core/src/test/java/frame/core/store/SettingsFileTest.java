@@ -60,7 +60,7 @@ class SettingsFileTest {
 
     settings.write(Map.of("analysis", "off"), "FRAME culling");
 
-    assertThat(Files.readAllLines(file)).contains("analysis=off", "mine=kept", "#FRAME culling");
+    assertThat(Files.readAllLines(file)).containsExactly("analysis=off", "mine=kept");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
     try (var left = Files.list(dataDir)) {
       assertThat(left).as("nothing aside is left").containsExactly(file);
@@ -72,8 +72,39 @@ class SettingsFileTest {
   void the_first_write_makes_the_file() {
     SettingsFile settings = SettingsFile.in(dataDir, "culling.properties");
     assertThat(settings.modified()).isNull();
-    settings.write(Map.of("analysis", "off"), null);
+    settings.write(Map.of("analysis", "off"), "FRAME culling");
     assertThat(settings.modified()).isNotNull();
+    assertThat(settings.path()).hasContent("# FRAME culling\nanalysis=off");
     assertThat(settings.read().text("analysis", "on")).isEqualTo("off");
+  }
+
+  @Test
+  void a_write_keeps_what_a_person_wrote_around_the_keys_it_changes() throws Exception {
+    Path file = Files.writeString(dataDir.resolve("archive.properties"), """
+        # Scrub the studio disk every night.
+        scrub-every = PT24H
+
+        ! the NAS is slow: a long first wait
+        first-wait-ms=20000
+        notes=one \\
+          two
+        """);
+    SettingsFile settings = SettingsFile.in(dataDir, "archive.properties");
+
+    settings.write(Map.of("first-wait-ms", "500", "notes", "a=b", "catalogue-backups-kept", "9"), "FRAME archive");
+
+    assertThat(Files.readString(file)).isEqualTo("""
+        # Scrub the studio disk every night.
+        scrub-every = PT24H
+
+        ! the NAS is slow: a long first wait
+        first-wait-ms=500
+        notes=a\\=b
+        catalogue-backups-kept=9
+        """);
+    Settings read = settings.read();
+    assertThat(read.text("notes", "")).isEqualTo("a=b");
+    assertThat(read.duration("scrub-every", Duration.ZERO)).isEqualTo(Duration.ofHours(24));
+    assertThat(read.whole("catalogue-backups-kept", 7L)).isEqualTo(9L);
   }
 }
