@@ -92,9 +92,6 @@ final class ImportCommand implements Callable<Integer> {
 
   /** A photo of this import reached PROCESSED or FAILED. */
   static final class ImportWatch {
-    /** The four steps of {@link #expectedJobs}: storing the original, then the three derived files. */
-    private static final Set<JobType> STEPS = java.util.EnumSet.of(JobType.OFFLOAD_ORIGINAL,
-        JobType.THUMBNAIL_GENERATION, JobType.PREVIEW_GENERATION, JobType.EXIF_ENRICHMENT);
     private final Set<Long> expected = ConcurrentHashMap.newKeySet();
     private final Map<Long, ImageState> finalStates = new ConcurrentHashMap<>();
     private final AtomicInteger jobsDone = new AtomicInteger();
@@ -159,7 +156,12 @@ final class ImportCommand implements Callable<Integer> {
 
     private static boolean stepsRunning(FrameLibrary frame, long imageId) {
       return frame.ports().jobs().list(JobQuery.forImage(imageId)).stream()
-          .anyMatch(job -> job.state().isActive() && STEPS.contains(job.type()));
+          .anyMatch(job -> job.state().isActive() && isStep(job.type()));
+    }
+
+    /** The four steps of {@link #expectedJobs}: storing the original, then the three derived files. */
+    private static boolean isStep(JobType type) {
+      return type == JobType.OFFLOAD_ORIGINAL || JobType.DERIVED.contains(type);
     }
   }
 }
