@@ -9,31 +9,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Issue 13's admin routes over real HTTP: queue pause and resume, retry, cancel, regenerate. */
-class ApiControlTest {
-  @TempDir Path dataDir;
-  ServerFixture fixture;
-  ApiClient api;
-
-  @BeforeEach
-  void start() {
-    fixture = new ServerFixture(dataDir);
-    api = fixture.client;
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
-
+class ApiControlTest extends ServerPerTest {
   @Test
   void pause_and_resume_the_queue_and_cancel_retry_and_regenerate_through_the_api() {
     JsonNode paused = json(post("/api/admin/queue/pause", ""));

@@ -13,7 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -22,27 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ApiFlowTest {
-  @TempDir Path dataDir;
-  ServerFixture fixture;
-  ApiClient api;
-
-  @BeforeEach
-  void start() {
-    fixture = new ServerFixture(dataDir);
-    api = fixture.client;
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
-
+class ApiFlowTest extends ServerPerTest {
   @Test
   void upload_then_event_stream_reports_processed_then_thumbnail_bytes_are_served() throws Exception {
     BlockingQueue<String> events = new LinkedBlockingQueue<>();

@@ -14,31 +14,12 @@ import frame.core.testing.RawFiles;
 import frame.core.testing.TestImages;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The upload API takes HEIC and RAW like any photo: thumbnails made, originals served with their real type. */
-class ApiFormatsTest {
-  @TempDir Path dataDir;
-  ServerFixture fixture;
-  ApiClient api;
-
-  @BeforeEach
-  void start() {
-    fixture = new ServerFixture(dataDir);
-    api = fixture.client;
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
-
+class ApiFormatsTest extends ServerPerTest {
   @Test
   void an_uploaded_heic_gets_its_thumbnail_and_its_original_is_served_as_image_heic() {
     assumeTrue(heicDecodes(), "FRAME decodes no HEIC here (libheif missing or hidden): the branch without it runs instead");

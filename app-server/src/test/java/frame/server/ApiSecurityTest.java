@@ -11,27 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ApiSecurityTest {
-  @TempDir Path dataDir;
-  ServerFixture fixture;
-  ApiClient api;
-
-  @BeforeEach
-  void start() {
-    fixture = new ServerFixture(dataDir);
-    api = fixture.client;
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
-
+class ApiSecurityTest extends ServerPerTest {
   @Test
   void s1_every_route_but_health_needs_a_token() {
     ApiClient anonymous = api.withToken(null);
