@@ -1,6 +1,7 @@
 package frame.cli;
 
 import frame.core.api.FrameLibrary;
+import frame.core.api.Queue;
 import frame.core.api.jobs.JobState;
 import frame.core.api.jobs.JobType;
 import frame.server.dto.QueueDto;
@@ -51,48 +52,57 @@ final class QueueCommand implements Callable<Integer> {
     out.println();
   }
 
-  @Command(name = "pause", mixinStandardHelpOptions = true,
-      description = "Pause the whole queue, or one job type: running jobs finish, nothing new starts.")
-  static final class Pause implements Callable<Integer> {
+  /** Pause and resume: change the queue, say what changed, then show the queue as it is now. */
+  private abstract static class QueueChange implements Callable<Integer> {
     @ParentCommand QueueCommand queue;
     @Spec CommandSpec spec;
 
     @Option(names = "--type", paramLabel = "TYPE", description = "Only this job type: ${COMPLETION-CANDIDATES}")
     JobType type;
 
+    abstract void change(Queue queue);
+
+    /** The first line printed, once the change is made. */
+    abstract String done();
+
     @Override
     public Integer call() {
       try (FrameLibrary frame = queue.frameCommand.accessWithoutRunner()) {
-        frame.ports().queue().pause(type);
-        QueueDto after = QueueDto.of(frame.ports().queue().overview());
+        change(frame.ports().queue());
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Paused %s: running jobs finish, nothing new starts until 'frame queue resume%s'.%n",
-            type == null ? "the whole queue" : type.name(), type == null ? "" : " --type " + type);
-        print(out, after, false);
+        out.println(done());
+        print(out, QueueDto.of(frame.ports().queue().overview()), false);
         return 0;
       }
     }
   }
 
-  @Command(name = "resume", mixinStandardHelpOptions = true,
-      description = "Resume one job type, or everything (the whole queue and every paused type).")
-  static final class Resume implements Callable<Integer> {
-    @ParentCommand QueueCommand queue;
-    @Spec CommandSpec spec;
-
-    @Option(names = "--type", paramLabel = "TYPE", description = "Only this job type: ${COMPLETION-CANDIDATES}")
-    JobType type;
+  @Command(name = "pause", mixinStandardHelpOptions = true,
+      description = "Pause the whole queue, or one job type: running jobs finish, nothing new starts.")
+  static final class Pause extends QueueChange {
+    @Override
+    void change(Queue queue) {
+      queue.pause(type);
+    }
 
     @Override
-    public Integer call() {
-      try (FrameLibrary frame = queue.frameCommand.accessWithoutRunner()) {
-        frame.ports().queue().resume(type);
-        QueueDto after = QueueDto.of(frame.ports().queue().overview());
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf("Resumed %s.%n", type == null ? "everything" : type.name());
-        print(out, after, false);
-        return 0;
-      }
+    String done() {
+      return "Paused %s: running jobs finish, nothing new starts until 'frame queue resume%s'.".formatted(
+          type == null ? "the whole queue" : type.name(), type == null ? "" : " --type " + type);
+    }
+  }
+
+  @Command(name = "resume", mixinStandardHelpOptions = true,
+      description = "Resume one job type, or everything (the whole queue and every paused type).")
+  static final class Resume extends QueueChange {
+    @Override
+    void change(Queue queue) {
+      queue.resume(type);
+    }
+
+    @Override
+    String done() {
+      return "Resumed %s.".formatted(type == null ? "everything" : type.name());
     }
   }
 }
