@@ -1,5 +1,6 @@
 package frame.reliability;
 
+import frame.core.testing.Programs;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
@@ -29,7 +30,7 @@ final class NetworkNamespace implements AutoCloseable {
 
   static NetworkNamespace create() throws IOException, InterruptedException {
     for (String tool : List.of("unshare", "nsenter", "ip")) {
-      assumeTrue(works(tool, tool.equals("ip") ? "-V" : "--version"), tool + " is not installed: no network namespace");
+      assumeTrue(Programs.works(tool, tool.equals("ip") ? "-V" : "--version"), tool + " is not installed: no network namespace");
     }
     // the holder keeps the namespace alive: unshare execs sh, which execs sleep, all as one pid
     Process holder = new ProcessBuilder("unshare", "-rn", "sh", "-c", SETUP).redirectErrorStream(true).start();
@@ -48,19 +49,6 @@ final class NetworkNamespace implements AutoCloseable {
         Long.toString(holder.pid())));
     inside.addAll(command);
     return inside;
-  }
-
-  private static boolean works(String... command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      process.getInputStream().readAllBytes();
-      return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   @Override

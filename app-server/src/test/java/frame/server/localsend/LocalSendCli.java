@@ -1,5 +1,6 @@
 package frame.server.localsend;
 
+import frame.core.testing.Programs;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -38,8 +39,8 @@ public final class LocalSendCli {
 
   public static synchronized Path install() throws IOException, InterruptedException {
     if (installed != null) return installed;
-    assumeTrue(works("node", "--version"), "node is not installed: skipping the LocalSend CLI test");
-    assumeTrue(works("npm", "--version"), "npm is not installed: skipping the LocalSend CLI test");
+    assumeTrue(Programs.works("node", "--version"), "node is not installed: skipping the LocalSend CLI test");
+    assumeTrue(Programs.works("npm", "--version"), "npm is not installed: skipping the LocalSend CLI test");
     Path folder = Path.of("target", "localsend-cli").toAbsolutePath();
     Files.createDirectories(folder);
     Path cli = folder.resolve("node_modules/localsend/dist/cli.js");
@@ -70,16 +71,4 @@ public final class LocalSendCli {
     return new Sent(process.exitValue(), output);
   }
 
-  private static boolean works(String... command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      process.getInputStream().readAllBytes();
-      return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
 }

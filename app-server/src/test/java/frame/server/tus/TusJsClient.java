@@ -1,5 +1,6 @@
 package frame.server.tus;
 
+import frame.core.testing.Programs;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,8 +33,8 @@ public final class TusJsClient {
   /** Installs the client if needed; skips the calling test when node or npm are missing. */
   public static synchronized Path install() throws IOException, InterruptedException {
     if (installed != null) return installed;
-    assumeTrue(works("node", "--version"), "node is not installed: skipping the tus-js-client test");
-    assumeTrue(works("npm", "--version"), "npm is not installed: skipping the tus-js-client test");
+    assumeTrue(Programs.works("node", "--version"), "node is not installed: skipping the tus-js-client test");
+    assumeTrue(Programs.works("npm", "--version"), "npm is not installed: skipping the tus-js-client test");
     Path folder = Path.of("target", "tus-js-client").toAbsolutePath();
     Files.createDirectories(folder);
     if (!Files.isDirectory(folder.resolve("node_modules/tus-js-client"))) {
@@ -47,19 +48,6 @@ public final class TusJsClient {
     }
     installed = folder;
     return folder;
-  }
-
-  private static boolean works(String... command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      process.getInputStream().readAllBytes();
-      return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   /** Starts an upload; its events arrive on {@link Run#next}. */
