@@ -9,8 +9,9 @@ import java.util.function.Supplier;
  * long-running nodes work in, not each JVM compiling the same code: rounds of work until the
  * compiler threads used less than {@link #QUIET_SHARE} of the nodes' CPU in a round, twice in a
  * row. Not zero: C2 goes on compiling a little for tens of thousands of jobs (10-20 % of a round
- * in rounds of 10 000 jobs, measured on 2 cores), and a round's share is read in 10 ms ticks. Where the compiler threads cannot be read (not Linux), rounds until the nodes' CPU a round
- * is no longer falling, as the warm import figure does with its time ({@link SteadyWarmUp}).
+ * in rounds of 10 000 jobs, measured on 2 cores), and a round's share is read in 10 ms ticks.
+ * Where the compiler threads cannot be read (not Linux), rounds until the nodes' CPU a round is
+ * no longer falling, as the warm import figure does with its time ({@link SteadyWarmUp}).
  */
 final class QuietJitWarmUp {
   /** The compiler threads' share of the nodes' CPU in a round under which the JIT counts as quiet. */
