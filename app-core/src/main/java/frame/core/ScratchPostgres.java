@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A throwaway database on a PostgreSQL server for one benchmark run, created beside the one the
@@ -94,9 +95,29 @@ final class ScratchPostgres implements Benchmarks.ScratchDatabase {
     }
   }
 
+  /** How long a drop is retried while a connection it may not end (autovacuum) holds the database. */
+  private static final long DROP_RETRY_NANOS = TimeUnit.SECONDS.toNanos(60);
+
   @Override
   public void close() {
     database.close();
-    execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    // FORCE ends the nodes' connections, but a login without superuser may not end an autovacuum
+    // worker, which a long run's hundreds of thousands of jobs start: it ends within seconds, so try again
+    long deadline = System.nanoTime() + DROP_RETRY_NANOS;
+    while (true) {
+      try {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        return;
+      } catch (IllegalStateException e) {
+        boolean mayNotEnd = e.getCause() instanceof SQLException sql && "42501".equals(sql.getSQLState());
+        if (!mayNotEnd || System.nanoTime() > deadline) throw e;
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 }

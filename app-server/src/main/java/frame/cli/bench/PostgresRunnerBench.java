@@ -3,7 +3,6 @@ package frame.cli.bench;
 import frame.core.api.config.ConfigLoader;
 import frame.core.api.FrameLibrary;
 import frame.core.api.config.FrameConfig;
-import frame.core.api.FrameLibrary;
 import frame.core.api.bench.Benchmarks;
 
 import java.io.IOException;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "postgres", mixinStandardHelpOptions = true,
     description = {"Runner throughput on PostgreSQL with several frame worker processes: no-op jobs/s and photos/s.",
+        "Each no-op run is timed twice: after 1 000 warm-up jobs a node, then once more rounds of them have left",
+        "the nodes' JIT quiet (the state long-running nodes work in).",
         "Needs DATABASE_URL=jdbc:postgresql://HOST:PORT/DB with DATABASE_USER/DATABASE_PASSWORD (a login that may",
         "create databases: each run makes a scratch database and drops it)."})
 public final class PostgresRunnerBench implements Callable<Integer> {
@@ -74,12 +76,12 @@ public final class PostgresRunnerBench implements Callable<Integer> {
       out.printf("  no-op jobs/s, embedded HSQLDB, 1 process:   %8.0f%n", embedded);
       out.flush();
       for (int n : nodes) {
-        NoopFigure figure = noopRun(config, scratch, n);
-        String compiling = figure.compilingMicrosPerJob() < 0 ? ""
-            : " (%.0f of it compiling)".formatted(figure.compilingMicrosPerJob());
-        out.printf("  no-op jobs/s, PostgreSQL, %d node(s):       %8.0f   (a job: %.0f µs of the nodes' CPU%s,"
-                + " %.2f commits, %.2f row writes)%n", n, figure.jobsPerSecond(), figure.nodeCpuMicrosPerJob(),
-            compiling, figure.commitsPerJob(), figure.rowWritesPerJob());
+        NoopRun run = noopRun(config, scratch, n);
+        print(n, "after " + WARM_UP_JOBS_PER_NODE + " warm-up jobs a node", run.afterFixedWarmUp());
+        QuietJitWarmUp.Outcome warm = run.warmUp();
+        out.printf("    then %d more round(s) of %d jobs, %.1f s, until %s%n", warm.rounds(), jobs, warm.seconds(),
+            warmUpEnd(warm));
+        print(n, "JIT quiet", run.steady());
         out.flush();
       }
       List<Path> files = photos(scratch);
@@ -102,35 +104,78 @@ public final class PostgresRunnerBench implements Callable<Integer> {
   record NoopFigure(double jobsPerSecond, double nodeCpuMicrosPerJob, double compilingMicrosPerJob, double commitsPerJob,
       double rowWritesPerJob) {}
 
-  /** Warm-up no-op jobs for each node before the timed ones. */
+  /** Warm-up no-op jobs for each node before the first timed ones, and in each round of the warm-up after them. */
   private static final int WARM_UP_JOBS_PER_NODE = 1_000;
+  /** Rounds of the warm-up to a quiet JIT at most (a round: {@link #jobs} jobs, as many as a timed span). */
+  private static final int MOST_WARM_UP_ROUNDS = 20;
 
-  private NoopFigure noopRun(FrameConfig config, Path scratch, int nodeCount) throws Exception {
+  /**
+   * A no-op run's two figures: timed after a fixed warm-up of {@link #WARM_UP_JOBS_PER_NODE} jobs a
+   * node (this bench's figure until 2026-12-06, in which the nodes' JIT is still compiling), and
+   * timed again once the warm-up after it has left the JIT quiet, the state long-running nodes
+   * work in.
+   */
+  record NoopRun(NoopFigure afterFixedWarmUp, QuietJitWarmUp.Outcome warmUp, NoopFigure steady) {}
+
+  private void print(int nodeCount, String when, NoopFigure figure) {
+    String compiling = figure.compilingMicrosPerJob() < 0 ? ""
+        : " (%.0f of it compiling, %.0f %%)".formatted(figure.compilingMicrosPerJob(),
+            100 * figure.compilingMicrosPerJob() / figure.nodeCpuMicrosPerJob());
+    out.printf("  no-op jobs/s, PostgreSQL, %d node(s), %-38s %8.0f   (a job: %.0f µs of the nodes' CPU%s,"
+            + " %.2f commits, %.2f row writes)%n", nodeCount, when + ":", figure.jobsPerSecond(),
+        figure.nodeCpuMicrosPerJob(), compiling, figure.commitsPerJob(), figure.rowWritesPerJob());
+    out.flush();
+  }
+
+  private static String warmUpEnd(QuietJitWarmUp.Outcome warm) {
+    if (warm.compilingShares().isEmpty()) return "the nodes' CPU a round no longer fell (compiler threads unknown here)";
+    String shares = warm.compilingShares().stream().map(share -> "%.0f".formatted(100 * share))
+        .collect(Collectors.joining(" "));
+    return (warm.quiet() ? "the JIT was quiet" : "the most rounds, the JIT NOT yet quiet")
+        + " (the compiler threads' share of the nodes' CPU, %%, by round: %s; quiet: under %.0f %% twice)"
+            .formatted(shares, 100 * QuietJitWarmUp.QUIET_SHARE);
+  }
+
+  private NoopRun noopRun(FrameConfig config, Path scratch, int nodeCount) throws Exception {
     try (Benchmarks.ScratchDatabase database = FrameLibrary.benchmarks().scratchPostgres(config.databaseUrl(), config.databaseLogin());
         Nodes workers = Nodes.start(this, config, database, scratch.resolve("noop-" + nodeCount), nodeCount)) {
       // warm-up: JIT, connections, plans; the same for every node, so that a run with more nodes
       // does not time more of each JVM's compiling
-      long warmUp = (long) WARM_UP_JOBS_PER_NODE * nodeCount;
-      database.enqueueNoops((int) warmUp);
+      int round = WARM_UP_JOBS_PER_NODE * nodeCount;
+      database.enqueueNoops(round);
       awaitJobs(database);
-      expectCompleted(database, warmUp);
-      DatabaseActivity before = DatabaseActivity.settledOf(database.url(), config);
-      long cpuBefore = workers.cpuNanos();
-      long compilingBefore = workers.compilerCpuNanos();
-      database.enqueueNoops(jobs); // the jobs appear at its commit: time from there
-      long start = System.nanoTime();
-      long polls = awaitJobs(database);
-      double perSecond = jobs / ((System.nanoTime() - start) / 1e9);
-      double cpuMicros = (workers.cpuNanos() - cpuBefore) / 1e3 / jobs;
-      double compilingMicros = (workers.compilerCpuNanos() - compilingBefore) / 1e3 / jobs;
-      expectCompleted(database, warmUp + jobs);
-      DatabaseActivity after = DatabaseActivity.settledOf(database.url(), config);
-      // leave out this bench's own transactions: the enqueue, its polls, the check, one reading of the counters
-      long commits = after.commits() - before.commits() - 1 - polls - 1 - 1;
-      // and the enqueue's inserts
-      return new NoopFigure(perSecond, cpuMicros, compilingMicros, commits / (double) jobs,
-          (after.rowWrites() - before.rowWrites() - jobs) / (double) jobs);
+      long done = round;
+      NoopFigure afterFixedWarmUp = timed(config, database, workers, done);
+      done += jobs;
+      QuietJitWarmUp.Outcome warmUp = QuietJitWarmUp.run(MOST_WARM_UP_ROUNDS, workers::usage, () -> {
+        database.enqueueNoops(jobs);
+        awaitJobs(database);
+      });
+      done += (long) warmUp.rounds() * jobs;
+      NoopFigure steady = timed(config, database, workers, done);
+      return new NoopRun(afterFixedWarmUp, warmUp, steady);
     }
+  }
+
+  /** Times {@link #jobs} no-op jobs on nodes that have run {@code done} already. */
+  private NoopFigure timed(FrameConfig config, Benchmarks.ScratchDatabase database, Nodes workers, long done)
+      throws Exception {
+    expectCompleted(database, done);
+    DatabaseActivity before = DatabaseActivity.settledOf(database.url(), config);
+    QuietJitWarmUp.Usage usageBefore = workers.usage();
+    database.enqueueNoops(jobs); // the jobs appear at its commit: time from there
+    long start = System.nanoTime();
+    long polls = awaitJobs(database);
+    double perSecond = jobs / ((System.nanoTime() - start) / 1e9);
+    QuietJitWarmUp.Usage used = workers.usage().since(usageBefore);
+    expectCompleted(database, done + jobs);
+    DatabaseActivity after = DatabaseActivity.settledOf(database.url(), config);
+    // leave out this bench's own transactions: the enqueue, its polls, the check, one reading of the counters
+    long commits = after.commits() - before.commits() - 1 - polls - 1 - 1;
+    double compilingMicros = used.compilerNanos() < 0 ? -1 : used.compilerNanos() / 1e3 / jobs;
+    // and the enqueue's inserts
+    return new NoopFigure(perSecond, used.cpuNanos() / 1e3 / jobs, compilingMicros, commits / (double) jobs,
+        (after.rowWrites() - before.rowWrites() - jobs) / (double) jobs);
   }
 
   /** The server's counters for one database: transactions committed and rows written. */
@@ -219,15 +264,12 @@ public final class PostgresRunnerBench implements Callable<Integer> {
       }
     }
 
-    /** CPU time (user and system) the node processes have used so far. */
-    long cpuNanos() {
-      return processes.stream().mapToLong(p -> p.info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L)).sum();
-    }
-
-    /** CPU time of the nodes' JIT compiler threads so far (Linux: /proc), or -1 where it cannot be read. */
-    long compilerCpuNanos() {
-      return processes.stream().mapToLong(p -> CompilerThreads.cpuNanos(p.pid())).reduce(0,
+    /** CPU time (user and system) the node processes have used so far, and of it their JIT compiler threads' (Linux). */
+    QuietJitWarmUp.Usage usage() {
+      long cpu = processes.stream().mapToLong(p -> p.info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L)).sum();
+      long compiler = processes.stream().mapToLong(p -> CompilerThreads.cpuNanos(p.pid())).reduce(0,
           (a, b) -> a < 0 || b < 0 ? -1 : a + b);
+      return new QuietJitWarmUp.Usage(cpu, compiler);
     }
 
     @Override
