@@ -1,6 +1,7 @@
 package frame.core;
 
 import frame.core.api.Queue;
+import frame.core.api.jobs.JobState;
 import frame.core.api.jobs.JobType;
 import frame.core.api.jobs.QueueOverview;
 import frame.core.api.jobs.QueueState;
@@ -8,6 +9,7 @@ import frame.core.job.JobRepository;
 import frame.core.job.JobRunner;
 import frame.core.job.QueuePauses;
 import java.time.Instant;
+import java.util.Set;
 
 /** {@link Queue} over the pauses table; a change wakes the runner at once. */
 final class QueuePort implements Queue {
@@ -24,6 +26,11 @@ final class QueuePort implements Queue {
   @Override
   public QueueOverview overview() {
     return new QueueOverview(pauses.refresh(), jobs.countByTypeAndState());
+  }
+
+  @Override
+  public QueueOverview overview(Set<JobState> states) {
+    return new QueueOverview(pauses.refresh(), jobs.countByTypeIn(states));
   }
 
   @Override

@@ -126,7 +126,7 @@ public final class MainWindow implements AutoCloseable {
     tabs.setId("main-tabs");
     tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
       if (b.intValue() == 1) trash.refresh();
-      if (b.intValue() == 2) jobs.refresh();
+      jobs.showing(b.intValue() == 2);
       archive.showing(b.intValue() == 4);
     });
     Label statusText = new Label();
@@ -180,7 +180,7 @@ public final class MainWindow implements AutoCloseable {
       if (!now) status.holdOnePlaceCount(false);
     });
     library.loadExisting();
-    jobs.refresh();
+    jobs.showing(false); // the jobs pane reads its jobs when it is first shown, not beside the library's first page
     status.refresh();
     server.start();
     ticker.play();

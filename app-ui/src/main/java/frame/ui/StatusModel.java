@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -46,6 +48,11 @@ public final class StatusModel {
   private boolean refreshAgain;
 
   static final Duration ONE_PLACE_EVERY = Duration.ofSeconds(30);
+  /**
+   * The job states the bar shows. Only these are counted each second: the completed jobs, most of
+   * a library's (six a photo), are not read.
+   */
+  static final Set<JobState> SHOWN = EnumSet.of(JobState.PENDING, JobState.RUNNING, JobState.FAILED);
 
   public StatusModel(FrameLibrary frame, Background background, Clock clock) {
     this.queue = frame.ports().queue();
@@ -108,7 +115,7 @@ public final class StatusModel {
         && (onePlaceStale || !clock.instant().isBefore(onePlaceReadAt.plus(ONE_PLACE_EVERY)));
     if (countAgain) onePlaceStale = false; // an event while counting makes it stale again
     Instant asked = clock.instant();
-    background.run(() -> Map.entry(queue.overview(), countAgain ? archive.onePlaceOnly() : -1L), seen -> {
+    background.run(() -> Map.entry(queue.overview(SHOWN), countAgain ? archive.onePlaceOnly() : -1L), seen -> {
       refreshing = false;
       if (countAgain) {
         onePlace = seen.getValue();

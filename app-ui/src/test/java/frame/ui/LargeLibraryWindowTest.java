@@ -36,21 +36,29 @@ import org.testfx.util.WaitForAsyncUtils;
 class LargeLibraryWindowTest {
   private static final int SMALL = 20;
   private static final int LARGE = 10_000;
-  /** Counted rounds after one warm-up round; {@code -Dframe.window.rounds=5} for steadier figures. */
+  /** Counted rounds after the warm-up rounds; {@code -Dframe.window.rounds=5} for steadier figures. */
   private static final int ROUNDS = Integer.getInteger("frame.window.rounds", 3);
+  /**
+   * Uncounted rounds of each library first. With one, the JIT still compiled 200-400 methods in each
+   * counted opening (a second to three of compiling, on the compiler's threads, inside "CPU to
+   * first tiles"), more in those that came first: the figure measured the JIT's progress.
+   */
+  private static final int WARMUPS = Integer.getInteger("frame.window.warmups", 3);
 
   /** One window opened on a library: time to its first screen drawn, and memory before and with it. */
-  record Opening(long firstTilesMillis, long cpuMillis, long rssBefore, long rssOpen, long heapBefore, long heapOpen,
-      int tilesHeld, int picturesDrawn) {}
+  record Opening(long firstTilesMillis, long cpuMillis, long jitMillis, String cpuByThread, long rssBefore, long rssOpen,
+      long heapBefore, long heapOpen, int tilesHeld, int picturesDrawn) {}
 
   @Test
   void a_library_of_10000_photos_opens_with_a_screenful_in_memory_like_a_small_one(FxRobot robot) throws Exception {
     Path small = SeededLibrary.withThumbnails(Files.createTempDirectory("frame-ui-small"), SMALL);
     Path large = SeededLibrary.withThumbnails(Files.createTempDirectory("frame-ui-large"), LARGE);
     Stage stage = FxToolkit.registerPrimaryStage();
-    // warm-up, not counted: the JVM's first windows load JavaFX, the CSS and the JIT's first code
-    open(robot, stage, small, SMALL, false);
-    open(robot, stage, large, LARGE, false);
+    // warm-up, not counted: the JVM's first windows load JavaFX, the CSS and the JIT's code for both sizes
+    for (int round = 0; round < WARMUPS; round++) {
+      open(robot, stage, small, SMALL, false);
+      open(robot, stage, large, LARGE, false);
+    }
     List<Opening> smalls = new ArrayList<>();
     List<Opening> larges = new ArrayList<>();
     for (int round = 0; round < ROUNDS; round++) {
@@ -84,6 +92,8 @@ class LargeLibraryWindowTest {
       MainWindow[] window = new MainWindow[1];
       long started = System.nanoTime();
       long cpuStarted = cpuNanos();
+      long jitStarted = jitMillis();
+      ThreadCpu threadsBefore = ThreadCpu.now();
       robot.interact(() -> {
         window[0] = new MainWindow(frame, background, new ServerModel(frame, background, 0, false), ingestQueue);
         window[0].show(stage);
@@ -93,6 +103,8 @@ class LargeLibraryWindowTest {
           && picturesLoading(robot) == 0);
       long millis = (System.nanoTime() - started) / 1_000_000;
       long cpuMillis = (cpuNanos() - cpuStarted) / 1_000_000;
+      long jit = jitMillis() - jitStarted;
+      String byThread = ThreadCpu.now().since(threadsBefore);
       int drawn = WaitForAsyncUtils.asyncFx(() -> picturesDrawn(robot)).get();
       if (walk) {
         robot.interact(() -> window[0].library().moveCursor(photos, false)); // what End does
@@ -108,7 +120,7 @@ class LargeLibraryWindowTest {
       ingestQueue.shutdownNow();
       background.close();
       robot.interact(() -> stage.setScene(null)); // the next window's memory must not hold this one's
-      return new Opening(millis, cpuMillis, before.rss(), open.rss(), before.heap(), open.heap(), tiles, drawn);
+      return new Opening(millis, cpuMillis, jit, byThread, before.rss(), open.rss(), before.heap(), open.heap(), tiles, drawn);
     }
   }
 
@@ -116,6 +128,11 @@ class LargeLibraryWindowTest {
   private static long cpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  /** The JIT's compile tasks so far, their wall time (its threads are no Java threads; their CPU counts in the JVM's). */
+  private static long jitMillis() {
+    return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
   }
 
   private static boolean shows(FxRobot robot, String name) {
@@ -143,12 +160,15 @@ class LargeLibraryWindowTest {
     long smallRss = median(smalls, Opening::rssOpen);
     long largeRss = median(larges, Opening::rssOpen);
     return """
-        rounds                 %d (alternating, after one warm-up round of each; medians)
+        rounds                 %d (alternating, after %d warm-up rounds of each; medians)
         first tiles            %d ms small (%d photos), %d ms large (%d photos): ratio %.2f
                                (window built and shown until the newest photo's tile is drawn with every picture on screen decoded)
         first tiles, each run  small %s ms; large %s ms
         CPU to first tiles     %d ms small, %d ms large: ratio %.2f (the JVM's user + system time, every thread, same span)
         CPU, each run          small %s ms; large %s ms
+        JIT compiling, each    small %s ms; large %s ms (the compiler's tasks in the same span, their wall time: the JIT still at work)
+        CPU by thread          small (median run) %s
+                               large (median run) %s
         pictures decoded       %d small, %d large (thumbnail files exist for every seeded photo)
         resident (VmRSS) open  %.1f MB small, %.1f MB large: %+.1f MB more for the large library
         resident, each run     small %s MB; large %s MB
@@ -158,11 +178,13 @@ class LargeLibraryWindowTest {
         heap before window     %.1f MB small, %.1f MB large
         tiles held             %d small, %d large; %d after jumping to the end and back to the top in 40 steps
         heap after the walk    %.1f MB (resident %.1f MB)
-        """.formatted(smalls.size(), smallMillis, SMALL, largeMillis, LARGE, (double) largeMillis / Math.max(1, smallMillis),
+        """.formatted(smalls.size(), WARMUPS, smallMillis, SMALL, largeMillis, LARGE, (double) largeMillis / Math.max(1, smallMillis),
         each(smalls, Opening::firstTilesMillis, 1), each(larges, Opening::firstTilesMillis, 1),
         median(smalls, Opening::cpuMillis), median(larges, Opening::cpuMillis),
         (double) median(larges, Opening::cpuMillis) / Math.max(1, median(smalls, Opening::cpuMillis)),
         each(smalls, Opening::cpuMillis, 1), each(larges, Opening::cpuMillis, 1),
+        each(smalls, Opening::jitMillis, 1), each(larges, Opening::jitMillis, 1),
+        medianRun(smalls).cpuByThread(), medianRun(larges).cpuByThread(),
         median(smalls, Opening::picturesDrawn), median(larges, Opening::picturesDrawn),
         mb(smallRss), mb(largeRss), mb(largeRss - smallRss),
         each(smalls, Opening::rssOpen, 1 << 20), each(larges, Opening::rssOpen, 1 << 20),
@@ -179,6 +201,12 @@ class LargeLibraryWindowTest {
     long[] sorted = runs.stream().mapToLong(figure).sorted().toArray();
     return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
         : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  }
+
+  /** The run whose CPU to first tiles is the median (the lower middle of an even count). */
+  private static Opening medianRun(List<Opening> runs) {
+    List<Opening> sorted = runs.stream().sorted(java.util.Comparator.comparingLong(Opening::cpuMillis)).toList();
+    return sorted.get((sorted.size() - 1) / 2);
   }
 
   private static String each(List<Opening> runs, ToLongFunction<Opening> figure, long unit) {

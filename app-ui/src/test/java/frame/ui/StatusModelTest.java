@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import frame.core.Frame;
+import frame.core.FrameTestAccess;
+import frame.core.api.config.FrameConfig;
+import frame.core.db.Jdbc;
 import frame.core.api.imports.IngestResult;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.LargeLibrary;
@@ -65,5 +68,23 @@ class StatusModelTest {
       status.refresh();
       return status.text().get().contains("6 photos in one place only");
     });
+  }
+
+  @Test
+  void the_queue_counts_are_the_waiting_running_and_failed_jobs_among_a_library_of_completed_ones() {
+    FrameConfig config = FrameFixture.config(photos); // no runner: the jobs stay in the states set here
+    try (Frame still = Frame.open(config, clock, Frame.settingsFor(config), false)) {
+      LargeLibrary.seed(still, 20); // 120 jobs, all completed
+      Jdbc jdbc = FrameTestAccess.database(still).jdbc();
+      jdbc.update("UPDATE job SET state = 'PENDING' WHERE id IN (1, 2, 3)");
+      jdbc.update("UPDATE job SET state = 'RUNNING' WHERE id = 4");
+      jdbc.update("UPDATE job SET state = 'FAILED' WHERE id IN (5, 6)");
+      jdbc.update("UPDATE job SET state = 'CANCELLED' WHERE id = 7");
+      StatusModel bar = new StatusModel(still, Background.sameThread(), clock);
+
+      bar.refresh();
+
+      assertThat(bar.text().get()).startsWith("Queue: 3 waiting · 1 running · 0 images/min · 2 failed jobs");
+    }
   }
 }

@@ -312,6 +312,26 @@ public final class JobRepository {
     return counts;
   }
 
+  /**
+   * Jobs per type in only the given states (types without any left out). Each state is read through
+   * the state index: a library's jobs are mostly completed ones, which this does not read, where
+   * grouping every job reads the whole table (60 000 rows on 10 000 photos).
+   */
+  public Map<JobType, Map<JobState, Long>> countByTypeIn(Set<JobState> states) {
+    Map<JobType, Map<JobState, Long>> counts = new EnumMap<>(JobType.class);
+    jdbc.inTransaction(tx -> {
+      for (JobState state : states) {
+        tx.query("SELECT type, COUNT(*) FROM job WHERE state = ? GROUP BY type", r -> {
+          counts.computeIfAbsent(JobType.valueOf(r.getString(1)), t -> new EnumMap<>(JobState.class))
+              .put(state, r.getLong(2));
+          return null;
+        }, state.name());
+      }
+      return null;
+    });
+    return counts;
+  }
+
   /** Ids of the jobs in {@code state}, of {@code type} when it is not null, oldest first. */
   public List<Long> idsIn(JobState state, JobType type) {
     return type == null

@@ -2,16 +2,25 @@ package frame.core.testing;
 
 import frame.core.Frame;
 import frame.core.FrameTestAccess;
+import frame.core.api.jobs.JobPriority;
+import frame.core.api.jobs.JobType;
+import frame.core.db.Jdbc;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A library of many photos in seconds: image rows written straight into the database, as a big
- * import would leave them (processed, no files). For tests of how front ends cope with size, not
- * of the pipeline.
+ * import would leave them (processed, no files), each with the completed jobs that import ran: a
+ * library at rest, whose opening queues no work (a photo lacking its analysis jobs gets them queued
+ * at each start). For tests of how front ends cope with size, not of the pipeline.
  */
 public final class LargeLibrary {
   private LargeLibrary() {}
+
+  /** The jobs an import runs for each photo, all left completed. */
+  private static final List<JobType> DONE = List.of(JobType.OFFLOAD_ORIGINAL, JobType.THUMBNAIL_GENERATION,
+      JobType.PREVIEW_GENERATION, JobType.EXIF_ENRICHMENT, JobType.PERCEPTUAL_HASH, JobType.SHARPNESS);
 
   /** Adds {@code count} processed photos named photo-00001.jpg ...; every 10th has no date taken. */
   public static void seed(Frame frame, int count) {
@@ -30,7 +39,28 @@ public final class LargeLibrary {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, rows);
       }
+      List<Long> seeded = tx.query("SELECT id FROM image WHERE camera_model = 'Seeder' AND created_at >= ? ORDER BY id",
+          r -> r.getLong(1), now);
+      List<Object[]> jobs = new ArrayList<>();
+      for (long id : seeded) {
+        for (JobType type : DONE) {
+          int priority = (type.isAnalysis() ? JobPriority.BACKGROUND : JobPriority.FRESH).rank();
+          jobs.add(new Object[] {type.name(), id, "{\"imageId\":" + id + "}", priority, now, now, now, now});
+        }
+        if (jobs.size() >= 6000) insertDone(tx, jobs);
+      }
+      insertDone(tx, jobs);
       return null;
     });
+  }
+
+  private static void insertDone(Jdbc.Tx tx, List<Object[]> jobs) throws SQLException {
+    if (jobs.isEmpty()) return;
+    tx.updateEach("""
+        INSERT INTO job (type, image_id, payload, state, attempts, max_attempts, interruptions, max_interruptions,
+                         priority, run_after, lease_token, created_at, updated_at, completed_at)
+        VALUES (?, ?, ?, 'COMPLETED', 1, 3, 0, 3, ?, ?, 0, ?, ?, ?)
+        """, jobs);
+    jobs.clear();
   }
 }

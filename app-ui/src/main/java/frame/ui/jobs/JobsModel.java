@@ -51,6 +51,13 @@ public final class JobsModel {
   private final BooleanProperty refreshing = new SimpleBooleanProperty();
   private Runnable queueChanged; // null until the window listens
   private boolean refreshAgain;
+  /**
+   * Whether the pane is on screen. Hidden, a job's change only marks the page stale: its counts read
+   * every job (six a photo in a library), which would run at each job of an import, and at the
+   * window's opening beside the library's first page.
+   */
+  private boolean showing = true;
+  private boolean stale = true; // nothing read yet
 
   public JobsModel(FrameLibrary frame, Background background) {
     this.jobsPort = frame.ports().jobs();
@@ -145,6 +152,7 @@ public final class JobsModel {
       return;
     }
     refreshing.set(true);
+    stale = false;
     JobQuery query = new JobQuery(status.get(), type.get(), imageId(), PAGE_SIZE, offset.get());
     background.run(() -> new Page(rows(jobsPort.listWithImages(query)), jobsPort.count(query), jobsPort.countsByState()), page -> {
       notice.recovered("list the jobs");
@@ -173,7 +181,16 @@ public final class JobsModel {
   static final int THUMBNAIL_SIZE = 64;
 
   public void onEvent(FrameEvent event) {
-    if (event instanceof FrameEvent.JobChanged) background.onFx(this::refresh);
+    if (event instanceof FrameEvent.JobChanged) background.onFx(() -> {
+      if (showing) refresh();
+      else stale = true;
+    });
+  }
+
+  /** The pane shown (read now if anything changed or nothing was read yet) or hidden (read nothing until shown). */
+  public void showing(boolean shown) {
+    showing = shown;
+    if (shown && stale) refresh();
   }
 
   public void select(Row row) {
