@@ -322,9 +322,12 @@ public final class MainWindow implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    remember();
-    ticker.stop();
-    nodesView.stop();
+    // a Timeline stopped off the JavaFX thread races its next pulse (a NullPointerException there)
+    FxThread.runAndWait(() -> {
+      remember();
+      ticker.stop();
+      nodesView.stop();
+    });
     subscription.close();
     server.close();
   }
