@@ -9,7 +9,7 @@ import frame.core.media.Renditions;
 import frame.core.store.FileStore;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** The web preview: longest side at most 2000 px, progressive JPEG q85, upright. */
 public final class PreviewHandler extends ImageJobHandler {
@@ -27,14 +27,13 @@ public final class PreviewHandler extends ImageJobHandler {
   @Override
   protected JobOutcome handle(Image image, Path original) throws Exception {
     BufferedImage preview = Renditions.preview(working.of(image, original));
-    @SuppressWarnings("unchecked")
-    Optional<byte[]>[] samePixels = new Optional[] {Optional.empty()};
+    AtomicReference<byte[]> samePixels = new AtomicReference<>();
     store.writeAtomically(store.preview(image.sha256()),
-        out -> samePixels[0] = Renditions.writePreview(preview, out));
+        out -> Renditions.writePreview(preview, out).ifPresent(samePixels::set));
     if (!analysis.on()) return JobOutcome.completed();
     // culling's analysis works from this preview, never from a second decode of the original:
     // here, from the bytes in memory; else in its two jobs, from the file
-    if (samePixels[0].isPresent() && analysis.measure(image.id(), samePixels[0].get())) return JobOutcome.completed();
+    if (samePixels.get() != null && analysis.measure(image.id(), samePixels.get())) return JobOutcome.completed();
     return JobOutcome.completedThen(JobType.PERCEPTUAL_HASH, JobType.SHARPNESS);
   }
 }

@@ -5,6 +5,7 @@ import static frame.core.testing.TestImages.jpeg;
 import static frame.core.testing.TestImages.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import frame.core.Frame;
 import frame.core.FrameTestAccess;
@@ -18,6 +19,7 @@ import frame.core.api.library.ImageFormat;
 import frame.core.db.Jdbc;
 import frame.core.media.DecodeBudget;
 import frame.core.media.ImageDecoder;
+import frame.core.media.turbo.TurboJpeg;
 import frame.core.testing.Bursts;
 import frame.core.testing.FrameFixture;
 import java.awt.image.BufferedImage;
@@ -40,15 +42,19 @@ class PreviewAnalysisTest {
   @TempDir Path dataDir;
   @TempDir Path card;
 
+  private final String hiddenBefore = System.getProperty("frame.native.disable");
+
   @AfterEach
-  void show_native_libraries_again() {
-    System.clearProperty("frame.native.disable");
+  void hide_what_was_hidden_before() {
+    if (hiddenBefore == null) System.clearProperty("frame.native.disable");
+    else System.setProperty("frame.native.disable", hiddenBefore);
   }
 
   record Measures(Long hash, Double sharpness) {}
 
   @Test
   void the_preview_job_stores_exactly_what_the_analysis_jobs_measure_from_the_preview_file() {
+    assumeTrue(TurboJpeg.available().isPresent(), "libturbojpeg is not installed here (or hidden)");
     try (Frame frame = FrameFixture.open(dataDir)) {
       BufferedImage scene = detailedPhoto(3000, 2000, 7);
       List<Image> photos = List.of(

@@ -20,9 +20,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * measures it instead of the file, and its hash and sharpness must be the file's.
  */
 class PreviewSamePixelsTest {
+  private final String hiddenBefore = System.getProperty("frame.native.disable");
+
   @AfterEach
-  void show_native_libraries_again() {
-    System.clearProperty("frame.native.disable");
+  void hide_what_was_hidden_before() {
+    if (hiddenBefore == null) System.clearProperty("frame.native.disable");
+    else System.setProperty("frame.native.disable", hiddenBefore);
   }
 
   @ParameterizedTest(name = "{0} x {1}")
