@@ -24,6 +24,7 @@ import frame.core.library.LibraryBrowser;
 import frame.core.trash.Trash;
 import frame.core.api.Culling;
 import frame.core.culling.AnalysisHandler;
+import frame.core.culling.PreviewAnalysis;
 import frame.core.culling.AnalysisSwitch;
 import frame.core.culling.MissingAnalysis;
 import frame.core.culling.CullingEngine;
@@ -193,9 +194,10 @@ final class FrameAssembly {
     handlers.put(JobType.OFFLOAD_ORIGINAL, new OffloadOriginalHandler(images, store, originals));
     handlers.put(JobType.THUMBNAIL_GENERATION, new ThumbnailHandler(images, store, working, originals));
     AnalysisSwitch analysisSwitch = new AnalysisSwitch(config.dataDir());
-    handlers.put(JobType.PREVIEW_GENERATION, new PreviewHandler(images, store, working, originals, analysisSwitch::on));
-    handlers.put(JobType.EXIF_ENRICHMENT, new ExifEnrichmentHandler(images, store, database.jdbc(), originals));
     Stacker stacker = new Stacker(database.jdbc(), events);
+    handlers.put(JobType.PREVIEW_GENERATION, new PreviewHandler(images, store, working, originals,
+        new PreviewAnalysis(analysisSwitch, database.jdbc(), stacker, events)));
+    handlers.put(JobType.EXIF_ENRICHMENT, new ExifEnrichmentHandler(images, store, database.jdbc(), originals));
     for (JobType analysis : JobType.ANALYSIS) {
       handlers.put(analysis, new AnalysisHandler(analysis, images, store, decoder, database.jdbc(), stacker, events));
     }

@@ -20,6 +20,9 @@ import java.nio.file.Path;
 /**
  * {@link JobType#PERCEPTUAL_HASH} and {@link JobType#SHARPNESS}: each reads the preview FRAME
  * already made (never the original again), stores its measure and updates the photo's stack.
+ * Usually the preview's own job measures both ({@link PreviewAnalysis}); these jobs run for photos
+ * that lacked the analysis (imported while it was off), where that could not, and on regeneration
+ * of photos analysed by them.
  */
 public final class AnalysisHandler implements JobHandler {
   private final JobType type;
@@ -51,8 +54,7 @@ public final class AnalysisHandler implements JobHandler {
       throw new FrameException("preview_missing", "The preview is not made yet, or was deleted: " + preview, false);
     }
     if (type == JobType.PERCEPTUAL_HASH) {
-      // 9 x 8 cells need no more than a small thumbnail: the JPEG decodes scaled down (DCT scaling)
-      results.saveHash(image.id(), PerceptualHash.of(upright(preview, 256)));
+      results.saveHash(image.id(), PerceptualHash.of(upright(preview, PerceptualHash.MEASURED_AT)));
       stacker.place(image.id());
     } else {
       results.saveSharpness(image.id(), Sharpness.of(upright(preview, Sharpness.MEASURED_AT)));

@@ -9,16 +9,33 @@ final class Greys {
   private Greys() {}
 
   static double[][] of(BufferedImage image) {
-    int w = image.getWidth();
-    int h = image.getHeight();
-    double[][] grey = new double[h][w];
-    Rows rows = Rows.of(image);
-    for (int y = 0; y < h; y++) {
+    double[][] grey = new double[image.getHeight()][image.getWidth()];
+    Reader reader = reader(image);
+    for (int y = 0; y < grey.length; y++) reader.row(y, grey[y]);
+    return grey;
+  }
+
+  /** Reads a picture's grey levels a row at a time (a measure that needs only a few rows at once). */
+  static Reader reader(BufferedImage image) {
+    return new Reader(Rows.of(image), image.getWidth());
+  }
+
+  static final class Reader {
+    private final Rows rows;
+    private final int width;
+
+    private Reader(Rows rows, int width) {
+      this.rows = rows;
+      this.width = width;
+    }
+
+    /** Row {@code y}'s grey levels into {@code grey} (at least the picture's width); answers it. */
+    double[] row(int y, double[] grey) {
       int[] row = rows.row(y);
       int at = rows.offset(y);
-      for (int x = 0; x < w; x++) grey[y][x] = luma(row[at + x]);
+      for (int x = 0; x < width; x++) grey[x] = luma(row[at + x]);
+      return grey;
     }
-    return grey;
   }
 
   /** The mean grey of each of {@code cols} x {@code rows} cells covering the picture. */

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Queues the analysis jobs photos never had (imported while analysis was off), at background
- * priority: photos whose preview is made, in the library, with no job of that type at all. A
- * failed analysis is not tried again here; {@code frame regenerate} does that.
+ * priority: photos whose preview is made, in the library, without that measure and with no job of
+ * that type at all. A failed analysis is not tried again here; {@code frame regenerate} does that.
  */
 public final class MissingAnalysis {
   private final Jdbc jdbc;
@@ -32,12 +32,14 @@ public final class MissingAnalysis {
     Instant now = clock.instant();
     java.util.Set<Long> photos = new java.util.HashSet<>();
     for (JobType type : JobType.ANALYSIS) {
+      // the preview's job measures both without a job of either type: its measure tells
+      String measure = type == JobType.PERCEPTUAL_HASH ? "perceptual_hash" : "sharpness";
       List<Long> lacking = jdbc.query("""
           SELECT i.id FROM image i
-          WHERE i.removed_at IS NULL AND i.state IN ('PROCESSED', 'STORED')
+          WHERE i.removed_at IS NULL AND i.state IN ('PROCESSED', 'STORED') AND i.%s IS NULL
             AND NOT EXISTS (SELECT 1 FROM job j WHERE j.image_id = i.id AND j.type = ?)
           ORDER BY i.id
-          """, r -> r.getLong(1), type.name());
+          """.formatted(measure), r -> r.getLong(1), type.name());
       for (int from = 0; from < lacking.size(); from += 500) {
         List<Long> chunk = lacking.subList(from, Math.min(lacking.size(), from + 500));
         jdbc.inTransaction(tx -> {

@@ -8,6 +8,9 @@ import java.awt.image.BufferedImage;
  * blur change few bits; another picture changes about half. Compared by Hamming distance.
  */
 public final class PerceptualHash {
+  /** The longest side the preview is read at: 9 x 8 cells need no more (the JPEG decodes scaled down, DCT scaling). */
+  public static final int MEASURED_AT = 256;
+
   private PerceptualHash() {}
 
   public static long of(BufferedImage image) {

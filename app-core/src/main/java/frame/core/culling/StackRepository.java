@@ -33,6 +33,10 @@ final class StackRepository {
     jdbc.update("UPDATE image SET sharpness = ? WHERE id = ?", sharpness, imageId);
   }
 
+  void saveMeasures(long imageId, long hash, double sharpness) {
+    jdbc.update("UPDATE image SET perceptual_hash = ?, sharpness = ? WHERE id = ?", hash, sharpness, imageId);
+  }
+
   Optional<Candidate> candidate(long imageId) {
     return jdbc.queryOne(CANDIDATE + " WHERE id = ?", StackRepository::candidate, imageId);
   }

@@ -38,12 +38,13 @@ public final class Stacker {
     this.events = events;
   }
 
+  /** The stack the photo joined (its top set again), or null when it has no neighbours to stack with. */
   // one placement at a time in this process: two frames of a burst hashed at once would each start a stack
-  synchronized void place(long imageId) {
+  synchronized Long place(long imageId) {
     Candidate me = stacks.candidate(imageId).orElse(null);
-    if (me == null) return;
+    if (me == null) return null;
     List<Candidate> near = neighbours(me).stream().filter(other -> other.id() != me.id() && belong(me, other)).toList();
-    if (near.isEmpty()) return;
+    if (near.isEmpty()) return null;
     TreeSet<Long> existing = new TreeSet<>();
     if (me.stack() != null) existing.add(me.stack());
     near.stream().map(Candidate::stack).filter(Objects::nonNull).forEach(existing::add);
@@ -56,6 +57,7 @@ public final class Stacker {
       return target;
     });
     retop(stackId);
+    return stackId;
   }
 
   /** Sets the top to the sharpest member, unless the photographer chose one still in the stack. */

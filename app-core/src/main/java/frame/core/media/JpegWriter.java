@@ -25,15 +25,29 @@ public final class JpegWriter {
 
   public static void write(BufferedImage image, float quality, boolean progressive, OutputStream out)
       throws IOException {
-    Optional<TurboJpeg> turbo = TurboJpeg.available();
-    if (turbo.isPresent()) {
-      BufferedImage rgb = RgbPixels.overWhite(image);
-      int percent = Math.round(quality * 100);
-      if (progressive) writeProgressive(turbo.get(), rgb, percent, out);
-      else turbo.get().encode(rgb, percent, false, out);
+    if (progressive) {
+      writeProgressive(image, quality, out);
       return;
     }
-    writeWithJava(image, quality, progressive, out);
+    Optional<TurboJpeg> turbo = TurboJpeg.available();
+    if (turbo.isPresent()) turbo.get().encode(RgbPixels.overWhite(image), Math.round(quality * 100), false, out);
+    else writeWithJava(image, quality, false, out);
+  }
+
+  /**
+   * A progressive file, as {@link #write}; answers libjpeg-turbo's baseline file of the very same
+   * coefficients when that is how it was made. The scans only reorder coefficients, so the two
+   * decode to exactly the same pixels, and the baseline one decodes faster (culling's analysis
+   * reads it). Empty on the other paths.
+   */
+  public static Optional<byte[]> writeProgressive(BufferedImage image, float quality, OutputStream out)
+      throws IOException {
+    Optional<TurboJpeg> turbo = TurboJpeg.available();
+    if (turbo.isEmpty()) {
+      writeWithJava(image, quality, true, out);
+      return Optional.empty();
+    }
+    return writeProgressive(turbo.get(), RgbPixels.overWhite(image), Math.round(quality * 100), out);
   }
 
   /**
@@ -43,15 +57,17 @@ public final class JpegWriter {
    * losslessly, and our encoder writes them as spectral-selection scans: about 48 ms in all, the
    * same pixels as that baseline file, and a picture a browser shows whole and blurred at once.
    */
-  private static void writeProgressive(TurboJpeg turbo, BufferedImage rgb, int percent, OutputStream out)
+  private static Optional<byte[]> writeProgressive(TurboJpeg turbo, BufferedImage rgb, int percent, OutputStream out)
       throws IOException {
     // the file in one array of its own length (no growing buffer and copy of it: less garbage a preview)
     byte[] baseline = turbo.encode(rgb, percent, false);
     try {
       // nothing reaches out unless the whole file was made
       ProgressiveJpegEncoder.write(turbo.coefficients(baseline), percent / 100f, out);
+      return Optional.of(baseline);
     } catch (TurboJpegException | IllegalArgumentException e) {
       turbo.encode(rgb, percent, true, out); // the library's own progressive mode, slower but the same picture
+      return Optional.empty();
     }
   }
 

@@ -6,6 +6,7 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Optional;
 
 /**
  * The derived pictures. Scaling happens before orientation is applied: the centre square and the
@@ -24,9 +25,13 @@ public final class Renditions {
     return decoded.orientation().apply(fit(decoded.pixels(), PREVIEW_LONGEST_SIDE));
   }
 
-  /** The one way a preview is written: a progressive JPEG, which a browser shows whole and blurred at once. */
-  public static void writePreview(BufferedImage preview, OutputStream out) throws IOException {
-    JpegWriter.write(preview, PREVIEW_QUALITY, true, out);
+  /**
+   * The one way a preview is written: a progressive JPEG, which a browser shows whole and blurred
+   * at once. Answers, when libjpeg-turbo made it, a baseline file that decodes to exactly its pixels
+   * ({@link JpegWriter#writeProgressive}).
+   */
+  public static Optional<byte[]> writePreview(BufferedImage preview, OutputStream out) throws IOException {
+    return JpegWriter.writeProgressive(preview, PREVIEW_QUALITY, out);
   }
 
   /** The one way a thumbnail is written: a baseline JPEG (small enough that scans would not help). */

@@ -104,6 +104,10 @@ public final class BenchRun {
     row("FRAME warm (one long-running FRAME, after %d warm-up rounds)".formatted(warm.warmUpRounds()), warmPerSecond,
         vipsPerSecond);
     if (warm.failed() > 0) out.printf("     (%d photos FAILED in the warm run)%n", warm.failed());
+    if (warm.leftQueued() > 0) {
+      out.printf("     (%d jobs still queued when the last warm round's photos were done: their work is not in its time)%n",
+          warm.leftQueued());
+    }
     out.flush();
     return warmPerSecond;
   }

@@ -3,6 +3,7 @@ package frame.cli.bench;
 import frame.core.api.FrameLibrary;
 import frame.core.api.config.FrameConfig;
 import frame.core.api.events.FrameEvent;
+import frame.core.api.jobs.JobState;
 import frame.core.api.library.ImageState;
 import frame.core.api.imports.IngestResult;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -60,7 +62,11 @@ public final class WarmImport {
       List<Double> measured = new ArrayList<>();
       for (int i = 0; i < rounds.measured(); i++) measured.add(round(frame, photos, scratch, round++));
       Collections.sort(measured);
-      return new Result(measured.get(measured.size() / 2), frame.ports().library().countIn(ImageState.FAILED), warmUpRounds);
+      // work a round left behind (analysis jobs where they run at background priority) is not in its time
+      Map<JobState, Long> jobs = frame.ports().jobs().countsByState();
+      long leftQueued = jobs.getOrDefault(JobState.PENDING, 0L) + jobs.getOrDefault(JobState.RUNNING, 0L);
+      return new Result(measured.get(measured.size() / 2), frame.ports().library().countIn(ImageState.FAILED), warmUpRounds,
+          leftQueued);
     }
   }
 
@@ -72,6 +78,9 @@ public final class WarmImport {
     return seconds;
   }
 
-  /** The median round's seconds, the photos that failed in any round, and how many rounds warmed up. */
-  public record Result(double seconds, long failed, int warmUpRounds) {}
+  /**
+   * The median round's seconds, the photos that failed in any round, how many rounds warmed up,
+   * and how many jobs were still queued or running when the last round's photos were all done.
+   */
+  public record Result(double seconds, long failed, int warmUpRounds, long leftQueued) {}
 }

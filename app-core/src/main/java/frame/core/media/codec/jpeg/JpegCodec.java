@@ -89,8 +89,11 @@ public final class JpegCodec implements Codec {
     return 8;
   }
 
-  /** Empty when libjpeg-turbo is absent, the file is CMYK, or it is damaged (ImageIO judges). */
-  private static Optional<Picture> withTurbo(byte[] jpeg, long maxPixels, int longest) {
+  /**
+   * Decoded by libjpeg-turbo as {@link #decode(Path, Size, long, int)} decodes a file of these
+   * bytes; empty when libjpeg-turbo is absent, the file is CMYK, or it is damaged (ImageIO judges).
+   */
+  public static Optional<Picture> withTurbo(byte[] jpeg, long maxPixels, int longest) {
     Optional<TurboJpeg> turbo = TurboJpeg.available();
     if (turbo.isEmpty()) return Optional.empty();
     try {

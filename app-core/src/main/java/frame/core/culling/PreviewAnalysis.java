@@ -1,0 +1,72 @@
+package frame.core.culling;
+
+import frame.core.api.events.FrameEvent;
+import frame.core.db.Jdbc;
+import frame.core.event.EventBus;
+import frame.core.media.Renditions;
+import frame.core.media.codec.Codec;
+import frame.core.media.codec.jpeg.JpegCodec;
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Culling's analysis done by the preview's own job, from the preview still in memory: the same
+ * perceptual hash and sharpness the {@link AnalysisHandler} jobs take from the preview file (the
+ * same decode, of bytes with the file's very pixels), without two more jobs a photo and two reads
+ * and progressive decodes of the file. Where it cannot (no libjpeg-turbo, a decode it refuses, a
+ * database error) the preview job queues the two analysis jobs instead, as before.
+ */
+public final class PreviewAnalysis {
+  private static final Logger log = LoggerFactory.getLogger(PreviewAnalysis.class);
+  /** A preview is at most 2000 px on its longest side. */
+  private static final long MAX_PIXELS = (long) Renditions.PREVIEW_LONGEST_SIDE * Renditions.PREVIEW_LONGEST_SIDE;
+
+  private final AnalysisSwitch analysisSwitch;
+  private final StackRepository results;
+  private final Stacker stacker;
+  private final EventBus events;
+
+  public PreviewAnalysis(AnalysisSwitch analysisSwitch, Jdbc jdbc, Stacker stacker, EventBus events) {
+    this.analysisSwitch = analysisSwitch;
+    this.results = new StackRepository(jdbc);
+    this.stacker = stacker;
+    this.events = events;
+  }
+
+  /** Whether culling's analysis follows each preview (the data folder's culling.properties). */
+  public boolean on() {
+    return analysisSwitch.on();
+  }
+
+  /**
+   * Measures a photo's preview from {@code samePixels} (a JPEG decoding to exactly the preview
+   * file's pixels), stores both measures and places the photo in its stack. False when it could
+   * not: the caller queues the analysis jobs, which read the file.
+   */
+  public boolean measure(long imageId, byte[] samePixels) {
+    try {
+      Optional<BufferedImage> hashed = decoded(samePixels, PerceptualHash.MEASURED_AT);
+      Optional<BufferedImage> sharp = hashed.isEmpty() ? Optional.empty() : decoded(samePixels, Sharpness.MEASURED_AT);
+      if (sharp.isEmpty()) return false;
+      results.saveMeasures(imageId, PerceptualHash.of(hashed.get()), Sharpness.of(sharp.get()));
+      // as the hash job and then the sharpness job would: placed, then its stack's top set again
+      if (stacker.place(imageId) == null) {
+        Long stack = results.candidate(imageId).map(StackRepository.Candidate::stack).orElse(null);
+        if (stack != null) stacker.retop(stack);
+      }
+      events.publish(new FrameEvent.ImageMarked(imageId));
+      return true;
+    } catch (RuntimeException e) {
+      // a failed analysis never fails its photo: the jobs try again, and show it if they fail too
+      log.warn("Analysis of photo {} in its preview job failed ({}); its analysis jobs follow", imageId, e.toString());
+      return false;
+    }
+  }
+
+  private static Optional<BufferedImage> decoded(byte[] jpeg, int longest) {
+    // previews are written upright, without an orientation tag
+    return JpegCodec.withTurbo(jpeg, MAX_PIXELS, longest).map(Codec.Picture::pixels);
+  }
+}
