@@ -18,7 +18,10 @@ import java.util.List;
 public final class LargeLibrary {
   private LargeLibrary() {}
 
-  /** The jobs an import runs for each photo, all left completed. */
+  /**
+   * The jobs an import ran for each photo, all left completed: six, as in a library imported before
+   * culling's analysis moved into the preview job (four now), the heavier job table.
+   */
   private static final List<JobType> DONE = List.of(JobType.OFFLOAD_ORIGINAL, JobType.THUMBNAIL_GENERATION,
       JobType.PREVIEW_GENERATION, JobType.EXIF_ENRICHMENT, JobType.PERCEPTUAL_HASH, JobType.SHARPNESS);
 
