@@ -6,6 +6,7 @@ import frame.core.event.EventBus;
 import frame.core.media.Renditions;
 import frame.core.media.codec.Codec;
 import frame.core.media.codec.jpeg.JpegCodec;
+import frame.core.pipeline.PreviewMeasures;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * and progressive decodes of the file. Where it cannot (no libjpeg-turbo, a decode it refuses, a
  * database error) the preview job queues the two analysis jobs instead, as before.
  */
-public final class PreviewAnalysis {
+public final class PreviewAnalysis implements PreviewMeasures {
   private static final Logger log = LoggerFactory.getLogger(PreviewAnalysis.class);
   /** A preview is at most 2000 px on its longest side. */
   private static final long MAX_PIXELS = (long) Renditions.PREVIEW_LONGEST_SIDE * Renditions.PREVIEW_LONGEST_SIDE;
@@ -36,6 +37,7 @@ public final class PreviewAnalysis {
   }
 
   /** Whether culling's analysis follows each preview (the data folder's culling.properties). */
+  @Override
   public boolean on() {
     return analysisSwitch.on();
   }
@@ -45,6 +47,7 @@ public final class PreviewAnalysis {
    * file's pixels), stores both measures and places the photo in its stack. False when it could
    * not: the caller queues the analysis jobs, which read the file.
    */
+  @Override
   public boolean measure(long imageId, byte[] samePixels) {
     try {
       Optional<BufferedImage> hashed = decoded(samePixels, PerceptualHash.MEASURED_AT);

@@ -1,7 +1,6 @@
 package frame.core.pipeline;
 
 import frame.core.api.library.Image;
-import frame.core.culling.PreviewAnalysis;
 import frame.core.image.ImageRepository;
 import frame.core.job.JobOutcome;
 import frame.core.api.jobs.JobType;
@@ -14,11 +13,11 @@ import java.util.concurrent.atomic.AtomicReference;
 /** The web preview: longest side at most 2000 px, progressive JPEG q85, upright. */
 public final class PreviewHandler extends ImageJobHandler {
   private final WorkingImages working;
-  private final PreviewAnalysis analysis;
+  private final PreviewMeasures analysis;
 
   /** {@code analysis}: culling's, when on (the data folder's culling.properties), measured here from the preview in memory. */
   public PreviewHandler(ImageRepository images, FileStore store, WorkingImages working, OriginalFiles originals,
-      PreviewAnalysis analysis) {
+      PreviewMeasures analysis) {
     super(images, store, originals);
     this.working = working;
     this.analysis = analysis;
