@@ -62,6 +62,7 @@ import java.util.EnumMap;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,6 +82,11 @@ final class FrameAssembly {
   static final class Studio implements AutoCloseable {
     private NodePresence presence;
     private ClusterEvents cluster;
+
+    /** The cluster's events, or none on an embedded database or without notifications. */
+    Optional<ClusterEvents> cluster() {
+      return Optional.ofNullable(cluster);
+    }
 
     @Override
     public void close() {

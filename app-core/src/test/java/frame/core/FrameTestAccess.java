@@ -24,4 +24,9 @@ public final class FrameTestAccess {
   public static Pairings pairings(Frame frame) {
     return frame.parts().pairings();
   }
+
+  /** Whether this node of a studio sends its events, having heard that another node shows them. */
+  public static boolean sendsEvents(Frame frame) {
+    return frame.parts().studio().cluster().orElseThrow().othersWatch();
+  }
 }

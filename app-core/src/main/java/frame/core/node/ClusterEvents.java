@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.postgresql.PGConnection;
@@ -44,6 +45,8 @@ public final class ClusterEvents implements AutoCloseable {
   static final String WATCHING = "+watching";
   private static final Logger log = LoggerFactory.getLogger(ClusterEvents.class);
   private static final int MAX_PAYLOAD_BYTES = 7_000; // PostgreSQL's limit is 8 000
+  /** How long a node that shows events waits at its start to be listening; beyond it, polling covers. */
+  private static final Duration FIRST_LISTEN = Duration.ofSeconds(5);
 
   private final Database database;
   private final EventBus events;
@@ -56,6 +59,7 @@ public final class ClusterEvents implements AutoCloseable {
   private final AutoCloseable subscription;
   private final Thread sender;
   private final Thread listener;
+  private final CountDownLatch firstListen = new CountDownLatch(1);
   private volatile boolean open = true;
   private volatile Connection listening;
 
@@ -81,7 +85,23 @@ public final class ClusterEvents implements AutoCloseable {
     cluster.watchers.refresh(); // known before the first event: none sent for nobody, none dropped for a watcher
     cluster.sender.start();
     cluster.listener.start();
+    if (showsEvents) cluster.awaitFirstListen(); // the other nodes' events after this start all reach the bus
     return cluster;
+  }
+
+  /** Whether this node sends its events: some other node shows them. */
+  public boolean othersWatch() {
+    return watchers.othersWatch();
+  }
+
+  private void awaitFirstListen() {
+    try {
+      if (!firstListen.await(FIRST_LISTEN.toMillis(), TimeUnit.MILLISECONDS)) {
+        log.warn("Not listening to the other nodes after {} s; their changes show at the next poll", FIRST_LISTEN.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void forward(FrameEvent event) {
@@ -143,6 +163,7 @@ public final class ClusterEvents implements AutoCloseable {
         }
         if (showsEvents) announceWatching(connection);
         listening = connection;
+        firstListen.countDown();
         if (reported) log.info("Listening to the other nodes again");
         reported = false;
         pause = Duration.ofMillis(200);

@@ -89,6 +89,8 @@ class StudioTest {
     Frame b = node("b", Duration.ofMillis(200), false); // only watches, like a window on another machine
     Set<Long> processedSeenOnB = ConcurrentHashMap.newKeySet();
     Set<Long> jobsSeenOnB = ConcurrentHashMap.newKeySet();
+    await("node A heard that node B shows events").atMost(Duration.ofSeconds(30))
+        .until(() -> FrameTestAccess.sendsEvents(a));
     b.ports().events().subscribe(e -> {
       if (e instanceof FrameEvent.ImageChanged c && c.state() == ImageState.PROCESSED) processedSeenOnB.add(c.imageId());
       if (e instanceof FrameEvent.JobChanged j && j.state() == JobState.COMPLETED) jobsSeenOnB.add(j.jobId());
