@@ -17,6 +17,7 @@ import java.util.function.ToLongFunction;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -30,8 +31,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * while the keyboard walks to the end. Every seeded photo has thumbnail files, so the first
  * screen decodes real thumbnails. The medians of the time to a first screen with its pictures
  * drawn, the resident memory (VmRSS) and the heap go to target/performance/window-10000.txt:
- * figures, not asserts (this machine is shared).
+ * figures, not asserts (this machine is shared). It runs in a JVM started with the product's options
+ * (the {@code product-jvm} execution in app-ui's pom), so the JIT and the heap behave as in the user's window.
  */
+@Tag("product-jvm")
 @ExtendWith(ApplicationExtension.class)
 class LargeLibraryWindowTest {
   private static final int SMALL = 20;
@@ -46,7 +49,7 @@ class LargeLibraryWindowTest {
   private static final int WARMUPS = Integer.getInteger("frame.window.warmups", 3);
 
   /** One window opened on a library: time to its first screen drawn, and memory before and with it. */
-  record Opening(long firstTilesMillis, long cpuMillis, long jitMillis, String cpuByThread, long rssBefore, long rssOpen,
+  record Opening(long startedAt, long endedAt, long firstTilesMillis, long cpuMillis, long jitMillis, String cpuByThread, long rssBefore, long rssOpen,
       long heapBefore, long heapOpen, int tilesHeld, int picturesDrawn) {}
 
   @Test
@@ -90,6 +93,7 @@ class LargeLibraryWindowTest {
       FxBackground background = new FxBackground(2);
       ExecutorService ingestQueue = LibraryModel.newIngestQueue();
       MainWindow[] window = new MainWindow[1];
+      long startedAt = System.currentTimeMillis();
       long started = System.nanoTime();
       long cpuStarted = cpuNanos();
       long jitStarted = jitMillis();
@@ -102,6 +106,7 @@ class LargeLibraryWindowTest {
       WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> shows(robot, newest) && picturesDrawn(robot) > 0
           && picturesLoading(robot) == 0);
       long millis = (System.nanoTime() - started) / 1_000_000;
+      long endedAt = System.currentTimeMillis();
       long cpuMillis = (cpuNanos() - cpuStarted) / 1_000_000;
       long jit = jitMillis() - jitStarted;
       String byThread = ThreadCpu.now().since(threadsBefore);
@@ -120,7 +125,7 @@ class LargeLibraryWindowTest {
       ingestQueue.shutdownNow();
       background.close();
       robot.interact(() -> stage.setScene(null)); // the next window's memory must not hold this one's
-      return new Opening(millis, cpuMillis, jit, byThread, before.rss(), open.rss(), before.heap(), open.heap(), tiles, drawn);
+      return new Opening(startedAt, endedAt, millis, cpuMillis, jit, byThread, before.rss(), open.rss(), before.heap(), open.heap(), tiles, drawn);
     }
   }
 
@@ -160,6 +165,7 @@ class LargeLibraryWindowTest {
     long smallRss = median(smalls, Opening::rssOpen);
     long largeRss = median(larges, Opening::rssOpen);
     return """
+        JVM options            %s
         rounds                 %d (alternating, after %d warm-up rounds of each; medians)
         first tiles            %d ms small (%d photos), %d ms large (%d photos): ratio %.2f
                                (window built and shown until the newest photo's tile is drawn with every picture on screen decoded)
@@ -178,7 +184,8 @@ class LargeLibraryWindowTest {
         heap before window     %.1f MB small, %.1f MB large
         tiles held             %d small, %d large; %d after jumping to the end and back to the top in 40 steps
         heap after the walk    %.1f MB (resident %.1f MB)
-        """.formatted(smalls.size(), WARMUPS, smallMillis, SMALL, largeMillis, LARGE, (double) largeMillis / Math.max(1, smallMillis),
+        spans (epoch ms)       small %s; large %s (to find a recording's events inside each opening)
+        """.formatted(jvmOptions(), smalls.size(), WARMUPS, smallMillis, SMALL, largeMillis, LARGE, (double) largeMillis / Math.max(1, smallMillis),
         each(smalls, Opening::firstTilesMillis, 1), each(larges, Opening::firstTilesMillis, 1),
         median(smalls, Opening::cpuMillis), median(larges, Opening::cpuMillis),
         (double) median(larges, Opening::cpuMillis) / Math.max(1, median(smalls, Opening::cpuMillis)),
@@ -194,7 +201,17 @@ class LargeLibraryWindowTest {
         each(smalls, Opening::heapOpen, 1 << 20), each(larges, Opening::heapOpen, 1 << 20),
         mb(median(smalls, Opening::heapBefore)), mb(median(larges, Opening::heapBefore)),
         median(smalls, Opening::tilesHeld), median(larges, Opening::tilesHeld), walked.tilesHeld(),
-        mb(walked.heapOpen()), mb(walked.rssOpen()));
+        mb(walked.heapOpen()), mb(walked.rssOpen()), spans(smalls), spans(larges));
+  }
+
+  /** The options this JVM was started with that shape the JIT and the heap (the product's, see app-ui's pom). */
+  private static String jvmOptions() {
+    return String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-XX") || a.startsWith("-Xm") || a.startsWith("-Xs")).toList());
+  }
+
+  private static String spans(List<Opening> runs) {
+    return String.join(" ", runs.stream().map(o -> o.startedAt() + "-" + o.endedAt()).toList());
   }
 
   private static long median(List<Opening> runs, ToLongFunction<Opening> figure) {
