@@ -104,7 +104,7 @@ public final class PostgresRunnerBench implements Callable<Integer> {
    * where the wall-clock figure does not.
    */
   record NoopFigure(double jobsPerSecond, double nodeCpuMicrosPerJob, double compilingMicrosPerJob, double commitsPerJob,
-      double rowWritesPerJob) {}
+      double rowWritesPerJob, double databaseCpuMicrosPerJob) {}
 
   /** Warm-up no-op jobs for each node before the first timed ones, and in each round of the warm-up after them. */
   private static final int WARM_UP_JOBS_PER_NODE = 1_000;
@@ -126,6 +126,10 @@ public final class PostgresRunnerBench implements Callable<Integer> {
     out.printf("  no-op jobs/s, PostgreSQL, %d node(s), %-38s %8.0f   (a job: %.0f µs of the nodes' CPU%s,"
             + " %.2f commits, %.2f row writes)%n", nodeCount, when + ":", figure.jobsPerSecond(),
         figure.nodeCpuMicrosPerJob(), compiling, figure.commitsPerJob(), figure.rowWritesPerJob());
+    if (figure.databaseCpuMicrosPerJob() >= 0) {
+      out.printf("    and %.0f µs of the database server's CPU a job (its backends for this database, from /proc)%n",
+          figure.databaseCpuMicrosPerJob());
+    }
     out.flush();
   }
 
@@ -179,12 +183,13 @@ public final class PostgresRunnerBench implements Callable<Integer> {
     long commits = after.commits() - before.commits() - 1 - polls - 1 - 1;
     double compilingMicros = used.compilerNanos() < 0 ? -1 : used.compilerNanos() / 1e3 / jobs;
     // and the enqueue's inserts
+    long databaseNanos = after.serverCpu().nanosSince(before.serverCpu());
     return new NoopFigure(perSecond, used.cpuNanos() / 1e3 / jobs, compilingMicros, commits / (double) jobs,
-        (after.rowWrites() - before.rowWrites() - jobs) / (double) jobs);
+        (after.rowWrites() - before.rowWrites() - jobs) / (double) jobs, databaseNanos < 0 ? -1 : databaseNanos / 1e3 / jobs);
   }
 
-  /** The server's counters for one database: transactions committed and rows written. */
-  private record DatabaseActivity(long commits, long rowWrites) {
+  /** The server's counters for one database: transactions committed and rows written; its backends' CPU. */
+  private record DatabaseActivity(long commits, long rowWrites, DatabaseServerCpu.Reading serverCpu) {
     /** Read once the nodes' backends have reported (an idle backend reports within a second or so). */
     static DatabaseActivity settledOf(String url, FrameConfig config) throws Exception {
       TimeUnit.MILLISECONDS.sleep(2_500);
@@ -197,7 +202,7 @@ public final class PostgresRunnerBench implements Callable<Integer> {
               SELECT xact_commit, tup_inserted + tup_updated + tup_deleted
               FROM pg_stat_database WHERE datname = current_database()""")) {
         row.next();
-        return new DatabaseActivity(row.getLong(1), row.getLong(2));
+        return new DatabaseActivity(row.getLong(1), row.getLong(2), DatabaseServerCpu.of(connection));
       }
     }
   }
