@@ -190,9 +190,13 @@ public final class PostgresRunnerBench implements Callable<Integer> {
 
   /** The server's counters for one database: transactions committed and rows written; its backends' CPU. */
   private record DatabaseActivity(long commits, long rowWrites, DatabaseServerCpu.Reading serverCpu) {
-    /** Read once the nodes' backends have reported (an idle backend reports within a second or so). */
+    /**
+     * Read once the nodes' backends have reported: a PostgreSQL 15 backend that reported less than
+     * a second ago holds its counters until it has been idle 10 s, so after a short span a wait of
+     * 2.5 s read a third of the rows written missing.
+     */
     static DatabaseActivity settledOf(String url, FrameConfig config) throws Exception {
-      TimeUnit.MILLISECONDS.sleep(2_500);
+      TimeUnit.MILLISECONDS.sleep(11_000);
       Properties login = new Properties();
       if (config.databaseLogin().user() != null) login.setProperty("user", config.databaseLogin().user());
       if (config.databaseLogin().password() != null) login.setProperty("password", config.databaseLogin().password());
