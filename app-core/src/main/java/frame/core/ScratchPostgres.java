@@ -83,6 +83,13 @@ final class ScratchPostgres implements Benchmarks.ScratchDatabase {
         .orElse(0L);
   }
 
+  @Override
+  public void emptyJobTables() {
+    if (anyUnfinished()) throw new IllegalStateException("jobs are still live: the job tables cannot be emptied");
+    // new, empty files for both tables and their indexes; waits for the nodes' open transactions
+    database.jdbc().update("TRUNCATE job_attempt, job");
+  }
+
   private void execute(String sql) {
     Properties properties = new Properties();
     if (login.user() != null) properties.setProperty("user", login.user());

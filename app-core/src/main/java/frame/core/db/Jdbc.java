@@ -62,6 +62,20 @@ public final class Jdbc {
     return inTransaction(tx -> tx.query(sql, mapper, params));
   }
 
+  /**
+   * Runs one statement as a transaction of its own (autocommit): the server commits it as it ends,
+   * as durably as {@link #inTransaction}, and the call returns once it has, but without the
+   * separate COMMIT round trip. Only for a single statement, which is atomic on its own.
+   */
+  public <T> List<T> queryAlone(String sql, RowMapper<T> mapper, Object... params) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(true);
+      return new Tx(connection, statements).query(sql, mapper, params);
+    } catch (SQLException e) {
+      throw new DatabaseException(e);
+    }
+  }
+
   public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
     return inTransaction(tx -> tx.queryOne(sql, mapper, params));
   }

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "postgres", mixinStandardHelpOptions = true,
     description = {"Runner throughput on PostgreSQL with several frame worker processes: no-op jobs/s and photos/s.",
         "Each no-op run is timed twice: after 1 000 warm-up jobs a node, then once more rounds of them have left",
-        "the nodes' JIT quiet (the state long-running nodes work in).",
+        "the nodes' JIT quiet (the state long-running nodes work in), on job tables emptied and warmed up again.",
         "Needs DATABASE_URL=jdbc:postgresql://HOST:PORT/DB with DATABASE_USER/DATABASE_PASSWORD (a login that may",
         "create databases: each run makes a scratch database and drops it)."})
 public final class PostgresRunnerBench implements Callable<Integer> {
@@ -81,6 +81,8 @@ public final class PostgresRunnerBench implements Callable<Integer> {
         QuietJitWarmUp.Outcome warm = run.warmUp();
         out.printf("    then %d more round(s) of %d jobs, %.1f s, until %s%n", warm.rounds(), jobs, warm.seconds(),
             warmUpEnd(warm));
+        out.printf("    then the job tables emptied (TRUNCATE) and %d warm-up jobs a node again, as before the first span%n",
+            WARM_UP_JOBS_PER_NODE);
         print(n, "JIT quiet", run.steady());
         out.flush();
       }
@@ -102,7 +104,7 @@ public final class PostgresRunnerBench implements Callable<Integer> {
    * where the wall-clock figure does not.
    */
   record NoopFigure(double jobsPerSecond, double nodeCpuMicrosPerJob, double compilingMicrosPerJob, double commitsPerJob,
-      double rowWritesPerJob) {}
+      double rowWritesPerJob, double databaseCpuMicrosPerJob) {}
 
   /** Warm-up no-op jobs for each node before the first timed ones, and in each round of the warm-up after them. */
   private static final int WARM_UP_JOBS_PER_NODE = 1_000;
@@ -124,6 +126,10 @@ public final class PostgresRunnerBench implements Callable<Integer> {
     out.printf("  no-op jobs/s, PostgreSQL, %d node(s), %-38s %8.0f   (a job: %.0f µs of the nodes' CPU%s,"
             + " %.2f commits, %.2f row writes)%n", nodeCount, when + ":", figure.jobsPerSecond(),
         figure.nodeCpuMicrosPerJob(), compiling, figure.commitsPerJob(), figure.rowWritesPerJob());
+    if (figure.databaseCpuMicrosPerJob() >= 0) {
+      out.printf("    and %.0f µs of the database server's CPU a job (its backends for this database, from /proc)%n",
+          figure.databaseCpuMicrosPerJob());
+    }
     out.flush();
   }
 
@@ -144,20 +150,23 @@ public final class PostgresRunnerBench implements Callable<Integer> {
       int round = WARM_UP_JOBS_PER_NODE * nodeCount;
       database.enqueueNoops(round);
       awaitJobs(database);
-      long done = round;
-      NoopFigure afterFixedWarmUp = timed(config, database, workers, done);
-      done += jobs;
+      NoopFigure afterFixedWarmUp = timed(config, database, workers, round);
       QuietJitWarmUp.Outcome warmUp = QuietJitWarmUp.run(MOST_WARM_UP_ROUNDS, workers::usage, () -> {
         database.enqueueNoops(jobs);
         awaitJobs(database);
       });
-      done += (long) warmUp.rounds() * jobs;
-      NoopFigure steady = timed(config, database, workers, done);
+      // the JIT-quiet span on tables like the first span's: the rounds grew and bloated the job
+      // tables and their indexes (up to 200 000 more jobs), which slowed the database, not the
+      // nodes; emptied, then the same warm-up jobs again, so both spans meet the same tables
+      database.emptyJobTables();
+      database.enqueueNoops(round);
+      awaitJobs(database);
+      NoopFigure steady = timed(config, database, workers, round);
       return new NoopRun(afterFixedWarmUp, warmUp, steady);
     }
   }
 
-  /** Times {@link #jobs} no-op jobs on nodes that have run {@code done} already. */
+  /** Times {@link #jobs} no-op jobs on a job table that holds {@code done} completed ones. */
   private NoopFigure timed(FrameConfig config, Benchmarks.ScratchDatabase database, Nodes workers, long done)
       throws Exception {
     expectCompleted(database, done);
@@ -174,15 +183,20 @@ public final class PostgresRunnerBench implements Callable<Integer> {
     long commits = after.commits() - before.commits() - 1 - polls - 1 - 1;
     double compilingMicros = used.compilerNanos() < 0 ? -1 : used.compilerNanos() / 1e3 / jobs;
     // and the enqueue's inserts
+    long databaseNanos = after.serverCpu().nanosSince(before.serverCpu());
     return new NoopFigure(perSecond, used.cpuNanos() / 1e3 / jobs, compilingMicros, commits / (double) jobs,
-        (after.rowWrites() - before.rowWrites() - jobs) / (double) jobs);
+        (after.rowWrites() - before.rowWrites() - jobs) / (double) jobs, databaseNanos < 0 ? -1 : databaseNanos / 1e3 / jobs);
   }
 
-  /** The server's counters for one database: transactions committed and rows written. */
-  private record DatabaseActivity(long commits, long rowWrites) {
-    /** Read once the nodes' backends have reported (an idle backend reports within a second or so). */
+  /** The server's counters for one database: transactions committed and rows written; its backends' CPU. */
+  private record DatabaseActivity(long commits, long rowWrites, DatabaseServerCpu.Reading serverCpu) {
+    /**
+     * Read once the nodes' backends have reported: a PostgreSQL 15 backend that reported less than
+     * a second ago holds its counters until it has been idle 10 s, so after a short span a wait of
+     * 2.5 s read a third of the rows written missing.
+     */
     static DatabaseActivity settledOf(String url, FrameConfig config) throws Exception {
-      TimeUnit.MILLISECONDS.sleep(2_500);
+      TimeUnit.MILLISECONDS.sleep(11_000);
       Properties login = new Properties();
       if (config.databaseLogin().user() != null) login.setProperty("user", config.databaseLogin().user());
       if (config.databaseLogin().password() != null) login.setProperty("password", config.databaseLogin().password());
@@ -192,7 +206,7 @@ public final class PostgresRunnerBench implements Callable<Integer> {
               SELECT xact_commit, tup_inserted + tup_updated + tup_deleted
               FROM pg_stat_database WHERE datname = current_database()""")) {
         row.next();
-        return new DatabaseActivity(row.getLong(1), row.getLong(2));
+        return new DatabaseActivity(row.getLong(1), row.getLong(2), DatabaseServerCpu.of(connection));
       }
     }
   }

@@ -64,6 +64,13 @@ public interface Benchmarks {
 
     long aliveNodes();
 
+    /**
+     * Empties the job tables while the nodes stay up (the job ids go on from where they were), so
+     * the next jobs meet the tables and indexes a new database's first jobs met, not the ones
+     * hundreds of thousands of earlier jobs grew and bloated. Only while no job is live.
+     */
+    void emptyJobTables();
+
     @Override
     void close();
   }
