@@ -1,7 +1,5 @@
 package frame.cli.bench;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -17,8 +15,6 @@ import java.util.Map;
  * reading are missed (the nodes' pooled connections live as long as the nodes); elsewhere unknown.
  */
 final class DatabaseServerCpu {
-  private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ is 100 on Linux
-
   /** CPU nanoseconds by backend process id; empty when the processes cannot be read. */
   record Reading(Map<Long, Long> nanosByBackend) {
     /** The CPU used since {@code before} (a backend new since then counts whole), or -1 if unknown. */
@@ -48,17 +44,9 @@ final class DatabaseServerCpu {
   }
 
   private static long cpuNanos(long pid) {
-    String line;
-    try {
-      Path process = Path.of("/proc", Long.toString(pid));
-      // a process of this id here may be another program when the server runs elsewhere
-      if (!Files.readString(process.resolve("comm")).strip().equals("postgres")) return -1;
-      line = Files.readString(process.resolve("stat"));
-    } catch (IOException | SecurityException e) {
-      return -1;
-    }
-    String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
-    // after the name: state is field 0, utime 11 and stime 12 (proc(5) fields 14 and 15)
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+    // a process of this id here may be another program when the server runs elsewhere
+    return ProcStat.read(Path.of("/proc", Long.toString(pid), "stat"))
+        .filter(process -> process.name().equals("postgres"))
+        .map(process -> process.cpuTicks() * ProcStat.NANOS_PER_TICK).orElse(-1L);
   }
 }

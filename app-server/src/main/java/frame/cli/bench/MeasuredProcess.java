@@ -16,8 +16,6 @@ import java.util.concurrent.TimeUnit;
  */
 record MeasuredProcess(double seconds, long peakResidentKb, String output) {
   private static final long POLL_MILLIS = 10;
-  /** {@code USER_HZ}: the unit of {@code /proc}'s CPU times on every Linux architecture FRAME runs on. */
-  private static final double TICKS_PER_SECOND = 100;
 
   /** Runs {@code command} with {@code environment} added; an exit code other than 0 is an error with its output. */
   static MeasuredProcess run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
@@ -61,13 +59,7 @@ record MeasuredProcess(double seconds, long peakResidentKb, String output) {
    * {@code /proc/self/stat}'s cutime and cstime); NaN where there is no /proc.
    */
   static double childrenCpuSeconds() {
-    try {
-      String stat = Files.readString(Path.of("/proc/self/stat"));
-      // fields after the command name in parentheses, which may hold spaces: cutime and cstime are 16 and 17
-      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(fields[13]) + Long.parseLong(fields[14])) / TICKS_PER_SECOND;
-    } catch (IOException | RuntimeException e) {
-      return Double.NaN;
-    }
+    return ProcStat.read(Path.of("/proc/self/stat"))
+        .map(self -> self.childrenCpuTicks() * ProcStat.NANOS_PER_TICK / 1e9).orElse(Double.NaN);
   }
 }
