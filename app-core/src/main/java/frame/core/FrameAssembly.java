@@ -202,10 +202,10 @@ final class FrameAssembly {
     AnalysisSwitch analysisSwitch = new AnalysisSwitch(config.dataDir());
     Stacker stacker = new Stacker(database.jdbc(), events);
     handlers.put(JobType.PREVIEW_GENERATION, new PreviewHandler(images, store, working, originals,
-        new PreviewAnalysis(analysisSwitch, database.jdbc(), stacker, events)));
+        new PreviewAnalysis(analysisSwitch, stacker)));
     handlers.put(JobType.EXIF_ENRICHMENT, new ExifEnrichmentHandler(images, store, database.jdbc(), originals));
     for (JobType analysis : JobType.ANALYSIS) {
-      handlers.put(analysis, new AnalysisHandler(analysis, images, store, decoder, database.jdbc(), stacker, events));
+      handlers.put(analysis, new AnalysisHandler(analysis, images, store, decoder, stacker));
     }
     handlers.put(JobType.NOOP, (job, context) -> JobOutcome.completed());
     handlers.replaceAll((type, handler) -> handler.reaching(failpoints));

@@ -1,8 +1,6 @@
 package frame.core.culling;
 
 import frame.core.api.FrameException;
-import frame.core.event.EventBus;
-import frame.core.api.events.FrameEvent;
 import frame.core.api.library.Image;
 import frame.core.api.library.ImageFormat;
 import frame.core.image.ImageRepository;
@@ -29,20 +27,16 @@ public final class AnalysisHandler implements JobHandler {
   private final ImageRepository images;
   private final FileStore store;
   private final ImageDecoder decoder;
-  private final StackRepository results;
   private final Stacker stacker;
-  private final EventBus events;
 
   public AnalysisHandler(JobType type, ImageRepository images, FileStore store, ImageDecoder decoder,
-      frame.core.db.Jdbc jdbc, Stacker stacker, EventBus events) {
+      Stacker stacker) {
     if (!type.isAnalysis()) throw new IllegalArgumentException(type + " is not an analysis job");
     this.type = type;
     this.images = images;
     this.store = store;
     this.decoder = decoder;
-    this.results = new StackRepository(jdbc);
     this.stacker = stacker;
-    this.events = events;
   }
 
   @Override
@@ -54,14 +48,10 @@ public final class AnalysisHandler implements JobHandler {
       throw new FrameException("preview_missing", "The preview is not made yet, or was deleted: " + preview, false);
     }
     if (type == JobType.PERCEPTUAL_HASH) {
-      results.saveHash(image.id(), PerceptualHash.of(upright(preview, PerceptualHash.MEASURED_AT)));
-      stacker.place(image.id());
+      stacker.measured(image.id(), PerceptualHash.of(upright(preview, PerceptualHash.MEASURED_AT)), null);
     } else {
-      results.saveSharpness(image.id(), Sharpness.of(upright(preview, Sharpness.MEASURED_AT)));
-      Long stack = results.candidate(image.id()).map(StackRepository.Candidate::stack).orElse(null);
-      if (stack != null) stacker.retop(stack);
+      stacker.measured(image.id(), null, Sharpness.of(upright(preview, Sharpness.MEASURED_AT)));
     }
-    events.publish(new FrameEvent.ImageMarked(image.id()));
     return JobOutcome.completed();
   }
 

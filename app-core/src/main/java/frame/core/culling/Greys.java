@@ -42,23 +42,42 @@ final class Greys {
   static double[][] areaAverage(BufferedImage image, int cols, int rows) {
     int w = image.getWidth();
     int h = image.getHeight();
-    double[][] sum = new double[rows][cols];
-    int[][] count = new int[rows][cols];
+    int[] cellOfX = new int[w];
+    long[] widthOf = new long[cols];
+    long[] heightOf = new long[rows];
+    for (int x = 0; x < w; x++) {
+      cellOfX[x] = Math.min(cols - 1, x * cols / w);
+      widthOf[cellOfX[x]]++;
+    }
+    // channel sums a cell, the luma taken once a cell (it is linear): no arithmetic in doubles a pixel
+    long[][] red = new long[rows][cols];
+    long[][] green = new long[rows][cols];
+    long[][] blue = new long[rows][cols];
     Rows source = Rows.of(image);
     for (int y = 0; y < h; y++) {
       int[] row = source.row(y);
       int at = source.offset(y);
       int cy = Math.min(rows - 1, y * rows / h);
+      long[] r = red[cy];
+      long[] g = green[cy];
+      long[] b = blue[cy];
       for (int x = 0; x < w; x++) {
-        int cx = Math.min(cols - 1, x * cols / w);
-        sum[cy][cx] += luma(row[at + x]);
-        count[cy][cx]++;
+        int rgb = row[at + x];
+        int cx = cellOfX[x];
+        r[cx] += (rgb >> 16) & 0xff;
+        g[cx] += (rgb >> 8) & 0xff;
+        b[cx] += rgb & 0xff;
+      }
+      heightOf[cy]++;
+    }
+    double[][] mean = new double[rows][cols];
+    for (int y = 0; y < rows; y++) {
+      for (int x = 0; x < cols; x++) {
+        long n = heightOf[y] * widthOf[x];
+        mean[y][x] = n == 0 ? 0 : (0.299 * red[y][x] + 0.587 * green[y][x] + 0.114 * blue[y][x]) / n;
       }
     }
-    for (int y = 0; y < rows; y++) {
-      for (int x = 0; x < cols; x++) sum[y][x] = count[y][x] == 0 ? 0 : sum[y][x] / count[y][x];
-    }
-    return sum;
+    return mean;
   }
 
   private static double luma(int rgb) {

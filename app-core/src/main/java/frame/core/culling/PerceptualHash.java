@@ -8,8 +8,12 @@ import java.awt.image.BufferedImage;
  * blur change few bits; another picture changes about half. Compared by Hamming distance.
  */
 public final class PerceptualHash {
-  /** The longest side the preview is read at: 9 x 8 cells need no more (the JPEG decodes scaled down, DCT scaling). */
-  public static final int MEASURED_AT = 256;
+  /**
+   * The longest side the preview is read at: the sharpness's, so that one decode serves both
+   * measures. 9 x 8 cells would need far less, but a JPEG's decode costs about the same at any of
+   * its scales (reading the coded data is most of it).
+   */
+  public static final int MEASURED_AT = Sharpness.MEASURED_AT;
 
   private PerceptualHash() {}
 

@@ -1,8 +1,5 @@
 package frame.core.culling;
 
-import frame.core.api.events.FrameEvent;
-import frame.core.db.Jdbc;
-import frame.core.event.EventBus;
 import frame.core.media.Renditions;
 import frame.core.media.codec.Codec;
 import frame.core.media.codec.jpeg.JpegCodec;
@@ -16,8 +13,9 @@ import org.slf4j.LoggerFactory;
  * Culling's analysis done by the preview's own job, from the preview still in memory: the same
  * perceptual hash and sharpness the {@link AnalysisHandler} jobs take from the preview file (the
  * same decode, of bytes with the file's very pixels), without two more jobs a photo and two reads
- * and progressive decodes of the file. Where it cannot (no libjpeg-turbo, a decode it refuses, a
- * database error) the preview job queues the two analysis jobs instead, as before.
+ * and progressive decodes of the file; one decode serves both measures. Where it cannot (no
+ * libjpeg-turbo, a decode it refuses, a database error) the preview job queues the two analysis
+ * jobs instead, as before.
  */
 public final class PreviewAnalysis implements PreviewMeasures {
   private static final Logger log = LoggerFactory.getLogger(PreviewAnalysis.class);
@@ -25,15 +23,11 @@ public final class PreviewAnalysis implements PreviewMeasures {
   private static final long MAX_PIXELS = (long) Renditions.PREVIEW_LONGEST_SIDE * Renditions.PREVIEW_LONGEST_SIDE;
 
   private final AnalysisSwitch analysisSwitch;
-  private final StackRepository results;
   private final Stacker stacker;
-  private final EventBus events;
 
-  public PreviewAnalysis(AnalysisSwitch analysisSwitch, Jdbc jdbc, Stacker stacker, EventBus events) {
+  public PreviewAnalysis(AnalysisSwitch analysisSwitch, Stacker stacker) {
     this.analysisSwitch = analysisSwitch;
-    this.results = new StackRepository(jdbc);
     this.stacker = stacker;
-    this.events = events;
   }
 
   /** Whether culling's analysis follows each preview (the data folder's culling.properties). */
@@ -50,16 +44,9 @@ public final class PreviewAnalysis implements PreviewMeasures {
   @Override
   public boolean measure(long imageId, byte[] samePixels) {
     try {
-      Optional<BufferedImage> hashed = decoded(samePixels, PerceptualHash.MEASURED_AT);
-      Optional<BufferedImage> sharp = hashed.isEmpty() ? Optional.empty() : decoded(samePixels, Sharpness.MEASURED_AT);
-      if (sharp.isEmpty()) return false;
-      results.saveMeasures(imageId, PerceptualHash.of(hashed.get()), Sharpness.of(sharp.get()));
-      // as the hash job and then the sharpness job would: placed, then its stack's top set again
-      if (stacker.place(imageId) == null) {
-        Long stack = results.candidate(imageId).map(StackRepository.Candidate::stack).orElse(null);
-        if (stack != null) stacker.retop(stack);
-      }
-      events.publish(new FrameEvent.ImageMarked(imageId));
+      Optional<BufferedImage> measured = decoded(samePixels, Sharpness.MEASURED_AT);
+      if (measured.isEmpty()) return false;
+      stacker.measured(imageId, PerceptualHash.of(measured.get()), Sharpness.of(measured.get()));
       return true;
     } catch (RuntimeException e) {
       // a failed analysis never fails its photo: the jobs try again, and show it if they fail too

@@ -5,6 +5,7 @@ import frame.core.db.Jdbc.Tx;
 import frame.core.api.library.ImageFormat;
 import frame.core.image.StackShown;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,26 +27,43 @@ final class StackRepository {
   }
 
   void saveHash(long imageId, long hash) {
-    jdbc.update("UPDATE image SET perceptual_hash = ? WHERE id = ?", hash, imageId);
+    jdbc.inTransaction(tx -> {
+      saveMeasures(tx, imageId, hash, null);
+      return null;
+    });
   }
 
   void saveSharpness(long imageId, double sharpness) {
-    jdbc.update("UPDATE image SET sharpness = ? WHERE id = ?", sharpness, imageId);
+    jdbc.inTransaction(tx -> {
+      saveMeasures(tx, imageId, null, sharpness);
+      return null;
+    });
   }
 
-  void saveMeasures(long imageId, long hash, double sharpness) {
-    jdbc.update("UPDATE image SET perceptual_hash = ?, sharpness = ? WHERE id = ?", hash, sharpness, imageId);
+  /** Stores the measures given; a null one is left as it is (not measured by this step). */
+  void saveMeasures(Tx tx, long imageId, Long hash, Double sharpness) throws SQLException {
+    if (hash != null && sharpness != null) {
+      tx.update("UPDATE image SET perceptual_hash = ?, sharpness = ? WHERE id = ?", hash, sharpness, imageId);
+    } else if (hash != null) {
+      tx.update("UPDATE image SET perceptual_hash = ? WHERE id = ?", hash, imageId);
+    } else if (sharpness != null) {
+      tx.update("UPDATE image SET sharpness = ? WHERE id = ?", sharpness, imageId);
+    }
   }
 
   Optional<Candidate> candidate(long imageId) {
-    return jdbc.queryOne(CANDIDATE + " WHERE id = ?", StackRepository::candidate, imageId);
+    return jdbc.inTransaction(tx -> candidate(tx, imageId));
+  }
+
+  Optional<Candidate> candidate(Tx tx, long imageId) throws SQLException {
+    return tx.queryOne(CANDIDATE + " WHERE id = ?", StackRepository::candidate, imageId);
   }
 
   /** Photos in the library taken between two times (ISO local date-times), or without a time when both are null. */
-  List<Candidate> takenBetween(String from, String to) {
+  List<Candidate> takenBetween(Tx tx, String from, String to) throws SQLException {
     return from == null
-        ? jdbc.query(CANDIDATE + " WHERE removed_at IS NULL AND taken_at IS NULL", StackRepository::candidate)
-        : jdbc.query(CANDIDATE + " WHERE removed_at IS NULL AND taken_at >= ? AND taken_at <= ?",
+        ? tx.query(CANDIDATE + " WHERE removed_at IS NULL AND taken_at IS NULL", StackRepository::candidate)
+        : tx.query(CANDIDATE + " WHERE removed_at IS NULL AND taken_at >= ? AND taken_at <= ?",
             StackRepository::candidate, from, to);
   }
 
@@ -55,15 +73,31 @@ final class StackRepository {
   }
 
   List<Candidate> members(long stackId) {
-    return jdbc.query(CANDIDATE + " WHERE stack_id = ? AND removed_at IS NULL ORDER BY id", StackRepository::candidate, stackId);
+    return jdbc.inTransaction(tx -> members(tx, stackId));
+  }
+
+  List<Candidate> members(Tx tx, long stackId) throws SQLException {
+    return tx.query(CANDIDATE + " WHERE stack_id = ? AND removed_at IS NULL ORDER BY id", StackRepository::candidate, stackId);
   }
 
   long create(Tx tx, String kind, long top) throws SQLException {
     return tx.insert("INSERT INTO stack (kind, top_image_id, top_chosen) VALUES (?, ?, FALSE)", kind, top);
   }
 
-  void join(Tx tx, long stackId, long imageId) throws SQLException {
-    tx.update("UPDATE image SET stack_id = ? WHERE id = ?", stackId, imageId);
+  /**
+   * Puts photos into a stack. Only the rows that change are written: in a burst of n frames most
+   * are in the stack already, and writing them all again made a burst cost n squared writes.
+   */
+  void join(Tx tx, long stackId, List<Long> imageIds) throws SQLException {
+    for (int from = 0; from < imageIds.size(); from += 500) {
+      List<Long> chunk = imageIds.subList(from, Math.min(imageIds.size(), from + 500));
+      List<Object> values = new ArrayList<>();
+      values.add(stackId);
+      values.addAll(chunk);
+      values.add(stackId);
+      tx.update("UPDATE image SET stack_id = ? WHERE id IN (" + String.join(", ", chunk.stream().map(id -> "?").toList())
+          + ") AND (stack_id IS NULL OR stack_id <> ?)", values.toArray());
+    }
   }
 
   /** Moves every member of {@code from} into {@code into} and drops {@code from}. */
@@ -75,18 +109,14 @@ final class StackRepository {
   /** The stack's top: chosen by the photographer (kept until they choose again) or the sharpest. */
   record Top(long imageId, boolean chosen) {}
 
-  Optional<Top> top(long stackId) {
-    return jdbc.queryOne("SELECT top_image_id, top_chosen FROM stack WHERE id = ?",
+  Optional<Top> top(Tx tx, long stackId) throws SQLException {
+    return tx.queryOne("SELECT top_image_id, top_chosen FROM stack WHERE id = ?",
         r -> new Top(r.getLong(1), r.getBoolean(2)), stackId);
   }
 
-  /** A new top, and with it the photo the stack shows folded. */
-  void setTop(long stackId, long imageId, boolean chosen) {
-    jdbc.inTransaction(tx -> {
-      tx.update("UPDATE stack SET top_image_id = ?, top_chosen = ? WHERE id = ?", imageId, chosen, stackId);
-      StackShown.update(tx, stackId);
-      return null;
-    });
+  /** A new top; the caller works out again what the stack shows folded ({@link StackShown}). */
+  void setTop(Tx tx, long stackId, long imageId, boolean chosen) throws SQLException {
+    tx.update("UPDATE stack SET top_image_id = ?, top_chosen = ? WHERE id = ?", imageId, chosen, stackId);
   }
 
   private static Candidate candidate(java.sql.ResultSet r) throws SQLException {

@@ -2,9 +2,11 @@ package frame.core.culling;
 
 import frame.core.culling.StackRepository.Candidate;
 import frame.core.db.Jdbc;
+import frame.core.db.Jdbc.Tx;
 import frame.core.event.EventBus;
 import frame.core.image.StackShown;
 import frame.core.api.events.FrameEvent;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -38,43 +40,71 @@ public final class Stacker {
     this.events = events;
   }
 
-  /** The stack the photo joined (its top set again), or null when it has no neighbours to stack with. */
+  /**
+   * Stores a photo's new measures (a null one: not measured by this step), puts it into the stack
+   * of the photos it belongs with, and sets that stack's top again: all in one transaction, so one
+   * commit a photo (three before, each a sync to disk). Answers the photo's stack, or null.
+   */
   // one placement at a time in this process: two frames of a burst hashed at once would each start a stack
-  synchronized Long place(long imageId) {
-    Candidate me = stacks.candidate(imageId).orElse(null);
-    if (me == null) return null;
-    List<Candidate> near = neighbours(me).stream().filter(other -> other.id() != me.id() && belong(me, other)).toList();
-    if (near.isEmpty()) return null;
+  synchronized Long measured(long imageId, Long hash, Double sharpness) {
+    Placed placed = jdbc.inTransaction(tx -> {
+      stacks.saveMeasures(tx, imageId, hash, sharpness);
+      Candidate me = stacks.candidate(tx, imageId).orElse(null);
+      if (me == null) return new Placed(null, List.of());
+      Long stackId = place(tx, me);
+      return stackId == null ? new Placed(null, List.of(imageId)) : new Placed(stackId, retop(tx, stackId));
+    });
+    // after the commit: a listener that reads the photo sees its new stack
+    placed.marked().forEach(id -> events.publish(new FrameEvent.ImageMarked(id)));
+    return placed.stack();
+  }
+
+  /** As {@link #measured} with the measures already stored. */
+  Long place(long imageId) {
+    return measured(imageId, null, null);
+  }
+
+  /** A stack and the photos whose marks it changed. */
+  private record Placed(Long stack, List<Long> marked) {}
+
+  /** Joins the photo's neighbours' stacks (merged into one), or starts one with them; its stack, null in none. */
+  private Long place(Tx tx, Candidate me) throws SQLException {
+    List<Candidate> near = neighbours(tx, me).stream().filter(other -> other.id() != me.id() && belong(me, other)).toList();
+    if (near.isEmpty()) return me.stack();
     TreeSet<Long> existing = new TreeSet<>();
     if (me.stack() != null) existing.add(me.stack());
     near.stream().map(Candidate::stack).filter(Objects::nonNull).forEach(existing::add);
-    long stackId = jdbc.inTransaction(tx -> {
-      long target = existing.isEmpty() ? stacks.create(tx, kind(me, near), me.id()) : existing.first();
-      for (long other : existing.tailSet(target, false)) stacks.merge(tx, other, target);
-      stacks.join(tx, target, me.id());
-      for (Candidate other : near) stacks.join(tx, target, other.id());
-      StackShown.update(tx, target);
-      return target;
-    });
-    retop(stackId);
-    return stackId;
+    long target = existing.isEmpty() ? stacks.create(tx, kind(me, near), me.id()) : existing.first();
+    for (long other : existing.tailSet(target, false)) stacks.merge(tx, other, target);
+    List<Long> joining = new ArrayList<>(near.stream().map(Candidate::id).toList());
+    joining.add(me.id());
+    stacks.join(tx, target, joining);
+    return target;
   }
 
-  /** Sets the top to the sharpest member, unless the photographer chose one still in the stack. */
-  synchronized void retop(long stackId) {
-    List<Candidate> members = stacks.members(stackId);
-    if (members.isEmpty()) return;
-    Optional<StackRepository.Top> top = stacks.top(stackId);
+  /** Sets the top to the sharpest member, unless the photographer chose one still in the stack; answers the members. */
+  private List<Long> retop(Tx tx, long stackId) throws SQLException {
+    List<Candidate> members = stacks.members(tx, stackId);
+    Optional<StackRepository.Top> top = stacks.top(tx, stackId);
     boolean chosenStays = top.isPresent() && top.get().chosen()
         && members.stream().anyMatch(m -> m.id() == top.get().imageId());
-    if (!chosenStays) stacks.setTop(stackId, sharpestFirst(members).getFirst().id(), false);
-    members.forEach(m -> events.publish(new FrameEvent.ImageMarked(m.id())));
+    if (!members.isEmpty() && !chosenStays) {
+      long sharpest = sharpestFirst(members).getFirst().id();
+      boolean already = top.isPresent() && !top.get().chosen() && top.get().imageId() == sharpest;
+      if (!already) stacks.setTop(tx, stackId, sharpest, false);
+    }
+    StackShown.update(tx, stackId);
+    return members.stream().map(Candidate::id).toList();
   }
 
   /** The photographer's choice of top; kept until they choose again. */
   synchronized void choose(long stackId, long imageId) {
-    stacks.setTop(stackId, imageId, true);
-    stacks.members(stackId).forEach(m -> events.publish(new FrameEvent.ImageMarked(m.id())));
+    List<Long> members = jdbc.inTransaction(tx -> {
+      stacks.setTop(tx, stackId, imageId, true);
+      StackShown.update(tx, stackId);
+      return stacks.members(tx, stackId).stream().map(Candidate::id).toList();
+    });
+    members.forEach(id -> events.publish(new FrameEvent.ImageMarked(id)));
   }
 
   /** Sharpest first; unmeasured last; a JPEG before its RAW twin; then oldest first. */
@@ -85,10 +115,10 @@ public final class Stacker {
         .thenComparingLong(Candidate::id)).toList();
   }
 
-  private List<Candidate> neighbours(Candidate me) {
+  private List<Candidate> neighbours(Tx tx, Candidate me) throws SQLException {
     Optional<LocalDateTime> taken = TakenAt.parse(me.takenAt());
-    if (taken.isEmpty()) return stacks.takenBetween(null, null);
-    return stacks.takenBetween(taken.get().minus(BURST_GAP).format(SECONDS),
+    if (taken.isEmpty()) return stacks.takenBetween(tx, null, null);
+    return stacks.takenBetween(tx, taken.get().minus(BURST_GAP).format(SECONDS),
         taken.get().plus(BURST_GAP).format(SECONDS) + "~");
   }
 
