@@ -26,6 +26,20 @@ final class StackRepository {
     this.jdbc = jdbc;
   }
 
+  /** The studio-wide lock of stacking ("FRAME-STK" in ASCII): one photo is placed at a time in all nodes. */
+  private static final long STACKING_LOCK = 0x4652414d452d53L;
+
+  /**
+   * Makes this transaction the only one placing photos in stacks, on every node, until it ends:
+   * two nodes placing frames of one burst at once would each start a stack, or wait on each
+   * other's rows. On HSQLDB (one process) the stacker's own lock does it.
+   */
+  void lockStacking(Tx tx) throws SQLException {
+    if (jdbc.dialect().transactionLock().isPresent()) {
+      tx.query(jdbc.dialect().transactionLock().get(), r -> r.getInt(1), STACKING_LOCK);
+    }
+  }
+
   void saveHash(long imageId, long hash) {
     jdbc.inTransaction(tx -> {
       saveMeasures(tx, imageId, hash, null);

@@ -45,9 +45,11 @@ public final class Stacker {
    * of the photos it belongs with, and sets that stack's top again: all in one transaction, so one
    * commit a photo (three before, each a sync to disk). Answers the photo's stack, or null.
    */
-  // one placement at a time in this process: two frames of a burst hashed at once would each start a stack
+  // one placement at a time in this process, and in the studio (the database's lock): two frames of
+  // a burst hashed at once would each start a stack
   synchronized Long measured(long imageId, Long hash, Double sharpness) {
     Placed placed = jdbc.inTransaction(tx -> {
+      stacks.lockStacking(tx);
       stacks.saveMeasures(tx, imageId, hash, sharpness);
       Candidate me = stacks.candidate(tx, imageId).orElse(null);
       if (me == null) return new Placed(null, List.of());
@@ -100,6 +102,7 @@ public final class Stacker {
   /** The photographer's choice of top; kept until they choose again. */
   synchronized void choose(long stackId, long imageId) {
     List<Long> members = jdbc.inTransaction(tx -> {
+      stacks.lockStacking(tx); // a node setting the top again at the same moment would undo the choice
       stacks.setTop(tx, stackId, imageId, true);
       StackShown.update(tx, stackId);
       return stacks.members(tx, stackId).stream().map(Candidate::id).toList();

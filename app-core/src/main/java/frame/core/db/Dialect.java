@@ -19,6 +19,17 @@ public enum Dialect {
   }
 
   /**
+   * A statement that holds the lock named by its one parameter (a long) until the transaction
+   * ends, across every node of the database; none on HSQLDB, which one process has to itself.
+   */
+  public java.util.Optional<String> transactionLock() {
+    return switch (this) {
+      case HSQLDB -> java.util.Optional.empty();
+      case POSTGRESQL -> java.util.Optional.of("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS locked");
+    };
+  }
+
+  /**
    * Where its schema migrations are: the portable ones all databases share, and those only this
    * one can run (PostgreSQL's partial indexes), under {@code db/hsqldb} or {@code db/postgresql}.
    * Each version is in one of the two, or in both dialect folders.
