@@ -26,7 +26,7 @@ final class StackRepository {
     this.jdbc = jdbc;
   }
 
-  /** The studio-wide lock of stacking ("FRAME-STK" in ASCII): one photo is placed at a time in all nodes. */
+  /** The studio-wide lock of stacking ("FRAME-S" in ASCII): one photo is placed at a time in all nodes. */
   private static final long STACKING_LOCK = 0x4652414d452d53L;
 
   /**
