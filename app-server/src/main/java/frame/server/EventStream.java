@@ -88,6 +88,8 @@ final class EventStream implements AutoCloseable {
   }
 
   private void broadcast(FrameEvent event) {
+    // nobody listening (the window's own server, most of the time): no marks read for nobody
+    if (subscribers.isEmpty()) return;
     String name;
     Map<String, Object> data = new LinkedHashMap<>();
     switch (event) {
