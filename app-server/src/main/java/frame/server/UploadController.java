@@ -57,6 +57,9 @@ final class UploadController {
     if (body == null) throw ApiError.badRequest("not_multipart", "The multipart/form-data content type names no boundary");
     UploadSlots.Slot slot = slots.tryAcquire(RequestGuards.caller(ctx).tokenId()).orElseThrow(() -> {
       ctx.header("Retry-After", "5");
+      // the body is not read: the server drops the connection after this answer, so the client
+      // must not send its next request on it (it would get no answer at all)
+      ctx.header("Connection", "close");
       return new ApiError(503, "busy", "Too many uploads at once from this device or in all; try again in a few seconds.");
     });
     try (slot) {
