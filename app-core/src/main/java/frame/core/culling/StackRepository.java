@@ -35,23 +35,8 @@ final class StackRepository {
    * other's rows. On HSQLDB (one process) the stacker's own lock does it.
    */
   void lockStacking(Tx tx) throws SQLException {
-    if (jdbc.dialect().transactionLock().isPresent()) {
-      tx.query(jdbc.dialect().transactionLock().get(), r -> r.getInt(1), STACKING_LOCK);
-    }
-  }
-
-  void saveHash(long imageId, long hash) {
-    jdbc.inTransaction(tx -> {
-      saveMeasures(tx, imageId, hash, null);
-      return null;
-    });
-  }
-
-  void saveSharpness(long imageId, double sharpness) {
-    jdbc.inTransaction(tx -> {
-      saveMeasures(tx, imageId, null, sharpness);
-      return null;
-    });
+    Optional<String> lock = jdbc.dialect().transactionLock();
+    if (lock.isPresent()) tx.query(lock.get(), r -> r.getInt(1), STACKING_LOCK);
   }
 
   /** Stores the measures given; a null one is left as it is (not measured by this step). */

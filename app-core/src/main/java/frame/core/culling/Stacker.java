@@ -61,11 +61,6 @@ public final class Stacker {
     return placed.stack();
   }
 
-  /** As {@link #measured} with the measures already stored. */
-  Long place(long imageId) {
-    return measured(imageId, null, null);
-  }
-
   /** A stack and the photos whose marks it changed. */
   private record Placed(Long stack, List<Long> marked) {}
 

@@ -57,7 +57,6 @@ class ManyFoldedStacksTest {
          EventBus events = new EventBus()) {
       Jdbc jdbc = database.jdbc();
       ImageRepository images = new ImageRepository(jdbc);
-      StackRepository analysis = new StackRepository(jdbc);
       Stacker stacker = new Stacker(jdbc, events);
       List<List<Long>> stacks = new ArrayList<>(); // each stack's frames, oldest first
       List<Long> singles = new ArrayList<>();
@@ -68,17 +67,13 @@ class ManyFoldedStacksTest {
         for (int f = 0; f < FRAMES; f++) {
           // a burst: one second apart, hashes a bit or two off; the middle frame is the sharpest
           long id = photo(jdbc, images, "S%02d-%d.jpg".formatted(s, f), start.plusMinutes(5L * s).plusSeconds(f));
-          analysis.saveHash(id, hash ^ f);
-          analysis.saveSharpness(id, f == 1 ? 900.0 : 100.0 + f);
-          stacker.place(id);
+          stacker.measured(id, hash ^ f, f == 1 ? 900.0 : 100.0 + f);
           frames.add(id);
         }
         stacks.add(frames);
         if (s < SINGLES) {
           long single = photo(jdbc, images, "P%02d.jpg".formatted(s), start.plusMinutes(5L * s + 2));
-          analysis.saveHash(single, ~hash);
-          analysis.saveSharpness(single, 50.0);
-          stacker.place(single);
+          stacker.measured(single, ~hash, 50.0);
           singles.add(single);
         }
       }
