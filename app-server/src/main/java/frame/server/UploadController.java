@@ -1,6 +1,7 @@
 package frame.server;
 
 import frame.server.error.ApiError;
+import frame.server.upload.BusyUploads;
 import frame.server.upload.PacedInputStream;
 
 import frame.core.api.Ports;
@@ -55,13 +56,8 @@ final class UploadController {
     MultipartStream body = MultipartStream.of(contentType, new PacedInputStream(ctx.req().getInputStream()),
         maxFileBytes, maxRequestBytes);
     if (body == null) throw ApiError.badRequest("not_multipart", "The multipart/form-data content type names no boundary");
-    UploadSlots.Slot slot = slots.tryAcquire(RequestGuards.caller(ctx).tokenId()).orElseThrow(() -> {
-      ctx.header("Retry-After", "5");
-      // the body is not read: the server drops the connection after this answer, so the client
-      // must not send its next request on it (it would get no answer at all)
-      ctx.header("Connection", "close");
-      return new ApiError(503, "busy", "Too many uploads at once from this device or in all; try again in a few seconds.");
-    });
+    UploadSlots.Slot slot = slots.tryAcquire(RequestGuards.caller(ctx).tokenId()).orElseThrow(() ->
+        BusyUploads.refuse(ctx, "Too many uploads at once from this device or in all; try again in a few seconds."));
     try (slot) {
       Declared declared = new Declared(ctx.header("X-Content-SHA256"), body);
       List<IngestResult> results = new ArrayList<>();

@@ -253,6 +253,32 @@ class TusApiTest {
   }
 
   @Test
+  void a_busy_answer_to_a_patch_whose_body_is_still_coming_says_the_connection_closes() throws Exception {
+    server.close();
+    server = ApiServer.start(frame, ServerSettings.defaults(0, false, dataDir).withMaxConcurrentUploads(0),
+        TusSettings.defaults(dataDir, 64L << 20).withClock(clock));
+    String upload = create(3_000_000);
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(30_000);
+      var out = socket.getOutputStream();
+      out.write(("PATCH /api/tus/" + upload + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n"
+          + "Authorization: Bearer " + token + "\r\nTus-Resumable: 1.0.0\r\nUpload-Offset: 0\r\n"
+          + "Content-Type: application/offset+octet-stream\r\nContent-Length: 3000000\r\n\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
+      out.write(new byte[64 * 1024]);
+      out.flush();
+      // the rest of the body is never read: a tus client that sent its next PATCH on this
+      // connection would wait for an answer that never comes, so the answer says it ends
+      var in = socket.getInputStream();
+      StringBuilder head = new StringBuilder();
+      for (int b = in.read(); b >= 0 && head.indexOf("\r\n\r\n") < 0; b = in.read()) head.append((char) b);
+      assertThat(head.toString()).startsWith("HTTP/1.1 503").containsIgnoringCase("retry-after: 5")
+          .containsIgnoringCase("connection: close");
+    }
+    assertThat(offset(upload)).isZero();
+  }
+
+  @Test
   void a_completed_upload_that_is_no_photo_is_refused_and_stores_nothing() throws Exception {
     byte[] text = "not a photo at all".getBytes(StandardCharsets.UTF_8);
     String upload = create(text.length);

@@ -3,6 +3,7 @@ package frame.server.tus;
 import frame.core.api.devices.Caller;
 import frame.core.api.imports.IngestResult;
 import frame.server.error.ApiError;
+import frame.server.upload.BusyUploads;
 import frame.server.upload.PacedInputStream;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -148,10 +149,8 @@ public final class TusEndpoint implements AutoCloseable {
 
   private TusUpload appendInSlot(Context ctx, Caller caller, TusUpload upload, UploadChecksum checksum)
       throws IOException {
-    TusSlots.Held slot = slots.tryAcquire(caller).orElseThrow(() -> {
-      ctx.header("Retry-After", "5");
-      return new ApiError(503, "busy", "Too many uploads at once; try again in a few seconds.");
-    });
+    TusSlots.Held slot = slots.tryAcquire(caller).orElseThrow(() ->
+        BusyUploads.refuse(ctx, "Too many uploads at once; try again in a few seconds."));
     try (slot; InputStream body = new PacedInputStream(ctx.req().getInputStream())) { // a drip cannot hold the slot
       return writer.append(upload, body, checksum, nextExpiry());
     }
