@@ -23,10 +23,12 @@ app="$image/lib/app"
 cfg="$app/FRAME.cfg"
 cache="$app/frame.aot"
 config="$app/frame.aot.config"
+stamp="$app/frame.aot.stamp"
+jar="$app/frame.jar"
 option='java-options=-XX:AOTCache=$APPDIR/frame.aot'
 
 drop_cache() {
-  rm -f "$cache" "$config"
+  rm -f "$cache" "$config" "$stamp"
   grep -vxF "$option" "$cfg" > "$cfg.tmp"; mv "$cfg.tmp" "$cfg"
 }
 
@@ -34,6 +36,16 @@ without_cache() {
   drop_cache
   echo "[WARNING] FRAME app image without a start-up cache: $1 (see $log). It works without one, it only starts slower."
   exit 0
+}
+
+# the JVM takes the cache only with the jar's very modification time (to the second); FRAME sets a
+# copied jar's time back from this note when its bytes are the trained ones (StartupCacheStamp)
+write_stamp() {
+  local seconds sha256
+  seconds=$(stat -c %Y "$jar" 2> /dev/null || stat -f %m "$jar") || return 1
+  sha256=$( (sha256sum "$jar" 2> /dev/null || shasum -a 256 "$jar") | cut -d' ' -f1) || return 1
+  [ -n "$seconds" ] && [ ${#sha256} -eq 64 ] || return 1
+  printf 'jar-mtime=%s\njar-sha256=%s\n' "$seconds" "$sha256" > "$stamp"
 }
 
 # a hung training run must not hang the build
@@ -61,5 +73,7 @@ grep -qxF "$option" "$cfg" || without_cache "FRAME.cfg has no [JavaOptions] sect
 # AOTMode=on makes the JVM refuse to start when the cache does not match it
 limited env JAVA_TOOL_OPTIONS="-XX:AOTMode=on" "$image/bin/FRAME" --version >> "$log" 2>&1 \
   || without_cache "the launcher cannot use the cache"
+
+write_stamp || without_cache "the jar's time and SHA-256 could not be noted beside the cache"
 
 echo "[INFO] FRAME app image start-up cache: $cache ($(( $(wc -c < "$cache") / 1048576 )) MB), used by its launcher (FRAME.cfg: -XX:AOTCache)."

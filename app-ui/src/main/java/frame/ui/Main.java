@@ -7,6 +7,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    StartupCacheStamp.keepUsable(System.err);
     if (args.length == 0) {
       System.exit(DesktopLauncher.launch());
     }
