@@ -240,9 +240,7 @@ class TusApiTest {
 
   @Test
   void a_patch_needs_one_of_the_upload_slots_post_api_upload_uses() throws Exception {
-    server.close();
-    server = ApiServer.start(frame, ServerSettings.defaults(0, false, dataDir).withMaxConcurrentUploads(0),
-        TusSettings.defaults(dataDir, 64L << 20).withClock(clock));
+    restartWithNoUploadSlots();
     String upload = create(100);
 
     HttpResponse<String> busy = patch(upload, 0, new byte[40], null);
@@ -254,9 +252,7 @@ class TusApiTest {
 
   @Test
   void a_busy_answer_to_a_patch_whose_body_is_still_coming_says_the_connection_closes() throws Exception {
-    server.close();
-    server = ApiServer.start(frame, ServerSettings.defaults(0, false, dataDir).withMaxConcurrentUploads(0),
-        TusSettings.defaults(dataDir, 64L << 20).withClock(clock));
+    restartWithNoUploadSlots();
     String upload = create(3_000_000);
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
       socket.setSoTimeout(30_000);
@@ -286,6 +282,12 @@ class TusApiTest {
     assertThat(done.statusCode()).isEqualTo(415);
     assertThat(frame.ports().library().list(ImageQuery.all())).isEmpty();
     assertThat(dataDir.resolve("tus").resolve(upload + ".bytes")).doesNotExist();
+  }
+
+  private void restartWithNoUploadSlots() {
+    server.close();
+    server = ApiServer.start(frame, ServerSettings.defaults(0, false, dataDir).withMaxConcurrentUploads(0),
+        TusSettings.defaults(dataDir, 64L << 20).withClock(clock));
   }
 
   private String create(long length) throws IOException, InterruptedException {
