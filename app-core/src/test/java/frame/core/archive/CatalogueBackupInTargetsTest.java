@@ -57,7 +57,9 @@ class CatalogueBackupInTargetsTest {
       Path backup = disk.resolve("frame-catalogue").resolve(last.name());
       assertThat(backup.resolve("frame-backup.json")).isRegularFile();
       assertThat(backup.resolve("database.tar.gz")).isRegularFile();
-      assertThat(dataDir.resolve(ScheduledCatalogueBackup.WORK_FOLDER)).doesNotExist();
+      // the status names the copy as soon as it is verified; the work folder goes right after
+      await("the backup's work folder removed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+          .until(() -> !Files.exists(dataDir.resolve(ScheduledCatalogueBackup.WORK_FOLDER)));
     }
 
     Path restored = temp.resolve("restored");
