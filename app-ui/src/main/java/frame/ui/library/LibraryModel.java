@@ -14,7 +14,6 @@ import frame.ui.common.Notice;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +30,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 
 /**
@@ -73,10 +71,7 @@ public final class LibraryModel {
   private boolean refreshing;
   private boolean refreshAgain;
 
-  private final ObservableSet<Long> selected = FXCollections.observableSet(new HashSet<>());
-  private final IntegerProperty selectedCount = new SimpleIntegerProperty(0);
-  private final IntegerProperty cursor = new SimpleIntegerProperty(-1);
-  private int anchor = -1;
+  private final GridSelection selection;
 
   public LibraryModel(FrameLibrary frame, Background background, Clock clock, ExecutorService ingestQueue) {
     this.library = frame.ports().library();
@@ -90,9 +85,14 @@ public final class LibraryModel {
       @Override public Map<Integer, Path> renditionsOf(Image image) { return pages.see(image).renditions(); }
     }, notice);
     this.folderImports = new FolderImports(activity);
-    this.removing = new Removing(frame.ports().trash(), background, notice, selected, () -> refresh(true));
+    this.selection = new GridSelection(new GridSelection.Grid() {
+      @Override public int size() { return size.get(); }
+      @Override public int sessionTiles() { return session.shown().size(); }
+      @Override public long idAt(int index) { return LibraryModel.this.idAt(index); }
+      @Override public LibraryQuery photos() { return filter.get().states == null ? null : query(); }
+    }, library, background, notice);
+    this.removing = new Removing(frame.ports().trash(), background, notice, selection.selected(), () -> refresh(true));
     for (ObservableValue<?> part : List.<ObservableValue<?>>of(filter, search, sort, marks, shoot, stacks.fold())) part.addListener((o, a, b) -> requery());
-    selected.addListener((javafx.collections.SetChangeListener<Long>) change -> selectedCount.set(selected.size()));
   }
 
   /** Flags, rates or labels photos (the culling keys; a folded stack's tile is its top); each change comes back as an event. */
@@ -117,10 +117,10 @@ public final class LibraryModel {
   /** Bumps whenever tiles the grid shows may have changed: a page arrived, the query changed. */
   public LongProperty revision() { return revision; }
   public ImportActivity activity() { return activity; }
-  public ObservableSet<Long> selected() { return selected; }
-  public IntegerProperty selectedCount() { return selectedCount; }
+  public ObservableSet<Long> selected() { return selection.selected(); }
+  public IntegerProperty selectedCount() { return selection.selectedCount(); }
   /** The tile the keyboard is on; -1 for none. */
-  public IntegerProperty cursor() { return cursor; }
+  public IntegerProperty cursor() { return selection.cursor(); }
   /** What went wrong with the last thing done in the library, in plain words; empty when nothing did. */
   public Notice notice() { return notice; }
 
@@ -157,7 +157,7 @@ public final class LibraryModel {
   private void requery() {
     pages.clear();
     refilterSession();
-    cursor.set(size.get() > 0 ? Math.min(Math.max(cursor.get(), 0), size.get() - 1) : -1);
+    selection.cursorOnNewGrid();
     if (filter.get().states != null) {
       counting.set(true);
       pages.tileAt(0);
@@ -208,7 +208,7 @@ public final class LibraryModel {
   private void resize() {
     long matching = counting.get() ? Math.max(totals.matching(), pages.firstPageSize()) : totals.matching();
     size.set((int) Math.min(Integer.MAX_VALUE, session.shown().size() + matching));
-    if (cursor.get() >= size.get()) cursor.set(size.get() - 1);
+    selection.cursorWithinGrid();
   }
 
   private void refilterSession() {
@@ -279,60 +279,19 @@ public final class LibraryModel {
 
   public java.util.Optional<TileModel> tileForImage(long imageId) { return pages.tileForImage(imageId); }
 
-  // --- selection and the keyboard cursor ---
+  // --- selection and the keyboard cursor (GridSelection) ---
 
   /** A click: alone selects one, with ctrl toggles one, with shift selects from the anchor. */
-  public void click(int index, boolean shift, boolean ctrl) {
-    if (index < 0 || index >= size.get()) return;
-    if (shift && anchor >= 0) {
-      selectRange(anchor, index, ctrl);
-    } else if (ctrl) {
-      long id = idAt(index);
-      if (id > 0 && !selected.remove(id)) selected.add(id);
-      anchor = index;
-    } else {
-      selected.clear();
-      long id = idAt(index);
-      if (id > 0) selected.add(id);
-      anchor = index;
-    }
-    cursor.set(index);
-  }
+  public void click(int index, boolean shift, boolean ctrl) { selection.click(index, shift, ctrl); }
 
   /** The keyboard moved the cursor; with shift the selection stretches from the anchor. */
-  public void moveCursor(int delta, boolean extend) {
-    if (size.get() == 0) return;
-    int from = cursor.get() < 0 ? 0 : cursor.get();
-    // with no cursor yet an arrow lands on the first photo; Home, End and the pages still jump
-    boolean firstStep = cursor.get() < 0 && Math.abs(delta) < size.get();
-    int to = firstStep ? 0 : Math.max(0, Math.min(size.get() - 1, from + delta));
-    click(to, extend, false);
-  }
+  public void moveCursor(int delta, boolean extend) { selection.moveCursor(delta, extend); }
 
-  private void selectRange(int from, int to, boolean keep) {
-    int low = Math.min(from, to);
-    int high = Math.max(from, to);
-    if (!keep) selected.clear();
-    int sessionCount = session.shown().size();
-    int libraryLow = Math.max(0, low - sessionCount);
-    int libraryHigh = high - sessionCount;
-    if (libraryHigh < 0) return;
-    LibraryQuery query = query();
-    // ids, not rows: a range across pages not loaded costs 8 bytes a photo
-    background.run(() -> library.ids(query), ids -> {
-      selected.addAll(ids.subList(Math.min(libraryLow, ids.size()), Math.min(libraryHigh + 1, ids.size())));
-    }, notice.onFailure("select the photos"));
-  }
+  public void selectAll() { selection.selectAll(); }
 
-  public void selectAll() {
-    LibraryQuery query = query();
-    if (filter.get().states == null) return;
-    background.run(() -> library.ids(query), selected::addAll, notice.onFailure("select all the photos"));
-  }
+  public void clearSelection() { selection.clear(); }
 
-  public void clearSelection() { selected.clear(); }
-
-  public List<Long> selectedIds() { return List.copyOf(selected); }
+  public List<Long> selectedIds() { return selection.ids(); }
 
   /** The image id at a grid position: 0 for a file that is not in the library or a page not loaded. */
   public long idAt(int index) {
