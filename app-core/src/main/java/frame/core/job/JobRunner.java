@@ -2,7 +2,6 @@ package frame.core.job;
 
 import frame.core.api.jobs.Job;
 import frame.core.api.jobs.JobType;
-import frame.core.api.jobs.QueueState;
 
 import frame.core.event.EventBus;
 import frame.core.scheduling.BackgroundPriority;
@@ -164,13 +163,12 @@ public final class JobRunner implements AutoCloseable {
     reapIfDue();
     int free = freeWorkers.availablePermits();
     if (free < claimThreshold()) return 0;
-    QueueState paused = pauses.current();
-    if (paused.wholeQueuePaused()) return 0;
     int wanted = Math.min(free, settings.batchSize());
     if (!running || !freeWorkers.tryAcquire(wanted)) return 0;
     List<Job> won;
     try {
-      won = jobs.claimDue(workerId, clock.instant(), settings.lease(), wanted, paused.pausedTypes());
+      won = pauses.claimUnder(paused -> paused.wholeQueuePaused() ? List.of()
+          : jobs.claimDue(workerId, clock.instant(), settings.lease(), wanted, paused.pausedTypes()));
     } catch (RuntimeException | Error e) {
       freeWorkers.release(wanted); // a failed claim must not shrink capacity for good
       throw e;
@@ -232,9 +230,8 @@ public final class JobRunner implements AutoCloseable {
     expiredLeases.reap();
     while (true) {
       // one at a time, so each job's lease starts when it runs
-      QueueState paused = pauses.current();
-      if (paused.wholeQueuePaused()) return ran;
-      List<Job> claimed = jobs.claimDue(workerId, clock.instant(), settings.lease(), 1, paused.pausedTypes());
+      List<Job> claimed = pauses.claimUnder(paused -> paused.wholeQueuePaused() ? List.of()
+          : jobs.claimDue(workerId, clock.instant(), settings.lease(), 1, paused.pausedTypes()));
       if (claimed.isEmpty()) return ran;
       for (Job job : claimed) {
         executor.run(job, new JobContext()).join();
