@@ -62,9 +62,9 @@ final class StartupCacheStamp {
     try {
       Outcome outcome = restore(jar.get(), jar.get().resolveSibling(FILE_NAME));
       if (outcome == Outcome.READ_ONLY) {
-        err.println("FRAME starts without its start-up cache: " + jar.get().getFileName() + " was given a new time when"
-            + " the app was copied, and it cannot be set back here. Copy the app with its file times kept (cp -a), or"
-            + " install it again.");
+        err.println("FRAME starts without its start-up cache: " + jar.get().getFileName() + " has another time than the"
+            + " one its cache was trained with (the app was copied without its file times?), and FRAME may not set it"
+            + " back here. Copy the app with its file times kept (cp -a), or install it again.");
       }
     } catch (IOException e) {
       err.println("FRAME could not check its start-up cache (" + e.getMessage() + "); it starts without it.");
@@ -76,6 +76,7 @@ final class StartupCacheStamp {
     if (!Files.isRegularFile(stampFile)) return Outcome.NO_STAMP;
     Stamp stamp = Stamp.read(stampFile);
     if (Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS) == stamp.jarSeconds()) return Outcome.IN_STEP;
+    if (!Files.isWritable(jar)) return Outcome.READ_ONLY; // not read whole at every start for nothing
     if (!sha256(jar).equals(stamp.jarSha256())) return Outcome.OTHER_JAR;
     try {
       Files.setLastModifiedTime(jar, FileTime.from(stamp.jarSeconds(), TimeUnit.SECONDS));
