@@ -28,5 +28,16 @@ case "$out" in *"[aot]"*|*"[error"*|*"[warning"*) fail "the JVM's messages went 
 FRAME_HOME="$2/home" JAVA_TOOL_OPTIONS="-XX:AOTMode=on" "$copy/bin/FRAME" --version > "$2/second.out" 2>&1 \
   || fail "the second start could not use the start-up cache: $(cat "$2/second.out")"
 
+# a copy that keeps times only to 2 s (FAT, a zip, an MSI's cabinet) needs no repair: the
+# training noted an even second, so even a first start that may not set the time uses the cache
+rm -rf "$copy"
+cp -R "$image" "$copy"
+seconds=$(sed -n 's/^jar-mtime=//p' "$image/lib/app/frame.aot.stamp")
+[ $((seconds % 2)) -eq 0 ] || fail "the start-up cache was trained with the jar at an odd second ($seconds)"
+touch -d "@$seconds" "$copy/lib/app/frame.jar"
+FRAME_HOME="$2/home" JAVA_TOOL_OPTIONS="-XX:AOTMode=on" "$copy/bin/FRAME" --version > "$2/two-seconds.out" 2>&1 \
+  || fail "a copy with the jar's time kept to 2 s could not use the start-up cache: $(cat "$2/two-seconds.out")"
+
 rm -rf "$2"
-echo "[INFO] A copy of the app image with a new jar time starts cleanly and uses its start-up cache from the second start."
+echo "[INFO] A copy of the app image with a new jar time starts cleanly and uses its start-up cache from the second start;"
+echo "[INFO] one that keeps file times to 2 s (FAT, zip, MSI) uses it from the first."

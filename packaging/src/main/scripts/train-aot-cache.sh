@@ -48,11 +48,22 @@ write_stamp() {
   printf 'jar-mtime=%s\njar-sha256=%s\n' "$seconds" "$sha256" > "$stamp"
 }
 
+# The jar's time to an even second before the training notes it: a FAT file system, a zip and an
+# MSI's cabinet keep a file's time only to 2 s, and a copy through one of them must not change it.
+even_jar_time() {
+  local seconds
+  seconds=$(stat -c %Y "$jar" 2> /dev/null || stat -f %m "$jar") || return 0
+  [ $((seconds % 2)) -eq 0 ] && return 0
+  touch -d "@$((seconds - 1))" "$jar" 2> /dev/null \
+    || touch -t "$(date -r $((seconds - 1)) +%Y%m%d%H%M.%S)" "$jar" 2> /dev/null || true
+}
+
 # a hung training run must not hang the build
 limited() { if command -v timeout > /dev/null; then timeout 600 "$@"; else "$@"; fi; }
 
 [ -x "$image/bin/FRAME" ] && [ -f "$cfg" ] || { echo "[INFO] No app image at $image (jpackage.type is not app-image): no start-up cache."; exit 0; }
 drop_cache # of an earlier training: a training run will not start with -XX:AOTCache set
+even_jar_time
 rm -f "$log"
 mkdir -p "$(dirname "$log")"
 
