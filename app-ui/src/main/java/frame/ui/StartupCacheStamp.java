@@ -49,7 +49,7 @@ final class StartupCacheStamp {
     }
   }
 
-  /** What {@link #restore} found and did, for the log line and the tests. */
+  /** What {@link #restore} found and did: for the message at start and for the tests. */
   enum Outcome { NO_STAMP, IN_STEP, RESTORED, OTHER_JAR, READ_ONLY }
 
   private StartupCacheStamp() {}
