@@ -40,9 +40,11 @@ without_cache() {
 
 # the JVM takes the cache only with the jar's very modification time (to the second); FRAME sets a
 # copied jar's time back from this note when its bytes are the trained ones (StartupCacheStamp)
+jar_seconds() { stat -c %Y "$jar" 2> /dev/null || stat -f %m "$jar"; } # GNU, then BSD stat
+
 write_stamp() {
   local seconds sha256
-  seconds=$(stat -c %Y "$jar" 2> /dev/null || stat -f %m "$jar") || return 1
+  seconds=$(jar_seconds) || return 1
   sha256=$( (sha256sum "$jar" 2> /dev/null || shasum -a 256 "$jar") | cut -d' ' -f1) || return 1
   [ -n "$seconds" ] && [ ${#sha256} -eq 64 ] || return 1
   printf 'jar-mtime=%s\njar-sha256=%s\n' "$seconds" "$sha256" > "$stamp"
@@ -52,7 +54,7 @@ write_stamp() {
 # MSI's cabinet keep a file's time only to 2 s, and a copy through one of them must not change it.
 even_jar_time() {
   local seconds
-  seconds=$(stat -c %Y "$jar" 2> /dev/null || stat -f %m "$jar") || return 0
+  seconds=$(jar_seconds) || return 0
   [ $((seconds % 2)) -eq 0 ] && return 0
   touch -d "@$((seconds - 1))" "$jar" 2> /dev/null \
     || touch -t "$(date -r $((seconds - 1)) +%Y%m%d%H%M.%S)" "$jar" 2> /dev/null || true

@@ -1,8 +1,7 @@
 package frame.ui;
 
+import frame.core.api.archive.FileHashes;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.FileSystemException;
@@ -10,10 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.CodeSource;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +72,7 @@ final class StartupCacheStamp {
     Stamp stamp = Stamp.read(stampFile);
     if (Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS) == stamp.jarSeconds()) return Outcome.IN_STEP;
     if (!Files.isWritable(jar)) return Outcome.READ_ONLY; // not read whole at every start for nothing
-    if (!sha256(jar).equals(stamp.jarSha256())) return Outcome.OTHER_JAR;
+    if (!FileHashes.sha256(jar).equals(stamp.jarSha256())) return Outcome.OTHER_JAR;
     try {
       Files.setLastModifiedTime(jar, FileTime.from(stamp.jarSeconds(), TimeUnit.SECONDS));
       return Outcome.RESTORED;
@@ -93,22 +88,6 @@ final class StartupCacheStamp {
       return Optional.of(Path.of(source.getLocation().toURI())).filter(Files::isRegularFile);
     } catch (URISyntaxException | IllegalArgumentException notAFile) {
       return Optional.empty();
-    }
-  }
-
-  private static String sha256(Path file) throws IOException {
-    MessageDigest digest = sha256Digest();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static MessageDigest sha256Digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 }

@@ -31,7 +31,8 @@ public final class FileHashes {
     return files;
   }
 
-  static String sha256(Path file) throws IOException {
+  /** A file's SHA-256 in lower-case hex, read in 64 KB steps. */
+  public static String sha256(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[1 << 16];
