@@ -4,6 +4,7 @@ import frame.core.FrameTestAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -11,6 +12,7 @@ import frame.core.Frame;
 import frame.core.testing.FrameFixture;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -93,6 +95,10 @@ class PairCommandTest {
       }
     }
     var source = new RGBLuminanceSource(width * scale, height * scale, pixels);
-    return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+    // read module by module: the drawing is the code itself, upright, with its quiet zone; ZXing's
+    // general detector misplaces about one code in a hundred of such synthetic images (it fails
+    // the same way on the encoder's own matrix), which made this test fail by chance
+    return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
+        Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
   }
 }
