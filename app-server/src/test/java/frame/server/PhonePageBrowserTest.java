@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -120,7 +121,7 @@ class PhonePageBrowserTest {
     List<Path> files = writePhotos();
     browser.findElement(By.id("choose")).sendKeys(String.join("\n", files.stream().map(Path::toString).toList()));
     await().atMost(PATIENCE).until(() -> rows().size() == files.size());
-    await().atMost(PATIENCE).untilAsserted(() -> {
+    await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() -> {
       for (Path file : files) {
         if (file.getFileName().toString().equals("damaged.jpg")) continue;
         WebElement row = row(file.getFileName().toString());
@@ -141,7 +142,7 @@ class PhonePageBrowserTest {
     // a duplicate says which photo it matches
     Path copy = TestImages.write(photos, "copy-of-beach.jpg", Files.readAllBytes(files.get(0)));
     browser.findElement(By.id("choose")).sendKeys(copy.toString());
-    await().atMost(PATIENCE).untilAsserted(() ->
+    await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).untilAsserted(() ->
         assertThat(row("copy-of-beach.jpg").findElement(By.className("note")).getText())
             .contains("Already in FRAME").contains("beach-0.jpg"));
 
@@ -152,13 +153,12 @@ class PhonePageBrowserTest {
     screenshot("phone-library");
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter"))).selectByValue("FAILED");
     await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#grid .tile")).size() == 1);
-    browser.findElement(By.cssSelector("#grid .tile")).click();
+    clickTile(tile -> true);
     await().atMost(PATIENCE).until(() -> browser.findElement(By.id("viewer-details")).getText().contains("Failed"));
     browser.findElement(By.id("viewer-close")).click();
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter"))).selectByValue("");
     await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#grid .tile")).size() == 20);
-    browser.findElements(By.cssSelector("#grid .tile")).stream()
-        .filter(t -> "PROCESSED".equals(t.getAttribute("data-status"))).findFirst().orElseThrow().click();
+    clickTile(tile -> "PROCESSED".equals(tile.getAttribute("data-status")));
     await().atMost(PATIENCE).until(() -> !browser.findElements(By.cssSelector("#viewer-picture img")).isEmpty());
     assertThat(browser.findElement(By.id("viewer-details")).getText()).contains("Size").contains("JPEG");
     screenshot("phone-viewer");
@@ -177,6 +177,15 @@ class PhonePageBrowserTest {
       await().atMost(PATIENCE).until(() -> browser.findElements(By.cssSelector("#grid .tile img")).size() == 19);
       screenshot("library-" + screen.get("width"));
     }
+  }
+
+  // The grid is drawn again whenever the library changes (a live event after a filter, say),
+  // so a tile found a moment ago may be gone by the click: find it again and click again.
+  private void clickTile(java.util.function.Predicate<WebElement> which) {
+    await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class).until(() -> {
+      browser.findElements(By.cssSelector("#grid .tile")).stream().filter(which).findFirst().orElseThrow().click();
+      return true;
+    });
   }
 
   private boolean noHorizontalScroll() {
