@@ -71,7 +71,9 @@ class HttpsServeTest {
         "serve", "--tls", "--port", "0", "--data-dir", dataDir.toString());
     child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     children.add(child);
-    String started = await().atMost(Duration.ofSeconds(90)).until(() -> {
+    // as ChildFrame's start: on a loaded 2-core machine a first start that makes its certificate
+    // took over a minute
+    String started = await().atMost(Duration.ofSeconds(180)).until(() -> {
       if (!child.isAlive()) throw new IllegalStateException("frame serve exited:\n" + Files.readString(log));
       return Files.readString(log);
     }, text -> text.contains("Stop with Ctrl-C"));

@@ -87,7 +87,9 @@ class LanDiscoveryTest {
     makeNamespace();
     Path serveLog = logs.resolve("serve.log");
     frame(serveLog, "serve", "--lan", "--port", "0", "--data-dir", dataDir.toString());
-    String started = await().atMost(Duration.ofSeconds(60)).until(() -> Files.readString(serveLog),
+    // as ChildFrame's start: on a loaded 2-core machine a first start with --lan (a new
+    // certificate, mDNS) took over a minute
+    String started = await().atMost(Duration.ofSeconds(180)).until(() -> Files.readString(serveLog),
         text -> text.contains("Stop with Ctrl-C"));
     assertThat(started).contains("Announced on the local network as 'FRAME on ");
     String port = started.replaceAll("(?s).*https://127\\.0\\.0\\.1:(\\d+)/api.*", "$1");
