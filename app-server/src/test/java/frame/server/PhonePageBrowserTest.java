@@ -253,6 +253,39 @@ class PhonePageBrowserTest {
   }
 
   @Test
+  void the_library_shows_the_filter_asked_last_even_when_an_earlier_answer_arrives_after_it() throws Exception {
+    fixture.frame.ports().imports().importFile(TestImages.write(photos, "fine.jpg", jpeg(photo(400, 300, 5))));
+    byte[] whole = jpeg(photo(800, 600, 6));
+    fixture.frame.ports().imports().importFile(TestImages.write(photos, "broken.jpg", Arrays.copyOf(whole, whole.length / 2)));
+    pairWithLink("Slow phone");
+    browser.findElement(By.id("tab-library")).click();
+    await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+        .until(() -> tileStatuses().stream().sorted().toList().equals(List.of("FAILED", "PROCESSED")));
+
+    // on a slow link the answer for every photo is held back two seconds; the FAILED filter's is not
+    js("""
+        const original = window.fetch;
+        window.heldBack = 'waiting';
+        window.fetch = (url, options) => {
+          if (!String(url).startsWith('/api/images?') || String(url).includes('status=')) return original(url, options);
+          return new Promise((resolve) => setTimeout(resolve, 2000))
+              .then(() => original(url, options))
+              .then((response) => { window.heldBack = 'answered'; return response; });
+        };
+        document.getElementById('filter').dispatchEvent(new Event('change'));
+        """);
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter"))).selectByValue("FAILED");
+    await().atMost(PATIENCE).until(() -> "answered".equals(js("return window.heldBack")));
+    Thread.sleep(500); // the late answer's body read and drawn, had it been drawn (milliseconds)
+    assertThat(tileStatuses()).containsExactly("FAILED");
+    assertThat(browser.findElement(By.id("filter")).getAttribute("value")).isEqualTo("FAILED");
+  }
+
+  private List<String> tileStatuses() {
+    return browser.findElements(By.cssSelector("#grid .tile")).stream().map(t -> t.getAttribute("data-status")).toList();
+  }
+
+  @Test
   void unpaired_in_the_window_while_the_page_is_open_the_page_says_so_by_itself() throws Exception {
     pairWithLink("Studio iPad");
     await().atMost(PATIENCE).until(() -> browser.findElement(By.id("connection")).getText().equals("Live"));

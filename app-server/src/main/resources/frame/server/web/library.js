@@ -14,14 +14,18 @@ export class Library {
     this.filter = filter;
     this.count = count;
     this.urls = [];
+    this.asked = 0;
     filter.addEventListener('change', () => this.load());
     $('#viewer-close').addEventListener('click', () => this.closeViewer());
   }
 
   async load() {
+    const asked = ++this.asked;
     const status = this.filter.value;
     const query = `limit=${PAGE}${status ? `&status=${status}` : ''}`;
     const page = await json('GET', `/api/images?${query}`);
+    // answers can arrive out of order (a live refresh, then a new filter): only the last asked is drawn
+    if (asked !== this.asked) return;
     this.urls.forEach((url) => URL.revokeObjectURL(url));
     this.urls = [];
     this.count.textContent = page.total === 0 ? 'No photos yet.'
