@@ -20,7 +20,7 @@ public final class ColdImport {
    * grew a card import's heap to 850 MB resident for a live set under 200 MB). It starts at 320 MB
    * wherever it runs: the JVM's default, a sixty-fourth of the machine's memory, put a card
    * import's peak at 630 MB with 24 GB, 706 MB with 32 GB and 987 MB with 64 GB; 320 MB puts it at
-   * about 570 MB, for about 1 % more CPU.
+   * about 570 MB, for about 1.5 % more CPU.
    */
   public static final List<String> FRAME_MEMORY = List.of("-Xms320m", "-Xmx2g", "-XX:GCTimeRatio=4");
 

@@ -11,6 +11,14 @@ import java.nio.ByteOrder;
  * are made; the optimal tables are built from the counts, and then the record is written.
  */
 final class ScanEncoder {
+  /** Coefficient i of the four in lane i on any machine; a lane's bytes swapped (big-endian) are as zero or not. */
+  private static final ValueLayout.OfLong FOUR_COEFFICIENTS =
+      ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+  private static final long LOW_15 = 0x7FFF_7FFF_7FFF_7FFFL;
+  private static final long TOP_BIT = 0x8000_8000_8000_8000L;
+  /** Moves bit 16i of a word to bit 45 + i (no two products meet, so nothing carries). */
+  private static final long GATHER = 1L | 1L << 15 | 1L << 30 | 1L << 45;
+
   final long[][] frequencies = new long[2][256];
   /** Per symbol: table << 28 | extra bits' length << 24 | symbol << 16 | extra bits. */
   private int[] record = new int[1 << 16];
@@ -73,14 +81,6 @@ final class ScanEncoder {
     }
     return masks;
   }
-
-  /** Coefficient i of the four in lane i on any machine; a lane's bytes swapped (big-endian) are as zero or not. */
-  private static final ValueLayout.OfLong FOUR_COEFFICIENTS =
-      ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-  private static final long LOW_15 = 0x7FFF_7FFF_7FFF_7FFFL;
-  private static final long TOP_BIT = 0x8000_8000_8000_8000L;
-  /** Moves bit 16i of a word to bit 45 + i (no two products meet, so nothing carries). */
-  private static final long GATHER = 1L | 1L << 15 | 1L << 30 | 1L << 45;
 
   /**
    * Four 16-bit coefficients (the first in the low bits) to four bits, bit i set where
