@@ -81,14 +81,14 @@ class FoldedStacksWindowTest {
     long top = any.stackTop();
     List<Long> frames = ids.stream().filter(id -> marks(id).stack() != null).toList();
 
-    waitUntil(() -> shownIds().size() == 2 && shownIds().contains(top));
+    waitUntil(() -> shownIds().size() == 2 && shownIds().contains(top), () -> state(ids, top));
     waitUntil(() -> badges(robot).equals(List.of("⧉ 3")));
     int at = onFx(() -> window.library().indexOf(top));
 
     robot.type(KeyCode.RIGHT); // lands on the first tile
     if (at == 1) robot.type(KeyCode.RIGHT);
     robot.type(KeyCode.P);
-    waitUntil(() -> marks(top).flag() == Flag.PICK);
+    waitUntil(() -> marks(top).flag() == Flag.PICK, () -> state(ids, top));
     assertThat(frames.stream().filter(id -> id != top)).as("the other frames are not marked")
         .allSatisfy(id -> assertThat(marks(id).flag()).isNull());
 
@@ -135,5 +135,20 @@ class FoldedStacksWindowTest {
 
   private static void waitUntil(Callable<Boolean> condition) throws Exception {
     WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
+  }
+
+  /** As {@link #waitUntil(Callable)}, and a timeout says what the window and the library held then. */
+  private static void waitUntil(Callable<Boolean> condition, Callable<String> state) throws Exception {
+    try {
+      waitUntil(condition);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("not reached in 120 s; " + state.call(), e);
+    }
+  }
+
+  /** The grid's photos and cursor, and each photo's stack, top and flag. */
+  private String state(List<Long> ids, long top) throws Exception {
+    return "top " + top + ", grid " + shownIds() + ", cursor " + onFx(() -> window.library().cursor().get())
+        + ", photos " + ids.stream().map(id -> id + ": " + marks(id)).toList();
   }
 }
