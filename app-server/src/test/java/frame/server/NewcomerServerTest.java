@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import frame.core.testing.CapturedLogs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 class NewcomerServerTest {
   @TempDir Path dataDir;
   ServerFixture fixture;
-  final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  CapturedLogs logs;
   final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   Level rootLevel;
 
@@ -37,13 +37,12 @@ class NewcomerServerTest {
     fixture = new ServerFixture(dataDir);
     rootLevel = root.getLevel();
     root.setLevel(Level.INFO);
-    logs.start();
-    root.addAppender(logs);
+    logs = CapturedLogs.root();
   }
 
   @AfterEach
   void stop() {
-    root.detachAppender(logs);
+    logs.close();
     root.setLevel(rootLevel);
     fixture.close();
   }
@@ -64,8 +63,8 @@ class NewcomerServerTest {
     assertThat(answer).as("a client still listening is told, not given a 500")
         .startsWith("HTTP/1.1 400").contains("\"upload_incomplete\"");
     await().atMost(Duration.ofSeconds(10)).until(() -> abandonedLines() == 1);
-    assertThat(logs.list).as("nothing at ERROR or WARN").noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
-    ILoggingEvent line = logs.list.stream().filter(e -> e.getFormattedMessage().contains("ended before")).findFirst().orElseThrow();
+    assertThat(logs.events()).as("nothing at ERROR or WARN").noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+    ILoggingEvent line = logs.events().stream().filter(e -> e.getFormattedMessage().contains("ended before")).findFirst().orElseThrow();
     assertThat(line.getLevel()).isEqualTo(Level.INFO);
     assertThat(line.getThrowableProxy()).as("no stack trace").isNull();
     assertThat(fixture.frame.ports().library().countIn(null)).isZero();
@@ -82,7 +81,7 @@ class NewcomerServerTest {
     } // the Wi-Fi is gone
 
     await().atMost(Duration.ofSeconds(30)).until(() -> abandonedLines() == 1);
-    assertThat(logs.list).as("nothing at ERROR or WARN").noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
+    assertThat(logs.events()).as("nothing at ERROR or WARN").noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN));
     assertThat(fixture.frame.ports().library().countIn(null)).isZero();
   }
 
@@ -98,7 +97,7 @@ class NewcomerServerTest {
   }
 
   private long abandonedLines() {
-    return logs.list.stream().filter(e -> e.getFormattedMessage().contains("ended before")).count();
+    return logs.events().stream().filter(e -> e.getFormattedMessage().contains("ended before")).count();
   }
 
   private byte[] uploadHead(int contentLength) {

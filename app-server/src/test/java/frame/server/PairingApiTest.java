@@ -8,13 +8,12 @@ import static frame.core.testing.TestImages.photo;
 import static frame.server.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import frame.core.Frame;
 import frame.core.auth.Pairings;
 import frame.core.api.devices.TokenKind;
+import frame.core.testing.CapturedLogs;
 import frame.core.testing.FrameFixture;
 import frame.core.testing.SettableClock;
 import java.net.http.HttpRequest;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** Pairing, device-token scopes and the page's security (reliability.md P1-P7) over real HTTP. */
 class PairingApiTest {
@@ -230,11 +228,7 @@ class PairingApiTest {
 
   @Test
   void p6_no_token_or_pairing_code_reaches_a_log_line_and_links_carry_the_code_only_in_the_fragment() {
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    logs.start();
-    root.addAppender(logs);
-    try {
+    try (CapturedLogs logs = CapturedLogs.root()) {
       JsonNode made = json(admin.method("POST", "/api/admin/pairing"));
       String link = made.get("link").asText();
       assertThat(link).matches("http://127\\.0\\.0\\.1:\\d+/#pair=[A-Za-z0-9_-]+");
@@ -244,10 +238,8 @@ class PairingApiTest {
       phone.get("/api/images");
       phone.method("POST", "/api/events/ticket");
       admin.withToken(token + "x").get("/api/images");
-      assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+      assertThat(logs.events()).extracting(ILoggingEvent::getFormattedMessage)
           .noneMatch(line -> line.contains(token) || line.contains(code) || line.contains(fixture.token));
-    } finally {
-      root.detachAppender(logs);
     }
   }
 

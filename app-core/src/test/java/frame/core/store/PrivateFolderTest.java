@@ -5,10 +5,9 @@ import static frame.core.testing.TestImages.photo;
 import static frame.core.testing.TestImages.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import frame.core.Frame;
+import frame.core.testing.CapturedLogs;
 import frame.core.testing.FrameFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /** Issue 27, finding 6: the data folder and everything in it are the user's alone. */
 class PrivateFolderTest {
@@ -28,38 +26,29 @@ class PrivateFolderTest {
   @Test
   void a_data_folder_left_open_to_other_users_is_made_private_at_start_with_a_warning() throws IOException {
     Path dataDir = parent.resolve("frame-data");
-    Logger logger = (Logger) LoggerFactory.getLogger(PrivateFolder.class);
-    ListAppender<ILoggingEvent> firstStart = new ListAppender<>();
-    firstStart.start();
-    logger.addAppender(firstStart);
-    try (Frame frame = FrameFixture.open(dataDir)) {
+    CapturedLogs firstStart = CapturedLogs.of(PrivateFolder.class);
+    try (firstStart; Frame frame = FrameFixture.open(dataDir)) {
       frame.ports().imports().importFile(write(photos, "a.jpg", jpeg(photo(200, 100, 1))));
       FrameFixture.awaitAllFinal(frame, java.time.Duration.ofSeconds(60));
-    } finally {
-      logger.detachAppender(firstStart);
     }
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
-    assertThat(firstStart.list).as("a new library is private from the start: nothing to warn about")
+    assertThat(firstStart.events()).as("a new library is private from the start: nothing to warn about")
         .noneMatch(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN);
     // as an earlier FRAME under the usual umask left it: folders 0755, files 0644
     List<Path> everything = walk(dataDir);
     for (Path path : everything) {
       Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
     }
-    ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    logs.start();
-    logger.addAppender(logs);
-    try (Frame reopened = FrameFixture.open(dataDir)) {
+    CapturedLogs logs = CapturedLogs.of(PrivateFolder.class);
+    try (logs; Frame reopened = FrameFixture.open(dataDir)) {
       for (Path path : walk(dataDir)) {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).as(path.toString())
             .isEqualTo(Files.isDirectory(path) ? "rwx------" : "rw-------");
       }
-    } finally {
-      logger.detachAppender(logs);
     }
     assertThat(everything).anyMatch(p -> p.toString().contains("originals") || p.toString().endsWith(".jpg"));
     assertThat(everything).anyMatch(p -> p.getFileName().toString().startsWith("frame.script"));
-    assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+    assertThat(logs.events()).extracting(ILoggingEvent::getFormattedMessage)
         .anyMatch(line -> line.contains("could be read by other users") && line.contains("made them private"));
   }
 
