@@ -281,6 +281,49 @@ class PhonePageBrowserTest {
     assertThat(browser.findElement(By.id("filter")).getAttribute("value")).isEqualTo("FAILED");
   }
 
+  @Test
+  void a_thumbnail_that_arrives_after_its_grid_was_replaced_is_not_drawn_and_its_blob_is_let_go() {
+    fixture.frame.ports().imports().importFile(TestImages.write(photos, "fine.jpg", jpeg(photo(400, 300, 5))));
+    byte[] whole = jpeg(photo(800, 600, 6));
+    fixture.frame.ports().imports().importFile(TestImages.write(photos, "broken.jpg", Arrays.copyOf(whole, whole.length / 2)));
+    pairWithLink("Slow phone");
+    browser.findElement(By.id("tab-library")).click();
+    await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+        .until(() -> tileStatuses().stream().sorted().toList().equals(List.of("FAILED", "PROCESSED")));
+
+    // the grid is drawn again, and its thumbnail is held back until the test lets it go
+    js("""
+        window.created = [];
+        window.revoked = [];
+        const create = URL.createObjectURL.bind(URL);
+        const revoke = URL.revokeObjectURL.bind(URL);
+        URL.createObjectURL = (blob) => { const url = create(blob); window.created.push(url); return url; };
+        URL.revokeObjectURL = (url) => { window.revoked.push(url); revoke(url); };
+        const original = window.fetch;
+        let release;
+        const held = new Promise((resolve) => { release = resolve; });
+        window.releaseThumbnail = release;
+        window.fetch = (url, options) => {
+          if (!String(url).includes('/thumbnail/')) return original(url, options);
+          // asked while the tiles are made: they are in the grid once the drawing is done
+          queueMicrotask(() => { window.heldTiles = [...document.querySelectorAll('#grid .tile-picture')]; });
+          return held.then(() => original(url, options));
+        };
+        document.getElementById('filter').dispatchEvent(new Event('change'));
+        """);
+    await().atMost(PATIENCE).until(() -> js("return window.heldTiles") != null);
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("filter"))).selectByValue("FAILED");
+    await().atMost(PATIENCE).ignoreExceptionsInstanceOf(StaleElementReferenceException.class)
+        .until(() -> tileStatuses().equals(List.of("FAILED")));
+
+    js("window.releaseThumbnail()");
+    // the blob URL is made and handled in one go, so once it exists its fate is decided
+    await().atMost(PATIENCE).until(() -> ((Number) js("return window.created.length")).intValue() == 1);
+    assertThat(js("return window.revoked.includes(window.created[0])")).as("its blob let go at once").isEqualTo(true);
+    assertThat(js("return window.heldTiles.some((picture) => picture.querySelector('img'))"))
+        .as("nothing drawn into the tiles of the replaced grid").isEqualTo(false);
+  }
+
   private List<String> tileStatuses() {
     return browser.findElements(By.cssSelector("#grid .tile")).stream().map(t -> t.getAttribute("data-status")).toList();
   }

@@ -15,6 +15,7 @@ export class Library {
     this.count = count;
     this.urls = [];
     this.asked = 0;
+    this.shown = 0; // the load whose grid is on screen
     filter.addEventListener('change', () => this.load());
     $('#viewer-close').addEventListener('click', () => this.closeViewer());
   }
@@ -26,20 +27,26 @@ export class Library {
     const page = await json('GET', `/api/images?${query}`);
     // answers can arrive out of order (a live refresh, then a new filter): only the last asked is drawn
     if (asked !== this.asked) return;
+    this.shown = asked;
     this.urls.forEach((url) => URL.revokeObjectURL(url));
     this.urls = [];
     this.count.textContent = page.total === 0 ? 'No photos yet.'
       : `${page.total} photo${page.total === 1 ? '' : 's'}${page.total > PAGE ? `, the newest ${PAGE} shown` : ''}`;
-    this.grid.replaceChildren(...page.items.map((image) => this.tile(image)));
+    this.grid.replaceChildren(...page.items.map((image) => this.tile(image, asked)));
   }
 
-  tile(image) {
+  tile(image, load) {
     const picture = el('div.tile-picture', {}, el('span.tile-state', { text: STATE_WORDS[image.status] || image.status }));
     const tile = el('button.tile', {
       type: 'button', 'data-status': image.status, title: image.originalName, onclick: () => this.open(image.id),
     }, picture, el('span.tile-name', { text: image.originalName }));
     if (image.status === 'PROCESSED') {
       pictureUrl(`/api/images/${image.id}/thumbnail/256`).then((url) => {
+        // the grid asked for it was replaced meanwhile: its tile is gone, so let the blob go now
+        if (load !== this.shown) {
+          URL.revokeObjectURL(url);
+          return;
+        }
         this.urls.push(url);
         picture.replaceChildren(el('img', { src: url, alt: image.originalName, loading: 'lazy' }));
       }).catch(() => {});
