@@ -86,8 +86,7 @@ public final class BenchRun {
     if (aotCache.isPresent()) {
       List<String> withCache = new ArrayList<>(childOptions);
       withCache.add("-XX:AOTCache=" + aotCache.get());
-      withCache.add(ColdImport.FRAME_JIT);
-      withCache.addAll(ColdImport.FRAME_MEMORY);
+      withCache.addAll(ColdImport.FRAME_OPTIONS);
       coldAot = photos.size() / median(() -> ColdImport.seconds(photos, scratch.make("frame-bench-cold-aot"), workers, withCache));
     }
     WarmImport.Result warm = WarmImport.measure(photos, workers, scratch, WarmImport.Rounds.STEADY);

@@ -121,8 +121,7 @@ final class CardFigure {
       ColdImport.trainStartupCache(scratch.make("frame-bench-card-aot"), options)
           .ifPresent(cache -> options.add("-XX:AOTCache=" + cache));
     }
-    options.add(ColdImport.FRAME_JIT);
-    options.addAll(ColdImport.FRAME_MEMORY);
+    options.addAll(ColdImport.FRAME_OPTIONS);
     return options;
   }
 

@@ -1,30 +1,42 @@
 package frame.cli.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * What a user runs: a fresh {@code frame import} process on a fresh data folder, timed from its
  * start to its exit (JVM start-up, opening the database, every photo PROCESSED). The child is
- * this same FRAME (same Java, same class path), with the JVM's default heap.
+ * this same FRAME (same Java, same class path), with the JVM options the caller gives.
  */
 public final class ColdImport {
-  /** The JIT setting {@code ./frame} and the app image start FRAME with (FrameJitSettingTest holds them to it). */
-  public static final String FRAME_JIT = "-XX:CompileThresholdScaling=10";
   /**
-   * The heap settings {@code ./frame} and the app image start FRAME with: at most 2 GB, and G1 may
-   * spend up to a fifth of the time collecting before it grows the heap (its default, a thirteenth,
-   * grew a card import's heap to 850 MB resident for a live set under 200 MB). It starts at 320 MB
-   * wherever it runs: the JVM's default, a sixty-fourth of the machine's memory, put a card
-   * import's peak at 630 MB with 24 GB, 706 MB with 32 GB and 987 MB with 64 GB; 320 MB puts it at
-   * about 570 MB, for about 1.5 % more CPU.
+   * The JVM options {@code ./frame}, the app image and the window tests start FRAME with, written
+   * once as pom.xml's {@code frame.jvm.options} (the reasons for each are there): the JIT setting
+   * and the heap's. FrameJitSettingTest holds the launchers to them.
    */
-  public static final List<String> FRAME_MEMORY = List.of("-Xms320m", "-Xmx2g", "-XX:GCTimeRatio=4");
+  public static final List<String> FRAME_OPTIONS = launchOptions();
+  /** Of them, the JIT setting; a bench run started with it is said to run "as ./frame sets it". */
+  public static final String FRAME_JIT = FRAME_OPTIONS.stream()
+      .filter(option -> option.startsWith("-XX:CompileThresholdScaling=")).findFirst().orElseThrow();
 
   private ColdImport() {}
+
+  private static List<String> launchOptions() {
+    Properties launch = new Properties();
+    try (InputStream in = ColdImport.class.getResourceAsStream("launch.properties")) {
+      if (in == null) throw new IllegalStateException("this build has no frame/cli/bench/launch.properties");
+      launch.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return List.of(launch.getProperty("jvm.options").trim().split("\\s+"));
+  }
 
   /** Seconds from starting the process to its exit; {@code jvmOptions} go before the class path. */
   public static double seconds(List<Path> photos, Path dataDir, int workers, List<String> jvmOptions)
