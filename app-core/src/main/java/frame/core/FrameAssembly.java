@@ -220,7 +220,7 @@ final class FrameAssembly {
     ApiTokens tokens = new ApiTokens(database.jdbc(), clock);
     Trash trash = new Trash(database.jdbc(), images, store, events, clock, failpoints);
     Ingestor ingestor = new Ingestor(store, images, jobs, database.jdbc(), events, clock, config.maxPixels(), runner::wake,
-        share, failpoints, trash::tombstone);
+        share, failpoints, trash::tombstone, archive.steps());
     return new Parts(config, lock, database, store, events, images, jobs, runner, ingestor, tokens,
         new Pairings(database.jdbc(), clock, PairingKey.inFolder(config.dataDir())), pauses, control, node, registry,
         new Studio(), trash, new LibraryBrowser(database.jdbc()), decoder, archive,

@@ -53,11 +53,14 @@ final class ImportsPort implements Imports {
     return asSentBy(uploader, ingestor.ingestHashed(file, name, sha256, priority, batch));
   }
 
-  /** A paired device's copy of a photo in the trash restores nothing; an admin's restores it. */
+  /**
+   * A paired device's copy of a photo in the trash restores nothing from the trash (its bytes may
+   * still have put back a lost original); an admin's restores it.
+   */
   private IngestResult asSentBy(Caller uploader, IngestResult result) {
     if (uploader.isAdmin()) return restoredIfInTrash(result);
-    if (result instanceof IngestResult.Duplicate d && trash.isRemoved(d.existing().id())) {
-      return new IngestResult.Rejected(d.name(), "in_trash",
+    if (inTrash(result)) {
+      return new IngestResult.Rejected(result.name(), "in_trash",
           "This photo is in FRAME's trash. Only FRAME's owner can restore it, from the trash on the computer.");
     }
     return result;
@@ -65,10 +68,25 @@ final class ImportsPort implements Imports {
 
   /** Importing a photo that waits in the trash brings it back, with its id and files. */
   private IngestResult restoredIfInTrash(IngestResult result) {
-    if (result instanceof IngestResult.Duplicate d && trash.isRemoved(d.existing().id())) {
-      trash.restore(List.of(d.existing().id()));
-      return new IngestResult.Stored(d.name(), library.image(d.existing().id()));
-    }
-    return result;
+    if (!inTrash(result)) return result;
+    return switch (result) {
+      case IngestResult.Duplicate d -> {
+        trash.restore(List.of(d.existing().id()));
+        yield new IngestResult.Stored(d.name(), library.image(d.existing().id()));
+      }
+      case IngestResult.Restored r -> {
+        trash.restore(List.of(r.image().id()));
+        yield new IngestResult.Restored(r.name(), library.image(r.image().id()));
+      }
+      default -> result;
+    };
+  }
+
+  private boolean inTrash(IngestResult result) {
+    return switch (result) {
+      case IngestResult.Duplicate d -> trash.isRemoved(d.existing().id());
+      case IngestResult.Restored r -> trash.isRemoved(r.image().id());
+      default -> false;
+    };
   }
 }

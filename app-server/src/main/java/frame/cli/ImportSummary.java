@@ -9,11 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What an import did, for a person: counts, then each duplicate, rejection and failure with its reason. */
+/**
+ * What an import did, for a person: counts, then each duplicate, restored original, rejection and
+ * failure with its reason.
+ */
 record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch, FrameLibrary frame) {
 
   int print(PrintWriter out, double seconds) {
     List<String> duplicates = new ArrayList<>();
+    List<String> restored = new ArrayList<>();
     List<String> rejected = new ArrayList<>();
     List<String> failed = new ArrayList<>();
     List<String> deleted = new ArrayList<>();
@@ -27,6 +31,8 @@ record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch
         }
         case IngestResult.Duplicate d -> duplicates.add("%s is a duplicate of image %d (%s)".formatted(
             d.name(), d.existing().id(), d.existing().originalName()));
+        case IngestResult.Restored o -> restored.add(
+            "%s: restored the original of image %d, which had no good copy left".formatted(o.name(), o.image().id()));
         case IngestResult.Skipped k -> deleted.add("%s: %s".formatted(k.name(), k.reason()));
         case IngestResult.Rejected r -> rejected.add("%s: %s".formatted(r.name(), r.reason()));
       }
@@ -39,6 +45,7 @@ record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch
     }
     out.printf("  processed   %d%n", processed);
     section(out, "duplicates", duplicates);
+    if (!restored.isEmpty()) section(out, "restored", restored);
     section(out, "deleted", deleted);
     if (!deleted.isEmpty()) out.println("      (deleted for good before; --include-deleted brings them back)");
     section(out, "rejected", rejected);
@@ -66,6 +73,10 @@ record ImportSummary(List<IngestResult> results, ImportCommand.ImportWatch watch
         case IngestResult.Duplicate d -> {
           file.put("outcome", "duplicate");
           file.put("imageId", d.existing().id());
+        }
+        case IngestResult.Restored o -> {
+          file.put("outcome", "restored");
+          file.put("imageId", o.image().id());
         }
         case IngestResult.Skipped k -> {
           file.put("outcome", "deleted");

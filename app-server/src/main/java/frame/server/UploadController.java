@@ -185,6 +185,11 @@ final class UploadController {
         item.put("duplicate", true);
         item.put("image", dto(d.existing()));
       }
+      case IngestResult.Restored r -> { // the photo was held already, but had lost its original
+        item.put("duplicate", true);
+        item.put("restored", true);
+        item.put("image", dto(r.image()));
+      }
       case IngestResult.Skipped s -> {
         item.put("duplicate", false);
         item.put("skipped", Map.of("reason", "deleted", "message", s.reason(), "deletedAt", s.deletedAt().toString()));

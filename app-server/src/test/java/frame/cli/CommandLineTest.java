@@ -51,6 +51,39 @@ class CommandLineTest {
   }
 
   @Test
+  void import_of_the_intact_file_of_a_photo_whose_original_was_cut_short_says_it_restored_it() throws Exception {
+    byte[] bytes = jpeg(photo(800, 600, 5));
+    Path file = write(photos, "Nikon_D70.jpg", bytes);
+    frame("import", file.toString());
+    Path original = storedOriginal();
+    Files.write(original, java.util.Arrays.copyOf(bytes, 100));
+
+    CommandRun run = frame("import", file.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("duplicates  0").contains("restored    1")
+        .contains("Nikon_D70.jpg: restored the original of image 1, which had no good copy left");
+    assertThat(Files.readAllBytes(original)).isEqualTo(bytes);
+  }
+
+  @Test
+  void import_json_names_a_restored_original_as_its_own_outcome() throws Exception {
+    Path file = write(photos, "Nikon_D70.jpg", jpeg(photo(800, 600, 6)));
+    frame("import", file.toString());
+    Files.delete(storedOriginal());
+
+    JsonNode restored = new ObjectMapper().readTree(frame("import", "--json", file.toString()).out()).get("files").get(0);
+
+    assertThat(restored.get("outcome").asText()).isEqualTo("restored");
+    assertThat(restored.get("imageId").asLong()).isEqualTo(1);
+  }
+
+  private Path storedOriginal() throws Exception {
+    JsonNode image = new ObjectMapper().readTree(frame("images", "--json").out()).get(0);
+    return Path.of(image.get("files").get("original").asText());
+  }
+
+  @Test
   void clean_import_exits_zero_and_images_json_lists_files_on_disk() throws Exception {
     write(photos, "a.jpg", jpeg(photo(1200, 900, 3)));
     assertThat(frame("import", photos.toString()).exitCode()).isZero();

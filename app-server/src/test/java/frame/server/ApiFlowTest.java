@@ -79,6 +79,23 @@ class ApiFlowTest extends ServerPerTest {
   }
 
   @Test
+  void upload_of_the_bytes_of_a_photo_whose_original_was_lost_answers_restored_and_puts_them_back() throws Exception {
+    byte[] photo = jpeg(photo(400, 300, 5));
+    long first = json(api.upload("a.jpg", photo)).get("image").get("id").asLong();
+    frame.core.api.library.Image image = fixture.frame.ports().library().image(first);
+    java.nio.file.Path original = fixture.frame.ports().library().files(image).original();
+    java.nio.file.Files.delete(original);
+
+    HttpResponse<byte[]> again = api.upload("b.jpg", photo);
+
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(json(again).get("duplicate").asBoolean()).isTrue();
+    assertThat(json(again).get("restored").asBoolean()).isTrue();
+    assertThat(json(again).get("image").get("id").asLong()).isEqualTo(first);
+    assertThat(java.nio.file.Files.readAllBytes(original)).isEqualTo(photo);
+  }
+
+  @Test
   void checksum_precheck_says_whether_a_photo_is_stored() {
     JsonNode image = json(api.upload("a.jpg", jpeg(photo(400, 300, 3)))).get("image");
 

@@ -222,6 +222,16 @@ final class ArchiveRepository {
         """, now.toEpochMilli(), imageId, minCopies) == 1;
   }
 
+  /** Records that a scrub found the local original damaged and could not mend it; an import of its bytes reads it. */
+  void markDamaged(long imageId, Instant now) {
+    jdbc.update("UPDATE image SET original_damaged_at = COALESCE(original_damaged_at, ?) WHERE id = ?",
+        now.toEpochMilli(), imageId);
+  }
+
+  void markMended(long imageId) {
+    jdbc.update("UPDATE image SET original_damaged_at = NULL WHERE id = ?", imageId);
+  }
+
   void markRestored(long imageId) {
     jdbc.update("UPDATE image SET original_freed_at = NULL WHERE id = ?", imageId);
   }

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Scrubber {
   private static final Logger log = LoggerFactory.getLogger(Scrubber.class);
+  private static final String MENDED_LOCAL = "mended from the archive";
 
   private final ArchiveRepository archive;
   private final ArchiveJobs steps;
@@ -108,8 +109,12 @@ final class Scrubber {
       }
     }
     if (localBad) {
+      String outcome = mendLocal(image, local, good);
+      // recorded, so an import of the same bytes knows to put them back without re-reading the file
+      if (outcome.equals(MENDED_LOCAL)) archive.markMended(image.id());
+      else archive.markDamaged(image.id(), clock.instant());
       bad.add(new ScrubReport.Finding(image.id(), name, "this computer", "the local original differs from its SHA-256",
-          mendLocal(image, local, good)));
+          outcome));
     }
     for (ArchiveRepository.StoredCopy copy : badCopies) {
       TargetRecord record = archive.target(copy.targetId()).orElseThrow();
@@ -124,7 +129,7 @@ final class Scrubber {
     if (good.isEmpty()) return "could not mend: no good copy anywhere";
     try {
       store.writeAtomically(local, out -> Files.copy(good.get(), out));
-      return matches(local, image.sha256()) ? "mended from the archive" : "could not mend: the rewrite did not match";
+      return matches(local, image.sha256()) ? MENDED_LOCAL : "could not mend: the rewrite did not match";
     } catch (IOException e) {
       return "could not mend: " + e.getMessage();
     }

@@ -37,6 +37,9 @@ import frame.core.api.culling.Tombstone;
 import frame.core.culling.MarksRepository;
 import frame.core.culling.ShootRepository;
 import frame.core.media.XmpMarks;
+import frame.core.pipeline.ArchiveSteps;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * Takes a photo in: stream to a temp file while hashing, sniff the format, check the declared
  * size against the pixel limit, move the original to its content-addressed place, then commit the
  * image row and its first job together. A crash at any point leaves either nothing or a complete
- * image; a duplicate is never stored twice.
+ * image; a duplicate is never stored twice, except to put back the original of a photo that has no
+ * good copy of it left.
  */
 public final class Ingestor {
   private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
@@ -61,10 +65,12 @@ public final class Ingestor {
   private final Function<String, Optional<Tombstone>> tombstones;
   private final ShootRepository shoots;
   private final MarksRepository marks;
+  private final LostOriginals lost;
+  private final ArchiveSteps archive;
 
   public Ingestor(FileStore store, ImageRepository images, JobRepository jobs, Jdbc jdbc, EventBus events,
       Clock clock, long maxPixels, Runnable jobsEnqueued, WorkerShare share, Failpoints failpoints,
-      Function<String, Optional<Tombstone>> tombstones) {
+      Function<String, Optional<Tombstone>> tombstones, ArchiveSteps archive) {
     this.store = store;
     this.images = images;
     this.jobs = jobs;
@@ -78,6 +84,8 @@ public final class Ingestor {
     this.tombstones = tombstones;
     this.shoots = new ShootRepository(jdbc);
     this.marks = new MarksRepository(jdbc);
+    this.lost = new LostOriginals(jdbc, store);
+    this.archive = archive;
   }
 
   public IngestResult ingest(Path file) {
@@ -192,7 +200,10 @@ public final class Ingestor {
       ImportBatch batch, XmpMarks sidecar) throws IOException {
     try {
       Optional<Image> existing = images.findBySha256(copied.sha256());
-      if (existing.isPresent()) return new IngestResult.Duplicate(name, existing.get());
+      if (existing.isPresent()) {
+        if (lost.isLost(existing.get())) return restore(part, name, existing.get());
+        return new IngestResult.Duplicate(name, existing.get());
+      }
       if (!batch.includeDeleted()) {
         Optional<Tombstone> deleted = tombstones.apply(copied.sha256());
         if (deleted.isPresent()) return new IngestResult.Skipped(name, deleted.get().deletedAt());
@@ -242,6 +253,26 @@ public final class Ingestor {
     events.publish(new FrameEvent.JobChanged(ids[1], ids[0], JobType.OFFLOAD_ORIGINAL, JobState.PENDING));
     jobsEnqueued.run();
     return new IngestResult.Stored(name, images.find(ids[0]).orElseThrow());
+  }
+
+  /**
+   * Puts the incoming bytes, which hash to the photo's SHA-256, back as its stored original, then
+   * queues its archive copies as a new photo's are queued.
+   */
+  private IngestResult restore(Path part, String name, Image image) throws IOException {
+    store.replaceWithVerified(part, store.original(image.sha256(), image.format()));
+    Instant now = clock.instant();
+    List<FrameEvent> published = new ArrayList<>();
+    jdbc.inTransaction(tx -> {
+      images.lock(tx, image.id(), now);
+      tx.update("UPDATE image SET original_damaged_at = NULL, original_freed_at = NULL WHERE id = ?", image.id());
+      archive.processed(tx, image.id(), now, published);
+      return null;
+    });
+    published.forEach(events::publish);
+    jobsEnqueued.run();
+    log.info("{}: restored the original of image {}, which had no good copy left", name, image.id());
+    return new IngestResult.Restored(name, images.find(image.id()).orElseThrow());
   }
 
   private static void deleteQuietly(Path part) {

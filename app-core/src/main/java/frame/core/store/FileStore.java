@@ -117,6 +117,21 @@ public final class FileStore {
     return true;
   }
 
+  /**
+   * Puts a finished, synced temp file whose bytes were checked against {@code target}'s content
+   * address in its place, over whatever is there (a damaged or cut-short original): a reader sees
+   * the old file or the whole new one.
+   */
+  public void replaceWithVerified(Path part, Path target) throws IOException {
+    Files.createDirectories(target.getParent());
+    try {
+      Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("Storage must be one volume for atomic moves: " + root, e);
+    }
+    syncDirectory(target.getParent());
+  }
+
   /** Writes a derived file atomically: a reader sees the old file or the whole new one. */
   public void writeAtomically(Path target, FileWriter writer) throws IOException {
     Files.createDirectories(target.getParent());

@@ -99,6 +99,7 @@ class HostileFilesTest {
       case IngestResult.Rejected r -> "rejected (" + r.code() + ")";
       case IngestResult.Stored s -> "stored as " + s.image().id();
       case IngestResult.Duplicate d -> "duplicate";
+      case IngestResult.Restored o -> "restored the original of " + o.image().id();
       case IngestResult.Skipped s -> "skipped (" + s.reason() + ")";
     };
   }

@@ -55,6 +55,7 @@ final class HttpImports implements Imports {
       return new IngestResult.Skipped(storedName, java.time.Instant.parse(answer.path("skipped").path("deletedAt").asText()));
     }
     Image image = LoopbackClient.image(answer.get("image"));
+    if (answer.path("restored").asBoolean()) return new IngestResult.Restored(storedName, image);
     return answer.path("duplicate").asBoolean()
         ? new IngestResult.Duplicate(storedName, image) : new IngestResult.Stored(storedName, image);
   }

@@ -289,6 +289,8 @@ public final class LocalSendReceiver implements AutoCloseable {
     if (result instanceof IngestResult.Rejected rejected) return Answer.refused(415, "Not stored: " + rejected.reason());
     log.info("LocalSend from {}: {} {}", session.senderAlias, file.name(), switch (result) {
       case IngestResult.Duplicate duplicate -> "(already in FRAME)";
+      case IngestResult.Restored restored -> "(restored the original of image " + restored.image().id()
+          + ", which had no good copy left)";
       case IngestResult.Skipped skipped -> "(skipped: " + skipped.reason() + ")";
       default -> "stored";
     });

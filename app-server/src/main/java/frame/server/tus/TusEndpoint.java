@@ -171,6 +171,7 @@ public final class TusEndpoint implements AutoCloseable {
     TusUpload done = switch (result) {
       case IngestResult.Stored stored -> upload.ingestedAs(stored.image().id(), "stored");
       case IngestResult.Duplicate duplicate -> upload.ingestedAs(duplicate.existing().id(), "duplicate");
+      case IngestResult.Restored restored -> upload.ingestedAs(restored.image().id(), "restored");
       case IngestResult.Skipped skipped -> {
         store.remove(upload.id());
         throw new ApiError(409, "deleted_before", skipped.reason());

@@ -87,7 +87,11 @@ final class Importer {
       result = new IngestResult.Rejected(file.getFileName().toString(), "error", "Not imported: " + FailureMessages.reason(e));
     }
     IngestResult outcome = result;
-    Map<Integer, Path> renditions = outcome instanceof IngestResult.Duplicate d ? outcomes.renditionsOf(d.existing()) : Map.of();
+    Map<Integer, Path> renditions = switch (outcome) {
+      case IngestResult.Duplicate d -> outcomes.renditionsOf(d.existing());
+      case IngestResult.Restored r -> outcomes.renditionsOf(r.image());
+      default -> Map.of();
+    };
     background.onFx(() -> settle(file, outcome, renditions));
   }
 
@@ -106,6 +110,13 @@ final class Importer {
         TileModel tile = outcomes.notStored(file, TileStep.DUPLICATE, "Already in the library as "
             + duplicate.existing().originalName() + " (#" + duplicate.existing().id() + ")");
         tile.duplicateOf().set(duplicate.existing().id());
+        tile.renditions().set(renditions);
+        activity.notStored(false);
+      }
+      case IngestResult.Restored restored -> {
+        TileModel tile = outcomes.notStored(file, TileStep.DUPLICATE, "Restored the original of "
+            + restored.image().originalName() + " (#" + restored.image().id() + "), which had no good copy left");
+        tile.duplicateOf().set(restored.image().id());
         tile.renditions().set(renditions);
         activity.notStored(false);
       }
