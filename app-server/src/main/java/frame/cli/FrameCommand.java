@@ -59,6 +59,8 @@ public final class FrameCommand {
   }
 
   private static CommandLine withHandlers(CommandLine commandLine) {
+    // --status failed as --status FAILED, in every subcommand: the API takes either case too
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
       // Problems a person can act on are one plain line; anything else is a bug and shows its trace.
       if (e instanceof FrameException || e instanceof IllegalArgumentException) {
