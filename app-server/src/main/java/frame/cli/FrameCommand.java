@@ -25,8 +25,9 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = FrameCommand.Version.class,
     description = "FRAME: stores your photos safely and makes thumbnails, previews and metadata.",
-    footer = {"", "While a FRAME runs on the data folder (the window or 'frame serve'), images, jobs, import, token, "
-        + "remove, trash and culling talk to it; otherwise they open the data folder themselves."})
+    footer = {"", "While a FRAME runs on the data folder (the window or 'frame serve'), import, images, shoots, culling, "
+        + "export, remove, trash, archive, safe, scrub, jobs, queue, regenerate, token, pair, backup and adopt talk "
+        + "to it; otherwise they open the data folder themselves. restore and recover need FRAME stopped."})
 public final class FrameCommand {
 
   @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
