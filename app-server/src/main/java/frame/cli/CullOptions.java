@@ -15,7 +15,7 @@ final class CullOptions {
   @Option(names = "--unrated", description = "Only photos without stars.")
   boolean unrated;
 
-  @Option(names = "--rating", paramLabel = "N", description = "Only photos with at least N stars (1-5).")
+  @Option(names = "--rating", paramLabel = "N", converter = Stars.class, description = "Only photos with at least N stars (1-5).")
   int minRating;
 
   @Option(names = "--shoot", paramLabel = "ID", description = "Only the photos of this shoot (see frame shoots).")

@@ -27,7 +27,7 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--flag", paramLabel = "FLAG", description = "Only photos flagged pick or reject.")
   String flag;
 
-  @Option(names = "--rating", paramLabel = "N", description = "Only photos with at least N stars (1-5).")
+  @Option(names = "--rating", paramLabel = "N", converter = Stars.class, description = "Only photos with at least N stars (1-5).")
   int minRating;
 
   @Option(names = "--shoot", paramLabel = "ID", description = "Only the photos of this shoot (see frame shoots).")

@@ -25,8 +25,9 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = FrameCommand.Version.class,
     description = "FRAME: stores your photos safely and makes thumbnails, previews and metadata.",
-    footer = {"", "While a FRAME runs on the data folder (the window or 'frame serve'), images, jobs, import, token, "
-        + "remove, trash and culling talk to it; otherwise they open the data folder themselves."})
+    footer = {"", "While a FRAME runs on the data folder (the window or 'frame serve'), import, images, shoots, culling, "
+        + "export, remove, trash, archive, safe, scrub, jobs, queue, regenerate, token, pair, backup and adopt talk "
+        + "to it; otherwise they open the data folder themselves. restore and recover need FRAME stopped."})
 public final class FrameCommand {
 
   @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
@@ -59,6 +60,8 @@ public final class FrameCommand {
   }
 
   private static CommandLine withHandlers(CommandLine commandLine) {
+    // --status failed as --status FAILED, in every subcommand: the API takes either case too
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
       // Problems a person can act on are one plain line; anything else is a bug and shows its trace.
       if (e instanceof FrameException || e instanceof IllegalArgumentException) {

@@ -59,13 +59,13 @@ final class ImagesCommand implements Callable<Integer> {
             .map(i -> ImageView.of(frame.ports().library().files(i), i, marks.get(i.id()))).toList()));
         return 0;
       }
-      out.printf("%-6s %-10s %-5s %-11s %-20s %-6s %-6s %s%n", "ID", "STATE", "TYPE", "SIZE", "TAKEN", "STARS", "FLAG", "NAME");
+      out.printf("%-6s %-10s %-5s %-11s %-26s %-6s %-6s %s%n", "ID", "STATE", "TYPE", "SIZE", "TAKEN", "STARS", "FLAG", "NAME");
       for (Image i : images) {
         ImageMarks m = marks.getOrDefault(i.id(), ImageMarks.none(i.id()));
         // folded, a stack's top says how many frames it stands for
         String frames = query.cull().stacks().folded() && m.stackSize() > 1 ? "  [stack of " + m.stackSize() + "]" : "";
-        out.printf("%-6d %-10s %-5s %-11s %-20s %-6s %-6s %s%s%s%n", i.id(), i.state(), i.format(), i.width() + "x" + i.height(),
-            i.takenAt() == null ? "-" : i.takenAt(), "*".repeat(m.rating()), m.flag() == null ? "-" : m.flag().wire(),
+        out.printf("%-6d %-10s %-5s %-11s %-26s %-6s %-6s %s%s%s%n", i.id(), i.state(), i.format(), i.width() + "x" + i.height(),
+            TakenColumn.of(i.takenAt()), "*".repeat(m.rating()), m.flag() == null ? "-" : m.flag().wire(),
             i.originalName(), frames, i.failureReason() == null ? "" : "  (" + i.failureReason() + ")");
       }
       out.printf("%d of %d image(s)%n", images.size(), frame.ports().library().count(query));

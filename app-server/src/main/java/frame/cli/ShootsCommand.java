@@ -38,18 +38,14 @@ final class ShootsCommand implements Callable<Integer> {
         out.println(Json.of(shoots));
         return 0;
       }
-      out.printf("%-5s %-9s %-21s %-21s %6s %6s %7s  %s%n", "ID", "SOURCE", "FIRST TAKEN", "LAST TAKEN", "PHOTOS", "PICKS",
+      out.printf("%-5s %-9s %-26s %-26s %6s %6s %7s  %s%n", "ID", "SOURCE", "FIRST TAKEN", "LAST TAKEN", "PHOTOS", "PICKS",
           "REJECTS", "NAME");
       for (Shoot s : shoots) {
-        out.printf("%-5d %-9s %-21s %-21s %6d %6d %7d  %s%n", s.id(), s.source(), dash(s.firstTaken()),
-            dash(s.lastTaken()), s.photos(), s.picks(), s.rejects(), s.name());
+        out.printf("%-5d %-9s %-26s %-26s %6d %6d %7d  %s%n", s.id(), s.source(), TakenColumn.of(s.firstTaken()),
+            TakenColumn.of(s.lastTaken()), s.photos(), s.picks(), s.rejects(), s.name());
       }
       out.printf("%d shoot(s)%n", shoots.size());
       return 0;
     }
-  }
-
-  private static String dash(String text) {
-    return text == null ? "-" : text;
   }
 }

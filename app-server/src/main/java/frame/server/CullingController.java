@@ -123,11 +123,17 @@ final class CullingController {
       case "none", "unflagged" -> CullFilter.FlagFilter.UNFLAGGED;
       default -> throw ApiError.badRequest("invalid_parameter", "flag must be pick, reject or none");
     };
-    boolean unrated = "true".equalsIgnoreCase(ctx.queryParam("unrated"));
+    boolean unrated = Params.booleanQuery(ctx, "unrated");
     int minRating = Params.intQuery(ctx, "minRating", 0, 0, 5);
+    Long shoot = Params.longQuery(ctx, "shoot");
     String stacks = ctx.queryParam("stacks");
-    return orBadRequest(() -> new CullFilter(flags, unrated, minRating, Params.longQuery(ctx, "shoot"),
-        stacks == null || stacks.isBlank() ? StackFold.FLAT : StackFold.parse(stacks)));
+    StackFold fold = stacks == null || stacks.isBlank() ? StackFold.FLAT
+        : Params.orBadRequest("stacks must be folded or all", StackFold::parse, stacks);
+    try {
+      return new CullFilter(flags, unrated, minRating, shoot, fold);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("invalid_parameter", e.getMessage());
+    }
   }
 
   private static MarkChange change(JsonNode body) {

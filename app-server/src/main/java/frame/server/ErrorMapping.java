@@ -7,6 +7,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,25 +15,50 @@ import org.slf4j.LoggerFactory;
 final class ErrorMapping {
   private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
 
-  private static final Map<String, Integer> STATUS_BY_CODE = Map.ofEntries(
-      Map.entry("image_not_found", 404),
-      Map.entry("job_not_found", 404),
-      Map.entry("shoot_not_found", 404),
-      Map.entry("unsupported_format", 415),
-      Map.entry("image_too_large", 413),
-      Map.entry("corrupt_image", 422),
-      Map.entry("checksum_mismatch", 422),
+  /**
+   * The status of each {@link FrameException} code a request can meet. ErrorCodesTest reads every
+   * code thrown in app-core and the server and fails on one that is neither here nor a server fault.
+   */
+  static final Map<String, Integer> STATUS_BY_CODE = Map.ofEntries(
+      Map.entry("bad_request", 400),
+      Map.entry("bad_archive_target", 400),
       Map.entry("empty_file", 400),
       Map.entry("invalid_token_name", 400),
-      Map.entry("token_exists", 409),
       Map.entry("pairing_code_invalid", 401),
       Map.entry("pairing_code_expired", 401),
       Map.entry("pairing_code_used", 401),
       Map.entry("pairing_code_closed", 401),
+      Map.entry("image_not_found", 404),
+      Map.entry("job_not_found", 404),
+      Map.entry("shoot_not_found", 404),
+      Map.entry("stack_not_found", 404),
+      Map.entry("preview_missing", 404),
+      Map.entry("token_exists", 409),
+      Map.entry("archive_target_exists", 409),
+      Map.entry("not_stacked", 409),
       Map.entry("job_not_retryable", 409),
       Map.entry("job_not_cancellable", 409),
       Map.entry("job_changed", 409),
-      Map.entry("backup_refused", 409));
+      Map.entry("backup_refused", 409),
+      Map.entry("library_not_empty", 409),
+      Map.entry("original_damaged", 409),
+      Map.entry("original_missing", 410),
+      Map.entry("image_too_large", 413),
+      Map.entry("unsupported_format", 415),
+      Map.entry("corrupt_image", 422),
+      Map.entry("checksum_mismatch", 422),
+      Map.entry("raw_no_preview", 422),
+      Map.entry("original_unavailable", 503));
+
+  /**
+   * Codes that stay a 500 on purpose: the server's own trouble, or thrown only where no request
+   * waits (a photo's processing, where they become its failure reason; start-up).
+   */
+  static final Set<String> SERVER_FAULTS = Set.of(
+      "database_error", "interrupted", "no_handler", "bad_job", "archive_unreadable",
+      "data_folder_in_use", "data_folder_unusable", "port_in_use", "local_api_unsafe",
+      "codec_missing", "not_enough_memory", "decode_failed", "decode_timeout", "heif_memory",
+      "heif_security_limit", "heif_unsupported", "libraw_memory", "raw_not_developed");
 
   private ErrorMapping() {}
 

@@ -68,13 +68,17 @@ final class ImagesController {
 
   void thumbnail(Context ctx) {
     long id = Params.id(ctx, "id");
-    int size = Params.orBadRequest("size must be one of " + Arrays.toString(RenditionSizes.thumbnails()),
-        Integer::parseInt, ctx.pathParam("size"));
-    if (Arrays.stream(RenditionSizes.thumbnails()).noneMatch(s -> s == size)) {
-      throw ApiError.badRequest("invalid_size", "size must be one of " + Arrays.toString(RenditionSizes.thumbnails()));
-    }
+    int size = thumbnailSize(ctx.pathParam("size"));
     Image image = ports.library().image(id);
     FileResponses.send(ctx, ports.library().files(image).thumbnails().get(size), "image/jpeg", image.sha256() + "-t" + size);
+  }
+
+  /** One of the sizes made; anything else, a number or not, is {@code invalid_size}. */
+  private static int thumbnailSize(String raw) {
+    for (int size : RenditionSizes.thumbnails()) {
+      if (Integer.toString(size).equals(raw)) return size;
+    }
+    throw ApiError.badRequest("invalid_size", "size must be one of " + Arrays.toString(RenditionSizes.thumbnails()));
   }
 
   void preview(Context ctx) {

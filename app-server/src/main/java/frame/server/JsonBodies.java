@@ -16,10 +16,27 @@ final class JsonBodies {
 
   private JsonBodies() {}
 
-  /** The body as an object; an empty object when there is none. */
+  /** A body on a route anyone may call: never more than this, whatever the size limit of the others. */
+  static final int PUBLIC_MAX_CHARS = 16_384;
+
+  /**
+   * The body as an object; an empty object when there is none. Over the server's request size
+   * limit, reading it throws Javalin's 413, which ErrorMapping answers {@code too_large}.
+   */
   static JsonNode optional(Context ctx) {
     String text = ctx.body();
     if (text == null || text.isBlank()) return JSON.createObjectNode();
+    return object(text);
+  }
+
+  /** The body of a public route: a JSON object of at most {@link #PUBLIC_MAX_CHARS}. */
+  static JsonNode small(Context ctx) {
+    String text = ctx.body();
+    if (text.length() > PUBLIC_MAX_CHARS) throw new ApiError(413, "too_large", "The JSON body is too large");
+    return object(text);
+  }
+
+  private static JsonNode object(String text) {
     JsonNode body;
     try {
       body = JSON.readTree(text);

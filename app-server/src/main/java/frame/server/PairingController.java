@@ -62,7 +62,7 @@ final class PairingController {
       ctx.header("Retry-After", "60");
       throw new ApiError(429, "too_many_pairing_attempts", "FRAME is refusing pairing for a minute: too many attempts.");
     }
-    JsonNode body = Params.jsonBody(ctx);
+    JsonNode body = JsonBodies.small(ctx);
     String code = body.path("code").asText("");
     String name = body.path("name").asText("");
     Paired paired;

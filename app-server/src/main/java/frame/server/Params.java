@@ -2,8 +2,6 @@ package frame.server;
 
 import frame.server.error.ApiError;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
 import io.javalin.http.Context;
 import java.util.Locale;
@@ -46,6 +44,17 @@ final class Params {
     }
   }
 
+  /** true or false (any case); absent is false. */
+  static boolean booleanQuery(Context ctx, String name) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isBlank()) return false;
+    return switch (raw.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw ApiError.badRequest("invalid_parameter", name + " must be true or false");
+    };
+  }
+
   static <E extends Enum<E>> E enumQuery(Context ctx, String name, Class<E> type) {
     String raw = ctx.queryParam(name);
     if (raw == null || raw.isBlank()) return null;
@@ -61,19 +70,6 @@ final class Params {
       return parse.apply(raw);
     } catch (RuntimeException e) {
       throw ApiError.badRequest("invalid_parameter", what);
-    }
-  }
-
-  /** A small JSON object body; anything else is a clear 400. */
-  static JsonNode jsonBody(Context ctx) {
-    String body = ctx.body();
-    if (body.length() > 16_384) throw ApiError.badRequest("body_too_large", "The JSON body is too large");
-    try {
-      JsonNode node = ApiServer.jsonMapper().readTree(body);
-      if (node == null || !node.isObject()) throw ApiError.badRequest("invalid_json", "Send a JSON object");
-      return node;
-    } catch (JsonProcessingException e) {
-      throw ApiError.badRequest("invalid_json", "The body is not valid JSON");
     }
   }
 }

@@ -38,15 +38,8 @@ final class TokensController {
   }
 
   private static String nameFrom(Context ctx) {
-    JsonNode body;
-    try {
-      body = ApiServer.jsonMapper().readTree(ctx.body());
-    } catch (Exception e) {
-      body = null;
-    }
-    if (body == null || !body.path("name").isTextual()) {
-      throw ApiError.badRequest("invalid_body", "Send JSON: {\"name\": \"phone\"}");
-    }
+    JsonNode body = JsonBodies.optional(ctx);
+    if (!body.path("name").isTextual()) throw ApiError.badRequest("invalid_body", "Send JSON: {\"name\": \"phone\"}");
     return body.get("name").asText();
   }
 }

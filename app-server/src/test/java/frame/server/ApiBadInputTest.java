@@ -108,6 +108,27 @@ class ApiBadInputTest {
   }
 
   @Test
+  void one_code_for_each_kind_of_bad_input() {
+    ApiClient api = api();
+    assertError(api.get("/api/images/1/thumbnail/100"), 400, "invalid_size");
+    assertError(api.get("/api/images/1/thumbnail/abc"), 400, "invalid_size");
+    assertError(api.get("/api/images?stacks=bogus"), 400, "invalid_parameter");
+    assertError(api.get("/api/images?unrated=maybe"), 400, "invalid_parameter");
+    assertThat(api.get("/api/images?unrated=FALSE").statusCode()).isEqualTo(200);
+    assertError(api.sendJson("POST", "/api/pair", "{not json"), 400, "invalid_body");
+    assertError(api.sendJson("POST", "/api/admin/tokens", "{not json"), 400, "invalid_body");
+    assertError(api.sendJson("POST", "/api/admin/queue/pause", "{not json"), 400, "invalid_body");
+  }
+
+  @Test
+  void a_json_body_over_the_limit_is_413_on_admin_routes_as_on_the_others() {
+    String huge = "{\"name\": \"" + "x".repeat(2 << 20) + "\"}";
+    assertError(api().sendJson("POST", "/api/admin/tokens", huge), 413, "too_large");
+    assertError(api().sendJson("PATCH", "/api/images/2", huge), 413, "too_large");
+    assertError(api().sendJson("POST", "/api/pair", "{\"code\": \"" + "1".repeat(20_000) + "\"}"), 413, "too_large");
+  }
+
+  @Test
   void preview_of_an_image_still_processing_is_404_until_made() {
     ServerFixture paused = new ServerFixture(dataDir.resolve("paused"));
     try {

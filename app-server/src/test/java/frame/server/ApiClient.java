@@ -75,6 +75,12 @@ final class ApiClient {
     return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
   }
 
+  /** A request with a JSON body. */
+  HttpResponse<byte[]> sendJson(String method, String path, String body) {
+    return send(request(path).header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
   static JsonNode json(HttpResponse<byte[]> response) {
     try {
       return JSON.readTree(response.body());

@@ -96,14 +96,15 @@ public final class ImageRepository {
 
   /**
    * Moves an image along its lifecycle if it is still in {@code from}; the row lock this takes
-   * also serialises the completions of one image's jobs.
+   * also serialises the completions of one image's jobs. The reason is kept without the line
+   * break a native library's message may end in (libheif's do), so no front end prints one.
    */
   public boolean transition(Tx tx, long id, ImageState from, ImageState to, String reason, Instant now)
       throws SQLException {
     if (!from.canBecome(to)) throw new IllegalStateException("An image cannot go from " + from + " to " + to);
     return tx.update(
             "UPDATE image SET state = ?, failure_reason = ?, updated_at = ? WHERE id = ? AND state = ?",
-            to, reason, now.toEpochMilli(), id, from) == 1;
+            to, reason == null ? null : reason.strip(), now.toEpochMilli(), id, from) == 1;
   }
 
   /** Locks the image row for the rest of the transaction. */

@@ -249,6 +249,7 @@ public final class TusEndpoint implements AutoCloseable {
       case "unsupported_format" -> 415;
       case "image_too_large" -> 413;
       case "empty_file" -> 400;
+      case "in_trash" -> 409; // as POST /api/upload answers it
       default -> 422;
     };
   }
