@@ -49,8 +49,12 @@ final class ArchiveCommand implements Callable<Integer> {
             size(target.copiedBytes()), target.backlog());
         if (target.catalogue() != null) out.printf("             %s%n", catalogue(target.catalogue()));
       }
-      out.printf("%d photos · %d stored in every target · %d in one place only%n", status.photos(), status.stored(),
-          status.onePlaceOnly());
+      for (java.util.List<String> names : status.samePlace()) {
+        out.printf("WARNING: %s are one place: their copies count once. Remove all but one (frame archive remove %s)"
+            + " and add a target on another disk.%n", String.join(" and ", names), names.get(names.size() - 1));
+      }
+      out.printf("%d photos · %d stored in every target · %d in one place only · %d with no good copy%n",
+          status.photos(), status.stored(), status.onePlaceOnly(), status.noGoodCopy());
       if (status.advice() != null) out.println(status.advice());
       return 0;
     }

@@ -46,7 +46,9 @@ final class SafeCommand implements Callable<Integer> {
       SafeReport report = frame.ports().archive().safe(files, copies);
       for (SafeReport.SafeFile file : report.shortOf()) {
         out.printf("NOT SAFE  %s: %d of %d verified place(s)%s%n", file.name(), file.copies(), copies,
-            file.places().isEmpty() ? " (not in the library)" : " (" + String.join(", ", file.places()) + ")");
+            !file.inLibrary() ? " (not in the library)"
+                : file.places().isEmpty() ? " (in the library, but no good copy anywhere: keep this file)"
+                : " (" + String.join(", ", file.places()) + ")");
       }
       if (report.safe()) {
         // "format" is said of a card, a stick, an external disk: not of a folder on this computer's own disk

@@ -114,4 +114,40 @@ class ArchiveApiTest {
     assertThat(free.out()).contains("Freed 1 original(s)");
     assertThat(List.of(CommandRun.of(dataDir, "safe", card.toString()).exitCode())).containsExactly(1);
   }
+
+  @Test
+  void a_second_target_on_the_same_folder_is_refused_and_a_photo_with_no_good_copy_stays_named() throws Exception {
+    byte[] photo = TestImages.jpeg(TestImages.photo(200, 150, 6));
+    TestImages.write(card, "DCIM/IMG_0001.JPG", photo);
+    try (Frame frame = FrameFixture.open(dataDir)) {
+      frame.ports().imports().importFile(card.resolve("DCIM/IMG_0001.JPG"));
+      awaitAll(frame, ImageState.PROCESSED);
+    }
+    assertThat(CommandRun.of(dataDir, "archive", "add", "usb", "--folder", disk.toString()).exitCode()).isZero();
+    CommandRun again = CommandRun.of(dataDir, "archive", "add", "usb2", "--folder", disk.resolve(".").toString());
+    assertThat(again.exitCode()).isNotZero();
+    assertThat(again.err()).contains("is the same place as the archive target usb");
+    Path copy;
+    try (Frame frame = FrameFixture.open(dataDir)) {
+      awaitAll(frame, ImageState.STORED);
+      copy = disk.resolve(frame.ports().archive().copies(1).get(0).key());
+    }
+    assertThat(CommandRun.of(dataDir, "archive", "free").out()).contains("Freed 1 original(s)");
+    assertThat(CommandRun.of(dataDir, "archive").out()).contains("1 in one place only")
+        .contains("1 photo exists in one place only (the archive)").doesNotContain("waiting for");
+
+    byte[] damaged = Files.readAllBytes(copy);
+    damaged[damaged.length / 2] ^= 0x01;
+    Files.write(copy, damaged);
+    assertThat(CommandRun.of(dataDir, "scrub").exitCode()).isEqualTo(1);
+    CommandRun later = CommandRun.of(dataDir, "scrub");
+    assertThat(later.exitCode()).as(later.out()).isEqualTo(1);
+    assertThat(later.out()).contains("BAD  IMG_0001.JPG (photo 1)").contains("no good copy anywhere");
+    CommandRun safe = CommandRun.of(dataDir, "safe", card.toString());
+    assertThat(safe.exitCode()).isEqualTo(1);
+    assertThat(safe.out()).contains("IMG_0001.JPG: 0 of 2 verified place(s) (in the library, but no good copy anywhere")
+        .doesNotContain("not in the library");
+    assertThat(CommandRun.of(dataDir, "archive").out()).contains("1 with no good copy")
+        .contains("1 photo has no good copy anywhere");
+  }
 }

@@ -126,14 +126,50 @@ final class ArchiveRepository {
         r -> r.getLong(1), targetId);
   }
 
-  /** Photos in the library (not in the trash), and those without any verified copy. */
-  long[] photosAndOnePlaceOnly() {
+  /**
+   * How many places each photo in the library (not in the trash) is in, counted by kind: the
+   * local original while it is there and not found damaged, plus one per place holding a
+   * verified copy ({@code places} groups targets that share one).
+   */
+  PlaceCounts placeCounts(Places places) {
     return jdbc.queryOne("""
         SELECT COUNT(*),
-               COALESCE(SUM(CASE WHEN NOT EXISTS (SELECT 1 FROM archive_copy c WHERE c.image_id = i.id)
-                                 THEN 1 ELSE 0 END), 0)
-        FROM image i WHERE i.removed_at IS NULL
-        """, r -> new long[] {r.getLong(1), r.getLong(2)}).orElse(new long[2]);
+               COALESCE(SUM(CASE WHEN p.is_local + p.copies = 0 THEN 1 ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN p.is_local + p.copies = 1 THEN 1 ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN p.is_local + p.copies = 1 AND p.state = 'FAILED' THEN 1 ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN p.is_local = 1 AND p.copies = 0 AND p.state <> 'FAILED' THEN 1 ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN p.is_local = 1 AND p.copies = 0 AND p.state <> 'FAILED' AND p.coming = 1
+                                 THEN 1 ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN p.is_local = 0 AND p.copies = 1 AND p.state <> 'FAILED' THEN 1 ELSE 0 END), 0)
+        FROM (SELECT i.state,
+                     CASE WHEN i.original_freed_at IS NULL AND i.original_damaged_at IS NULL THEN 1 ELSE 0 END
+                       AS is_local,
+                     (SELECT COUNT(DISTINCT %s) FROM archive_copy c WHERE c.image_id = i.id) AS copies,
+                     -- a copy is coming: the photo is still being processed, or a copy job waits or runs
+                     CASE WHEN i.state IN ('UPLOADED', 'INGESTED', 'PROCESSING') OR EXISTS (
+                            SELECT 1 FROM job j WHERE j.image_id = i.id AND j.type = 'ARCHIVE_ORIGINAL'
+                              AND j.state IN ('PENDING', 'RUNNING')) THEN 1 ELSE 0 END AS coming
+              FROM image i WHERE i.removed_at IS NULL) p
+        """.formatted(places.sql("c.target_id")),
+        r -> new PlaceCounts(r.getLong(1), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5), r.getLong(6),
+            r.getLong(7))).orElse(new PlaceCounts(0, 0, 0, 0, 0, 0, 0));
+  }
+
+  /**
+   * Photos in the library by how many places hold them. {@code localOnly}: on this computer only
+   * (not FAILED), of which {@code copyComing} have a copy queued or still to be queued.
+   */
+  record PlaceCounts(long photos, long nowhere, long onePlaceOnly, long failed, long localOnly, long copyComing,
+      long archiveOnly) {}
+
+  /** Photos in the library with no good copy anywhere: no local original (freed, or found damaged) and no copy. */
+  List<Image> withoutGoodCopy() {
+    return jdbc.query("""
+        SELECT i.* FROM image i WHERE i.removed_at IS NULL
+          AND (i.original_freed_at IS NOT NULL OR i.original_damaged_at IS NOT NULL)
+          AND NOT EXISTS (SELECT 1 FROM archive_copy c WHERE c.image_id = i.id)
+        ORDER BY i.id
+        """, ImageRepository::map);
   }
 
   long count(String state) {
@@ -141,20 +177,17 @@ final class ArchiveRepository {
         .orElse(0L);
   }
 
-  /** Images whose exact bytes (by SHA-256) are in the library, with how many verified copies and where. */
-  record Holding(long imageId, String sha256, boolean localFreed, List<String> targets) {}
+  /** The photo with these exact bytes (by SHA-256), whether its local original is freed or found damaged, and the targets holding a verified copy. */
+  record Holding(long imageId, String sha256, boolean localFreed, boolean localDamaged, List<Long> targetIds) {}
 
   Optional<Holding> holding(String sha256) {
-    Optional<Image> image = jdbc.queryOne("SELECT * FROM image WHERE sha256 = ? AND removed_at IS NULL",
-        ImageRepository::map, sha256);
-    if (image.isEmpty()) return Optional.empty();
-    long id = image.get().id();
-    boolean freed = isFreed(id);
-    List<String> targets = jdbc.query("""
-        SELECT t.name FROM archive_copy c JOIN archive_target t ON t.id = c.target_id
-        WHERE c.image_id = ? AND c.sha256 = ? ORDER BY t.id
-        """, r -> r.getString(1), id, sha256);
-    return Optional.of(new Holding(id, sha256, freed, targets));
+    return jdbc.queryOne("""
+        SELECT id, original_freed_at, original_damaged_at FROM image WHERE sha256 = ? AND removed_at IS NULL
+        """, r -> new Holding(r.getLong(1), sha256, Jdbc.nullableLong(r, "original_freed_at") != null,
+            Jdbc.nullableLong(r, "original_damaged_at") != null, List.of()), sha256)
+        .map(held -> new Holding(held.imageId(), sha256, held.localFreed(), held.localDamaged(), jdbc.query(
+            "SELECT target_id FROM archive_copy WHERE image_id = ? AND sha256 = ? ORDER BY target_id",
+            r -> r.getLong(1), held.imageId(), sha256)));
   }
 
   /** A photo's marks, shoot and removal, as its sidecar carries them. */
@@ -201,25 +234,31 @@ final class ArchiveRepository {
         r -> r.getLong(1), imageId).orElse(0L) > 0;
   }
 
-  /** Photos with a local original and at least {@code minCopies} verified copies. */
-  List<Image> freeable(int minCopies) {
+  /** Photos with a local original and verified copies in at least {@code minCopies} places. */
+  List<Image> freeable(int minCopies, Places places) {
     return jdbc.query("SELECT i.* FROM image i WHERE " + ARCHIVABLE + " AND i.original_freed_at IS NULL"
-        + " AND (SELECT COUNT(*) FROM archive_copy c WHERE c.image_id = i.id) >= ? ORDER BY i.id",
-        ImageRepository::map, minCopies);
+        + " AND " + copyPlaces(places) + " >= ? ORDER BY i.id", ImageRepository::map, minCopies);
   }
 
-  int countLocalWithFewerCopies(int minCopies) {
+  int countLocalWithFewerCopies(int minCopies, Places places) {
     return jdbc.queryOne("SELECT COUNT(*) FROM image i WHERE " + ARCHIVABLE + " AND i.original_freed_at IS NULL"
-        + " AND (SELECT COUNT(*) FROM archive_copy c WHERE c.image_id = i.id) < ?", r -> r.getInt(1), minCopies)
-        .orElse(0);
+        + " AND " + copyPlaces(places) + " < ?", r -> r.getInt(1), minCopies).orElse(0);
   }
 
-  /** Marks the local original freed, only while enough verified copies are still recorded. */
-  boolean markFreed(long imageId, int minCopies, Instant now) {
-    return jdbc.update("""
-        UPDATE image SET original_freed_at = ? WHERE id = ? AND original_freed_at IS NULL
-          AND (SELECT COUNT(*) FROM archive_copy c WHERE c.image_id = image.id) >= ?
-        """, now.toEpochMilli(), imageId, minCopies) == 1;
+  /** Marks the local original freed, only while copies in enough places are still recorded. */
+  boolean markFreed(long imageId, int minCopies, Places places, Instant now) {
+    return jdbc.update("UPDATE image i SET original_freed_at = ? WHERE i.id = ? AND i.original_freed_at IS NULL AND "
+        + copyPlaces(places) + " >= ?", now.toEpochMilli(), imageId, minCopies) == 1;
+  }
+
+  /** How many places hold a verified copy of photo {@code i}: two targets on one folder are one. */
+  private static String copyPlaces(Places places) {
+    return "(SELECT COUNT(DISTINCT " + places.sql("c.target_id") + ") FROM archive_copy c WHERE c.image_id = i.id)";
+  }
+
+  boolean isDamaged(long imageId) {
+    return jdbc.queryOne("SELECT COUNT(*) FROM image WHERE id = ? AND original_damaged_at IS NOT NULL",
+        r -> r.getLong(1), imageId).orElse(0L) > 0;
   }
 
   /** Records that a scrub found the local original damaged and could not mend it; an import of its bytes reads it. */

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The archive port, in-process: targets, status, free, safe and scrub over this FRAME's database. */
 final class ArchiveService implements Archive {
@@ -53,32 +54,27 @@ final class ArchiveService implements Archive {
   @Override
   public ArchiveStatus status() {
     Map<Long, long[]> totals = archive.copyTotals();
+    List<TargetRecord> records = archive.targets();
     List<ArchiveTarget> shown = new ArrayList<>();
-    for (TargetRecord record : archive.targets()) {
+    for (TargetRecord record : records) {
       TargetRecord checked = checkNow(record);
       long[] total = totals.getOrDefault(record.id(), new long[2]);
       shown.add(new ArchiveTarget(checked.name(), checked.kind(), checked.location(), checked.bucket(),
           checked.prefix(), checked.region(), checked.problem() == null, checked.problem(), checked.problemSince(),
           total[0], total[1], archive.backlog(record.id()), catalogueLog.of(record.id())));
     }
-    long[] photos = archive.photosAndOnePlaceOnly();
+    Places places = Places.of(records);
+    ArchiveRepository.PlaceCounts counts = archive.placeCounts(places);
     long stored = archive.count("STORED");
-    return new ArchiveStatus(shown, photos[0], stored, photos[1], advice(shown, photos[1]));
+    long waiting = records.isEmpty() ? 0 : counts.copyComing();
+    long copyFailed = records.isEmpty() ? 0 : counts.localOnly() - counts.copyComing();
+    return new ArchiveStatus(shown, counts.photos(), stored, counts.onePlaceOnly(), waiting, counts.archiveOnly(),
+        counts.nowhere(), counts.failed(), copyFailed, places.shared(), Advice.of(!records.isEmpty(), counts));
   }
 
   @Override
   public long onePlaceOnly() {
-    return archive.photosAndOnePlaceOnly()[1];
-  }
-
-  static String advice(List<ArchiveTarget> targets, long onePlaceOnly) {
-    if (onePlaceOnly == 0) return null;
-    String photos = onePlaceOnly == 1 ? "1 photo exists" : onePlaceOnly + " photos exist";
-    if (targets.isEmpty()) {
-      return photos + " in one place only. Add an archive target (an external disk or a NAS): "
-          + "frame archive add NAME --folder DIR, or frame archive add NAME --s3 URL --bucket BUCKET";
-    }
-    return photos + " in one place only, waiting for their archive copies";
+    return archive.placeCounts(Places.of(archive.targets())).onePlaceOnly();
   }
 
   /** Asks the target itself whether it can be written now, and records the answer. */
@@ -101,6 +97,7 @@ final class ArchiveService implements Archive {
     if (archive.target(record.name()).isPresent()) {
       throw new FrameException("archive_target_exists", "There is already an archive target called " + record.name(), true);
     }
+    refuseSamePlace(record);
     if (target.kind() == ArchiveTargetKind.S3) credentials.save(record.name(), target.credentials());
     List<FrameEvent> published = new ArrayList<>();
     Instant now = clock.instant();
@@ -113,6 +110,21 @@ final class ArchiveService implements Archive {
     wake.run();
     return status().targets().stream().filter(t -> t.name().equals(record.name())).findFirst()
         .orElseThrow(() -> new IllegalStateException("target " + id + " vanished as it was added"));
+  }
+
+  /** A second target on the same disk or bucket keys would count one physical copy as two. */
+  private void refuseSamePlace(TargetRecord record) {
+    Place place = Place.of(record);
+    for (TargetRecord existing : archive.targets()) {
+      Place there = Place.of(existing);
+      if (place.overlaps(there)) {
+        throw new FrameException("archive_target_exists", (record.kind() == ArchiveTargetKind.FOLDER
+            ? "The folder " + record.location() : "The bucket " + record.bucket() + "'s prefix '"
+                + (record.prefix() == null ? "" : record.prefix()) + "' at " + record.location())
+            + " " + place.against(there) + " the archive target " + existing.name() + " (" + existing.where()
+            + "): one place holds one copy, not two. Give the new target another disk or bucket", true);
+      }
+    }
   }
 
   private static TargetRecord validate(NewArchiveTarget target) {
@@ -183,15 +195,20 @@ final class ArchiveService implements Archive {
   @Override
   public SafeReport safe(List<FileHash> files, int copies) {
     if (copies < 1) throw new FrameException("bad_request", "--copies is at least 1", true);
+    Places targetPlaces = Places.of(archive.targets());
     List<SafeReport.SafeFile> answers = new ArrayList<>();
     for (FileHash file : files) {
       String sha = file.sha256() == null ? "" : file.sha256().toLowerCase(java.util.Locale.ROOT);
+      Optional<ArchiveRepository.Holding> held = archive.holding(sha);
       List<String> places = new ArrayList<>();
-      archive.holding(sha).ifPresent(held -> {
-        if (!held.localFreed() && space.hasLocalOriginal(held.imageId())) places.add("this computer");
-        places.addAll(held.targets());
+      held.ifPresent(photo -> {
+        // a local original a scrub found damaged is no place, even while its file is there
+        if (!photo.localFreed() && !photo.localDamaged() && space.hasLocalOriginal(photo.imageId())) {
+          places.add("this computer");
+        }
+        places.addAll(targetPlaces.names(photo.targetIds()));
       });
-      answers.add(new SafeReport.SafeFile(file.name(), sha, places.size(), places));
+      answers.add(new SafeReport.SafeFile(file.name(), sha, places.size(), places, held.isPresent()));
     }
     return new SafeReport(copies, answers);
   }

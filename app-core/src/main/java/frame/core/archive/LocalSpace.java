@@ -31,18 +31,24 @@ final class LocalSpace {
     if (minCopies < 1) throw new FrameException("bad_request", "--min-copies is at least 1", true);
     int freed = 0;
     long bytes = 0;
-    for (Image image : archive.freeable(minCopies)) {
-      if (freeOne(image, minCopies)) {
+    Places places = Places.of(archive.targets());
+    for (Image image : archive.freeable(minCopies, places)) {
+      if (freeOne(image, minCopies, places)) {
         freed++;
         bytes += image.byteSize();
       }
     }
-    return new FreeReport(minCopies, freed, bytes, archive.countLocalWithFewerCopies(minCopies));
+    return new FreeReport(minCopies, freed, bytes, archive.countLocalWithFewerCopies(minCopies, places));
   }
 
   /** Frees one photo's original if it has {@code minCopies} verified copies; true if it did. */
   boolean freeOne(Image image, int minCopies) {
-    if (!archive.markFreed(image.id(), minCopies, clock.instant())) return false;
+    return freeOne(image, minCopies, Places.of(archive.targets()));
+  }
+
+  /** Copies count by place: two targets on one folder hold one copy, not the two a free may ask for. */
+  private boolean freeOne(Image image, int minCopies, Places places) {
+    if (!archive.markFreed(image.id(), minCopies, places, clock.instant())) return false;
     try {
       Files.deleteIfExists(original(image));
       return true;

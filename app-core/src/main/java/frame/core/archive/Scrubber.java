@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Re-reads local originals and archive copies and compares each with the photo's SHA-256. A bad
  * one (different bytes, or gone) is mended from a good one and read back again; a copy that
  * cannot be mended is forgotten, so the photo is no longer counted as STORED and a new copy is
- * queued. Runs on a thread of its own at background priority.
+ * queued. A photo left with no good copy anywhere is named by every scrub, sampled or not, until it
+ * is mended or removed. Runs on a thread of its own at background priority.
  */
 final class Scrubber {
   private static final Logger log = LoggerFactory.getLogger(Scrubber.class);
@@ -79,13 +80,20 @@ final class Scrubber {
     for (Image image : photos) {
       read += scrubOne(image, bad);
     }
+    for (Image lost : archive.withoutGoodCopy()) {
+      if (bad.stream().noneMatch(finding -> finding.imageId() == lost.id())) {
+        bad.add(new ScrubReport.Finding(lost.id(), nameOf(lost), "this computer and the archive", "no good copy"
+            + " anywhere: the local original is freed or damaged and no archive copy is left", "cannot mend: import"
+            + " the same file again, or remove the photo"));
+      }
+    }
     return new ScrubReport(photos.size(), read, bad);
   }
 
   /** Checks one photo's original and copies; returns how many it read. */
   private int scrubOne(Image image, List<ScrubReport.Finding> bad) {
     int read = 0;
-    String name = image.originalName() == null ? "photo " + image.id() : image.originalName();
+    String name = nameOf(image);
     Path local = store.original(image.sha256(), image.format());
     boolean localBad = false;
     if (!archive.isFreed(image.id())) {
@@ -115,6 +123,8 @@ final class Scrubber {
       else archive.markDamaged(image.id(), clock.instant());
       bad.add(new ScrubReport.Finding(image.id(), name, "this computer", "the local original differs from its SHA-256",
           outcome));
+    } else if (!archive.isFreed(image.id()) && archive.isDamaged(image.id())) {
+      archive.markMended(image.id()); // its bytes were put back since (by hand): a place again
     }
     for (ArchiveRepository.StoredCopy copy : badCopies) {
       TargetRecord record = archive.target(copy.targetId()).orElseThrow();
@@ -123,6 +133,10 @@ final class Scrubber {
     }
     good.filter(path -> !path.equals(local)).ifPresent(Scrubber::deleteQuietly);
     return read;
+  }
+
+  private static String nameOf(Image image) {
+    return image.originalName() == null ? "photo " + image.id() : image.originalName();
   }
 
   private String mendLocal(Image image, Path local, Optional<Path> good) {
@@ -147,6 +161,7 @@ final class Scrubber {
       return "mended from a good copy and read back";
     } catch (IOException | RuntimeException e) {
       forget(image, record);
+      if (good.isEmpty()) return "could not mend: no good copy anywhere; the copy is no longer counted";
       return "could not mend (" + e.getMessage() + "): the copy is no longer counted and a new one is queued";
     }
   }

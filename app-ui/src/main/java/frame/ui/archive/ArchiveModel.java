@@ -145,11 +145,13 @@ public final class ArchiveModel {
     targets.setAll(status.targets());
     onePlaceOnly.set(status.onePlaceOnly());
     String counts = status.photos() + " photo(s), " + status.stored() + " stored on every target. ";
-    summary.set(status.onePlaceOnly() == 0
-        ? counts + "Every photo exists in more than one place."
-        : counts + status.onePlaceOnly() + " exist in one place only: "
-            + (status.targets().isEmpty() ? "add a folder (an external disk, a NAS) or an S3 target below."
-                : "their copies are being made; keep the targets reachable."));
+    String samePlace = status.samePlace().stream()
+        .map(names -> " " + String.join(" and ", names) + " are one place: their copies count once; remove all but one.")
+        .collect(java.util.stream.Collectors.joining());
+    summary.set(status.advice() == null
+        ? counts + "Every photo exists in more than one place." + samePlace
+        : counts + (status.targets().isEmpty() ? status.onePlaceOnly() + " exist in one place only: add a folder"
+            + " (an external disk, a NAS) or an S3 target below." : status.advice().replace('\n', ' ')) + samePlace);
   }
 
   private static boolean blank(String text) {

@@ -27,7 +27,8 @@ record SafeVerdict(String text, boolean safe, boolean waiting, boolean needsTarg
           : "All %d %s of %s %s in %d verified places.".formatted(total, photos, where, verb, wanted);
       return new SafeVerdict(text, true, false, false);
     }
-    List<SafeReport.SafeFile> absent = report.shortOf().stream().filter(f -> f.copies() == 0).toList();
+    List<SafeReport.SafeFile> absent = report.shortOf().stream().filter(f -> !f.inLibrary()).toList();
+    List<SafeReport.SafeFile> lost = report.shortOf().stream().filter(f -> f.inLibrary() && f.copies() == 0).toList();
     List<SafeReport.SafeFile> few = report.shortOf().stream().filter(f -> f.copies() > 0).toList();
     StringBuilder text = new StringBuilder(card ? "Do not format the card yet: "
         : "Not every file of " + where + " is in " + wanted + " verified places yet: ");
@@ -56,8 +57,13 @@ record SafeVerdict(String text, boolean safe, boolean waiting, boolean needsTarg
             .append('.');
       }
     }
-    if (!absent.isEmpty()) {
+    if (!lost.isEmpty()) {
       if (!few.isEmpty()) text.append(' ');
+      text.append(count(lost.size(), "photo has", "photos have")).append(" no good copy anywhere in the library (keep ")
+          .append(lost.size() == 1 ? "it" : "them").append("): ").append(names(lost)).append('.');
+    }
+    if (!absent.isEmpty()) {
+      if (!few.isEmpty() || !lost.isEmpty()) text.append(' ');
       text.append(count(absent.size(), "file is", "files are")).append(" not in the library: ").append(names(absent))
           .append('.');
     }

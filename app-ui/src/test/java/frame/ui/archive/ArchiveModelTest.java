@@ -57,6 +57,21 @@ class ArchiveModelTest {
   }
 
   @Test
+  void a_freed_photo_is_shown_as_only_on_the_archive_not_as_waiting_for_a_copy() {
+    importPhoto("three.jpg", 3);
+    awaitState(ImageState.PROCESSED);
+    assertThat(model.addFolder("usb", disk.toString())).isTrue();
+    awaitState(ImageState.STORED);
+    frame.ports().archive().free(1);
+
+    model.refresh();
+
+    assertThat(model.onePlaceOnly().get()).isEqualTo(1);
+    assertThat(model.summary().get()).contains("1 photo exists in one place only (the archive)")
+        .doesNotContain("being made").doesNotContain("more than one place");
+  }
+
+  @Test
   void a_folder_target_added_holds_the_copy_and_removing_it_asks_the_core_to_forget_it() {
     importPhoto("two.jpg", 2);
     awaitState(ImageState.PROCESSED);
