@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** An image as {@code --json} shows it: its row plus where its files are. */
+/**
+ * An image as {@code --json} shows it: its row plus where its files are on this computer; a file
+ * that is not here (a preview not made yet, an original freed to the archive) is null.
+ */
 record ImageView(
     long id, String state, String sha256, String format, int width, int height, long byteSize,
     String originalName, String takenAt, String cameraMake, String cameraModel, String failureReason,
@@ -30,7 +33,7 @@ record ImageView(
     return new ImageView(image.id(), image.state().name(), image.sha256(), image.format().name(), image.width(),
         image.height(), image.byteSize(), image.originalName(), image.takenAt(), image.cameraMake(),
         image.cameraModel(), image.failureReason(), image.createdAt(),
-        new Files(files.original().toString(), thumbnails, files.existingPreview().map(Path::toString).orElse(null)),
+        new Files(files.existingOriginal().map(Path::toString).orElse(null), thumbnails, files.existingPreview().map(Path::toString).orElse(null)),
         m.rating(), m.flag() == null ? null : m.flag().wire(), m.label() == null ? null : m.label().wire(), m.shoot(),
         m.stack(), m.stackTop(), m.sharpness(), m.stackSize());
   }

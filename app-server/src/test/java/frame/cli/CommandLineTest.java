@@ -78,6 +78,19 @@ class CommandLineTest {
     assertThat(restored.get("imageId").asLong()).isEqualTo(1);
   }
 
+  @Test
+  void images_json_gives_no_path_for_an_original_that_is_not_on_this_computer() throws Exception {
+    write(photos, "a.jpg", jpeg(photo(800, 600, 7)));
+    frame("import", photos.toString());
+    Path original = storedOriginal();
+    Files.delete(original); // as `frame archive free` does once a verified copy holds it
+
+    JsonNode files = new ObjectMapper().readTree(frame("images", "--json").out()).get(0).get("files");
+
+    assertThat(files.get("original").isNull()).as("no path to a file that is not there").isTrue();
+    assertThat(Files.exists(Path.of(files.get("preview").asText()))).isTrue();
+  }
+
   private Path storedOriginal() throws Exception {
     JsonNode image = new ObjectMapper().readTree(frame("images", "--json").out()).get(0);
     return Path.of(image.get("files").get("original").asText());

@@ -12,6 +12,11 @@ public record ImageFiles(Path original, Map<Integer, Path> thumbnails, Path prev
     return Optional.ofNullable(thumbnails.get(size)).filter(Files::isRegularFile);
   }
 
+  /** The stored original, unless it is not on this computer (freed to save space, or lost). */
+  public Optional<Path> existingOriginal() {
+    return Optional.of(original).filter(Files::isRegularFile);
+  }
+
   public Optional<Path> existingPreview() {
     return Optional.of(preview).filter(Files::isRegularFile);
   }
