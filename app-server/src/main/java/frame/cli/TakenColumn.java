@@ -8,12 +8,10 @@ import java.time.temporal.TemporalAccessor;
 
 /**
  * A taken time as a table shows it: {@code 2004-11-21 21:29:12}, with {@code +01:00} after it when
- * the camera wrote an offset. Milliseconds are dropped, so every row's column is as wide.
+ * the camera wrote an offset (26 characters, the tables' column). Milliseconds are dropped, so every
+ * row's column is as wide.
  */
 final class TakenColumn {
-  /** Wide enough for a time with its offset. */
-  static final int WIDTH = 26;
-
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
   private static final DateTimeFormatter WITH_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 

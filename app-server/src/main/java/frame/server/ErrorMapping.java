@@ -35,6 +35,7 @@ final class ErrorMapping {
       Map.entry("preview_missing", 404),
       Map.entry("token_exists", 409),
       Map.entry("archive_target_exists", 409),
+      Map.entry("archive_target_same_place", 409),
       Map.entry("not_stacked", 409),
       Map.entry("job_not_retryable", 409),
       Map.entry("job_not_cancellable", 409),

@@ -81,7 +81,7 @@ class ApiCoreErrorsTest {
     deleteFilesUnder(dataDir.resolve("storage").resolve("originals"));
 
     assertError(api.get("/api/images/" + image.id() + "/original"), 410, "original_missing",
-        "The stored original is missing");
+        "The stored original of photo " + image.id() + " is missing from this computer");
   }
 
   @Test

@@ -118,7 +118,7 @@ final class ArchiveService implements Archive {
     for (TargetRecord existing : archive.targets()) {
       Place there = Place.of(existing);
       if (place.overlaps(there)) {
-        throw new FrameException("archive_target_exists", (record.kind() == ArchiveTargetKind.FOLDER
+        throw new FrameException("archive_target_same_place", (record.kind() == ArchiveTargetKind.FOLDER
             ? "The folder " + record.location() : "The bucket " + record.bucket() + "'s prefix '"
                 + (record.prefix() == null ? "" : record.prefix()) + "' at " + record.location())
             + " " + place.against(there) + " the archive target " + existing.name() + " (" + existing.where()

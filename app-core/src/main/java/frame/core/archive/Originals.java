@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where a photo's original is: the local store, or, once freed, fetched back from a target that
@@ -21,6 +23,7 @@ import java.util.stream.Stream;
  * in a cache for {@link #KEPT_FOR}, so the viewer, export and regeneration can use it a while.
  */
 public final class Originals {
+  private static final Logger log = LoggerFactory.getLogger(Originals.class);
   static final Duration KEPT_FOR = Duration.ofDays(1);
 
   private final FileStore store;
@@ -42,7 +45,10 @@ public final class Originals {
     Path cached = cachedOf(image.sha256(), image.format());
     if (Files.isRegularFile(cached)) return cached;
     if (!archive.isFreed(image.id())) {
-      throw new FrameException("original_missing", "The stored original is missing: " + stored, true);
+      // the path stays in this computer's log; a paired device is told which photo, not where the library is
+      log.warn("The stored original of photo {} is missing: {}", image.id(), stored);
+      throw new FrameException("original_missing", "The stored original of photo " + image.id()
+          + " is missing from this computer, and it was not freed to the archive", true);
     }
     return fetch(image, cached);
   }

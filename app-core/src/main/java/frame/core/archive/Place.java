@@ -4,6 +4,7 @@ import frame.core.api.archive.ArchiveTargetKind;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -12,13 +13,15 @@ import java.util.Locale;
  * server, bucket and key prefix. Two targets whose places overlap are one copy, not two.
  */
 record Place(ArchiveTargetKind kind, String server, String bucket, String path) {
+  /** Links followed before a folder's place is taken as written: a loop of links ends there. */
+  private static final int MAX_LINKS = 40;
 
   static Place of(TargetRecord target) {
     if (target.kind() == ArchiveTargetKind.FOLDER) {
       return new Place(target.kind(), null, null, realPlace(Path.of(target.location())).toString());
     }
     return new Place(target.kind(), server(target.location()), target.bucket(),
-        target.prefix() == null ? "" : target.prefix());
+        keyPrefix(target.prefix()));
   }
 
   /** The same place, or one inside the other: a folder in the other's folder, keys under the other's prefix. */
@@ -42,18 +45,31 @@ record Place(ArchiveTargetKind kind, String server, String bucket, String path) 
 
   /**
    * The folder's real path; a folder not there yet (an unplugged disk) is its nearest existing
-   * parent's real path plus the rest, so a link to the same disk is still seen as that disk.
+   * parent's real path plus the rest, so a link to the same disk is still seen as that disk; a
+   * link whose disk is unplugged is followed to where it points.
    */
   static Path realPlace(Path folder) {
     Path absolute = folder.toAbsolutePath().normalize();
-    Path existing = absolute;
-    while (existing != null && !Files.exists(existing)) existing = existing.getParent();
-    if (existing == null) return absolute;
-    try {
-      return existing.toRealPath().resolve(existing.relativize(absolute));
-    } catch (IOException e) {
-      return absolute;
+    for (int links = 0; links < MAX_LINKS; links++) {
+      Path existing = absolute;
+      while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) existing = existing.getParent();
+      if (existing == null) return absolute;
+      try {
+        if (!Files.isSymbolicLink(existing) || Files.exists(existing)) {
+          return existing.toRealPath().resolve(existing.relativize(absolute));
+        }
+        Path pointsTo = existing.resolveSibling(Files.readSymbolicLink(existing));
+        absolute = pointsTo.resolve(existing.relativize(absolute)).toAbsolutePath().normalize();
+      } catch (IOException e) {
+        return absolute;
+      }
     }
+    return absolute;
+  }
+
+  /** A bucket's key prefix as S3Target writes under it: none, or ending in one slash. */
+  private static String keyPrefix(String prefix) {
+    return prefix == null || prefix.isBlank() ? "" : prefix.endsWith("/") ? prefix : prefix + "/";
   }
 
   /** The endpoint without what does not change the server: case, a default port, a trailing slash. */

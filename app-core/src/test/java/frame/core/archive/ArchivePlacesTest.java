@@ -46,7 +46,7 @@ class ArchivePlacesTest {
           disk)) {
         assertThatThrownBy(() -> frame.ports().archive().add(NewArchiveTarget.folder("usb2", samePlace.toString())))
             .as(samePlace.toString()).isInstanceOfSatisfying(FrameException.class, refused -> {
-              assertThat(refused.code()).isEqualTo("archive_target_exists");
+              assertThat(refused.code()).isEqualTo("archive_target_same_place");
               assertThat(refused.getMessage()).contains("the archive target arch1");
             });
       }
@@ -66,7 +66,7 @@ class ArchivePlacesTest {
         assertThatThrownBy(() -> frame.ports().archive().add(
             NewArchiveTarget.s3("b2", sameServer, "photos", prefix, null, S3Server.KEYS)))
             .as("prefix %s", prefix).isInstanceOfSatisfying(FrameException.class, refused -> {
-              assertThat(refused.code()).isEqualTo("archive_target_exists");
+              assertThat(refused.code()).isEqualTo("archive_target_same_place");
               assertThat(refused.getMessage()).contains("the archive target nas");
             });
       }
