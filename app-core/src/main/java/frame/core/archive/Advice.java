@@ -22,7 +22,7 @@ final class Advice {
     long copyFailed = counts.localOnly() - counts.copyComing();
     if (anyTarget && copyFailed > 0) {
       line(lines, photos(copyFailed, "exists", "exist") + " in one place only (this computer): their archive copy"
-          + " failed and is not tried again (frame jobs --type ARCHIVE_ORIGINAL --status FAILED says why)");
+          + " failed or was cancelled and is not tried again (frame jobs --type ARCHIVE_ORIGINAL says why)");
     }
     if (counts.archiveOnly() > 0) {
       line(lines, photos(counts.archiveOnly(), "exists", "exist") + " in one place only (the archive): the local"

@@ -97,7 +97,8 @@ public final class Originals {
       }
     }
     throw new FrameException("original_unavailable", "The original of photo " + image.id()
-        + " is only in the archive, and no target gave back its exact bytes" + tried, false);
+        + " is only in the archive, and no target gave back its exact bytes" + tried
+        + ". frame scrub names the copies that are lost; importing the same file again puts the original back", false);
   }
 
   /** Throws when the local original no longer matches its SHA-256: the photo's trouble, not the target's. */
