@@ -269,10 +269,14 @@ public final class Ingestor {
       archive.processed(tx, image.id(), now, published);
       return null;
     });
+    Image restored = images.find(image.id()).orElseThrow(() -> new FrameException("image_not_found",
+        "Photo " + image.id() + " was deleted for good while its original was being put back", true));
+    // the window and the pages read the photo again: its original is there to open now
+    published.add(new FrameEvent.ImageChanged(restored.id(), restored.state()));
     published.forEach(events::publish);
     jobsEnqueued.run();
     log.info("{}: restored the original of image {}, which had no good copy left", name, image.id());
-    return new IngestResult.Restored(name, images.find(image.id()).orElseThrow());
+    return new IngestResult.Restored(name, restored);
   }
 
   private static void deleteQuietly(Path part) {

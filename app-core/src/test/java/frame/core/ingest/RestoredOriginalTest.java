@@ -10,6 +10,7 @@ import frame.core.Frame;
 import frame.core.api.archive.ArchiveCopy;
 import frame.core.api.archive.NewArchiveTarget;
 import frame.core.api.archive.ScrubReport;
+import frame.core.api.events.FrameEvent;
 import frame.core.api.imports.IngestResult;
 import frame.core.api.jobs.JobQuery;
 import frame.core.api.jobs.JobState;
@@ -52,11 +53,17 @@ class RestoredOriginalTest {
       // the copy queued again fails on the damaged original, as it did for QA
       await().atMost(Duration.ofSeconds(30)).until(() -> archiveJobState(frame, image) == JobState.FAILED);
 
+      java.util.List<FrameEvent> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+      frame.ports().events().subscribe(told::add);
       IngestResult again = frame.ports().imports().importFile(write(photos, "again/Nikon_D70.jpg", bytes));
 
       assertThat(again).isInstanceOfSatisfying(IngestResult.Restored.class,
           restored -> assertThat(restored.image().id()).isEqualTo(image.id()));
       assertThat(sha256(local)).isEqualTo(image.sha256());
+      // the window and the pages are told to read the photo again (STORED, once copied, comes later)
+      await().atMost(Duration.ofSeconds(10)).until(() -> told.stream().anyMatch(event -> event
+          instanceof FrameEvent.ImageChanged changed && changed.imageId() == image.id()
+          && changed.state() == ImageState.PROCESSED));
       awaitState(frame, image, ImageState.STORED);
       assertThat(sha256(disk.resolve(copyOf(frame, image).key()))).as("the archive copy made again").isEqualTo(image.sha256());
       assertThat(frame.ports().archive().scrub(100).clean()).isTrue();
