@@ -146,6 +146,7 @@ public final class ApiServer implements AutoCloseable {
       config.jsonMapper(new JavalinJackson(jsonMapper(), false));
       limits(config, settings);
       ErrorMapping.install(config);
+      config.routes.before(guards::headersAndHost);
       if (certificate != null) {
         config.jetty.addConnector((jetty, http) ->
             TlsConnector.create(jetty, http, settings.bindHost(), settings.port(), certificate));

@@ -47,7 +47,11 @@ final class RequestGuards {
     return caller;
   }
 
-  void check(Context ctx) {
+  /**
+   * The security headers, and the Host allowlist: first of all, so that even plain HTTP on an
+   * HTTPS port (refused or redirected next) never answers to, or points at, another host.
+   */
+  void headersAndHost(Context ctx) {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
@@ -56,6 +60,10 @@ final class RequestGuards {
     if (!hosts.allows(ctx.header("Host"), ctx.req().getLocalPort())) {
       throw new ApiError(403, "host_not_allowed", "This server answers only to its own host names and addresses.");
     }
+  }
+
+  /** After {@link #headersAndHost}: the path, the origin and the caller. */
+  void check(Context ctx) {
     String rawPath = ctx.req().getRequestURI().toLowerCase(Locale.ROOT);
     if (rawPath.contains("..") || rawPath.contains("%2f") || rawPath.contains("%5c") || rawPath.contains("%00")
         || rawPath.contains("%2e")) { // an encoded dot is only ever a '..' in disguise on these routes

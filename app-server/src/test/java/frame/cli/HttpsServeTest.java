@@ -153,6 +153,28 @@ class HttpsServeTest {
   }
 
   @Test
+  void plain_http_on_the_https_port_answers_only_to_this_frames_own_host_and_keeps_the_query() throws Exception {
+    // the Host allowlist comes first: no redirect, nor "use https://..." advice, to another host
+    String foreign = plainRequest("/web/app.js?x=1", "evil.example:" + port);
+    assertThat(foreign).startsWith("HTTP/1.1 403").contains("host_not_allowed").doesNotContain("evil.example");
+    assertThat(plainRequest("/api/images", "evil.example")).startsWith("HTTP/1.1 403").doesNotContain("evil.example");
+
+    String own = plainRequest("/web/app.js?x=1", "127.0.0.1:" + port);
+    assertThat(own).startsWith("HTTP/1.1 301").containsIgnoringCase("Location: https://127.0.0.1:" + port + "/web/app.js?x=1")
+        .containsIgnoringCase("X-Content-Type-Options: nosniff");
+  }
+
+  /** A plain HTTP request with any Host header (Java's HttpClient will not send a foreign one); the answer's head and body. */
+  private String plainRequest(String path, String host) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
   void the_command_line_pins_the_certificate_the_running_frame_wrote_in_its_endpoint_file() throws Exception {
     Path endpoint = dataDir.resolve("frame.endpoint");
     assertThat(Files.readString(endpoint)).contains("\"scheme\":\"https\"").contains(fingerprint.hex());

@@ -8,7 +8,8 @@ import java.util.Map;
  * What plain HTTP gets on a port that serves HTTPS: no API. A page request is sent to the same
  * address over {@code https://} (a person who typed {@code http://} lands on the page); an API
  * request is refused, so a client that would send its token in the clear learns at once, and
- * nothing it sent is acted on.
+ * nothing it sent is acted on. Runs after the Host allowlist, so the address it names is this
+ * FRAME's own.
  */
 public final class PlainHttpRefusal {
   private PlainHttpRefusal() {}
@@ -23,7 +24,8 @@ public final class PlainHttpRefusal {
       return;
     }
     ctx.header("Cache-Control", "no-store");
-    ctx.redirect("https://" + host + ctx.path(), HttpStatus.MOVED_PERMANENTLY);
+    String query = ctx.queryString() == null ? "" : "?" + ctx.queryString();
+    ctx.redirect("https://" + host + ctx.path() + query, HttpStatus.MOVED_PERMANENTLY);
     ctx.skipRemainingHandlers();
   }
 
