@@ -6,6 +6,7 @@ import frame.core.api.Ports;
 import frame.core.api.devices.Caller;
 import frame.core.api.devices.TokenKind;
 import frame.core.api.devices.Verification;
+import frame.server.tus.TusEndpoint;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Set;
@@ -56,6 +57,8 @@ final class RequestGuards {
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     ctx.header("X-Frame-Options", "DENY");
+    // tus: every answer says its version, a refusal before the endpoint (no token) too
+    if (ctx.path().startsWith(TusEndpoint.PATH)) ctx.header("Tus-Resumable", TusEndpoint.VERSION);
     // the socket's own port: ctx.port() would echo the Host header back
     if (!hosts.allows(ctx.header("Host"), ctx.req().getLocalPort())) {
       throw new ApiError(403, "host_not_allowed", "This server answers only to its own host names and addresses.");

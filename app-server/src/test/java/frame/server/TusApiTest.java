@@ -89,6 +89,19 @@ class TusApiTest {
   }
 
   @Test
+  void a_refusal_before_the_endpoint_says_the_version_too_and_expiry_is_an_imf_fixdate() throws Exception {
+    HttpResponse<String> noToken = send(HttpRequest.newBuilder(URI.create(base() + "/api/tus"))
+        .header("Tus-Resumable", "1.0.0").method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    assertThat(noToken.statusCode()).isEqualTo(401);
+    assertThat(noToken.headers().firstValue("Tus-Resumable")).hasValue("1.0.0");
+
+    String id = create(10);
+    HttpResponse<String> head = send(request("/api/tus/" + id).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+    // RFC 7231, as tus 1.0 asks: a two-digit day (the test clock starts on 1 January, 24 h to expire)
+    assertThat(head.headers().firstValue("Upload-Expires")).hasValue("Fri, 02 Jan 2026 00:00:00 GMT");
+  }
+
+  @Test
   void a_request_without_tus_resumable_is_412() throws Exception {
     HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(base() + "/api/tus"))
         .header("Authorization", "Bearer " + token).header("Upload-Length", "10").POST(HttpRequest.BodyPublishers.noBody()));

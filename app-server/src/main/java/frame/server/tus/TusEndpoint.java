@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -29,8 +30,10 @@ import java.util.function.Function;
  */
 public final class TusEndpoint implements AutoCloseable {
   public static final String PATH = "/api/tus";
-  private static final String VERSION = "1.0.0";
-  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+  public static final String VERSION = "1.0.0";
+  /** RFC 7231's IMF-fixdate, as tus asks for Upload-Expires: a two-digit day (RFC 1123's formatter writes "7 Dec"). */
+  static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
   private final TusSettings settings;
   private final TusStore store;
