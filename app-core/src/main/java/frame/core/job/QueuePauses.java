@@ -58,8 +58,21 @@ public final class QueuePauses {
     return refresh();
   }
 
-  /** The state as the database has it now. */
+  /**
+   * The state as the database has it now. Under the claims' lock, as the pause is: a refresh that
+   * read the rows just before a pause committed must not write its older state over the pause's
+   * (a queue overview beside the pause let claims run on for the cache's time).
+   */
   public QueueState refresh() {
+    claims.lock();
+    try {
+      return readState();
+    } finally {
+      claims.unlock();
+    }
+  }
+
+  private QueueState readState() {
     List<String> rows = jdbc.query("SELECT job_type FROM queue_pause", r -> r.getString(1));
     Set<JobType> types = EnumSet.noneOf(JobType.class);
     boolean whole = false;

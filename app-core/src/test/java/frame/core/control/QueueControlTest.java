@@ -132,7 +132,7 @@ class QueueControlTest {
       Files.move(original, aside); // the disk lost the original meanwhile
       frame.ports().queue().resume(null);
       await().atMost(FINISH).until(() -> frame.ports().library().image(image.id()).state() == ImageState.FAILED);
-      assertThat(frame.ports().library().image(image.id()).failureReason()).contains("original is missing");
+      assertThat(frame.ports().library().image(image.id()).failureReason()).contains("original of photo " + image.id() + " is missing");
       Files.move(aside, original, StandardCopyOption.ATOMIC_MOVE);
       frame.ports().queue().pause(null); // so the runner cannot move the photo on before it is looked at
 

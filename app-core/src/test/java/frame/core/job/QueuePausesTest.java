@@ -51,6 +51,29 @@ class QueuePausesTest {
     }
   }
 
+  @Test
+  void a_refresh_running_beside_the_pause_never_puts_the_old_state_back() throws Exception {
+    try (RunnerHarness harness = new RunnerHarness(Dialect.HSQLDB, dataDir);
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      QueuePauses pauses = new QueuePauses(harness.database.jdbc(), Duration.ofHours(1));
+      // what the queue overview does whenever a window, a page or a script looks at the queue
+      java.util.concurrent.atomic.AtomicBoolean looking = new java.util.concurrent.atomic.AtomicBoolean(true);
+      CompletableFuture<Void> overviews = CompletableFuture.runAsync(() -> {
+        while (looking.get()) pauses.refresh();
+      }, threads);
+      try {
+        for (int round = 0; round < 1000; round++) {
+          pauses.resume(null);
+          pauses.pause(JobType.NOOP, Instant.now());
+          assertThat(pauses.claimUnder(state -> state).paused(JobType.NOOP)).as("a claim after pause %d", round).isTrue();
+        }
+      } finally {
+        looking.set(false);
+        overviews.get(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
   private static void awaitQuietly(CountDownLatch latch) {
     try {
       latch.await(30, TimeUnit.SECONDS);
