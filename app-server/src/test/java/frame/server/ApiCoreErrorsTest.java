@@ -16,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,22 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Conditions app-core reports as a FrameException reach the client with their own status, code and
  * the core's message, never 500 internal_error; and so reach the command line through a running FRAME.
  */
-class ApiCoreErrorsTest {
-  @TempDir Path dataDir;
+class ApiCoreErrorsTest extends ServerPerTest {
   @TempDir Path disk;
-  ServerFixture fixture;
-  ApiClient api;
-
-  @BeforeEach
-  void start() {
-    fixture = new ServerFixture(dataDir);
-    api = fixture.client;
-  }
-
-  @AfterEach
-  void stop() {
-    fixture.close();
-  }
 
   @Test
   void a_stack_that_does_not_exist_is_404_and_a_photo_in_no_stack_cannot_be_its_top() {
