@@ -233,7 +233,7 @@ final class FrameAssembly {
     LibraryPort library = new LibraryPort(parts.images(), parts.jobs(), parts.browser(), parts.store(), parts.trash(),
         parts.decoder(), parts.archive().originals());
     return new Ports(library,
-        new ImportsPort(parts.ingestor(), parts.trash(), library),
+        new ImportsPort(parts.ingestor(), parts.trash(), library, parts.control()),
         new JobsPort(parts.jobs(), parts.images(), parts.control(), parts.trash(), library),
         new QueuePort(parts.pauses(), parts.jobs(), parts.runner()),
         new TrashPort(parts.trash()),

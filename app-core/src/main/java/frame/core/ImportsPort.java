@@ -6,23 +6,30 @@ import frame.core.api.devices.Caller;
 import frame.core.api.culling.ImportBatch;
 import frame.core.api.imports.IngestResult;
 import frame.core.api.jobs.JobPriority;
+import frame.core.api.library.ImageState;
 import frame.core.ingest.Ingestor;
+import frame.core.job.JobControl;
 import frame.core.trash.Trash;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** {@link Imports} over the ingestor; a photo imported again while in the trash comes back from it. */
+/**
+ * {@link Imports} over the ingestor; a photo imported again while in the trash comes back from it,
+ * and one whose lost original it put back is made again if it had FAILED for the want of it.
+ */
 final class ImportsPort implements Imports {
   private final Ingestor ingestor;
   private final Trash trash;
   private final Library library;
+  private final JobControl control;
 
-  ImportsPort(Ingestor ingestor, Trash trash, Library library) {
+  ImportsPort(Ingestor ingestor, Trash trash, Library library, JobControl control) {
     this.ingestor = ingestor;
     this.trash = trash;
     this.library = library;
+    this.control = control;
   }
 
   @Override
@@ -58,6 +65,7 @@ final class ImportsPort implements Imports {
    * still have put back a lost original); an admin's restores it.
    */
   private IngestResult asSentBy(Caller uploader, IngestResult result) {
+    madeAgainIfFailed(result);
     if (uploader.isAdmin()) return restoredIfInTrash(result);
     if (inTrash(result)) {
       return new IngestResult.Rejected(result.name(), "in_trash",
@@ -68,6 +76,7 @@ final class ImportsPort implements Imports {
 
   /** Importing a photo that waits in the trash brings it back, with its id and files. */
   private IngestResult restoredIfInTrash(IngestResult result) {
+    madeAgainIfFailed(result);
     if (!inTrash(result)) return result;
     return switch (result) {
       case IngestResult.Duplicate d -> {
@@ -80,6 +89,13 @@ final class ImportsPort implements Imports {
       }
       default -> result;
     };
+  }
+
+  /** A photo whose steps failed without its original (gone or damaged) gets them again now that it is back. */
+  private void madeAgainIfFailed(IngestResult result) {
+    if (result instanceof IngestResult.Restored restored && restored.image().state() == ImageState.FAILED) {
+      control.regenerate(restored.image().id());
+    }
   }
 
   private boolean inTrash(IngestResult result) {

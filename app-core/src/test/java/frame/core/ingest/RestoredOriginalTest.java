@@ -152,6 +152,25 @@ class RestoredOriginalTest {
     return image;
   }
 
+  @Test
+  void a_photo_that_failed_for_want_of_its_original_is_made_again_once_the_file_is_imported_again() throws Exception {
+    try (Frame frame = FrameFixture.open(dataDir)) {
+      frame.ports().queue().pause(null);
+      IngestResult first = frame.ports().imports().importFile(write(photos, "Nikon_D70.jpg", bytes));
+      Image image = ((IngestResult.Stored) first).image();
+      Files.delete(frame.ports().library().files(image).original()); // the disk lost it before its steps ran
+      frame.ports().queue().resume(null);
+      awaitState(frame, image, ImageState.FAILED);
+
+      IngestResult again = frame.ports().imports().importFile(write(photos, "again/Nikon_D70.jpg", bytes));
+
+      assertThat(again).isInstanceOf(IngestResult.Restored.class);
+      awaitState(frame, image, ImageState.PROCESSED);
+      assertThat(frame.ports().library().files(image).existingPreview()).as("its preview made at last").isPresent();
+      assertThat(frame.ports().library().image(image.id()).failureReason()).isNull();
+    }
+  }
+
   private static void awaitState(Frame frame, Image image, ImageState state) {
     await("photo " + state).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(25))
         .until(() -> frame.ports().library().image(image.id()).state() == state);
