@@ -65,8 +65,8 @@ final class ImportsPort implements Imports {
    * still have put back a lost original); an admin's restores it.
    */
   private IngestResult asSentBy(Caller uploader, IngestResult result) {
-    madeAgainIfFailed(result);
     if (uploader.isAdmin()) return restoredIfInTrash(result);
+    madeAgainIfFailed(result);
     if (inTrash(result)) {
       return new IngestResult.Rejected(result.name(), "in_trash",
           "This photo is in FRAME's trash. Only FRAME's owner can restore it, from the trash on the computer.");
