@@ -12,8 +12,11 @@ public record ServerSettings(
     int port, boolean lan, Path uploadTempDir, long maxFileBytes, long maxRequestBytes, int inMemoryBytes,
     int maxConcurrentUploads, Duration idleTimeout, int authFailuresPerMinute) {
 
+  /** The largest file an upload may bring, whichever way it comes (POST, tus, LocalSend). */
+  public static final long DEFAULT_MAX_FILE_BYTES = 512L << 20;
+
   public static ServerSettings defaults(int port, boolean lan, Path dataDir) {
-    return new ServerSettings(port, lan, dataDir.resolve("tmp").resolve("uploads"), 512L << 20, 2L << 30, 1 << 20,
+    return new ServerSettings(port, lan, dataDir.resolve("tmp").resolve("uploads"), DEFAULT_MAX_FILE_BYTES, 2L << 30, 1 << 20,
         4, Duration.ofSeconds(30), 10);
   }
 

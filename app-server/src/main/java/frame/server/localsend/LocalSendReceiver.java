@@ -99,7 +99,8 @@ public final class LocalSendReceiver implements AutoCloseable {
     Messages.DeviceInfo other;
     try {
       other = ctx.bodyAsClass(Messages.DeviceInfo.class);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // not JSON, or not this shape: the sender's mistake, not FRAME's
+
       ctx.status(400).json(new Messages.Message("Invalid body"));
       return;
     }
@@ -116,11 +117,13 @@ public final class LocalSendReceiver implements AutoCloseable {
     Messages.PrepareUpload request;
     try {
       request = ctx.bodyAsClass(Messages.PrepareUpload.class);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // not JSON, or not this shape: the sender's mistake, not FRAME's
+
       ctx.status(400).json(new Messages.Message("Invalid body"));
       return;
     }
-    if (request.files() == null || request.files().isEmpty() || request.info() == null) {
+    if (request == null || request.files() == null || request.files().isEmpty() || request.info() == null
+        || request.files().values().stream().anyMatch(java.util.Objects::isNull)) {
       ctx.status(400).json(new Messages.Message("Invalid body: no files"));
       return;
     }
@@ -135,6 +138,8 @@ public final class LocalSendReceiver implements AutoCloseable {
       var refusal = PhotoFiles.refusal(file);
       if (refusal.isPresent()) {
         refused.put(id, refusal.get());
+      } else if (file.size() > settings.maxFileBytes()) {
+        refused.put(id, "larger than the " + (settings.maxFileBytes() >> 20) + " MiB FRAME takes in one file");
       } else if (sha256 != null && ports.library().bySha256(sha256).isPresent()) {
         refused.put(id, "FRAME has this photo already");
       } else {
@@ -207,7 +212,7 @@ public final class LocalSendReceiver implements AutoCloseable {
     if (rangeHeader == null) {
       answer = session.arrivingInChunks(fileId)
           ? Answer.refused(409, "This file is arriving in chunks; send its next chunk")
-          : whole(ctx, session, file);
+          : wholeOnce(ctx, session, fileId, file);
     } else {
       ContentRange range;
       try {
@@ -222,6 +227,22 @@ public final class LocalSendReceiver implements AutoCloseable {
     if (answer.ok() && whole && session.arrived(fileId)) sessions.remove(session.id);
     ctx.status(answer.status());
     if (answer.message() != null) ctx.json(new Messages.Message(answer.message()));
+  }
+
+  /** A file in one request, one request at a time: a token brings at most one photo. */
+  private Answer wholeOnce(Context ctx, Session session, String fileId, Session.Accepted file) throws IOException {
+    if (!session.startReceiving(fileId)) {
+      discard(ctx.req().getInputStream(), file.size());
+      return Answer.refused(409, "This file is arriving already in another request");
+    }
+    Answer answer = null;
+    try {
+      answer = whole(ctx, session, file);
+      return answer;
+    } finally {
+      // one that arrived stays claimed: no request after it may bring the file again
+      if (answer == null || !answer.ok()) session.doneReceiving(fileId);
+    }
   }
 
   /** A file in one request, its body exactly the size announced. */

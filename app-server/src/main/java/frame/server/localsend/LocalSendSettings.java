@@ -1,15 +1,17 @@
 package frame.server.localsend;
 
+import frame.server.ServerSettings;
 import java.time.Duration;
 
 /**
  * The LocalSend receiver's settings: its port (53317, LocalSend's default), the PIN a sender must
  * give (null: the photographer accepts each session in the window instead), the name FRAME shows
- * in senders' device lists, how long a sender waits for an answer before it is refused, and how long
- * FRAME waits for the next chunk of a file sent in chunks before it drops the file.
+ * in senders' device lists, how long a sender waits for an answer before it is refused, how long
+ * FRAME waits for the next chunk of a file sent in chunks before it drops the file, and the largest
+ * file it takes (the REST uploads' limit).
  */
 public record LocalSendSettings(int port, String pin, String alias, Duration answerTimeout, boolean multicast,
-    Duration chunkPatience) {
+    Duration chunkPatience, long maxFileBytes) {
   public static final int DEFAULT_PORT = 53317;
 
   public LocalSendSettings {
@@ -17,11 +19,12 @@ public record LocalSendSettings(int port, String pin, String alias, Duration ans
   }
 
   public static LocalSendSettings of(int port, String pin) {
-    return new LocalSendSettings(port, pin, "FRAME", Duration.ofSeconds(60), true, Duration.ofSeconds(60));
+    return new LocalSendSettings(port, pin, "FRAME", Duration.ofSeconds(60), true, Duration.ofSeconds(60),
+        ServerSettings.DEFAULT_MAX_FILE_BYTES);
   }
 
   public LocalSendSettings withAnswerTimeout(Duration timeout) {
-    return new LocalSendSettings(port, pin, alias, timeout, multicast, chunkPatience);
+    return new LocalSendSettings(port, pin, alias, timeout, multicast, chunkPatience, maxFileBytes);
   }
 
   public LocalSendSettings withoutMulticast() {
@@ -29,10 +32,14 @@ public record LocalSendSettings(int port, String pin, String alias, Duration ans
   }
 
   public LocalSendSettings withMulticast(boolean on) {
-    return new LocalSendSettings(port, pin, alias, answerTimeout, on, chunkPatience);
+    return new LocalSendSettings(port, pin, alias, answerTimeout, on, chunkPatience, maxFileBytes);
+  }
+
+  public LocalSendSettings withMaxFileBytes(long bytes) {
+    return new LocalSendSettings(port, pin, alias, answerTimeout, multicast, chunkPatience, bytes);
   }
 
   public LocalSendSettings withChunkPatience(Duration patience) {
-    return new LocalSendSettings(port, pin, alias, answerTimeout, multicast, patience);
+    return new LocalSendSettings(port, pin, alias, answerTimeout, multicast, patience, maxFileBytes);
   }
 }

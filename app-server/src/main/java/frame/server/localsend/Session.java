@@ -17,6 +17,7 @@ final class Session {
   final String senderAlias;
   final Map<String, Accepted> files;
   private final Set<String> arrived = ConcurrentHashMap.newKeySet();
+  private final Set<String> receiving = ConcurrentHashMap.newKeySet();
   private final Map<String, ChunkedFile> chunked = new ConcurrentHashMap<>();
   private volatile boolean cancelled;
 
@@ -54,6 +55,15 @@ final class Session {
   boolean arrived(String fileId) {
     arrived.add(fileId);
     return arrived.size() == files.size();
+  }
+
+  /** Claims a file for one request sending it whole; false while another request is. */
+  boolean startReceiving(String fileId) {
+    return receiving.add(fileId);
+  }
+
+  void doneReceiving(String fileId) {
+    receiving.remove(fileId);
   }
 
   boolean hasArrived(String fileId) {

@@ -161,6 +161,58 @@ class LocalSendReceiverTest {
   }
 
   @Test
+  void one_token_brings_one_photo_even_when_two_requests_send_it_at_once() throws Exception {
+    start(LocalSendSettings.of(0, PIN), Approval.NOBODY);
+    byte[] first = java.util.Arrays.copyOf(TestImages.jpeg(TestImages.photo(800, 600, 7)), 2 << 20);
+    byte[] other = java.util.Arrays.copyOf(TestImages.jpeg(TestImages.photo(800, 600, 8)), 2 << 20);
+    JsonNode session = JSON.readTree(prepare("?pin=" + PIN, Map.of("p", fileInfo("p", "p.jpg", first.length, null))).body());
+    String upload = "/upload?sessionId=" + session.get("sessionId").asText() + "&fileId=p&token="
+        + session.get("files").get("p").asText();
+
+    PipedOutputStream sender = new PipedOutputStream();
+    InputStream body = new PipedInputStream(sender, 1 << 16);
+    CompletableFuture<HttpResponse<String>> sending = http().sendAsync(request(upload)
+        .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
+            first.length)).build(), HttpResponse.BodyHandlers.ofString());
+    sender.write(first, 0, first.length / 2);
+    sender.flush();
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> partFileBytes() > 0);
+
+    HttpResponse<String> second = http().send(request(upload).POST(HttpRequest.BodyPublishers.ofByteArray(other)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    sender.write(first, first.length / 2, first.length - first.length / 2);
+    sender.close();
+
+    assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+    assertThat(sending.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    assertThat(frame.ports().library().list(ImageQuery.all())).singleElement()
+        .satisfies(image -> assertThat(image.sha256()).isEqualTo(sha256(first)));
+  }
+
+  @Test
+  void a_file_over_the_size_limit_is_refused_at_prepare_and_a_body_that_is_no_json_is_400() throws Exception {
+    start(LocalSendSettings.of(0, PIN).withMaxFileBytes(1 << 20), Approval.NOBODY);
+
+    HttpResponse<String> large = prepare("?pin=" + PIN, Map.of("l", fileInfo("l", "large.jpg", 2 << 20, null)));
+    HttpResponse<String> absurd = prepare("?pin=" + PIN, Map.of("l", fileInfo("l", "absurd.jpg", 1_000_000_000_000_000L, null)));
+    assertThat(large.statusCode()).isEqualTo(403);
+    assertThat(large.body()).contains("larger than the 1 MiB FRAME takes in one file");
+    assertThat(absurd.statusCode()).isEqualTo(403);
+
+    for (String path : List.of("/register", "/prepare-upload", "/prepare-upload?pin=" + PIN)) {
+      HttpResponse<String> garbage = http().send(request(path).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("garbage")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(garbage.statusCode()).as(path).isEqualTo(400);
+      assertThat(garbage.body()).as(path).contains("Invalid body").doesNotContain("Unrecognized token");
+    }
+    HttpResponse<String> nullFile = http().send(request("/prepare-upload?pin=" + PIN)
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+            "{\"info\": {\"alias\": \"n\"}, \"files\": {\"a\": null}}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(nullFile.statusCode()).isEqualTo(400);
+    assertThat(frame.ports().library().list(ImageQuery.all())).isEmpty();
+  }
+
+  @Test
   void two_files_of_a_session_stream_into_ingest_at_the_same_time() throws Exception {
     start(LocalSendSettings.of(0, PIN), Approval.NOBODY);
     byte[] first = java.util.Arrays.copyOf(TestImages.jpeg(TestImages.photo(640, 480, 7)), 2 << 20);
