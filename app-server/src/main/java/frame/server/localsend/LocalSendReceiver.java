@@ -127,7 +127,9 @@ public final class LocalSendReceiver implements AutoCloseable {
       ctx.status(400).json(new Messages.Message("Invalid body: no files"));
       return;
     }
-    String alias = request.info().alias() == null ? "LocalSend" : request.info().alias();
+    // the sender's name becomes a shoot's name and goes into log lines: no line breaks or controls
+    String named = request.info().alias() == null ? "" : request.info().alias().replaceAll("\\p{Cntrl}", " ").strip();
+    String alias = named.isEmpty() ? "LocalSend" : named;
     if (!admitted(ctx, alias, request)) return;
     Map<String, Session.Accepted> accepted = new LinkedHashMap<>();
     Map<String, String> tokens = new LinkedHashMap<>();
@@ -169,7 +171,10 @@ public final class LocalSendReceiver implements AutoCloseable {
       }
       String pin = ctx.queryParam("pin");
       if (pin == null || !java.security.MessageDigest.isEqual(pin.getBytes(), settings.pin().getBytes())) {
-        if (pin != null) wrongPins.failed();
+        if (pin != null) {
+          wrongPins.failed();
+          log.warn("LocalSend: a wrong PIN from {} ('{}')", ctx.ip(), alias);
+        }
         ctx.status(401).json(new Messages.Message(pin == null ? "PIN required" : "Invalid PIN"));
         return false;
       }
@@ -307,7 +312,11 @@ public final class LocalSendReceiver implements AutoCloseable {
       if (!"checksum_mismatch".equals(e.code())) throw e;
       return Answer.refused(400, "Not stored: the bytes do not match the sha256 announced");
     }
-    if (result instanceof IngestResult.Rejected rejected) return Answer.refused(415, "Not stored: " + rejected.reason());
+    if (result instanceof IngestResult.Rejected rejected) {
+      // as POST /api/upload answers: a damaged photo is 422, a file that is no photo 415
+      int status = "corrupt_image".equals(rejected.code()) ? 422 : 415;
+      return Answer.refused(status, "Not stored: " + rejected.reason());
+    }
     log.info("LocalSend from {}: {} {}", session.senderAlias, file.name(), switch (result) {
       case IngestResult.Duplicate duplicate -> "(already in FRAME)";
       case IngestResult.Restored restored -> "(restored the original of image " + restored.image().id()

@@ -213,6 +213,34 @@ class LocalSendReceiverTest {
   }
 
   @Test
+  void a_damaged_photo_is_422_as_on_the_rest_upload_and_a_senders_name_keeps_no_line_break() throws Exception {
+    start(LocalSendSettings.of(0, PIN), Approval.NOBODY);
+    byte[] cut = java.util.Arrays.copyOf(TestImages.jpeg(TestImages.photo(800, 600, 9)), 20); // its header cut before the frame
+    Map<String, Object> info = Map.of("alias", "Evil phone\nINJECT", "version", "2.0", "deviceType", "mobile",
+        "fingerprint", "test", "port", 53317, "protocol", "https");
+    HttpResponse<String> prepared = http().send(request("/prepare-upload?pin=" + PIN).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("info", info,
+            "files", Map.of("c", fileInfo("c", "cut.jpg", cut.length, null)))))).build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode session = JSON.readTree(prepared.body());
+
+    HttpResponse<String> sent = http().send(request("/upload?sessionId=" + session.get("sessionId").asText()
+        + "&fileId=c&token=" + session.get("files").get("c").asText()).POST(HttpRequest.BodyPublishers.ofByteArray(cut))
+        .build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(422);
+    assertThat(sent.body()).contains("damaged or truncated");
+    Path good = TestImages.write(photos, "good.jpg", TestImages.jpeg(TestImages.photo(320, 240, 10)));
+    HttpResponse<String> again = http().send(request("/prepare-upload?pin=" + PIN).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("info", info,
+            "files", Map.of("g", fileInfo("g", "good.jpg", Files.size(good), null)))))).build(), HttpResponse.BodyHandlers.ofString());
+    JsonNode second = JSON.readTree(again.body());
+    assertThat(http().send(request("/upload?sessionId=" + second.get("sessionId").asText() + "&fileId=g&token="
+        + second.get("files").get("g").asText()).POST(HttpRequest.BodyPublishers.ofFile(good)).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    assertThat(frame.ports().culling().shoots()).extracting(shoot -> shoot.name()).containsExactly("Evil phone INJECT");
+  }
+
+  @Test
   void two_files_of_a_session_stream_into_ingest_at_the_same_time() throws Exception {
     start(LocalSendSettings.of(0, PIN), Approval.NOBODY);
     byte[] first = java.util.Arrays.copyOf(TestImages.jpeg(TestImages.photo(640, 480, 7)), 2 << 20);
