@@ -157,6 +157,8 @@ public final class LocalSendReceiver implements AutoCloseable {
       else ctx.status(403).json(new Messages.Message("Nothing to receive: " + String.join("; ", refused.values())));
       return;
     }
+    // sessions a sender left (a refused file, a sender gone) go once idle for the session's life
+    sessions.values().removeIf(old -> old.idleLongerThan(settings.sessionLife()));
     Session session = new Session(randomHex(), alias, accepted);
     sessions.put(session.id, session);
     ctx.json(new Messages.Prepared(session.id, tokens, refused));
@@ -207,6 +209,7 @@ public final class LocalSendReceiver implements AutoCloseable {
       ctx.status(403).json(new Messages.Message("Invalid token"));
       return;
     }
+    session.touch();
     if (session.hasArrived(fileId)) {
       ctx.status(409).json(new Messages.Message("This file arrived already"));
       return;

@@ -20,11 +20,22 @@ final class Session {
   private final Set<String> receiving = ConcurrentHashMap.newKeySet();
   private final Map<String, ChunkedFile> chunked = new ConcurrentHashMap<>();
   private volatile boolean cancelled;
+  private volatile long touchedAt = System.nanoTime();
 
   Session(String id, String senderAlias, Map<String, Accepted> files) {
     this.id = id;
     this.senderAlias = senderAlias;
     this.files = Map.copyOf(files);
+  }
+
+  /** A request for this session came: it is in use. */
+  void touch() {
+    touchedAt = System.nanoTime();
+  }
+
+  /** No request for this long: a sender that went away, whose tokens should not stay good. */
+  boolean idleLongerThan(java.time.Duration life) {
+    return System.nanoTime() - touchedAt > life.toNanos();
   }
 
   void cancel() {

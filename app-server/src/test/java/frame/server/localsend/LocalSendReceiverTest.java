@@ -241,6 +241,25 @@ class LocalSendReceiverTest {
   }
 
   @Test
+  void a_session_nobody_sends_to_loses_its_tokens_after_its_life() throws Exception {
+    start(LocalSendSettings.of(0, PIN).withSessionLife(Duration.ofSeconds(1)), Approval.NOBODY);
+    byte[] photo = TestImages.jpeg(TestImages.photo(320, 240, 11));
+    JsonNode left = JSON.readTree(prepare("?pin=" + PIN, Map.of("p", fileInfo("p", "p.jpg", photo.length, null))).body());
+
+    Thread.sleep(1_500); // the sender went away
+    JsonNode next = JSON.readTree(prepare("?pin=" + PIN, Map.of("q", fileInfo("q", "q.jpg", photo.length, null))).body());
+    HttpResponse<String> late = http().send(request("/upload?sessionId=" + left.get("sessionId").asText()
+        + "&fileId=p&token=" + left.get("files").get("p").asText()).POST(HttpRequest.BodyPublishers.ofByteArray(photo))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> fresh = http().send(request("/upload?sessionId=" + next.get("sessionId").asText()
+        + "&fileId=q&token=" + next.get("files").get("q").asText()).POST(HttpRequest.BodyPublishers.ofByteArray(photo))
+        .build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(late.statusCode()).as("an abandoned session's token").isEqualTo(403);
+    assertThat(fresh.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void two_files_of_a_session_stream_into_ingest_at_the_same_time() throws Exception {
     start(LocalSendSettings.of(0, PIN), Approval.NOBODY);
     byte[] first = java.util.Arrays.copyOf(TestImages.jpeg(TestImages.photo(640, 480, 7)), 2 << 20);
