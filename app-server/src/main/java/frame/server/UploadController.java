@@ -2,6 +2,7 @@ package frame.server;
 
 import frame.server.error.ApiError;
 import frame.server.upload.BusyUploads;
+import frame.server.upload.RejectionStatus;
 import frame.server.upload.PacedInputStream;
 
 import frame.core.api.Ports;
@@ -163,7 +164,7 @@ final class UploadController {
 
   private static void respond(Context ctx, List<IngestResult> results) {
     if (results.size() == 1 && results.get(0) instanceof IngestResult.Rejected rejected) {
-      throw new ApiError(statusOf(rejected.code()), rejected.code(), rejected.reason());
+      throw new ApiError(RejectionStatus.of(rejected.code()), rejected.code(), rejected.reason());
     }
     List<Map<String, Object>> items = results.stream().map(UploadController::item).toList();
     boolean anyStored = results.stream().anyMatch(r -> r instanceof IngestResult.Stored);
@@ -201,15 +202,5 @@ final class UploadController {
 
   private static ImageDto dto(Image image) {
     return ImageDto.of(image, List.of());
-  }
-
-  private static int statusOf(String code) {
-    return switch (code) {
-      case "unsupported_format" -> 415;
-      case "image_too_large" -> 413;
-      case "empty_file" -> 400;
-      case "in_trash" -> 409;
-      default -> 422;
-    };
   }
 }

@@ -19,9 +19,8 @@ final class Advice {
       line(lines, photos(counts.copyComing(), "exists", "exist")
           + " in one place only (this computer), waiting for their archive copies");
     }
-    long copyFailed = counts.localOnly() - counts.copyComing();
-    if (anyTarget && copyFailed > 0) {
-      line(lines, photos(copyFailed, "exists", "exist") + " in one place only (this computer): their archive copy"
+    if (anyTarget && counts.copyFailed() > 0) {
+      line(lines, photos(counts.copyFailed(), "exists", "exist") + " in one place only (this computer): their archive copy"
           + " failed or was cancelled and is not tried again (frame jobs --type ARCHIVE_ORIGINAL says why)");
     }
     if (counts.archiveOnly() > 0) {

@@ -160,7 +160,12 @@ final class ArchiveRepository {
    * (not FAILED), of which {@code copyComing} have a copy queued or still to be queued.
    */
   record PlaceCounts(long photos, long nowhere, long onePlaceOnly, long failed, long localOnly, long copyComing,
-      long archiveOnly) {}
+      long archiveOnly) {
+    /** On this computer only, with no copy coming: the copy job failed or was cancelled. */
+    long copyFailed() {
+      return localOnly - copyComing;
+    }
+  }
 
   /** Photos in the library with no good copy anywhere: no local original (freed, or found damaged) and no copy. */
   List<Image> withoutGoodCopy() {

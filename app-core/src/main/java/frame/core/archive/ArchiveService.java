@@ -67,7 +67,7 @@ final class ArchiveService implements Archive {
     ArchiveRepository.PlaceCounts counts = archive.placeCounts(places);
     long stored = archive.count("STORED");
     long waiting = records.isEmpty() ? 0 : counts.copyComing();
-    long copyFailed = records.isEmpty() ? 0 : counts.localOnly() - counts.copyComing();
+    long copyFailed = records.isEmpty() ? 0 : counts.copyFailed();
     return new ArchiveStatus(shown, counts.photos(), stored, counts.onePlaceOnly(), waiting, counts.archiveOnly(),
         counts.nowhere(), counts.failed(), copyFailed, places.shared(), Advice.of(!records.isEmpty(), counts));
   }

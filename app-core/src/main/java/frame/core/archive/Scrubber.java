@@ -29,7 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Scrubber {
   private static final Logger log = LoggerFactory.getLogger(Scrubber.class);
-  private static final String MENDED_LOCAL = "mended from the archive";
 
   private final ArchiveRepository archive;
   private final ArchiveJobs steps;
@@ -117,12 +116,8 @@ final class Scrubber {
       }
     }
     if (localBad) {
-      String outcome = mendLocal(image, local, good);
-      // recorded, so an import of the same bytes knows to put them back without re-reading the file
-      if (outcome.equals(MENDED_LOCAL)) archive.markMended(image.id());
-      else archive.markDamaged(image.id(), clock.instant());
       bad.add(new ScrubReport.Finding(image.id(), name, "this computer", "the local original differs from its SHA-256",
-          outcome));
+          mendLocal(image, local, good)));
     } else if (!archive.isFreed(image.id()) && archive.isDamaged(image.id())) {
       archive.markMended(image.id()); // its bytes were put back since (by hand): a place again
     }
@@ -139,14 +134,25 @@ final class Scrubber {
     return image.originalName() == null ? "photo " + image.id() : image.originalName();
   }
 
+  /**
+   * Rewrites a damaged local original from a good copy. Either way the catalogue is told, so an
+   * import of the same bytes knows to put them back without re-reading the file.
+   */
   private String mendLocal(Image image, Path local, Optional<Path> good) {
-    if (good.isEmpty()) return "could not mend: no good copy anywhere";
+    if (good.isEmpty()) return stillDamaged(image, "could not mend: no good copy anywhere");
     try {
       store.writeAtomically(local, out -> Files.copy(good.get(), out));
-      return matches(local, image.sha256()) ? MENDED_LOCAL : "could not mend: the rewrite did not match";
+      if (!matches(local, image.sha256())) return stillDamaged(image, "could not mend: the rewrite did not match");
+      archive.markMended(image.id());
+      return "mended from the archive";
     } catch (IOException e) {
-      return "could not mend: " + e.getMessage();
+      return stillDamaged(image, "could not mend: " + e.getMessage());
     }
+  }
+
+  private String stillDamaged(Image image, String why) {
+    archive.markDamaged(image.id(), clock.instant());
+    return why;
   }
 
   private String mendCopy(Image image, TargetRecord record, ArchiveRepository.StoredCopy copy, Optional<Path> good) {

@@ -12,6 +12,7 @@ import frame.core.api.imports.IngestResult;
 import frame.server.tls.ServerCertificate;
 import frame.server.tls.TlsConnector;
 import io.javalin.Javalin;
+import frame.server.upload.RejectionStatus;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
@@ -316,9 +317,7 @@ public final class LocalSendReceiver implements AutoCloseable {
       return Answer.refused(400, "Not stored: the bytes do not match the sha256 announced");
     }
     if (result instanceof IngestResult.Rejected rejected) {
-      // as POST /api/upload answers: a damaged photo is 422, a file that is no photo 415
-      int status = "corrupt_image".equals(rejected.code()) ? 422 : 415;
-      return Answer.refused(status, "Not stored: " + rejected.reason());
+      return Answer.refused(RejectionStatus.of(rejected.code()), "Not stored: " + rejected.reason());
     }
     log.info("LocalSend from {}: {} {}", session.senderAlias, file.name(), switch (result) {
       case IngestResult.Duplicate duplicate -> "(already in FRAME)";

@@ -5,6 +5,7 @@ import frame.core.api.imports.IngestResult;
 import frame.server.error.ApiError;
 import frame.server.upload.BusyUploads;
 import frame.server.upload.PacedInputStream;
+import frame.server.upload.RejectionStatus;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -181,7 +182,7 @@ public final class TusEndpoint implements AutoCloseable {
       }
       case IngestResult.Rejected rejected -> {
         store.remove(upload.id());
-        throw new ApiError(statusOf(rejected.code()), rejected.code(), rejected.reason());
+        throw new ApiError(RejectionStatus.of(rejected.code()), rejected.code(), rejected.reason());
       }
     };
     store.save(done);
@@ -245,16 +246,6 @@ public final class TusEndpoint implements AutoCloseable {
       // answered below
     }
     throw ApiError.badRequest("invalid_" + header.toLowerCase().replace('-', '_'), header + " must be a byte count");
-  }
-
-  private static int statusOf(String code) {
-    return switch (code) {
-      case "unsupported_format" -> 415;
-      case "image_too_large" -> 413;
-      case "empty_file" -> 400;
-      case "in_trash" -> 409; // as POST /api/upload answers it
-      default -> 422;
-    };
   }
 
   @Override
